@@ -1,0 +1,137 @@
+//! The command line: the only module that knows clap. Each verb has its Args and exec.
+
+mod images;
+mod inspect;
+mod login;
+mod output;
+mod progress;
+mod pull;
+mod rmi;
+mod tag;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Result;
+use clap::{Parser, Subcommand};
+
+use ctl::context::{Context, Overrides};
+
+/// A failure already reported to the user, exiting with this code.
+#[derive(Debug, thiserror::Error)]
+#[error("{1}")]
+pub struct Exit(pub u8, pub String);
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ctl",
+    version,
+    about = "Run and manage OCI containers and images, without a daemon",
+    propagate_version = true,
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalOpts,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes, named as podman names them.
+#[derive(Debug, clap::Args)]
+pub struct GlobalOpts {
+    /// Image and container store directory
+    #[arg(long, global = true, env = "CTL_ROOT", value_name = "DIR")]
+    pub root: Option<PathBuf>,
+    /// Run state directory (cleared at boot)
+    #[arg(long, global = true, env = "CTL_RUNROOT", value_name = "DIR")]
+    pub runroot: Option<PathBuf>,
+    /// OCI runtime: a name (runc, crun, youki) or a path
+    #[arg(long, global = true, env = "CTL_RUNTIME", value_name = "PATH|NAME")]
+    pub runtime: Option<String>,
+    /// Log messages at or above this level to stderr
+    #[arg(
+        long,
+        global = true,
+        env = "CTL_LOG_LEVEL",
+        default_value = "warn",
+        value_parser = ["trace", "debug", "info", "warn", "error"]
+    )]
+    pub log_level: String,
+    /// Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)
+    #[arg(long, global = true, env = "CTL_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Pull an image from a registry
+    Pull(pull::Args),
+    /// List images
+    #[command(alias = "image-ls")]
+    Images(images::Args),
+    /// Manage images
+    #[command(subcommand)]
+    Image(ImageCommand),
+    /// Show details of images as JSON
+    Inspect(inspect::Args),
+    /// Add names to an image
+    Tag(tag::Args),
+    /// Remove images
+    Rmi(rmi::Args),
+    /// Save registry credentials
+    Login(login::LoginArgs),
+    /// Remove saved registry credentials
+    Logout(login::LogoutArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// List images
+    #[command(alias = "list")]
+    Ls(images::Args),
+    /// Pull an image from a registry
+    Pull(pull::Args),
+    /// Show details of images as JSON
+    Inspect(inspect::Args),
+    /// Add names to an image
+    Tag(tag::Args),
+    /// Remove images
+    Rm(rmi::Args),
+}
+
+pub fn run() -> Result<ExitCode> {
+    let cli = Cli::parse();
+    init_logging(&cli.global.log_level);
+    let ctx = Context::resolve(Overrides {
+        config_file: cli.global.config.clone(),
+        root: cli.global.root.clone(),
+        runroot: cli.global.runroot.clone(),
+        runtime: cli.global.runtime.clone(),
+        auth_file: std::env::var_os("REGISTRY_AUTH_FILE").map(PathBuf::from),
+    })?;
+    match cli.command {
+        Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
+        Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),
+        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a),
+        Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => tag::exec(&ctx, a),
+        Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
+        Command::Login(a) => login::login(&ctx, a),
+        Command::Logout(a) => login::logout(&ctx, a),
+    }
+}
+
+fn init_logging(level: &str) {
+    let filter = tracing_subscriber::EnvFilter::new(format!("ctl={level},oci_client={level}"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .without_time()
+        .init();
+}
+
+/// Opens the image store named by the context.
+fn open_store(ctx: &Context) -> Result<ctl::image::store::Store> {
+    Ok(ctl::image::store::Store::open(&ctx.root)?)
+}

@@ -1,0 +1,123 @@
+//! Output helpers: docker-style tables, human sizes and ages.
+
+use tabled::builder::Builder;
+use tabled::settings::object::Columns;
+use tabled::settings::{Alignment, Padding, Style};
+
+/// A docker-style table: no borders, three spaces between columns, left aligned.
+pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
+    let mut b = Builder::default();
+    b.push_record(header.iter().map(|s| s.to_string()));
+    let ncols = header.len();
+    for r in rows {
+        b.push_record(r);
+    }
+    let mut t = b.build();
+    t.with(Style::empty())
+        .with(Padding::new(0, 3, 0, 0))
+        .with(Alignment::left());
+    if ncols > 0 {
+        t.modify(Columns::one(ncols - 1), Padding::new(0, 0, 0, 0));
+    }
+    let s = t.to_string();
+    let mut out: String = s
+        .lines()
+        .map(|l| l.trim_end())
+        .collect::<Vec<_>>()
+        .join("\n");
+    out.push('\n');
+    out
+}
+
+/// Sizes as podman prints them: three significant digits, decimal units.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    let mut v = bytes as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    let digits = if v >= 100.0 {
+        0
+    } else if v >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let mut num = format!("{v:.digits$}");
+    if num.contains('.') {
+        num = num.trim_end_matches('0').trim_end_matches('.').to_string();
+    }
+    format!("{num} {}", UNITS[i])
+}
+
+/// docker's wording for a duration ("About an hour", "3 days").
+pub fn human_duration(secs: i64) -> String {
+    let secs = secs.max(0);
+    let (m, h) = (secs / 60, secs / 3600);
+    match () {
+        _ if secs < 1 => "Less than a second".into(),
+        _ if secs == 1 => "1 second".into(),
+        _ if secs < 60 => format!("{secs} seconds"),
+        _ if m == 1 => "About a minute".into(),
+        _ if m < 60 => format!("{m} minutes"),
+        _ if h == 1 => "About an hour".into(),
+        _ if h < 48 => format!("{h} hours"),
+        _ if h < 24 * 7 * 2 => format!("{} days", h / 24),
+        _ if h < 24 * 30 * 2 => format!("{} weeks", h / 24 / 7),
+        _ if h < 24 * 365 * 2 => format!("{} months", h / 24 / 30),
+        _ => format!("{} years", h / 24 / 365),
+    }
+}
+
+/// "5 minutes ago" for an RFC 3339 time; "N/A" when unknown.
+pub fn ago(rfc3339: Option<&str>) -> String {
+    let Some(t) = rfc3339.and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok()) else {
+        return "N/A".into();
+    };
+    let secs = (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds();
+    format!("{} ago", human_duration(secs))
+}
+
+pub fn print_json(v: &impl serde::Serialize) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(v).expect("JSON output serializes")
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table_is_docker_shaped() {
+        let t = table(
+            &["REPOSITORY", "TAG"],
+            vec![vec!["a/very/long/name".into(), "latest".into()]],
+        );
+        assert_eq!(t, "REPOSITORY         TAG\na/very/long/name   latest\n");
+    }
+
+    #[test]
+    fn sizes_have_three_significant_digits() {
+        assert_eq!(human_size(0), "0 B");
+        assert_eq!(human_size(999), "999 B");
+        assert_eq!(human_size(4_260_000), "4.26 MB");
+        assert_eq!(human_size(12_300_000), "12.3 MB");
+        assert_eq!(human_size(123_400_000), "123 MB");
+        assert_eq!(human_size(1_000_000_000), "1 GB");
+    }
+
+    #[test]
+    fn durations_use_docker_words() {
+        assert_eq!(human_duration(0), "Less than a second");
+        assert_eq!(human_duration(5), "5 seconds");
+        assert_eq!(human_duration(90), "About a minute");
+        assert_eq!(human_duration(3600 * 3), "3 hours");
+        assert_eq!(human_duration(3600 * 24 * 3), "3 days");
+        assert_eq!(human_duration(3600 * 24 * 30), "4 weeks");
+        assert_eq!(human_duration(3600 * 24 * 365 * 3), "3 years");
+    }
+}

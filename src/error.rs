@@ -1,0 +1,78 @@
+//! The core's error type and its exit codes (125 ctl error, 126 cannot invoke, 127 not found).
+
+use std::path::PathBuf;
+
+use crate::image::reference::ReferenceError;
+use crate::image::unpack::UnpackError;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    Reference(#[from] ReferenceError),
+    #[error("{}: {source}", path.display())]
+    Io {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("config file {}: {reason}", path.display())]
+    Config { path: PathBuf, reason: String },
+    #[error("invalid {what} \"{value}\": {reason}")]
+    InvalidInput {
+        what: &'static str,
+        value: String,
+        reason: String,
+    },
+    #[error("{reference}: {message}")]
+    Registry { reference: String, message: String },
+    #[error("image not known: \"{0}\"")]
+    ImageNotFound(String),
+    #[error("\"{0}\" matches several images; use more of the id or the full name")]
+    AmbiguousImage(String),
+    #[error("image {image} is in use by container {container}; use -f to remove it anyway")]
+    ImageInUse { image: String, container: String },
+    #[error("layer {digest}: {source}")]
+    Unpack {
+        digest: String,
+        #[source]
+        source: UnpackError,
+    },
+    #[error("layer {digest}: {what} digest mismatch: expected {expected}, got {actual}")]
+    DigestMismatch {
+        digest: String,
+        what: &'static str,
+        expected: String,
+        actual: String,
+    },
+    #[error("invalid image {what}: {reason}")]
+    BadImage { what: String, reason: String },
+    #[error("archive {}: {reason}", path.display())]
+    Archive { path: PathBuf, reason: String },
+}
+
+impl Error {
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+
+    /// The process exit code docker and podman use for this kind of failure.
+    pub fn exit_code(&self) -> u8 {
+        125
+    }
+}
+
+/// Adds the path to an io::Result.
+pub trait IoContext<T> {
+    fn at(self, path: impl Into<PathBuf>) -> Result<T>;
+}
+
+impl<T> IoContext<T> for std::io::Result<T> {
+    fn at(self, path: impl Into<PathBuf>) -> Result<T> {
+        self.map_err(|e| Error::io(path, e))
+    }
+}

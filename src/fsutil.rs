@@ -1,0 +1,105 @@
+//! Small filesystem primitives every record relies on: atomic writes and file locks.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+use std::path::Path;
+
+use crate::error::{IoContext, Result};
+
+/// Writes `data` to `path` so that a reader sees the old file or the new one, never half:
+/// temp file in the same directory, fsync, rename, fsync the directory.
+pub fn atomic_write(path: &Path, data: &[u8]) -> Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".tmp-")
+        .tempfile_in(dir)
+        .at(dir)?;
+    tmp.write_all(data).at(tmp.path())?;
+    tmp.as_file().sync_all().at(tmp.path())?;
+    tmp.persist(path).map_err(|e| e.error).at(path)?;
+    sync_dir(dir)
+}
+
+pub fn sync_dir(dir: &Path) -> Result<()> {
+    File::open(dir).and_then(|d| d.sync_all()).at(dir)
+}
+
+/// Creates `path` and its parents with mode 0700 where missing.
+pub fn create_private_dir(path: &Path) -> Result<()> {
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(path)
+        .at(path)
+}
+
+/// An exclusive flock held until dropped.
+#[derive(Debug)]
+pub struct Lock {
+    _file: File,
+}
+
+impl Lock {
+    /// Blocks until the lock on `path` (created if missing) is held.
+    pub fn exclusive(path: &Path) -> Result<Lock> {
+        let file = open_lockfile(path)?;
+        file.lock().at(path)?;
+        Ok(Lock { _file: file })
+    }
+
+    /// Takes the lock only if nobody holds it.
+    pub fn try_exclusive(path: &Path) -> Result<Option<Lock>> {
+        let file = open_lockfile(path)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Lock { _file: file })),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(e).at(path),
+        }
+    }
+}
+
+fn open_lockfile(path: &Path) -> Result<File> {
+    OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .mode(0o600)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(path)
+        .at(path)
+}
+
+/// A random hex id of `bytes` bytes.
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    // getrandom only fails when the kernel has no entropy source at all.
+    getrandom::fill(&mut buf).expect("kernel random source");
+    hex::encode(buf)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn atomic_write_replaces_whole_file() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("x.json");
+        atomic_write(&p, b"one").unwrap();
+        atomic_write(&p, b"two").unwrap();
+        assert_eq!(fs::read(&p).unwrap(), b"two");
+        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn try_lock_sees_a_held_lock() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("lock");
+        let held = Lock::exclusive(&p).unwrap();
+        assert!(Lock::try_exclusive(&p).unwrap().is_none());
+        drop(held);
+        assert!(Lock::try_exclusive(&p).unwrap().is_some());
+    }
+}

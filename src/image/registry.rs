@@ -1,0 +1,281 @@
+//! Talking to registries (oci-client): which protocol, which credentials, which platform.
+
+use bytes::Bytes;
+use futures_util::{Stream, TryStreamExt};
+use oci_client::client::{ClientConfig, ClientProtocol, Config as OciConfig, ImageLayer};
+use oci_client::manifest::{ImageIndexEntry, OciDescriptor, OciImageManifest};
+use oci_client::secrets::RegistryAuth;
+use oci_client::{Client, RegistryOperation};
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::image::auth::{self, Credentials};
+use crate::image::reference::Reference;
+
+/// `os/arch[/variant]` of an image, as `--platform` takes it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Platform {
+    pub os: String,
+    pub architecture: String,
+    pub variant: Option<String>,
+}
+
+impl Platform {
+    /// This machine, in the names OCI uses.
+    pub fn host() -> Platform {
+        let arch = match std::env::consts::ARCH {
+            "x86_64" => "amd64",
+            "aarch64" => "arm64",
+            "x86" => "386",
+            "powerpc64" => "ppc64le",
+            "loongarch64" => "loong64",
+            other => other,
+        };
+        Platform {
+            os: "linux".into(),
+            architecture: arch.into(),
+            variant: None,
+        }
+    }
+
+    pub fn parse(s: &str) -> Result<Platform> {
+        let bad = |reason: &str| Error::InvalidInput {
+            what: "platform",
+            value: s.to_string(),
+            reason: reason.to_string(),
+        };
+        let parts: Vec<&str> = s.split('/').collect();
+        if parts.len() < 2 || parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+            return Err(bad("expected os/arch[/variant]"));
+        }
+        Ok(Platform {
+            os: parts[0].to_string(),
+            architecture: parts[1].to_string(),
+            variant: parts.get(2).map(|v| v.to_string()),
+        })
+    }
+
+    fn matches(&self, entry: &ImageIndexEntry) -> bool {
+        let Some(p) = &entry.platform else {
+            return false;
+        };
+        p.os.to_string() == self.os
+            && p.architecture.to_string() == self.architecture
+            && (self.variant.is_none() || p.variant == self.variant)
+    }
+}
+
+impl std::fmt::Display for Platform {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.os, self.architecture)?;
+        if let Some(v) = &self.variant {
+            write!(f, "/{v}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Per-command registry options.
+#[derive(Debug, Clone, Default)]
+pub struct RegistryOptions {
+    /// `Some(false)`: plain HTTP whatever the config says.
+    pub tls_verify: Option<bool>,
+    pub platform: Option<Platform>,
+    /// Credentials given on the command line, over the auth file's.
+    pub credentials: Option<Credentials>,
+}
+
+/// One registry repository, ready to talk to.
+pub struct Remote {
+    client: Client,
+    auth: RegistryAuth,
+    oci_ref: oci_client::Reference,
+    pub reference: Reference,
+}
+
+/// The error text of `e` and its causes, on one line.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut cur = e.source();
+    while let Some(c) = cur {
+        let t = c.to_string();
+        if !s.contains(&t) {
+            s.push_str(": ");
+            s.push_str(&t);
+        }
+        cur = c.source();
+    }
+    s
+}
+
+impl Remote {
+    pub fn new(ctx: &Context, reference: &Reference, opts: &RegistryOptions) -> Result<Remote> {
+        let insecure = opts.tls_verify == Some(false)
+            || (opts.tls_verify.is_none()
+                && ctx.is_insecure(&reference.registry, reference.host()));
+        let platform = opts.platform.clone().unwrap_or_else(Platform::host);
+        let config = ClientConfig {
+            protocol: if insecure {
+                ClientProtocol::Http
+            } else {
+                ClientProtocol::Https
+            },
+            platform_resolver: Some(Box::new(move |entries: &[ImageIndexEntry]| {
+                entries
+                    .iter()
+                    .find(|e| platform.matches(e))
+                    .map(|e| e.digest.clone())
+            })),
+            connect_timeout: Some(std::time::Duration::from_secs(15)),
+            read_timeout: Some(std::time::Duration::from_secs(60)),
+            user_agent: concat!("ctl/", env!("CARGO_PKG_VERSION")),
+            ..Default::default()
+        };
+        let creds = match &opts.credentials {
+            Some(c) => Some(c.clone()),
+            None => {
+                let mut files = vec![ctx.auth_file.clone()];
+                files.extend(ctx.docker_config());
+                auth::lookup(&files, &reference.registry)?
+            }
+        };
+        let auth = match creds {
+            Some(c) => RegistryAuth::Basic(c.username, c.password),
+            None => RegistryAuth::Anonymous,
+        };
+        let (reg, repo) = (reference.registry.clone(), reference.repository.clone());
+        let oci_ref = match (&reference.tag, &reference.digest) {
+            (Some(t), Some(d)) => {
+                oci_client::Reference::with_tag_and_digest(reg, repo, t.clone(), d.clone())
+            }
+            (None, Some(d)) => oci_client::Reference::with_digest(reg, repo, d.clone()),
+            (Some(t), None) => oci_client::Reference::with_tag(reg, repo, t.clone()),
+            (None, None) => oci_client::Reference::with_tag(reg, repo, "latest".into()),
+        };
+        Ok(Remote {
+            client: Client::new(config),
+            auth,
+            oci_ref,
+            reference: reference.clone(),
+        })
+    }
+
+    fn err(&self, e: oci_client::errors::OciDistributionError) -> Error {
+        use oci_client::errors::OciDistributionError as E;
+        let message = match &e {
+            E::ImageManifestNotFoundError(_) => "manifest unknown: no such image or tag".into(),
+            E::AuthenticationFailure(_) | E::UnauthorizedError { .. } => {
+                format!("authentication required or refused ({})", chain(&e))
+            }
+            _ => chain(&e),
+        };
+        Error::Registry {
+            reference: self.reference.to_string(),
+            message,
+        }
+    }
+
+    /// The manifest for our platform, its digest, the index's digest when there was one,
+    /// and the config blob (verified against the manifest).
+    pub async fn manifest_and_config(
+        &self,
+    ) -> Result<(OciImageManifest, String, Option<String>, Vec<u8>)> {
+        let (manifest, digest, list_digest) = self
+            .client
+            .pull_image_manifest_and_list_digest(&self.oci_ref, &self.auth)
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut config = Vec::with_capacity(manifest.config.size.max(0) as usize);
+        self.client
+            .pull_blob(&self.oci_ref, &manifest.config, &mut config)
+            .await
+            .map_err(|e| self.err(e))?;
+        Ok((manifest, digest, list_digest, config))
+    }
+
+    /// The blob's bytes as they arrive. Not verified here: the caller hashes the stream
+    /// as it unpacks it and refuses a mismatch, so each byte is hashed once.
+    pub async fn blob_stream(
+        &self,
+        desc: &OciDescriptor,
+    ) -> Result<impl Stream<Item = std::io::Result<Bytes>> + Send + Unpin + 'static> {
+        use oci_client::client::BlobResponse;
+        let resp = self
+            .client
+            .pull_blob_stream_partial(&self.oci_ref, desc, 0, None)
+            .await
+            .map_err(|e| self.err(e))?;
+        let sized = match resp {
+            BlobResponse::Full(s) | BlobResponse::Partial(s) => s,
+        };
+        Ok(sized.stream.map_err(std::io::Error::other))
+    }
+
+    /// Checks that the registry accepts the credentials (for `ctl login`).
+    pub async fn check_login(&self) -> Result<()> {
+        self.client
+            .auth(&self.oci_ref, &self.auth, RegistryOperation::Pull)
+            .await
+            .map_err(|e| self.err(e))?;
+        // A basic-auth registry answers 401 on /v2/ itself; ask for something real.
+        match self
+            .client
+            .pull_image_manifest(&self.oci_ref, &self.auth)
+            .await
+        {
+            Ok(_) => Ok(()),
+            Err(oci_client::errors::OciDistributionError::ImageManifestNotFoundError(_)) => Ok(()),
+            Err(e @ oci_client::errors::OciDistributionError::UnauthorizedError { .. })
+            | Err(e @ oci_client::errors::OciDistributionError::AuthenticationFailure(_)) => {
+                Err(self.err(e))
+            }
+            Err(_) => Ok(()),
+        }
+    }
+
+    /// Pushes blobs and a manifest; returns the manifest digest.
+    pub async fn push(
+        &self,
+        layers: Vec<(Vec<u8>, String)>,
+        config: Vec<u8>,
+        config_media_type: &str,
+        manifest: Option<OciImageManifest>,
+    ) -> Result<String> {
+        let layers: Vec<ImageLayer> = layers
+            .into_iter()
+            .map(|(data, mt)| ImageLayer::new(data, mt, None))
+            .collect();
+        let config = OciConfig::new(config, config_media_type.to_string(), None);
+        self.client
+            .auth(&self.oci_ref, &self.auth, RegistryOperation::Push)
+            .await
+            .map_err(|e| self.err(e))?;
+        let resp = self
+            .client
+            .push(&self.oci_ref, &layers, config, &self.auth, manifest)
+            .await
+            .map_err(|e| self.err(e))?;
+        let digest = resp
+            .manifest_url
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_string();
+        Ok(digest)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn platform_parses_two_or_three_parts() {
+        let p = Platform::parse("linux/arm64/v8").unwrap();
+        assert_eq!(p.variant.as_deref(), Some("v8"));
+        assert_eq!(p.to_string(), "linux/arm64/v8");
+        assert!(Platform::parse("linux").is_err());
+        assert!(Platform::parse("linux//x").is_err());
+        assert!(Platform::parse("a/b/c/d").is_err());
+    }
+}

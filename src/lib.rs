@@ -1,0 +1,11 @@
+//! ctl: a daemonless container tool. The core is a library; `src/cli` is the only part that
+//! knows about the command line, and nothing here prints.
+
+pub mod config;
+pub mod context;
+pub mod error;
+pub mod fsutil;
+pub mod image;
+
+pub use context::Context;
+pub use error::{Error, Result};
