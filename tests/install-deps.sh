@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the system packages ctl's build, tests and benchmarks need (Debian/Ubuntu).
+set -euo pipefail
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+pkgs="runc uidmap busybox-static docker-registry apache2-utils skopeo tar gzip python3 ca-certificates"
+missing=""
+for p in $pkgs; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+    $SUDO apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+# The registry package starts a service where systemd runs; tests start their own.
+$SUDO systemctl disable --now docker-registry >/dev/null 2>&1 || true
+command -v cargo >/dev/null || { echo "cargo not found: install Rust (rustup) first" >&2; exit 1; }
