@@ -11,6 +11,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 pub enum Error {
     #[error(transparent)]
     Reference(#[from] ReferenceError),
+    #[error(transparent)]
+    ContainerOption(#[from] crate::container::options::OptionError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,
@@ -48,6 +50,25 @@ pub enum Error {
     },
     #[error("invalid image {what}: {reason}")]
     BadImage { what: String, reason: String },
+    #[error("name \"{name}\" is already in use by {id}")]
+    NameInUse { name: String, id: String },
+    #[error("no such container: \"{0}\"")]
+    ContainerNotFound(String),
+    #[error("\"{0}\" matches several containers; use more of the id or the name")]
+    AmbiguousContainer(String),
+    #[error("container {id}: unreadable record: {reason}")]
+    CorruptRecord { id: String, reason: String },
+    #[error("container {id} is {state}: {hint}")]
+    ContainerState {
+        id: String,
+        state: String,
+        hint: &'static str,
+    },
+    #[error("OCI runtime {runtime}: {message}")]
+    Runtime { runtime: String, message: String },
+    /// The container's command could not be run: 126 not executable, 127 not found.
+    #[error("{message}")]
+    Command { code: u8, message: String },
     #[error("archive {}: {reason}", path.display())]
     Archive { path: PathBuf, reason: String },
 }
@@ -62,7 +83,10 @@ impl Error {
 
     /// The process exit code docker and podman use for this kind of failure.
     pub fn exit_code(&self) -> u8 {
-        125
+        match self {
+            Error::Command { code, .. } => *code,
+            _ => 125,
+        }
     }
 }
 

@@ -2,10 +2,13 @@
 //! knows about the command line, and nothing here prints.
 
 pub mod config;
+pub mod container;
 pub mod context;
 pub mod error;
 pub mod fsutil;
 pub mod image;
+pub mod runtime;
+pub mod sys;
 
 pub use context::Context;
 pub use error::{Error, Result};

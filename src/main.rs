@@ -5,6 +5,21 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Any panic is a bug; still, the user sees one line, never a backtrace.
+    std::panic::set_hook(Box::new(|info| {
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let at = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("Error: internal error{at}: {msg}");
+        std::process::exit(125);
+    }));
     match cli::run() {
         Ok(code) => code,
         Err(err) => {

@@ -1,7 +1,36 @@
 //! The protocol between `ctl` and `ctl-monitor`: one definition used by both binaries.
 //!
-//! The monitor itself arrives with the container lifecycle; until then this crate only
-//! names its version so packaging and the CLI can check they match.
+//! - [`MonitorArgs`]: the monitor's argv ([`MonitorArgs::to_args`] / [`MonitorArgs::parse`]).
+//! - [`SyncMessage`]: the one JSON line on the sync pipe, `{"pid":N}` or `{"error":"..."}`.
+//! - [`ExitStatus`]: the exit file the monitor writes atomically when the container is gone.
+//! - [`wire`]: the attach socket's packets and the control fifo's lines.
+//! - [`logfile`]: the k8s-file log format, its writer (with rotation) and parser.
+//!
+//! How ctl drives a monitor: create two pipes (sync, start) and pass the monitor their child
+//! ends as `--sync-fd` / `--start-fd`; spawn `ctl-monitor ARGS` and reap it (it forks, and the
+//! first process exits 0 at once; non-zero means bad arguments); finish setup, then close the
+//! start pipe; read one [`SyncMessage`] (EOF without one = the monitor died); on `Pid` the
+//! container is created and the attach socket and control fifo exist: run `runtime start`.
+//! The monitor's own pid is in `--pidfile`; the exit file appears when the container exits,
+//! before the exit command runs and before the monitor exits.
 
-/// Protocol version; bumped when argv, sync-pipe messages or the exit file change.
+#![deny(unsafe_code)]
+
+pub mod args;
+pub mod exit;
+mod json;
+pub mod logfile;
+pub mod runtime;
+pub mod sync;
+pub mod time;
+pub mod wire;
+
+pub use args::{LogDriver, MonitorArgs, DEFAULT_MAX_LINE};
+pub use exit::{write_atomic, ExitStatus};
+pub use logfile::{parse_log_line, parse_log_line_bytes, LogWriter, Stream};
+pub use sync::SyncMessage;
+pub use wire::ControlMessage;
+
+/// Protocol version; bumped when argv, sync-pipe messages, the exit file, the attach packets
+/// or the log format change.
 pub const PROTOCOL_VERSION: u32 = 1;

@@ -5,27 +5,64 @@ use std::process::ExitCode;
 use anyhow::Result;
 use serde_json::{json, Value};
 
+use ctl::container::lifecycle::{Container, Manager};
+use ctl::container::state::Status;
 use ctl::image::store::{ImageRecord, Store};
 use ctl::Context;
 
 use super::output::print_json;
+use super::template::Template;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Images to inspect (name or id)
+    /// Format each result with a template (e.g. '{{.State.Status}}')
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// What to inspect: container, image, or both (containers first)
+    #[arg(long = "type", value_parser = ["all", "container", "image"], default_value = "all")]
+    pub kind: String,
+    /// Containers or images (name or id)
     #[arg(required = true)]
     pub names: Vec<String>,
 }
 
+/// Image inspect: same, images only.
+pub fn exec_image(ctx: &Context, mut args: Args) -> Result<ExitCode> {
+    args.kind = "image".into();
+    exec(ctx, args)
+}
+
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = super::open_store(ctx)?;
+    let manager = if args.kind == "image" {
+        None
+    } else {
+        Some(Manager::open(ctx)?)
+    };
+    let template = args.format.as_deref().map(Template::parse).transpose()?;
     let mut out = Vec::new();
     let mut failed = false;
     for n in &args.names {
-        match store
-            .find_image(n, &ctx.search_registries)
-            .and_then(|i| image_json(&store, &i))
-        {
+        let container = manager.as_ref().map(|m| m.get(n).map(|c| container_json(m, &c)));
+        let found = match container {
+            Some(Ok(v)) => Ok(v),
+            Some(Err(e)) if args.kind == "container" => Err(e),
+            Some(Err(e @ ctl::Error::CorruptRecord { .. })) => Err(e),
+            _ => store
+                .find_image(n, &ctx.search_registries)
+                .and_then(|i| image_json(&store, &i))
+                .map_err(|e| match e {
+                    ctl::Error::ImageNotFound(x) if args.kind == "all" => {
+                        ctl::Error::InvalidInput {
+                            what: "name",
+                            value: x,
+                            reason: "no such container or image".into(),
+                        }
+                    }
+                    e => e,
+                }),
+        };
+        match found {
             Ok(v) => out.push(v),
             Err(e) => {
                 eprintln!("Error: {e}");
@@ -33,11 +70,87 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             }
         }
     }
-    print_json(&out);
+    match template {
+        Some(t) => {
+            for v in &out {
+                println!("{}", t.render(v)?);
+            }
+        }
+        None => print_json(&out),
+    }
     Ok(if failed {
         ExitCode::from(125)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// A container in docker's inspect shape.
+pub fn container_json(m: &Manager, c: &Container) -> Value {
+    let (cfg, st) = (&c.config, &c.state);
+    let zero = "0001-01-01T00:00:00Z";
+    json!({
+        "Id": cfg.id,
+        "Name": cfg.name,
+        "Created": cfg.created,
+        "Path": cfg.command.first(),
+        "Args": cfg.command.get(1..).unwrap_or_default(),
+        "State": {
+            "Status": match st.status { Status::Configured => "created", s => s.as_str() },
+            "Running": st.status == Status::Running,
+            "Paused": false,
+            "Restarting": false,
+            "OOMKilled": st.oom_killed,
+            "Dead": false,
+            "Pid": st.pid.unwrap_or(0),
+            "ExitCode": st.exit_code.unwrap_or(if st.status == Status::Exited { -1 } else { 0 }),
+            "ExitCodeKnown": st.status != Status::Exited || st.exit_code.is_some(),
+            "Error": st.note.clone().unwrap_or_default(),
+            "StartedAt": st.started_at.clone().unwrap_or_else(|| zero.into()),
+            "FinishedAt": st.finished_at.clone().unwrap_or_else(|| zero.into()),
+            "Restarts": st.restarts,
+        },
+        "Image": format!("sha256:{}", cfg.image_id),
+        "ImageName": cfg.image_name,
+        "LogPath": cfg.log.path,
+        "RestartCount": st.restarts,
+        "Driver": "overlay",
+        "MountLabel": "",
+        "Mounts": cfg.mounts.iter().map(|mt| json!({
+            "Type": mt.kind,
+            "Source": mt.source,
+            "Destination": mt.destination,
+            "RW": !mt.readonly,
+        })).collect::<Vec<_>>(),
+        "Config": {
+            "Hostname": cfg.hostname,
+            "User": cfg.user,
+            "Env": cfg.env,
+            "Cmd": cfg.cmd,
+            "Entrypoint": cfg.entrypoint,
+            "Image": cfg.image_name,
+            "WorkingDir": cfg.workdir,
+            "Labels": cfg.labels,
+            "StopSignal": cfg.stop_signal,
+            "StopTimeout": cfg.stop_timeout,
+            "Tty": cfg.terminal,
+            "OpenStdin": cfg.stdin,
+        },
+        "HostConfig": {
+            "NetworkMode": cfg.network,
+            "AutoRemove": cfg.auto_remove,
+            "ReadonlyRootfs": cfg.read_only,
+            "LogConfig": { "Type": cfg.log.driver, "MaxSize": cfg.log.max_size, "MaxFiles": cfg.log.max_files },
+            "Runtime": cfg.runtime,
+        },
+        "GraphDriver": {
+            "Name": "overlay",
+            "Data": {
+                "UpperDir": m.containers.dir(&cfg.id).join("diff"),
+                "WorkDir": m.containers.dir(&cfg.id).join("work"),
+                "MergedDir": m.containers.dir(&cfg.id).join("merged"),
+            }
+        },
     })
 }
 

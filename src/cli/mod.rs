@@ -3,11 +3,16 @@
 mod images;
 mod inspect;
 mod login;
+mod logs;
+mod manage;
 mod output;
 mod progress;
+mod ps;
 mod pull;
 mod rmi;
+mod run;
 mod tag;
+mod template;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -65,6 +70,30 @@ pub struct GlobalOpts {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Create and start a container
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    Create(run::CreateFlags),
+    /// Start containers
+    Start(manage::StartArgs),
+    /// Stop running containers (stop signal, then SIGKILL after the timeout)
+    Stop(manage::StopArgs),
+    /// Restart containers
+    Restart(manage::StopArgs),
+    /// Send a signal to running containers
+    Kill(manage::KillArgs),
+    /// Remove containers
+    Rm(manage::RmArgs),
+    /// Wait for containers to stop and print their exit codes
+    Wait(manage::WaitArgs),
+    /// Print a container's output
+    Logs(logs::Args),
+    /// List containers
+    #[command(visible_alias = "list")]
+    Ps(ps::Args),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
     /// Pull an image from a registry
     Pull(pull::Args),
     /// List images
@@ -83,6 +112,38 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Remove saved registry credentials
     Logout(login::LogoutArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// Create and start a container
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    Create(run::CreateFlags),
+    /// Start containers
+    Start(manage::StartArgs),
+    /// Stop running containers
+    Stop(manage::StopArgs),
+    /// Restart containers
+    Restart(manage::StopArgs),
+    /// Send a signal to running containers
+    Kill(manage::KillArgs),
+    /// Remove containers
+    Rm(manage::RmArgs),
+    /// Wait for containers to stop and print their exit codes
+    Wait(manage::WaitArgs),
+    /// Print a container's output
+    Logs(logs::Args),
+    /// List containers
+    #[command(alias = "ps", alias = "list")]
+    Ls(ps::Args),
+    /// Show details of containers as JSON
+    Inspect(inspect::Args),
+    /// Remove all stopped containers
+    Prune(manage::PruneArgs),
+    /// Record a container's exit and release its resources (run by its monitor)
+    #[command(hide = true)]
+    Cleanup(manage::CleanupArgs),
 }
 
 #[derive(Debug, Subcommand)]
@@ -111,9 +172,30 @@ pub fn run() -> Result<ExitCode> {
         auth_file: std::env::var_os("REGISTRY_AUTH_FILE").map(PathBuf::from),
     })?;
     match cli.command {
+        Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),
+        Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
+            run::create(&ctx, a)
+        }
+        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => manage::start(&ctx, a),
+        Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => manage::stop(&ctx, a),
+        Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => {
+            manage::restart(&ctx, a)
+        }
+        Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => manage::kill(&ctx, a),
+        Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => manage::rm(&ctx, a),
+        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => manage::wait(&ctx, a),
+        Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),
+        Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::exec(&ctx, a),
+        Command::Container(ContainerCommand::Inspect(mut a)) => {
+            a.kind = "container".into();
+            inspect::exec(&ctx, a)
+        }
+        Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
+        Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),
-        Command::Inspect(a) | Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a),
+        Command::Inspect(a) => inspect::exec(&ctx, a),
+        Command::Image(ImageCommand::Inspect(a)) => inspect::exec_image(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => tag::exec(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),

@@ -62,7 +62,7 @@ pub fn now_rfc3339() -> String {
 pub fn container_using(root: &std::path::Path, image_id: &str) -> Option<String> {
     let dir = root.join("containers");
     std::fs::read_dir(dir).ok()?.flatten().find_map(|e| {
-        let data = std::fs::read(e.path().join("state.json")).ok()?;
+        let data = std::fs::read(e.path().join("container.json")).ok()?;
         let v: Value = serde_json::from_slice(&data).ok()?;
         (v.get("image_id")?.as_str()? == image_id)
             .then(|| e.file_name().to_string_lossy().into_owned())

@@ -1,0 +1,339 @@
+//! The main loop: one poll(2) over the container's output, its stdin, attach clients, the
+//! control fifo, the signalfd and the container's pidfd, until the container has exited.
+
+use std::os::fd::{AsFd, OwnedFd};
+
+use ctl_monitor::wire::{ControlMessage, MAX_PACKET_DATA};
+use ctl_monitor::{MonitorArgs, Stream};
+use nix::errno::Errno;
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::sys::signal::{kill, Signal};
+use nix::sys::signalfd::SignalFd;
+use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
+use nix::unistd::{read, write, Pid};
+
+use super::attach::{Input, Server};
+use super::child::Io;
+use super::ctlfifo::CtlFifo;
+use super::logs::Sink;
+use super::signals;
+use super::sys;
+
+/// How the container ended, as far as the monitor could tell.
+#[derive(Debug, Clone, Copy)]
+pub enum Ended {
+    Exited(i32),
+    Signaled(i32),
+    /// Gone, but waitpid had no status for it.
+    Unknown,
+}
+
+pub struct Monitor<'a> {
+    pub args: &'a MonitorArgs,
+    pub pid: Pid,
+    pub pidfd: Option<OwnedFd>,
+    pub sigfd: SignalFd,
+    pub io: Io,
+    pub attach: Option<Server>,
+    pub fifo: Option<CtlFifo>,
+    pub sink: Sink,
+    pub ended: Option<Ended>,
+    /// Client input not yet written to the container's stdin (or pty).
+    pending: Vec<u8>,
+    buf: Vec<u8>,
+}
+
+#[derive(Clone, Copy)]
+enum Tok {
+    Sig,
+    Pidfd,
+    Out,
+    Err,
+    Pty,
+    Input,
+    Listen,
+    Client(usize),
+    Fifo,
+}
+
+impl<'a> Monitor<'a> {
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        args: &'a MonitorArgs,
+        pid: i32,
+        sigfd: SignalFd,
+        io: Io,
+        attach: Option<Server>,
+        fifo: Option<CtlFifo>,
+        sink: Sink,
+    ) -> Monitor<'a> {
+        Monitor {
+            args,
+            pid: Pid::from_raw(pid),
+            pidfd: sys::pidfd_open(pid),
+            sigfd,
+            io,
+            attach,
+            fifo,
+            sink,
+            ended: None,
+            pending: Vec::new(),
+            buf: Vec::with_capacity(MAX_PACKET_DATA),
+        }
+    }
+
+    /// Where client input goes: the pty, else the stdin pipe.
+    fn input_fd(&self) -> Option<&OwnedFd> {
+        self.io.pty.as_ref().or(self.io.stdin.as_ref())
+    }
+
+    /// Runs until the container has exited, then drains its output.
+    pub fn run(&mut self) {
+        while self.ended.is_none() {
+            let ready = self.wait();
+            for (tok, flags) in ready {
+                self.handle(tok, flags);
+            }
+            if let Some(a) = &mut self.attach {
+                a.sweep();
+            }
+        }
+        self.drain();
+    }
+
+    /// One poll; returns the ready tokens.
+    fn wait(&mut self) -> Vec<(Tok, PollFlags)> {
+        let mut fds: Vec<PollFd<'_>> = Vec::with_capacity(10);
+        let mut toks: Vec<Tok> = Vec::with_capacity(10);
+        let pin = PollFlags::POLLIN;
+        let mut add = |fd, ev, t| {
+            fds.push(PollFd::new(fd, ev));
+            toks.push(t);
+        };
+        add(self.sigfd.as_fd(), pin, Tok::Sig);
+        if let Some(fd) = &self.pidfd {
+            add(fd.as_fd(), pin, Tok::Pidfd);
+        }
+        if let Some(fd) = &self.io.out {
+            add(fd.as_fd(), pin, Tok::Out);
+        }
+        if let Some(fd) = &self.io.err {
+            add(fd.as_fd(), pin, Tok::Err);
+        }
+        if let Some(fd) = &self.io.pty {
+            add(fd.as_fd(), pin, Tok::Pty);
+        }
+        let waiting_input = !self.pending.is_empty();
+        if let (true, Some(fd)) = (waiting_input, self.input_fd()) {
+            add(fd.as_fd(), PollFlags::POLLOUT, Tok::Input);
+        }
+        if let Some(a) = &self.attach {
+            if !a.full() {
+                add(a.fd(), pin, Tok::Listen);
+            }
+            for (i, c) in a.clients.iter().enumerate() {
+                // Hang-ups are reported even with no events asked for.
+                let ev = if c.reading && !waiting_input {
+                    pin
+                } else {
+                    PollFlags::empty()
+                };
+                add(c.fd(), ev, Tok::Client(i));
+            }
+        }
+        if let Some(f) = &self.fifo {
+            add(f.fd(), pin, Tok::Fifo);
+        }
+        match poll(&mut fds, PollTimeout::NONE) {
+            Ok(_) => {}
+            Err(Errno::EINTR) => return Vec::new(),
+            Err(_) => {
+                // Should not happen; avoid spinning and keep watching for the exit.
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                return Vec::new();
+            }
+        }
+        fds.iter()
+            .zip(toks)
+            .filter_map(|(fd, t)| Some((t, fd.revents()?)).filter(|(_, r)| !r.is_empty()))
+            .collect()
+    }
+
+    fn handle(&mut self, tok: Tok, flags: PollFlags) {
+        match tok {
+            Tok::Sig => self.signals(),
+            Tok::Pidfd => self.pidfd_ready(),
+            Tok::Out => {
+                self.output(Stream::Stdout, false);
+            }
+            Tok::Err => {
+                self.output(Stream::Stderr, false);
+            }
+            Tok::Pty => {
+                self.output(Stream::Stdout, true);
+            }
+            Tok::Input => self.flush_input(),
+            Tok::Listen => {
+                if let Some(a) = &mut self.attach {
+                    a.accept();
+                }
+            }
+            Tok::Client(i) => self.client(i, flags),
+            Tok::Fifo => self.control(),
+        }
+    }
+
+    fn signals(&mut self) {
+        for signo in signals::pending(&self.sigfd) {
+            if signo == Signal::SIGCHLD as i32 {
+                self.reap();
+            } else if let (Ok(sig), None) = (Signal::try_from(signo), self.ended) {
+                let _ = kill(self.pid, sig);
+            }
+        }
+    }
+
+    /// Reaps every exited child; records the container's status.
+    pub fn reap(&mut self) {
+        loop {
+            match waitpid(None, Some(WaitPidFlag::WNOHANG)) {
+                Ok(WaitStatus::Exited(p, code)) => self.record(p, Ended::Exited(code)),
+                Ok(WaitStatus::Signaled(p, sig, _)) => self.record(p, Ended::Signaled(sig as i32)),
+                Ok(WaitStatus::StillAlive) | Err(Errno::ECHILD) => break,
+                Err(Errno::EINTR) | Ok(_) => continue,
+                Err(_) => break,
+            }
+        }
+    }
+
+    fn record(&mut self, pid: Pid, how: Ended) {
+        if pid == self.pid && self.ended.is_none() {
+            self.ended = Some(how);
+        }
+    }
+
+    fn pidfd_ready(&mut self) {
+        match waitpid(self.pid, Some(WaitPidFlag::WNOHANG)) {
+            Ok(WaitStatus::Exited(p, code)) => self.record(p, Ended::Exited(code)),
+            Ok(WaitStatus::Signaled(p, sig, _)) => self.record(p, Ended::Signaled(sig as i32)),
+            // Not our child after all (or reaped elsewhere): it is gone, its status unknown.
+            Err(Errno::ECHILD) => self.ended = self.ended.or(Some(Ended::Unknown)),
+            // Should not happen for an exited process; fall back to SIGCHLD alone.
+            _ => self.pidfd = None,
+        }
+    }
+
+    /// Reads one chunk from an output fd; logs it and sends it to attach clients. Closes
+    /// the fd at EOF. True when data was read.
+    fn output(&mut self, stream: Stream, pty: bool) -> bool {
+        let slot = match (pty, stream) {
+            (true, _) => &mut self.io.pty,
+            (false, Stream::Stdout) => &mut self.io.out,
+            (false, Stream::Stderr) => &mut self.io.err,
+        };
+        let Some(fd) = slot.as_ref() else {
+            return false;
+        };
+        self.buf.resize(MAX_PACKET_DATA, 0);
+        let n = loop {
+            match read(fd, &mut self.buf) {
+                Err(Errno::EINTR) => continue,
+                Err(Errno::EAGAIN) => return false,
+                // EIO: the pty's other side is closed.
+                Ok(0) | Err(_) => {
+                    *slot = None;
+                    return false;
+                }
+                Ok(n) => break n,
+            }
+        };
+        let data = &self.buf[..n];
+        self.sink.write(stream, data, self.args.log_max_line);
+        if let Some(a) = &mut self.attach {
+            a.broadcast(stream.id(), data);
+        }
+        true
+    }
+
+    fn client(&mut self, i: usize, flags: PollFlags) {
+        let Some(a) = &mut self.attach else { return };
+        if flags.contains(PollFlags::POLLIN) {
+            self.buf.resize(MAX_PACKET_DATA, 0);
+            match a.read(i, &mut self.buf) {
+                Input::Data(n) => {
+                    if self.input_fd().is_some() {
+                        self.pending.extend_from_slice(&self.buf[..n]);
+                        self.flush_input();
+                    }
+                    return;
+                }
+                Input::End => {
+                    if self.args.stdin_once && self.io.pty.is_none() {
+                        self.io.stdin = None;
+                        self.pending.clear();
+                    }
+                    return;
+                }
+                Input::Gone => return,
+            }
+        }
+        if flags.intersects(PollFlags::POLLHUP | PollFlags::POLLERR | PollFlags::POLLNVAL) {
+            a.hang_up(i);
+        }
+    }
+
+    /// Writes pending client input to the container without blocking.
+    fn flush_input(&mut self) {
+        while !self.pending.is_empty() {
+            let Some(fd) = self.input_fd() else {
+                self.pending.clear();
+                return;
+            };
+            match write(fd, &self.pending) {
+                Ok(n) => {
+                    self.pending.drain(..n);
+                }
+                Err(Errno::EINTR) => continue,
+                Err(Errno::EAGAIN) => return,
+                Err(_) => {
+                    // The container closed its stdin.
+                    self.pending.clear();
+                    if self.io.pty.is_none() {
+                        self.io.stdin = None;
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    fn control(&mut self) {
+        let Some(f) = &mut self.fifo else { return };
+        for m in f.read() {
+            match m {
+                ControlMessage::Resize { rows, cols } => {
+                    if let Some(pty) = &self.io.pty {
+                        let _ = sys::set_winsize(pty.as_fd(), rows, cols);
+                    }
+                }
+                ControlMessage::ReopenLog => self.sink.reopen(),
+            }
+        }
+    }
+
+    /// After the exit: reads what is left in the pipes without waiting for writers that
+    /// outlived the container (bounded, for a writer that keeps a pipe busy).
+    fn drain(&mut self) {
+        for (stream, pty) in [
+            (Stream::Stdout, false),
+            (Stream::Stderr, false),
+            (Stream::Stdout, true),
+        ] {
+            for _ in 0..256 {
+                if !self.output(stream, pty) {
+                    break;
+                }
+            }
+        }
+    }
+}

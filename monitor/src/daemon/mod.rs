@@ -1,0 +1,147 @@
+//! The monitor's life: detach, set up, create the container, report, watch, record the exit.
+
+mod attach;
+mod cgroup;
+mod child;
+mod console;
+mod ctlfifo;
+mod io;
+mod logs;
+mod signals;
+mod sys;
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Write};
+use std::os::fd::OwnedFd;
+use std::process::{Command, ExitCode, Stdio};
+
+use ctl_monitor::{time, write_atomic, ExitStatus, LogDriver, MonitorArgs, SyncMessage};
+
+use self::attach::Server;
+use self::cgroup::OomCounter;
+use self::ctlfifo::CtlFifo;
+use self::io::{Ended, Monitor};
+
+/// Forks; the parent returns at once (exit 0 for ctl to reap), the child runs the container.
+pub fn start(args: MonitorArgs) -> ExitCode {
+    match sys::fork() {
+        Err(e) => {
+            eprintln!("ctl-monitor: fork: {e}");
+            ExitCode::from(125)
+        }
+        Ok(sys::Fork::Parent) => ExitCode::SUCCESS,
+        Ok(sys::Fork::Child) => ExitCode::from(run(&args)),
+    }
+}
+
+fn run(args: &MonitorArgs) -> u8 {
+    // Nothing inherited from ctl (nor the sync and start pipes) may reach the runtime, the
+    // container or the exit command.
+    sys::cloexec_from(3);
+    let mut sync = args.sync_fd.and_then(sys::take_fd).map(File::from);
+    let start = args.start_fd.and_then(sys::take_fd);
+    let (mut mon, oom) = match setup(args, start) {
+        Ok(m) => m,
+        Err(e) => {
+            send(&mut sync, &SyncMessage::Error(e));
+            return 1;
+        }
+    };
+    send(&mut sync, &SyncMessage::Pid(mon.pid.as_raw()));
+    drop(sync);
+    sys::trim_memory();
+    mon.run();
+    finish(mon, oom);
+    0
+}
+
+fn send(sync: &mut Option<File>, msg: &SyncMessage) {
+    if let Some(f) = sync {
+        let _ = f.write_all(msg.encode().as_bytes());
+    }
+}
+
+fn setup(args: &MonitorArgs, start: Option<OwnedFd>) -> Result<(Monitor<'_>, Option<OomCounter>), String> {
+    let _ = nix::unistd::setsid();
+    if let Some(p) = &args.monitor_pidfile {
+        let pid = format!("{}\n", std::process::id());
+        write_atomic(p, pid.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))?;
+    }
+    nix::sys::prctl::set_child_subreaper(true).map_err(|e| format!("subreaper: {e}"))?;
+    std::env::set_current_dir("/").map_err(|e| format!("chdir /: {e}"))?;
+    if args.log_driver != LogDriver::Passthrough {
+        stdio_to_null().map_err(|e| format!("/dev/null: {e}"))?;
+    }
+    let sigfd = signals::block().map_err(|e| format!("signalfd: {e}"))?;
+    let sink = logs::Sink::open(args).map_err(|e| format!("opening the log: {e}"))?;
+    let attach = match &args.attach_socket {
+        Some(p) => Some(Server::bind(p).map_err(|e| format!("attach socket {}: {e}", p.display()))?),
+        None => None,
+    };
+    let fifo = match &args.ctl_fifo {
+        Some(p) => Some(CtlFifo::create(p).map_err(|e| format!("control fifo {}: {e}", p.display()))?),
+        None => None,
+    };
+    let prepared = child::prepare(args).map_err(|e| format!("container stdio: {e}"))?;
+    if let Some(fd) = start {
+        wait_eof(fd);
+    }
+    let (pid, io) = child::create(args, prepared)?;
+    let oom = OomCounter::find(pid);
+    let mon = Monitor::new(args, pid, sigfd, io, attach, fifo, sink);
+    Ok((mon, oom))
+}
+
+fn stdio_to_null() -> std::io::Result<()> {
+    let null = OpenOptions::new().read(true).write(true).open("/dev/null")?;
+    nix::unistd::dup2_stdin(&null)?;
+    nix::unistd::dup2_stdout(&null)?;
+    nix::unistd::dup2_stderr(&null)?;
+    Ok(())
+}
+
+/// ctl holds the monitor until its own setup is done by keeping the start pipe open.
+fn wait_eof(fd: OwnedFd) {
+    let mut f = File::from(fd);
+    let mut buf = [0u8; 64];
+    loop {
+        match f.read(&mut buf) {
+            Ok(0) => return,
+            Ok(_) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return,
+        }
+    }
+}
+
+/// Records the exit, closes the attach socket and fifo, runs the exit command.
+fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) {
+    let args = mon.args;
+    let now = time::now_string();
+    let mut status = match mon.ended.unwrap_or(Ended::Unknown) {
+        Ended::Exited(code) => ExitStatus::exited(code, now),
+        Ended::Signaled(sig) => ExitStatus::signaled(sig, now),
+        Ended::Unknown => ExitStatus::unknown(now),
+    };
+    status.oom_killed = oom.is_some_and(|o| o.oom_killed());
+    // Nothing to report it to if this fails; ctl then sees a dead monitor and no exit file,
+    // which it reports as an unknown exit.
+    let _ = status.write(&args.exit_file);
+    if let Some(a) = mon.attach.take() {
+        a.close();
+    }
+    if let Some(f) = mon.fifo.take() {
+        f.remove();
+    }
+    mon.reap();
+    drop(mon);
+    if let Some(cmd) = &args.exit_command {
+        let child = Command::new(cmd)
+            .args(&args.exit_command_args)
+            .stdin(Stdio::null())
+            .spawn();
+        if let Ok(mut c) = child {
+            let _ = c.wait();
+        }
+    }
+}

@@ -1,0 +1,172 @@
+//! The exit file: one JSON object the monitor writes atomically when the container has exited
+//! and it has been reaped:
+//!
+//! `{"exit_code":137,"signal":9,"finished_at":"2026-11-22T22:46:51.123456789+00:00","oom_killed":false}`
+//!
+//! `exit_code` is the process's code, or 128+signal when killed by one; `null` when the monitor
+//! could not learn it (never a made-up value). `signal` is present only when a signal killed it.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use crate::json;
+
+/// How the container ended.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ExitStatus {
+    /// Exit code, 128+signal when killed by a signal, `None` when unknown.
+    pub exit_code: Option<i32>,
+    /// The signal that killed it, if one did.
+    #[serde(default)]
+    pub signal: Option<i32>,
+    /// When the monitor saw the exit: RFC 3339, nanoseconds, UTC (`+00:00`).
+    pub finished_at: String,
+    /// The container's memory cgroup recorded an OOM kill (best effort).
+    #[serde(default)]
+    pub oom_killed: bool,
+}
+
+impl ExitStatus {
+    /// Exited normally with `code`.
+    pub fn exited(code: i32, finished_at: String) -> ExitStatus {
+        ExitStatus {
+            exit_code: Some(code),
+            signal: None,
+            finished_at,
+            oom_killed: false,
+        }
+    }
+
+    /// Killed by `signal`: exit code 128+signal, like a shell reports it.
+    pub fn signaled(signal: i32, finished_at: String) -> ExitStatus {
+        ExitStatus {
+            exit_code: Some(128 + signal),
+            signal: Some(signal),
+            finished_at,
+            oom_killed: false,
+        }
+    }
+
+    /// Gone, but the status could not be collected.
+    pub fn unknown(finished_at: String) -> ExitStatus {
+        ExitStatus {
+            exit_code: None,
+            signal: None,
+            finished_at,
+            oom_killed: false,
+        }
+    }
+
+    /// The JSON text, newline included.
+    pub fn encode(&self) -> String {
+        let mut out = String::with_capacity(128);
+        out.push_str("{\"exit_code\":");
+        match self.exit_code {
+            Some(c) => json::push_int(&mut out, i64::from(c)),
+            None => out.push_str("null"),
+        }
+        if let Some(s) = self.signal {
+            out.push_str(",\"signal\":");
+            json::push_int(&mut out, i64::from(s));
+        }
+        out.push_str(",\"finished_at\":");
+        json::push_str(&mut out, &self.finished_at);
+        out.push_str(",\"oom_killed\":");
+        out.push_str(if self.oom_killed { "true" } else { "false" });
+        out.push_str("}\n");
+        out
+    }
+
+    pub fn decode(text: &str) -> Result<ExitStatus, String> {
+        serde_json::from_str(text.trim()).map_err(|e| format!("bad exit file: {e}"))
+    }
+
+    /// Reads and decodes an exit file.
+    pub fn read(path: &Path) -> io::Result<ExitStatus> {
+        let text = fs::read_to_string(path)?;
+        ExitStatus::decode(&text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
+    }
+
+    /// Writes the exit file atomically.
+    pub fn write(&self, path: &Path) -> io::Result<()> {
+        write_atomic(path, self.encode().as_bytes())
+    }
+}
+
+/// Writes `data` to `path` so that readers see the old file or the whole new one: a temp file
+/// in the same directory, fsync, rename, fsync the directory.
+pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
+    let mut tmp_name = std::ffi::OsString::from(".");
+    tmp_name.push(name);
+    tmp_name.push(format!(".tmp{}", std::process::id()));
+    let tmp = dir.join(tmp_name);
+    let result = (|| {
+        let mut f = OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .mode(0o644)
+            .open(&tmp)?;
+        f.write_all(data)?;
+        f.sync_all()?;
+        fs::rename(&tmp, path)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const T: &str = "2026-11-22T22:46:51.123456789+00:00";
+
+    #[test]
+    fn encode_decode() {
+        let e = ExitStatus::exited(3, T.into());
+        assert_eq!(
+            e.encode(),
+            format!("{{\"exit_code\":3,\"finished_at\":\"{T}\",\"oom_killed\":false}}\n")
+        );
+        assert_eq!(ExitStatus::decode(&e.encode()).unwrap(), e);
+        let mut k = ExitStatus::signaled(9, T.into());
+        k.oom_killed = true;
+        assert_eq!(k.exit_code, Some(137));
+        assert!(k.encode().contains("\"signal\":9"));
+        assert_eq!(ExitStatus::decode(&k.encode()).unwrap(), k);
+        let u = ExitStatus::unknown(T.into());
+        assert!(u.encode().contains("\"exit_code\":null"));
+        assert_eq!(ExitStatus::decode(&u.encode()).unwrap(), u);
+        assert!(ExitStatus::decode("{\"exit_code\":1}").is_err());
+        // Older or foreign writers may leave optional fields out.
+        let min = ExitStatus::decode(&format!("{{\"exit_code\":0,\"finished_at\":\"{T}\"}}"));
+        assert_eq!(min.unwrap(), ExitStatus::exited(0, T.into()));
+    }
+
+    #[test]
+    fn atomic_write_replaces_and_leaves_no_temp() {
+        let dir = std::env::temp_dir().join(format!("ctl-monitor-exit-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let p = dir.join("exit");
+        ExitStatus::exited(1, T.into()).write(&p).unwrap();
+        ExitStatus::exited(2, T.into()).write(&p).unwrap();
+        assert_eq!(ExitStatus::read(&p).unwrap().exit_code, Some(2));
+        let names: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("exit")]);
+        fs::remove_dir_all(&dir).unwrap();
+    }
+}

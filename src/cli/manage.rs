@@ -1,0 +1,233 @@
+//! Commands on existing containers: stop, kill, rm, wait, restart, prune, and the monitor's
+//! cleanup. Each reports every container it was given and fails if any failed.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{bail, Context as _, Result};
+
+use ctl::container::lifecycle::Manager;
+use ctl::container::options::parse_signal;
+use ctl::container::state::Status;
+use ctl::Context;
+
+/// Containers named on the command line, from --cidfile, or all of them with -a.
+#[derive(Debug, clap::Args)]
+pub struct Targets {
+    /// Act on all containers
+    #[arg(short, long)]
+    pub all: bool,
+    /// Read the container id from this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Vec<PathBuf>,
+    /// Succeed for containers that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
+    /// Containers (name, id or id prefix)
+    pub containers: Vec<String>,
+}
+
+impl Targets {
+    fn resolve(&self, m: &Manager, only_running: bool) -> Result<Vec<String>> {
+        let mut out = self.containers.clone();
+        for f in &self.cidfile {
+            match std::fs::read_to_string(f) {
+                Ok(s) => out.push(s.trim().to_string()),
+                Err(e) if self.ignore && e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(e).with_context(|| format!("reading {}", f.display())),
+            }
+        }
+        if self.all {
+            for (cfg, st) in m.list()?.into_iter().flatten() {
+                if !only_running || st.status == Status::Running {
+                    out.push(cfg.id);
+                }
+            }
+        } else if out.is_empty() && self.cidfile.is_empty() {
+            bail!("no containers given (name them, or use --all)");
+        }
+        Ok(out)
+    }
+}
+
+/// Runs `f` on each target, printing what it returns; errors are reported one per line.
+fn each(
+    m: &Manager,
+    targets: &Targets,
+    only_running: bool,
+    f: impl Fn(&Manager, &str) -> ctl::Result<Option<String>>,
+) -> Result<ExitCode> {
+    let mut code = 0u8;
+    for t in targets.resolve(m, only_running)? {
+        match f(m, &t) {
+            Ok(Some(line)) => println!("{line}"),
+            Ok(None) => {}
+            Err(ctl::Error::ContainerNotFound(_)) if targets.ignore => {}
+            Err(e) => {
+                eprintln!("Error: {e}");
+                code = e.exit_code();
+            }
+        }
+    }
+    Ok(ExitCode::from(code))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StopArgs {
+    /// Seconds to wait before killing (default: the container's stop timeout)
+    #[arg(short = 't', long = "time", visible_alias = "timeout", value_name = "SECS")]
+    pub time: Option<u64>,
+    #[command(flatten)]
+    pub targets: Targets,
+}
+
+pub fn stop(ctx: &Context, args: StopArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    each(&m, &args.targets, true, |m, input| {
+        let c = m.get(input)?;
+        let t = args.time.unwrap_or(c.config.stop_timeout as u64);
+        m.stop(&c, Duration::from_secs(t))?;
+        Ok(Some(input.to_string()))
+    })
+}
+
+pub fn restart(ctx: &Context, args: StopArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    each(&m, &args.targets, false, |m, input| {
+        let c = m.get(input)?;
+        let t = args.time.unwrap_or(c.config.stop_timeout as u64);
+        let c = m.stop(&c, Duration::from_secs(t))?;
+        m.start(c.id())?;
+        Ok(Some(input.to_string()))
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct KillArgs {
+    /// Signal to send (name or number)
+    #[arg(short, long, default_value = "KILL")]
+    pub signal: String,
+    #[command(flatten)]
+    pub targets: Targets,
+}
+
+pub fn kill(ctx: &Context, args: KillArgs) -> Result<ExitCode> {
+    let sig = parse_signal(&args.signal)?;
+    let m = Manager::open(ctx)?;
+    each(&m, &args.targets, true, |m, input| {
+        let c = m.get(input)?;
+        m.kill(&c, sig)?;
+        Ok(Some(input.to_string()))
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RmArgs {
+    /// Remove running containers too (killing them)
+    #[arg(short, long)]
+    pub force: bool,
+    /// Seconds to wait before killing a running container with --force
+    #[arg(short = 't', long = "time", value_name = "SECS")]
+    pub time: Option<u64>,
+    #[command(flatten)]
+    pub targets: Targets,
+}
+
+pub fn rm(ctx: &Context, args: RmArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    each(&m, &args.targets, false, |m, input| {
+        let id = m.containers.resolve(input)?;
+        m.remove(&id, args.force)?;
+        Ok(Some(input.to_string()))
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct WaitArgs {
+    /// Containers (name, id or id prefix)
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    let targets = Targets {
+        all: false,
+        cidfile: vec![],
+        ignore: false,
+        containers: args.containers,
+    };
+    each(&m, &targets, false, |m, input| {
+        let id = m.containers.resolve(input)?;
+        match m.wait(&id)? {
+            Some(code) => Ok(Some(code.to_string())),
+            None => {
+                eprintln!("Warning: {input}: exit status unknown");
+                Ok(Some("-1".into()))
+            }
+        }
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    /// Containers (name, id or id prefix)
+    #[arg(required = true)]
+    pub containers: Vec<String>,
+}
+
+pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    let targets = Targets {
+        all: false,
+        cidfile: vec![],
+        ignore: false,
+        containers: args.containers,
+    };
+    each(&m, &targets, false, |m, input| {
+        let id = m.containers.resolve(input)?;
+        m.start(&id)?;
+        Ok(Some(input.to_string()))
+    })
+}
+
+#[derive(Debug, clap::Args)]
+pub struct PruneArgs {
+    /// Do not ask for confirmation
+    #[arg(short, long)]
+    pub force: bool,
+}
+
+pub fn prune(ctx: &Context, _args: PruneArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    let mut code = 0;
+    for (cfg, st) in m.list()?.into_iter().flatten() {
+        if st.status == Status::Running || st.status == Status::Created {
+            continue;
+        }
+        match m.remove(&cfg.id, false) {
+            Ok(()) => println!("{}", cfg.id),
+            Err(e) => {
+                eprintln!("Error: {e}");
+                code = 125;
+            }
+        }
+    }
+    Ok(ExitCode::from(code))
+}
+
+#[derive(Debug, clap::Args)]
+pub struct CleanupArgs {
+    /// Container id
+    pub container: String,
+}
+
+/// Run by the monitor once the container has exited.
+pub fn cleanup(ctx: &Context, args: CleanupArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    match m.cleanup(&args.container) {
+        Ok(()) | Err(ctl::Error::ContainerNotFound(_)) => Ok(ExitCode::SUCCESS),
+        Err(e) => Err(e.into()),
+    }
+}

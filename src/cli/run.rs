@@ -1,0 +1,323 @@
+//! `ctl run` and `ctl create`: flags as docker and podman take them.
+
+use std::io::{IsTerminal, Read, Write};
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use anyhow::{bail, Context as _, Result};
+use nix::sys::socket::{recv, send, shutdown, MsgFlags, Shutdown};
+
+use ctl::container::create::CreateOptions;
+use ctl::container::lifecycle::Manager;
+use ctl::container::options::{
+    parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
+    parse_volume,
+};
+use ctl::container::spec::NetworkMode;
+use ctl::image::pull::pull;
+use ctl::image::registry::RegistryOptions;
+use ctl::image::store::ImageRecord;
+use ctl::Context;
+
+use super::progress::reporter;
+
+#[derive(Debug, clap::Args)]
+pub struct CreateFlags {
+    /// Name the container
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Set an environment variable (K=V, or K to take it from this environment)
+    #[arg(short, long = "env", value_name = "K=V")]
+    pub env: Vec<String>,
+    /// Read environment variables from a file
+    #[arg(long, value_name = "FILE")]
+    pub env_file: Vec<PathBuf>,
+    /// Bind mount a host path: HOST:CONTAINER[:ro]
+    #[arg(short, long = "volume", value_name = "HOST:CTR[:OPTS]")]
+    pub volume: Vec<String>,
+    /// Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..
+    #[arg(long, value_name = "SPEC")]
+    pub mount: Vec<String>,
+    /// Mount a tmpfs: PATH[:OPTS]
+    #[arg(long, value_name = "PATH[:OPTS]")]
+    pub tmpfs: Vec<String>,
+    /// Working directory inside the container
+    #[arg(short, long, value_name = "DIR")]
+    pub workdir: Option<String>,
+    /// User to run as: user[:group], names from the image's /etc/passwd
+    #[arg(short, long, value_name = "USER[:GROUP]")]
+    pub user: Option<String>,
+    /// Override the image's entrypoint ("" clears it)
+    #[arg(long, value_name = "CMD", allow_hyphen_values = true)]
+    pub entrypoint: Option<String>,
+    /// Container host name (default: the short id)
+    #[arg(long)]
+    pub hostname: Option<String>,
+    /// Set a label: KEY=VALUE
+    #[arg(short, long = "label", value_name = "KEY=VALUE")]
+    pub label: Vec<String>,
+    /// Remove an existing container of the same name first
+    #[arg(long)]
+    pub replace: bool,
+    /// Write the container id to this file
+    #[arg(long, value_name = "FILE")]
+    pub cidfile: Option<PathBuf>,
+    /// Signal that stops the container (default: the image's, or SIGTERM)
+    #[arg(long, value_name = "SIGNAL")]
+    pub stop_signal: Option<String>,
+    /// Seconds to wait after the stop signal before killing
+    #[arg(long, value_name = "SECS")]
+    pub stop_timeout: Option<u32>,
+    /// Mount the container's root filesystem read-only
+    #[arg(long)]
+    pub read_only: bool,
+    /// Network mode: none or host
+    #[arg(long, visible_alias = "net", default_value = "none", value_name = "MODE")]
+    pub network: String,
+    /// Pull the image: missing, always, never
+    #[arg(long, default_value = "missing", value_parser = ["missing", "always", "never", "newer"])]
+    pub pull: String,
+    /// Allocate a pseudo-terminal
+    #[arg(short, long)]
+    pub tty: bool,
+    /// Keep stdin open
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// Log driver: k8s-file, none, journald, passthrough
+    #[arg(long, default_value = "k8s-file",
+          value_parser = ["k8s-file", "none", "journald", "passthrough"])]
+    pub log_driver: String,
+    /// Log options: max-size=SIZE, max-file=N
+    #[arg(long, value_name = "OPT=VALUE")]
+    pub log_opt: Vec<String>,
+    /// Remove the container when it exits
+    #[arg(long)]
+    pub rm: bool,
+    /// Require HTTPS for the pull (false: plain HTTP)
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Image to run
+    pub image: String,
+    /// Command and arguments (default: the image's)
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+    pub command: Vec<String>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Run in the background and print the container id
+    #[arg(short, long)]
+    pub detach: bool,
+    #[command(flatten)]
+    pub flags: CreateFlags,
+}
+
+fn options(f: &CreateFlags) -> Result<CreateOptions> {
+    let lookup = |k: &str| std::env::var(k).ok();
+    let mut env = Vec::new();
+    for file in &f.env_file {
+        let text = std::fs::read_to_string(file)
+            .with_context(|| format!("reading env file {}", file.display()))?;
+        env.extend(parse_env_file(&text, lookup)?);
+    }
+    for e in &f.env {
+        env.extend(parse_env(e, lookup)?);
+    }
+    let mut mounts = Vec::new();
+    for v in &f.volume {
+        mounts.push(parse_volume(v)?);
+    }
+    for m in &f.mount {
+        mounts.push(parse_mount(m)?);
+    }
+    for t in &f.tmpfs {
+        mounts.push(parse_tmpfs(t)?);
+    }
+    let network = match f.network.as_str() {
+        "none" => NetworkMode::None,
+        "host" => NetworkMode::Host,
+        other => bail!("invalid network \"{other}\": use none or host"),
+    };
+    let (mut max_size, mut max_files) = (0, 1);
+    for o in &f.log_opt {
+        match o.split_once('=') {
+            Some(("max-size", v)) => max_size = parse_size(v)?,
+            Some(("max-file", v)) => {
+                max_files = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .with_context(|| format!("invalid log option \"{o}\": max-file is a count >= 1"))?
+            }
+            _ => bail!("invalid log option \"{o}\": use max-size=SIZE or max-file=N"),
+        }
+    }
+    Ok(CreateOptions {
+        name: f.name.clone(),
+        args: f.command.clone(),
+        entrypoint: f.entrypoint.clone(),
+        env,
+        mounts,
+        workdir: f.workdir.clone(),
+        user: f.user.clone(),
+        hostname: f.hostname.clone(),
+        labels: parse_labels(&f.label)?,
+        network,
+        read_only: f.read_only,
+        auto_remove: f.rm,
+        stop_signal: f.stop_signal.as_deref().map(parse_signal).transpose()?,
+        stop_timeout: f.stop_timeout,
+        terminal: f.tty,
+        stdin: f.interactive,
+        log_driver: Some(f.log_driver.clone()),
+        log_max_size: max_size,
+        log_max_files: max_files,
+    })
+}
+
+/// The image by --pull policy: from the store, or pulled.
+fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
+    let local = m.images.find_image(&f.image, &ctx.search_registries);
+    let need_pull = match (f.pull.as_str(), &local) {
+        ("never", _) => false,
+        ("always", _) | ("newer", _) => true,
+        (_, Err(ctl::Error::ImageNotFound(_))) => true,
+        _ => false,
+    };
+    if !need_pull {
+        return Ok(local?);
+    }
+    let opts = RegistryOptions {
+        tls_verify: f.tls_verify,
+        ..Default::default()
+    };
+    let progress = reporter(false, std::io::stderr().is_terminal());
+    let rec = pull(ctx, &m.images, &f.image, &opts, progress.clone())
+        .with_context(|| format!("pulling {}", f.image))?;
+    progress.finish();
+    Ok(rec)
+}
+
+/// Creates the container; returns its id.
+fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<String> {
+    let opts = options(f)?;
+    if let Some(p) = &f.cidfile {
+        if p.exists() {
+            bail!("container id file {} exists: remove it or use another", p.display());
+        }
+    }
+    if f.replace {
+        if let Some(name) = &f.name {
+            match m.containers.resolve(name) {
+                Ok(id) => m.remove(&id, true)?,
+                Err(ctl::Error::ContainerNotFound(_)) => {}
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
+    let image = resolve_image(ctx, m, f)?;
+    let id = m.create(&image, &f.image, &opts)?;
+    if let Some(p) = &f.cidfile {
+        if let Err(e) = ctl::fsutil::atomic_write(p, id.as_bytes()) {
+            let _ = m.remove(&id, true);
+            return Err(e.into());
+        }
+    }
+    Ok(id)
+}
+
+pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    let id = create_container(ctx, &m, &f)?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
+    let m = Manager::open(ctx)?;
+    let id = create_container(ctx, &m, &args.flags)?;
+    let started = if args.detach {
+        m.start(&id).map(|_| None).map_err(anyhow::Error::from)
+    } else {
+        foreground(&m, &id, args.flags.interactive)
+    };
+    match started {
+        Ok(None) => {
+            println!("{id}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Ok(Some(code)) => Ok(ExitCode::from(code)),
+        Err(e) => {
+            // A container that never ran is not kept when it was meant to go away.
+            if args.flags.rm {
+                let _ = m.remove(&id, true);
+            }
+            Err(e)
+        }
+    }
+}
+
+/// Starts the container attached: its output streams here, and ctl exits with its code.
+fn foreground(m: &Manager, id: &str, stdin: bool) -> Result<Option<u8>> {
+    m.prepare(id)?;
+    let files = m.run_files(id);
+    let sock = ctl_monitor::wire::connect_attach(&files.attach)
+        .with_context(|| format!("attaching to {}", files.attach.display()))?;
+    let sock = Arc::new(sock);
+    if stdin {
+        let s = sock.clone();
+        std::thread::spawn(move || forward_stdin(&s));
+    }
+    let monitor = m.load(id)?.state;
+    m.start_created(id)?;
+    stream_output(&sock)?;
+    let code = m.wait(id)?;
+    // With --rm, the monitor's cleanup removes the container: let it finish first.
+    m.await_monitor_of(&monitor);
+    // A --rm container is gone; its exit file was kept for this read only.
+    if matches!(m.containers.resolve(id), Err(ctl::Error::ContainerNotFound(_))) {
+        let _ = std::fs::remove_file(m.containers.exit_file(id));
+    }
+    match code {
+        Some(c) => Ok(Some(c.clamp(0, 255) as u8)),
+        None => bail!("container {id}: exit status unknown"),
+    }
+}
+
+fn stream_output(sock: &OwnedFd) -> Result<()> {
+    let mut buf = vec![0u8; ctl_monitor::wire::MAX_PACKET_DATA + 1];
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
+    loop {
+        let n = match recv(sock.as_raw_fd(), &mut buf, MsgFlags::empty()) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(e) => return Err(std::io::Error::from(e)).context("reading the container's output"),
+        };
+        let data = &buf[1..n];
+        // Output to a closed pipe (e.g. `| head`) is not an error of the container's.
+        let _ = match buf[0] {
+            ctl_monitor::wire::STREAM_STDERR => err.write_all(data),
+            _ => out.write_all(data).and_then(|_| out.flush()),
+        };
+    }
+    Ok(())
+}
+
+fn forward_stdin(sock: &OwnedFd) {
+    let mut buf = vec![0u8; 16 * 1024];
+    let mut input = std::io::stdin().lock();
+    loop {
+        match input.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => {
+                if send(sock.as_raw_fd(), &buf[..n], MsgFlags::empty()).is_err() {
+                    return;
+                }
+            }
+        }
+    }
+    let _ = shutdown(sock.as_raw_fd(), Shutdown::Write);
+}

@@ -1,0 +1,384 @@
+//! Creating and starting containers: reserve, build the bundle, mount the rootfs, hand the
+//! container to its monitor, start it.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::container::lifecycle::Manager;
+use crate::container::options::Mount;
+use crate::container::rootfs;
+use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
+use crate::container::state::{process_start, State, Status};
+use crate::container::store::{ContainerConfig, LogConfig, MountRecord};
+use crate::container::user;
+use crate::error::{Error, IoContext, Result};
+use crate::fsutil::{atomic_write, create_private_dir};
+use crate::image::store::ImageRecord;
+
+/// What `ctl create`/`run` asked for, parsed.
+#[derive(Debug, Clone, Default)]
+pub struct CreateOptions {
+    pub name: Option<String>,
+    /// User arguments after the image.
+    pub args: Vec<String>,
+    /// `Some("")` clears the image's entrypoint.
+    pub entrypoint: Option<String>,
+    /// `K=V` from -e and --env-file, in order.
+    pub env: Vec<String>,
+    pub mounts: Vec<Mount>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+    pub labels: BTreeMap<String, String>,
+    pub network: NetworkMode,
+    pub read_only: bool,
+    pub auto_remove: bool,
+    pub stop_signal: Option<i32>,
+    pub stop_timeout: Option<u32>,
+    pub terminal: bool,
+    pub stdin: bool,
+    /// k8s-file (default), none, journald, passthrough.
+    pub log_driver: Option<String>,
+    pub log_max_size: u64,
+    pub log_max_files: u32,
+}
+
+/// The fields of an image config's `config` object that shape a container.
+#[derive(Debug, Default)]
+struct ImageDefaults {
+    entrypoint: Option<Vec<String>>,
+    cmd: Option<Vec<String>>,
+    env: Vec<String>,
+    workdir: Option<String>,
+    user: Option<String>,
+    stop_signal: Option<String>,
+    labels: BTreeMap<String, String>,
+}
+
+fn image_defaults(config: &[u8]) -> ImageDefaults {
+    let v: Value = serde_json::from_slice(config).unwrap_or(Value::Null);
+    let c = v.get("config").cloned().unwrap_or(Value::Null);
+    let strings = |k: &str| -> Option<Vec<String>> {
+        c.get(k)?.as_array().map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+    };
+    let string = |k: &str| {
+        c.get(k)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    ImageDefaults {
+        entrypoint: strings("Entrypoint"),
+        cmd: strings("Cmd"),
+        env: strings("Env").unwrap_or_default(),
+        workdir: string("WorkingDir"),
+        user: string("User"),
+        stop_signal: string("StopSignal"),
+        labels: c
+            .get("Labels")
+            .and_then(Value::as_object)
+            .map(|m| {
+                m.iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+    }
+}
+
+impl Manager {
+    /// Creates a container from an image: record, rootfs, bundle. Nothing runs yet.
+    pub fn create(&self, image: &ImageRecord, image_name: &str, o: &CreateOptions) -> Result<String> {
+        let (id, name) = self.containers.reserve(o.name.as_deref())?;
+        match self.build(&id, &name, image, image_name, o) {
+            Ok(()) => Ok(id),
+            Err(e) => {
+                let merged = self.containers.dir(&id).join("merged");
+                let _ = rootfs::unmount(&merged);
+                let _ = self.containers.remove(&id, Some(&name));
+                Err(e)
+            }
+        }
+    }
+
+    fn build(
+        &self,
+        id: &str,
+        name: &str,
+        image: &ImageRecord,
+        image_name: &str,
+        o: &CreateOptions,
+    ) -> Result<()> {
+        let dir = self.containers.dir(id);
+        let defaults = image_defaults(&self.images.blob(&image.config_digest())?);
+        let (upper, work, merged) = rootfs::parts(&dir);
+        let userdata = dir.join("userdata");
+        for d in [&upper, &work, &merged, &userdata] {
+            create_private_dir(d)?;
+        }
+        let mut state = State::new();
+        self.containers.write_state(id, &state)?;
+        self.mount_rootfs(image, &dir)?;
+        state.mounted = true;
+        self.containers.write_state(id, &state)?;
+
+        let spec_err = |e: crate::container::options::OptionError| Error::InvalidInput {
+            what: "container option",
+            value: name.to_string(),
+            reason: e.to_string(),
+        };
+        let user_str = o.user.clone().or(defaults.user.clone()).unwrap_or_default();
+        let exec_user = if user_str.is_empty() {
+            user::ExecUser::default()
+        } else {
+            user::resolve(&merged, &user_str).map_err(spec_err)?
+        };
+        let args = spec::process_args(
+            defaults.entrypoint.clone(),
+            defaults.cmd.clone(),
+            o.entrypoint.clone(),
+            o.args.clone(),
+        )
+        .map_err(|e| Error::InvalidInput {
+            what: "command",
+            value: image_name.to_string(),
+            reason: e.to_string(),
+        })?;
+        let hostname = o.hostname.clone().unwrap_or_else(|| id[..12].to_string());
+        let env = spec::merge_env(
+            &defaults.env,
+            &o.env,
+            &hostname,
+            o.terminal,
+            Some(exec_user.home.as_str()),
+        );
+        let etc = self.write_etc_files(&userdata, &hostname, name, &o.network)?;
+        let workdir = o
+            .workdir
+            .clone()
+            .or(defaults.workdir.clone())
+            .unwrap_or_else(|| "/".into());
+        let mut labels = defaults.labels.clone();
+        labels.extend(o.labels.clone());
+        let input = SpecInput {
+            args: args.clone(),
+            env: env.clone(),
+            cwd: PathBuf::from(&workdir),
+            user: exec_user,
+            terminal: o.terminal,
+            hostname: hostname.clone(),
+            rootfs: merged.clone(),
+            read_only: o.read_only,
+            mounts: o.mounts.clone(),
+            etc_files: etc,
+            network: o.network.clone(),
+            host_cgroupns: !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            rootless: self.ctx.rootless,
+            labels: labels.clone(),
+            cgroups_path: (!self.ctx.rootless).then(|| format!("/ctl/{id}")),
+            ..Default::default()
+        };
+        let spec = spec::build_spec(&input).map_err(spec_err)?;
+        let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
+            what: "spec",
+            value: id.to_string(),
+            reason: e.to_string(),
+        })?;
+        atomic_write(&dir.join("config.json"), &json)?;
+
+        let stop_signal = match (o.stop_signal, defaults.stop_signal.as_deref()) {
+            (Some(s), _) => s,
+            (None, Some(s)) => crate::container::options::parse_signal(s).unwrap_or(libc::SIGTERM),
+            (None, None) => libc::SIGTERM,
+        };
+        let cmd = if o.args.is_empty() {
+            defaults.cmd.clone().unwrap_or_default()
+        } else {
+            o.args.clone()
+        };
+        let cfg = ContainerConfig {
+            id: id.to_string(),
+            name: name.to_string(),
+            image_id: image.id.clone(),
+            image_name: image_name.to_string(),
+            created: crate::image::now_rfc3339(),
+            command: args,
+            entrypoint: match &o.entrypoint {
+                Some(e) if e.is_empty() => vec![],
+                Some(e) => vec![e.clone()],
+                None => defaults.entrypoint.clone().unwrap_or_default(),
+            },
+            cmd,
+            env,
+            labels,
+            mounts: o.mounts.iter().map(mount_record).collect(),
+            hostname,
+            user: user_str,
+            workdir,
+            network: match &o.network {
+                NetworkMode::None => "none".into(),
+                NetworkMode::Host => "host".into(),
+                NetworkMode::Path(p) => p.display().to_string(),
+            },
+            stop_signal,
+            stop_timeout: o.stop_timeout.unwrap_or(10),
+            auto_remove: o.auto_remove,
+            read_only: o.read_only,
+            terminal: o.terminal,
+            stdin: o.stdin,
+            log: LogConfig {
+                driver: o.log_driver.clone().unwrap_or_else(|| "k8s-file".into()),
+                path: userdata.join("ctr.log"),
+                max_size: o.log_max_size,
+                max_files: o.log_max_files.max(1),
+            },
+            runtime: self.runtime_name.clone(),
+        };
+        self.containers.write_config(&cfg)
+    }
+
+    fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
+        let (upper, work, merged) = rootfs::parts(dir);
+        let layers_dir = self.images.root().join("layers");
+        let mut lowers = rootfs::lower_dirs(&image.layers);
+        if lowers.is_empty() {
+            // overlay needs a lower dir; an image without layers gets an empty one.
+            let empty = dir.join("empty");
+            create_private_dir(&empty)?;
+            lowers.push(empty.display().to_string());
+        }
+        rootfs::mount_overlay(&layers_dir, &lowers, &upper, &work, &merged)
+    }
+
+    fn write_etc_files(
+        &self,
+        userdata: &Path,
+        hostname: &str,
+        name: &str,
+        network: &NetworkMode,
+    ) -> Result<EtcFiles> {
+        let hosts = userdata.join("hosts");
+        let names: Vec<&str> = if *network == NetworkMode::Host {
+            vec![]
+        } else {
+            vec![hostname, name]
+        };
+        let mut hosts_text = spec::hosts_file(&names, None, &[]);
+        if *network == NetworkMode::Host {
+            hosts_text = fs::read_to_string("/etc/hosts").unwrap_or(hosts_text);
+        }
+        fs::write(&hosts, hosts_text).at(&hosts)?;
+        let hn = userdata.join("hostname");
+        fs::write(&hn, spec::hostname_file(hostname)).at(&hn)?;
+        let resolv = userdata.join("resolv.conf");
+        let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+        let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
+        fs::write(&resolv, spec::resolv_conf(&host, upstream.as_deref(), network)).at(&resolv)?;
+        Ok(EtcFiles {
+            hosts: Some(hosts),
+            hostname: Some(hn),
+            resolv_conf: Some(resolv),
+        })
+    }
+
+    /// Starts a container: a created one at once; an exited one is set up again first.
+    pub fn start(&self, id: &str) -> Result<()> {
+        let c = self.load(id)?;
+        match c.state.status {
+            Status::Running => return Ok(()),
+            Status::Created => {}
+            Status::Exited | Status::Configured => self.prepare(id)?,
+        }
+        self.start_created(id)
+    }
+
+    /// Mounts the rootfs if needed and hands the container to a new monitor, which runs the
+    /// runtime's `create`; returns when the container's process exists (status created).
+    pub fn prepare(&self, id: &str) -> Result<()> {
+        let c = self.load(id)?;
+        let _lock = self.containers.lock(id)?;
+        let mut state = self.containers.state(id)?;
+        let dir = self.containers.dir(id);
+        if !rootfs::is_mounted(&dir.join("merged")) {
+            let image = self.images.image(&c.config.image_id)?;
+            self.mount_rootfs(&image, &dir)?;
+        }
+        state.mounted = true;
+        let rt = self.runtime_for(&c.config)?;
+        // A record the runtime kept from an earlier run would make `create` fail.
+        rt.delete(id, true)?;
+        let _ = fs::remove_file(self.containers.exit_file(id));
+        let run = self.containers.run_dir(id);
+        create_private_dir(&run)?;
+        let launched = crate::container::monitor::launch(self, &c.config, &rt);
+        let (pid, monitor_pid) = match launched {
+            Ok(p) => p,
+            Err(e) => {
+                state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
+                self.containers.write_state(id, &state)?;
+                return Err(e);
+            }
+        };
+        state.status = Status::Created;
+        state.pid = Some(pid);
+        state.pid_start = process_start(pid);
+        state.monitor_pid = Some(monitor_pid);
+        state.monitor_start = process_start(monitor_pid);
+        state.boot_id = Some(self.containers.epoch()?);
+        state.exit_code = None;
+        state.finished_at = None;
+        state.note = None;
+        state.oom_killed = false;
+        self.containers.write_state(id, &state)
+    }
+
+    /// `runtime start` of a created container; records it running.
+    pub fn start_created(&self, id: &str) -> Result<()> {
+        let c = self.load(id)?;
+        let rt = self.runtime_for(&c.config)?;
+        {
+            let _lock = self.containers.lock(id)?;
+            let mut state = self.containers.state(id)?;
+            state.started_at = Some(crate::image::now_rfc3339());
+            self.containers.write_state(id, &state)?;
+        }
+        rt.start(id)?;
+        let _lock = self.containers.lock(id)?;
+        let mut state = self.containers.state(id)?;
+        // A quick container may already have exited and been recorded by its monitor.
+        if state.status == Status::Created {
+            state.status = Status::Running;
+            self.containers.write_state(id, &state)?;
+        }
+        Ok(())
+    }
+}
+
+fn mount_record(m: &Mount) -> MountRecord {
+    match m {
+        Mount::Bind {
+            source,
+            destination,
+            readonly,
+            ..
+        } => MountRecord {
+            kind: "bind".into(),
+            source: Some(source.clone()),
+            destination: destination.display().to_string(),
+            readonly: *readonly,
+        },
+        Mount::Tmpfs { destination, options } => MountRecord {
+            kind: "tmpfs".into(),
+            source: None,
+            destination: destination.display().to_string(),
+            readonly: options.iter().any(|o| o == "ro"),
+        },
+    }
+}

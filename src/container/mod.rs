@@ -1,0 +1,12 @@
+//! Containers: turning flags and an image into an OCI bundle, and everything after.
+
+pub mod create;
+pub mod lifecycle;
+pub mod monitor;
+pub mod names;
+pub mod options;
+pub mod rootfs;
+pub mod spec;
+pub mod state;
+pub mod store;
+pub mod user;

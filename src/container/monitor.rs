@@ -1,0 +1,211 @@
+//! Launching a container's monitor (`ctl-monitor`) and hearing back from it.
+
+use std::ffi::OsString;
+use std::fs::File;
+use std::io::Write;
+use std::os::fd::{AsRawFd, OwnedFd};
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use ctl_monitor::{LogDriver, MonitorArgs, SyncMessage};
+use nix::fcntl::OFlag;
+
+use crate::container::lifecycle::Manager;
+use crate::container::store::ContainerConfig;
+use crate::error::{Error, Result};
+use crate::runtime::Runtime;
+
+/// Where ctl-monitor is: `CTL_MONITOR`, next to ctl, or the packaged libexec dirs.
+pub fn monitor_path() -> Result<PathBuf> {
+    if let Some(p) = std::env::var_os("CTL_MONITOR") {
+        return Ok(PathBuf::from(p));
+    }
+    let beside = std::env::current_exe()
+        .ok()
+        .and_then(|e| e.parent().map(|d| d.join("ctl-monitor")));
+    beside
+        .into_iter()
+        .chain(
+            ["/usr/libexec/ctl/ctl-monitor", "/usr/lib/ctl/ctl-monitor"]
+                .into_iter()
+                .map(PathBuf::from),
+        )
+        .find(|p| p.is_file())
+        .ok_or_else(|| Error::Runtime {
+            runtime: "ctl-monitor".into(),
+            message: "not found next to ctl or in /usr/libexec/ctl (set CTL_MONITOR)".into(),
+        })
+}
+
+/// Paths of a container's run-state files.
+pub struct RunFiles {
+    pub pidfile: PathBuf,
+    pub monitor_pidfile: PathBuf,
+    pub attach: PathBuf,
+    pub ctl_fifo: PathBuf,
+}
+
+impl Manager {
+    pub fn run_files(&self, id: &str) -> RunFiles {
+        let d = self.containers.run_dir(id);
+        RunFiles {
+            pidfile: d.join("pidfile"),
+            monitor_pidfile: d.join("monitor.pid"),
+            attach: d.join("attach"),
+            ctl_fifo: d.join("ctl"),
+        }
+    }
+}
+
+/// A pipe whose `child` end is inherited by the monitor (no close-on-exec) and whose
+/// `parent` end is ours only.
+fn pipe_for_child() -> Result<(OwnedFd, OwnedFd)> {
+    let (r, w) = nix::unistd::pipe2(OFlag::O_CLOEXEC)
+        .map_err(|e| Error::io("pipe", std::io::Error::from(e)))?;
+    Ok((r, w))
+}
+
+fn clear_cloexec(fd: &OwnedFd) -> Result<()> {
+    nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()))
+        .map(drop)
+        .map_err(|e| Error::io("fcntl", std::io::Error::from(e)))
+}
+
+/// The monitor's command to run when the container exits: `ctl ... container cleanup ID`.
+fn exit_command(m: &Manager, id: &str) -> (Option<PathBuf>, Vec<OsString>) {
+    let exe = std::env::current_exe().ok();
+    let mut args: Vec<OsString> = vec![
+        "--root".into(),
+        m.ctx.root.clone().into(),
+        "--runroot".into(),
+        m.ctx.runroot.clone().into(),
+        "--config".into(),
+        m.ctx.config_file.clone().into(),
+    ];
+    args.extend(["container".into(), "cleanup".into(), id.into()]);
+    (exe, args)
+}
+
+/// Starts the monitor for `cfg`, which runs the runtime's create. Returns (container pid,
+/// monitor pid) once the container exists, or the runtime's own error.
+pub fn launch(m: &Manager, cfg: &ContainerConfig, rt: &Runtime) -> Result<(i32, i32)> {
+    let id = &cfg.id;
+    let files = m.run_files(id);
+    let (sync_r, sync_w) = pipe_for_child()?;
+    let (start_r, start_w) = pipe_for_child()?;
+    clear_cloexec(&sync_w)?;
+    clear_cloexec(&start_r)?;
+    let (exit_cmd, exit_args) = exit_command(m, id);
+    let driver = LogDriver::parse(&cfg.log.driver).unwrap_or_default();
+    let args = MonitorArgs {
+        id: id.clone(),
+        name: Some(cfg.name.clone()),
+        bundle: m.containers.dir(id),
+        runtime: rt.path.clone(),
+        runtime_root: rt.root.clone(),
+        container_pidfile: files.pidfile.clone(),
+        monitor_pidfile: Some(files.monitor_pidfile.clone()),
+        exit_file: m.containers.exit_file(id),
+        log_driver: driver,
+        log_path: Some(cfg.log.path.clone()),
+        log_max_size: cfg.log.max_size,
+        log_max_files: cfg.log.max_files.max(1),
+        attach_socket: Some(files.attach.clone()),
+        ctl_fifo: Some(files.ctl_fifo.clone()),
+        terminal: cfg.terminal,
+        stdin: cfg.stdin,
+        stdin_once: cfg.stdin,
+        sync_fd: Some(sync_w.as_raw_fd()),
+        start_fd: Some(start_r.as_raw_fd()),
+        exit_command: exit_cmd,
+        exit_command_args: exit_args,
+        ..Default::default()
+    };
+    let monitor = monitor_path()?;
+    let passthrough = driver == LogDriver::Passthrough;
+    let stdio = || {
+        if passthrough {
+            Stdio::inherit()
+        } else {
+            Stdio::null()
+        }
+    };
+    let status = Command::new(&monitor)
+        .args(args.to_args())
+        .stdin(stdio())
+        .stdout(stdio())
+        .stderr(Stdio::inherit())
+        .status()
+        .map_err(|e| Error::Runtime {
+            runtime: "ctl-monitor".into(),
+            message: format!("cannot run {}: {e}", monitor.display()),
+        })?;
+    // The monitor has forked; our copies of its ends must go so EOF means something.
+    drop(sync_w);
+    drop(start_r);
+    if !status.success() {
+        return Err(Error::Runtime {
+            runtime: "ctl-monitor".into(),
+            message: format!("exited with {status} before detaching"),
+        });
+    }
+    // Nothing to set up before the runtime yet: let it go on.
+    let mut start = File::from(start_w);
+    let _ = start.flush();
+    drop(start);
+    let mut sync = File::from(sync_r);
+    let msg = SyncMessage::read_from(&mut sync).map_err(|e| Error::io("monitor sync pipe", e))?;
+    match msg {
+        Some(SyncMessage::Pid(pid)) => {
+            let monitor_pid = std::fs::read_to_string(&files.monitor_pidfile)
+                .ok()
+                .and_then(|s| s.trim().parse().ok())
+                .unwrap_or(0);
+            Ok((pid, monitor_pid))
+        }
+        Some(SyncMessage::Error(text)) => Err(command_error(&rt.name, text)),
+        None => Err(Error::Runtime {
+            runtime: "ctl-monitor".into(),
+            message: "exited without reporting the container's creation".into(),
+        }),
+    }
+}
+
+/// Maps the runtime's create error to docker's exit codes: 127 for a command that does not
+/// exist, 126 for one that cannot be executed, 125 otherwise.
+fn command_error(runtime: &str, text: String) -> Error {
+    let lower = text.to_lowercase();
+    if lower.contains("executable file not found")
+        || lower.contains("no such file or directory") && lower.contains("exec")
+    {
+        Error::Command {
+            code: 127,
+            message: text,
+        }
+    } else if lower.contains("permission denied") && lower.contains("exec") {
+        Error::Command {
+            code: 126,
+            message: text,
+        }
+    } else {
+        Error::Runtime {
+            runtime: runtime.to_string(),
+            message: text,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_errors_map_to_docker_codes() {
+        let e = command_error("runc", "exec: \"nope\": executable file not found in $PATH".into());
+        assert_eq!(e.exit_code(), 127);
+        let e = command_error("runc", "exec /etc/passwd: permission denied".into());
+        assert_eq!(e.exit_code(), 126);
+        let e = command_error("runc", "cgroup busy".into());
+        assert_eq!(e.exit_code(), 125);
+    }
+}

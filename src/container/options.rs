@@ -1,0 +1,685 @@
+//! docker/podman `run` flags turned into typed values (pure: no I/O).
+//!
+//! Every bad input is an error that quotes it. `OptionError` is also the error of
+//! [`user`](super::user) and [`spec`](super::spec): all three judge what the user or the
+//! image asked for when a container is created.
+
+use std::collections::BTreeMap;
+use std::path::{Component, Path, PathBuf};
+use std::str::FromStr;
+
+use nix::sys::signal::Signal;
+use serde::{Deserialize, Serialize};
+
+/// What the user or the image asked for cannot be honoured.
+#[derive(Debug, thiserror::Error)]
+pub enum OptionError {
+    #[error("invalid {what} \"{value}\": {reason}")]
+    Invalid {
+        what: &'static str,
+        value: String,
+        reason: String,
+    },
+    /// Neither the image nor the command line gives a command (docker's wording).
+    #[error("no command specified")]
+    NoCommand,
+    /// A user or group name the image's own database does not know.
+    #[error("unable to find {kind} {name}: {}", not_found_detail(file, *file_exists))]
+    NotFound {
+        /// "user" or "group".
+        kind: &'static str,
+        name: String,
+        /// The file inside the image, e.g. "/etc/passwd".
+        file: &'static str,
+        file_exists: bool,
+    },
+    /// Reading a file inside the image's rootfs failed.
+    #[error("image file {}: {source}", path.display())]
+    ImageFile {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
+    /// oci-spec refused the spec (a bug: the input was validated before).
+    #[error("building the OCI runtime spec: {0}")]
+    Spec(String),
+}
+
+fn not_found_detail(file: &str, exists: bool) -> String {
+    if exists {
+        format!("no matching entries in the image's {file}")
+    } else {
+        format!("the image has no {file}")
+    }
+}
+
+pub(crate) fn invalid(what: &'static str, value: &str, reason: impl Into<String>) -> OptionError {
+    OptionError::Invalid {
+        what,
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// A filesystem the container gets besides its rootfs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Mount {
+    Bind {
+        source: PathBuf,
+        destination: PathBuf,
+        readonly: bool,
+        /// Further mount options as given: `bind` (not recursive), a propagation mode,
+        /// nosuid/nodev/noexec and their opposites. The spec adds `rbind` and `rprivate`
+        /// when none is given.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        options: Vec<String>,
+    },
+    Tmpfs {
+        destination: PathBuf,
+        /// The complete mount options (`nosuid`, `size=…`, `mode=…`, `ro`, …).
+        options: Vec<String>,
+    },
+}
+
+impl Mount {
+    pub fn bind(
+        source: PathBuf,
+        destination: PathBuf,
+        readonly: bool,
+        options: Vec<String>,
+    ) -> Self {
+        Mount::Bind {
+            source,
+            destination,
+            readonly,
+            options,
+        }
+    }
+
+    /// A tmpfs with docker's defaults (`noexec,nosuid,nodev`) merged with `extra`: a later
+    /// flag beats its opposite, a later `key=value` one with the same key.
+    pub fn tmpfs(destination: PathBuf, extra: &[String]) -> Self {
+        let mut options: Vec<String> = Vec::new();
+        let defaults = ["noexec", "nosuid", "nodev"].map(String::from);
+        for opt in defaults.into_iter().chain(extra.iter().cloned()) {
+            let opposite = FLAG_PAIRS
+                .iter()
+                .find_map(|(a, b)| (opt == *a).then_some(*b).or((opt == *b).then_some(*a)));
+            let key = opt.split_once('=').map(|(k, _)| format!("{k}="));
+            options.retain(|o| {
+                o != &opt
+                    && Some(o.as_str()) != opposite
+                    && key.as_ref().is_none_or(|k| !o.starts_with(k.as_str()))
+            });
+            options.push(opt);
+        }
+        Mount::Tmpfs {
+            destination,
+            options,
+        }
+    }
+
+    pub fn destination(&self) -> &Path {
+        match self {
+            Mount::Bind { destination, .. } | Mount::Tmpfs { destination, .. } => destination,
+        }
+    }
+
+    pub fn readonly(&self) -> bool {
+        match self {
+            Mount::Bind { readonly, .. } => *readonly,
+            Mount::Tmpfs { options, .. } => options.iter().any(|o| o == "ro"),
+        }
+    }
+}
+
+const PROPAGATIONS: &[&str] = &[
+    "private", "rprivate", "shared", "rshared", "slave", "rslave",
+];
+const FLAG_PAIRS: &[(&str, &str)] = &[
+    ("suid", "nosuid"),
+    ("dev", "nodev"),
+    ("exec", "noexec"),
+    ("rw", "ro"),
+    ("atime", "noatime"),
+    ("diratime", "nodiratime"),
+];
+
+/// Lexically cleans an absolute path inside the container (`/a//b/../c/` → `/a/c`);
+/// refuses relative paths and `/` itself.
+pub fn container_path(what: &'static str, value: &str, path: &str) -> Result<PathBuf, OptionError> {
+    if !path.starts_with('/') {
+        return Err(invalid(what, value, format!("\"{path}\" is not absolute")));
+    }
+    let mut out = PathBuf::from("/");
+    for c in Path::new(path).components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::ParentDir => {
+                out.pop();
+            }
+            _ => {}
+        }
+    }
+    if out == Path::new("/") {
+        return Err(invalid(what, value, "the destination cannot be \"/\""));
+    }
+    Ok(out)
+}
+
+fn bind_source(what: &'static str, value: &str, src: &str) -> Result<PathBuf, OptionError> {
+    match src {
+        "" => Err(invalid(what, value, "empty source")),
+        s if s.starts_with('/') => Ok(PathBuf::from(s)),
+        s => Err(invalid(
+            what,
+            value,
+            format!("source \"{s}\" is not absolute (named volumes are not supported)"),
+        )),
+    }
+}
+
+/// `-v/--volume HOST:CTR[:OPTS]`, OPTS a comma list of ro, rw, z, Z, nocopy, bind, rbind,
+/// a propagation mode, and [no]suid, [no]dev, [no]exec.
+pub fn parse_volume(value: &str) -> Result<Mount, OptionError> {
+    const W: &str = "volume";
+    let bad = |reason: &str| invalid(W, value, reason);
+    let parts: Vec<&str> = value.split(':').collect();
+    let (src, dst, opts) = match parts[..] {
+        [_] => {
+            return Err(bad(
+                "anonymous volumes are not supported; use HOST:CONTAINER",
+            ))
+        }
+        [s, d] => (s, d, None),
+        [s, d, o] => (s, d, Some(o)),
+        _ => return Err(bad("too many colons")),
+    };
+    let source = bind_source(W, value, src)?;
+    let destination = container_path(W, value, dst)?;
+    let mut readonly = None;
+    let (mut options, mut propagation, mut recursion) = (Vec::new(), None, None);
+    let once = |slot: &mut Option<String>, opt: &str, kind: &str| match slot.replace(opt.into()) {
+        Some(prev) => Err(bad(&format!("{kind} given twice (\"{prev}\", \"{opt}\")"))),
+        None => Ok(()),
+    };
+    for opt in opts.map_or_else(Vec::new, |o| o.split(',').collect()) {
+        match opt {
+            "ro" | "rw" => once(&mut readonly, opt, "ro/rw")?,
+            // SELinux relabelling and the volume-only nocopy mean nothing for a bind here.
+            "z" | "Z" | "nocopy" => {}
+            "bind" | "rbind" => once(&mut recursion, opt, "bind/rbind")?,
+            p if PROPAGATIONS.contains(&p) => once(&mut propagation, opt, "propagation")?,
+            "suid" | "nosuid" | "dev" | "nodev" | "exec" | "noexec" => options.push(opt.into()),
+            "" => return Err(bad("empty option")),
+            o => return Err(bad(&format!("unknown option \"{o}\""))),
+        }
+    }
+    options.extend(recursion.into_iter().chain(propagation));
+    let readonly = readonly.as_deref() == Some("ro");
+    Ok(Mount::bind(source, destination, readonly, options))
+}
+
+/// Go's `strconv.ParseBool`, which docker uses for `readonly=…`.
+fn parse_bool(what: &'static str, value: &str, s: &str) -> Result<bool, OptionError> {
+    match s {
+        "1" | "t" | "T" | "true" | "TRUE" | "True" => Ok(true),
+        "0" | "f" | "F" | "false" | "FALSE" | "False" => Ok(false),
+        _ => Err(invalid(what, value, format!("\"{s}\" is not a boolean"))),
+    }
+}
+
+/// `--mount type=bind,source=…,target=…[,readonly][,bind-propagation=…][,bind-nonrecursive]`
+/// or `--mount type=tmpfs,target=…[,tmpfs-size=…][,tmpfs-mode=…][,readonly]`; docker's aliases
+/// src, dst, destination and ro are accepted.
+pub fn parse_mount(value: &str) -> Result<Mount, OptionError> {
+    const W: &str = "mount";
+    let bad = |reason: &str| invalid(W, value, reason);
+    let flag = |val: Option<&str>| val.map_or(Ok(true), |v| parse_bool(W, value, v));
+    let (mut typ, mut source, mut target) = (None, None, None);
+    let (mut readonly, mut nonrecursive, mut propagation) = (false, false, None);
+    let (mut size, mut mode) = (None, None);
+    for field in value.split(',') {
+        let (key, val) = match field.split_once('=') {
+            Some((k, v)) => (k.to_ascii_lowercase(), Some(v)),
+            None => (field.to_ascii_lowercase(), None),
+        };
+        let need = || val.ok_or_else(|| bad(&format!("\"{field}\" must be a key=value pair")));
+        match key.as_str() {
+            "type" => typ = Some(need()?),
+            "source" | "src" => source = Some(need()?),
+            "target" | "destination" | "dst" => target = Some(need()?),
+            "readonly" | "ro" => readonly = flag(val)?,
+            "rw" => readonly = !flag(val)?,
+            "bind-nonrecursive" => nonrecursive = flag(val)?,
+            "bind-propagation" => match need()? {
+                p if PROPAGATIONS.contains(&p) => propagation = Some(p),
+                p => return Err(bad(&format!("unknown bind-propagation \"{p}\""))),
+            },
+            "consistency" => {}
+            "tmpfs-size" => size = Some(parse_size(need()?)?),
+            "tmpfs-mode" => {
+                let m = need()?;
+                match u32::from_str_radix(m, 8) {
+                    Ok(n) if n <= 0o7777 => mode = Some(n),
+                    _ => return Err(bad(&format!("tmpfs-mode \"{m}\" is not an octal mode"))),
+                }
+            }
+            k if k.starts_with("volume-") => return Err(bad("volume mounts are not supported")),
+            _ => return Err(bad(&format!("unknown key \"{field}\""))),
+        }
+    }
+    let target = target.ok_or_else(|| bad("target is required"))?;
+    let destination = container_path(W, value, target)?;
+    match typ {
+        Some("bind") => {
+            if size.is_some() || mode.is_some() {
+                return Err(bad("tmpfs-* options need type=tmpfs"));
+            }
+            let source = bind_source(W, value, source.unwrap_or(""))?;
+            let options = nonrecursive
+                .then_some("bind")
+                .into_iter()
+                .chain(propagation);
+            let options = options.map(str::to_string).collect();
+            Ok(Mount::bind(source, destination, readonly, options))
+        }
+        Some("tmpfs") => {
+            if source.is_some() {
+                return Err(bad("a tmpfs mount takes no source"));
+            }
+            if nonrecursive || propagation.is_some() {
+                return Err(bad("bind-* options need type=bind"));
+            }
+            let mut extra: Vec<String> = readonly.then(|| "ro".to_string()).into_iter().collect();
+            extra.extend(size.map(|s| format!("size={s}")));
+            extra.extend(mode.map(|m| format!("mode={m:o}")));
+            Ok(Mount::tmpfs(destination, &extra))
+        }
+        None | Some("volume") => Err(bad("volume mounts are not supported; use type=bind|tmpfs")),
+        Some(t) => Err(bad(&format!("unsupported type \"{t}\""))),
+    }
+}
+
+/// `--tmpfs /path[:opts]`: docker's defaults `noexec,nosuid,nodev`, overridden by OPTS.
+pub fn parse_tmpfs(value: &str) -> Result<Mount, OptionError> {
+    const W: &str = "tmpfs";
+    let (path, opts) = value.split_once(':').unwrap_or((value, ""));
+    let destination = container_path(W, value, path)?;
+    let mut extra = Vec::new();
+    for opt in opts.split(',').filter(|o| !o.is_empty()) {
+        let key = opt.split_once('=').map_or(opt, |(k, _)| k);
+        const FLAGS: &[&str] = &["relatime", "strictatime", "norelatime", "nostrictatime"];
+        const KEYS: &[&str] = &["size", "mode", "uid", "gid", "nr_inodes", "nr_blocks"];
+        let known = FLAG_PAIRS.iter().any(|(a, b)| opt == *a || opt == *b)
+            || PROPAGATIONS.contains(&opt)
+            || FLAGS.contains(&opt)
+            || (KEYS.contains(&key) && key != opt);
+        if !known {
+            return Err(invalid(W, value, format!("unknown option \"{opt}\"")));
+        }
+        extra.push(opt.to_string());
+    }
+    Ok(Mount::tmpfs(destination, &extra))
+}
+
+/// `-e K=V` is taken as is; `-e K` takes K's value from `lookup` (the caller's environment)
+/// and is left out (`None`) when K is unset there.
+pub fn parse_env(
+    value: &str,
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Option<String>, OptionError> {
+    match value.split_once('=') {
+        Some(("", _)) => Err(invalid("environment variable", value, "empty name")),
+        Some(_) => Ok(Some(value.to_string())),
+        None if value.is_empty() => Err(invalid("environment variable", value, "empty name")),
+        None => Ok(lookup(value).map(|v| format!("{value}={v}"))),
+    }
+}
+
+/// The text of an `--env-file`, read as docker does: leading whitespace dropped, `#` lines
+/// and blank lines skipped, `K=V` kept verbatim (no quote handling), a bare `K` taken from
+/// `lookup` or left out when unset; a name containing whitespace is an error.
+pub fn parse_env_file(
+    text: &str,
+    lookup: impl Fn(&str) -> Option<String>,
+) -> Result<Vec<String>, OptionError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut out = Vec::new();
+    for (n, raw) in text.lines().enumerate() {
+        let line = raw.trim_start();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let bad =
+            |reason: String| invalid("env file line", raw, format!("line {}: {reason}", n + 1));
+        match line.split_once('=') {
+            Some(("", _)) => return Err(bad("no variable name".into())),
+            Some((k, _)) if k.contains(char::is_whitespace) => {
+                return Err(bad(format!("variable \"{k}\" contains whitespace")))
+            }
+            Some(_) => out.push(line.to_string()),
+            None => {
+                let k = line.trim_end();
+                if k.contains(char::is_whitespace) {
+                    return Err(bad(format!("variable \"{k}\" contains whitespace")));
+                }
+                out.extend(lookup(k).map(|v| format!("{k}={v}")));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The first real-time signal number as glibc and docker count (the kernel's 32 and 33 are
+/// kept by the C library).
+const SIGRTMIN: i32 = 34;
+const SIGRTMAX: i32 = 64;
+
+/// `--stop-signal`/`kill -s`: `SIGTERM`, `TERM`, `term`, `15`, `RTMIN+3`, `SIGRTMAX-1`.
+pub fn parse_signal(value: &str) -> Result<i32, OptionError> {
+    const W: &str = "signal";
+    if let Ok(n) = value.parse::<i64>() {
+        return match i32::try_from(n) {
+            Ok(n) if (1..=SIGRTMAX).contains(&n) => Ok(n),
+            _ => Err(invalid(
+                W,
+                value,
+                format!("number out of range 1-{SIGRTMAX}"),
+            )),
+        };
+    }
+    let upper = value.to_ascii_uppercase();
+    let name = upper.strip_prefix("SIG").unwrap_or(&upper);
+    let rt = |base: &str, sign: i32| -> Option<i32> {
+        let rest = name.strip_prefix(base)?;
+        let off = match rest {
+            "" => 0,
+            r => r
+                .strip_prefix(if sign > 0 { '+' } else { '-' })?
+                .parse::<i32>()
+                .ok()?,
+        };
+        let base = if sign > 0 { SIGRTMIN } else { SIGRTMAX };
+        Some(base + sign * off).filter(|n| (SIGRTMIN..=SIGRTMAX).contains(n))
+    };
+    let alias = match name {
+        "IOT" => "ABRT",
+        "CLD" => "CHLD",
+        "POLL" => "IO",
+        n => n,
+    };
+    rt("RTMIN", 1)
+        .or_else(|| rt("RTMAX", -1))
+        .or_else(|| {
+            Signal::from_str(&format!("SIG{alias}"))
+                .ok()
+                .map(|s| s as i32)
+        })
+        .ok_or_else(|| invalid(W, value, "unknown signal"))
+}
+
+/// `--label k=v` (`--label k` gives an empty value).
+pub fn parse_label(value: &str) -> Result<(String, String), OptionError> {
+    let (k, v) = value.split_once('=').unwrap_or((value, ""));
+    if k.is_empty() {
+        return Err(invalid("label", value, "empty key"));
+    }
+    Ok((k.to_string(), v.to_string()))
+}
+
+/// All `--label` flags; a later one wins for the same key.
+pub fn parse_labels<S: AsRef<str>>(values: &[S]) -> Result<BTreeMap<String, String>, OptionError> {
+    values.iter().map(|v| parse_label(v.as_ref())).collect()
+}
+
+/// A size with docker's units (`units.RAMInBytes`): `512`, `10k`, `10m`, `1.5g`, `64MiB`,
+/// `2 GB`; case-insensitive, binary multiples (k = 1024).
+pub fn parse_size(value: &str) -> Result<u64, OptionError> {
+    let bad = |reason: &str| invalid("size", value, reason);
+    let end = value
+        .find(|c: char| !c.is_ascii_digit() && c != '.')
+        .unwrap_or(value.len());
+    let (num, unit) = value.split_at(end);
+    let unit = unit.strip_prefix(' ').unwrap_or(unit).to_ascii_lowercase();
+    let num: f64 = match num {
+        "" => return Err(bad("not a number")),
+        n if n.starts_with('.') || n.ends_with('.') => return Err(bad("not a number")),
+        n => n.parse().map_err(|_| bad("not a number"))?,
+    };
+    let mut u = unit.as_str();
+    let shift = match u.chars().next() {
+        Some(c @ ('k' | 'm' | 'g' | 't' | 'p')) => {
+            u = &u[1..];
+            10 * (1 + "kmgtp".find(c).unwrap_or(0) as i32)
+        }
+        _ => 0,
+    };
+    if shift > 0 {
+        u = u.strip_prefix('i').unwrap_or(u);
+    }
+    if !matches!(u, "" | "b") {
+        return Err(bad("unknown unit (use b, k, m, g, t or p)"));
+    }
+    let bytes = num * 2f64.powi(shift);
+    if bytes >= u64::MAX as f64 {
+        return Err(bad("too large"));
+    }
+    Ok(bytes as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bind(src: &str, dst: &str, ro: bool, opts: &[&str]) -> Mount {
+        let options = opts.iter().map(|s| s.to_string()).collect();
+        Mount::Bind {
+            source: src.into(),
+            destination: dst.into(),
+            readonly: ro,
+            options,
+        }
+    }
+
+    /// The error quotes `value` (when `quoted`) and says `why`.
+    fn rejects<T: std::fmt::Debug>(r: Result<T, OptionError>, value: &str, why: &str) {
+        let e = r.unwrap_err().to_string();
+        assert!(
+            e.contains(&format!("\"{value}\"")) && e.contains(why),
+            "{value}: {e}"
+        );
+    }
+
+    #[test]
+    fn volumes() {
+        let v = |s: &str| parse_volume(s).unwrap();
+        assert_eq!(v("/h:/c"), bind("/h", "/c", false, &[]));
+        assert_eq!(v("/h:/c/:ro"), bind("/h", "/c", true, &[]));
+        assert_eq!(v("/h:/c//x/../y:rw,Z"), bind("/h", "/c/y", false, &[]));
+        let all = bind("/h", "/c", false, &["nosuid", "bind", "rshared"]);
+        assert_eq!(v("/h:/c:nosuid,bind,rshared,z"), all);
+        for (bad, why) in [
+            ("/c", "anonymous"),
+            ("data:/c", "named volumes"),
+            (":/c", "empty source"),
+            ("/h:c", "not absolute"),
+            ("/h:/", "cannot be \"/\""),
+            ("/h:/..", "cannot be \"/\""),
+            ("/h:/c:ro,rw", "given twice"),
+            ("/h:/c:private,shared", "given twice"),
+            ("/h:/c:bogus", "unknown option \"bogus\""),
+            ("/h:/c:ro,", "empty option"),
+            ("/h:/c:ro:x", "too many colons"),
+        ] {
+            rejects(parse_volume(bad), bad, why);
+        }
+    }
+
+    #[test]
+    fn mounts() {
+        let m = |s: &str| parse_mount(s).unwrap();
+        assert_eq!(
+            m("type=bind,source=/h,target=/c"),
+            bind("/h", "/c", false, &[])
+        );
+        let ro_slave = bind("/h", "/c", true, &["rslave"]);
+        assert_eq!(
+            m("type=bind,src=/h,dst=/c,readonly,bind-propagation=rslave"),
+            ro_slave
+        );
+        let nonrec = bind("/h", "/c", false, &["bind"]);
+        assert_eq!(
+            m("Type=bind,src=/h,destination=/c,ro=false,bind-nonrecursive"),
+            nonrec
+        );
+        let options = ["noexec", "nosuid", "nodev", "size=67108864", "mode=1770"].map(String::from);
+        let tmpfs = Mount::Tmpfs {
+            destination: "/t".into(),
+            options: options.to_vec(),
+        };
+        assert_eq!(
+            m("type=tmpfs,target=/t,tmpfs-size=64m,tmpfs-mode=1770"),
+            tmpfs
+        );
+        assert!(m("type=tmpfs,dst=/t,readonly=1").readonly());
+        for (bad, why) in [
+            ("source=/h,target=/c", "volume mounts are not supported"),
+            ("type=volume,src=v,dst=/c", "volume mounts"),
+            ("type=bind,src=/h", "target is required"),
+            ("type=bind,src=rel,dst=/c", "not absolute"),
+            ("type=bind,dst=/c", "empty source"),
+            ("type=bind,src=/h,dst=/c,tmpfs-size=1m", "need type=tmpfs"),
+            ("type=tmpfs,src=/h,dst=/c", "no source"),
+            ("type=tmpfs,dst=/c,tmpfs-mode=999", "octal"),
+            ("type=bind,src=/h,dst=/c,readonly=maybe", "not a boolean"),
+            (
+                "type=bind,src=/h,dst=/c,bind-propagation=odd",
+                "unknown bind-propagation",
+            ),
+            (
+                "type=bind,src=/h,dst=/c,colour=red",
+                "unknown key \"colour=red\"",
+            ),
+            ("type=bind,src,dst=/c", "key=value"),
+            ("type=npipe,dst=/c", "unsupported type"),
+        ] {
+            rejects(parse_mount(bad), bad, why);
+        }
+        rejects(
+            parse_mount("type=tmpfs,dst=/c,tmpfs-size=lots"),
+            "lots",
+            "invalid size",
+        );
+    }
+
+    #[test]
+    fn tmpfs_flag() {
+        let opts = |s: &str| match parse_tmpfs(s).unwrap() {
+            Mount::Tmpfs { options, .. } => options,
+            m => panic!("{m:?}"),
+        };
+        assert_eq!(opts("/run"), ["noexec", "nosuid", "nodev"]);
+        let merged = ["nosuid", "nodev", "exec", "mode=1777", "size=2m"];
+        assert_eq!(opts("/run:exec,size=1m,mode=1777,size=2m"), merged);
+        assert_eq!(
+            parse_tmpfs("/a/b/").unwrap().destination(),
+            Path::new("/a/b")
+        );
+        rejects(parse_tmpfs("run"), "run", "not absolute");
+        rejects(
+            parse_tmpfs("/run:bogus"),
+            "/run:bogus",
+            "unknown option \"bogus\"",
+        );
+        rejects(
+            parse_tmpfs("/run:size"),
+            "/run:size",
+            "unknown option \"size\"",
+        );
+    }
+
+    #[test]
+    fn env_flags_and_files() {
+        let look = |k: &str| (k == "HOME").then(|| "/root".to_string());
+        let e = |s: &str| parse_env(s, look).unwrap();
+        assert_eq!(e("A=1=2").as_deref(), Some("A=1=2"));
+        assert_eq!(e("A=").as_deref(), Some("A="));
+        assert_eq!(e("HOME").as_deref(), Some("HOME=/root"));
+        assert_eq!(e("UNSET"), None);
+        rejects(parse_env("=x", look), "=x", "empty name");
+        rejects(parse_env("", look), "", "empty name");
+
+        let text = "\u{feff}# comment\n\n  A=1\nB= spaced \nHOME\nUNSET\r\n  \t\nC=\"q\"\r\n";
+        let want = ["A=1", "B= spaced ", "HOME=/root", "C=\"q\""];
+        assert_eq!(parse_env_file(text, look).unwrap(), want);
+        rejects(
+            parse_env_file("A=1\nBAD KEY=1\n", look),
+            "BAD KEY=1",
+            "line 2",
+        );
+        rejects(parse_env_file("=1", look), "=1", "no variable name");
+        rejects(parse_env_file("A B", look), "A B", "whitespace");
+    }
+
+    #[test]
+    fn signals() {
+        let table = "SIGTERM=15 TERM=15 term=15 sigkill=9 15=15 HUP=1 IOT=6 WINCH=28 RTMIN=34 \
+            SIGRTMIN+3=37 RTMAX-1=63 RTMAX=64 64=64";
+        for (s, n) in table.split_whitespace().filter_map(|e| e.rsplit_once('=')) {
+            assert_eq!(parse_signal(s).unwrap().to_string(), n, "{s}");
+        }
+        for bad in [
+            "0", "65", "-1", "", "SIGFOO", "RTMIN+40", "RTMAX+1", "RTMIN-1",
+        ] {
+            rejects(parse_signal(bad), bad, "signal");
+        }
+    }
+
+    #[test]
+    fn labels() {
+        let m = parse_labels(&["a=1", "b", "a=2", "c=x=y"]).unwrap();
+        assert_eq!(
+            (m["a"].as_str(), m["b"].as_str(), m["c"].as_str()),
+            ("2", "", "x=y")
+        );
+        rejects(parse_label("=v"), "=v", "empty key");
+    }
+
+    #[test]
+    fn sizes() {
+        let table = "512=512 512b=512 10k=10240 10K=10240 10m=10485760 10MB=10485760 \
+            10MiB=10485760 1.5g=1610612736 1t=1099511627776";
+        for (s, n) in table.split_whitespace().filter_map(|e| e.rsplit_once('=')) {
+            assert_eq!(parse_size(s).unwrap().to_string(), n, "{s}");
+        }
+        assert_eq!(parse_size("2 GB").unwrap(), 2 << 30);
+        for bad in ["", "m", "-1", "10x", "1.m", "10kk", "1e3", "99999999999p"] {
+            rejects(parse_size(bad), bad, "invalid size");
+        }
+    }
+
+    #[test]
+    fn error_texts() {
+        assert_eq!(
+            invalid("volume", "x", "why").to_string(),
+            "invalid volume \"x\": why"
+        );
+        let nf = |file_exists| {
+            let name = "bob".into();
+            OptionError::NotFound {
+                kind: "user",
+                name,
+                file: "/etc/passwd",
+                file_exists,
+            }
+        };
+        let want = "unable to find user bob: no matching entries in the image's /etc/passwd";
+        assert_eq!(nf(true).to_string(), want);
+        assert_eq!(
+            nf(false).to_string(),
+            "unable to find user bob: the image has no /etc/passwd"
+        );
+    }
+}

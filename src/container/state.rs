@@ -1,0 +1,284 @@
+//! A container's record on disk and the truth about its status.
+//!
+//! `container.json` holds what was asked at create time and never changes; `state.json` holds
+//! what happened since. Every reader reconciles the record with the machine: an exit file the
+//! monitor wrote, a pid that is gone or now belongs to someone else, a reboot.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Bundle and monitor ready, process not started.
+    Created,
+    Running,
+    /// Exited (or was stopped); may be started again.
+    Exited,
+    /// Record exists, nothing set up (between reservation and create, or after a reboot
+    /// of a container that never ran).
+    Configured,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Created => "created",
+            Status::Running => "running",
+            Status::Exited => "exited",
+            Status::Configured => "configured",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct State {
+    pub status: Status,
+    /// Container init pid while created/running.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid: Option<i32>,
+    /// Its start time (clock ticks since boot, /proc/PID/stat field 22): a reused pid has
+    /// another.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pid_start: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitor_pid: Option<i32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub monitor_start: Option<u64>,
+    /// The boot during which pid and monitor were recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boot_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub started_at: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finished_at: Option<String>,
+    /// None while running, or when the exit status could not be known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exit_code: Option<i32>,
+    #[serde(default)]
+    pub oom_killed: bool,
+    /// Why the status is what it is, when the record had to be corrected.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub restarts: u32,
+    /// The overlay rootfs is mounted.
+    #[serde(default)]
+    pub mounted: bool,
+}
+
+impl State {
+    pub fn new() -> State {
+        State {
+            status: Status::Configured,
+            pid: None,
+            pid_start: None,
+            monitor_pid: None,
+            monitor_start: None,
+            boot_id: None,
+            started_at: None,
+            finished_at: None,
+            exit_code: None,
+            oom_killed: false,
+            note: None,
+            restarts: 0,
+            mounted: false,
+        }
+    }
+
+    pub fn is_running(&self) -> bool {
+        self.status == Status::Running
+    }
+
+    /// Marks the container exited with what is known.
+    pub fn exited(&mut self, exit_code: Option<i32>, finished_at: Option<String>, note: Option<&str>) {
+        self.status = Status::Exited;
+        self.exit_code = exit_code;
+        self.finished_at = finished_at.or_else(|| Some(crate::image::now_rfc3339()));
+        self.pid = None;
+        self.pid_start = None;
+        self.monitor_pid = None;
+        self.monitor_start = None;
+        self.note = note.map(str::to_string);
+    }
+}
+
+impl Default for State {
+    fn default() -> Self {
+        State::new()
+    }
+}
+
+/// What the machine says now, for reconciling a record.
+#[derive(Debug, Clone, Default)]
+pub struct Observed {
+    pub boot_id: Option<String>,
+    /// The container's pid is alive with the recorded start time.
+    pub pid_alive: bool,
+    pub monitor_alive: bool,
+    /// The monitor's exit file: (exit code or unknown, finish time, oom).
+    pub exit: Option<(Option<i32>, Option<String>, bool)>,
+}
+
+/// Folds what was observed into the record; returns whether it changed. Pure, so every
+/// case is tested without processes.
+pub fn reconcile(state: &mut State, seen: &Observed) -> bool {
+    if !matches!(state.status, Status::Created | Status::Running) {
+        return false;
+    }
+    if let Some((code, at, oom)) = &seen.exit {
+        state.exited(*code, at.clone(), None);
+        state.oom_killed = *oom;
+        return true;
+    }
+    if state.boot_id.is_some() && seen.boot_id.is_some() && state.boot_id != seen.boot_id {
+        state.exited(None, None, Some("the machine rebooted"));
+        state.mounted = false;
+        return true;
+    }
+    if seen.pid_alive {
+        return false;
+    }
+    if seen.monitor_alive {
+        // The monitor is writing the exit file right now; the caller may look again.
+        return false;
+    }
+    state.exited(
+        None,
+        None,
+        Some("the container's process and its monitor are gone; exit status unknown"),
+    );
+    true
+}
+
+/// This boot's id.
+pub fn boot_id() -> Option<String> {
+    std::fs::read_to_string("/proc/sys/kernel/random/boot_id")
+        .ok()
+        .map(|s| s.trim().to_string())
+}
+
+/// Start time of `pid` in clock ticks since boot (field 22 of /proc/PID/stat).
+pub fn process_start(pid: i32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The command name (field 2) may hold spaces and parentheses: split after the last ')'.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split(' ').nth(19)?.parse().ok()
+}
+
+/// `pid` is alive and is the process that started at `start` (not a reused pid). A zombie
+/// counts as gone.
+pub fn same_process(pid: i32, start: Option<u64>) -> bool {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return false;
+    };
+    let Some(close) = stat.rfind(')') else {
+        return false;
+    };
+    let mut fields = stat[close + 2..].split(' ');
+    if fields.next() == Some("Z") {
+        return false;
+    }
+    match start {
+        Some(s) => process_start(pid) == Some(s),
+        None => true,
+    }
+}
+
+/// Reads a JSON record; `Ok(None)` when the file does not exist.
+pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, String> {
+    match std::fs::read(path) {
+        Ok(d) => serde_json::from_slice(&d)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn running() -> State {
+        State {
+            status: Status::Running,
+            pid: Some(10),
+            pid_start: Some(5),
+            monitor_pid: Some(9),
+            boot_id: Some("b1".into()),
+            ..State::new()
+        }
+    }
+
+    #[test]
+    fn exit_file_is_folded_in() {
+        let mut s = running();
+        let seen = Observed {
+            boot_id: Some("b1".into()),
+            exit: Some((Some(3), Some("t".into()), false)),
+            ..Default::default()
+        };
+        assert!(reconcile(&mut s, &seen));
+        assert_eq!(s.status, Status::Exited);
+        assert_eq!(s.exit_code, Some(3));
+        assert_eq!(s.pid, None);
+    }
+
+    #[test]
+    fn reboot_means_exited_unknown() {
+        let mut s = running();
+        s.mounted = true;
+        let seen = Observed {
+            boot_id: Some("b2".into()),
+            pid_alive: true,
+            ..Default::default()
+        };
+        assert!(reconcile(&mut s, &seen));
+        assert_eq!(s.status, Status::Exited);
+        assert_eq!(s.exit_code, None);
+        assert!(!s.mounted);
+    }
+
+    #[test]
+    fn alive_pid_stays_running_even_without_monitor() {
+        let mut s = running();
+        let seen = Observed {
+            boot_id: Some("b1".into()),
+            pid_alive: true,
+            ..Default::default()
+        };
+        assert!(!reconcile(&mut s, &seen));
+        assert!(s.is_running());
+    }
+
+    #[test]
+    fn dead_pid_and_monitor_is_exited_unknown_never_made_up() {
+        let mut s = running();
+        let seen = Observed {
+            boot_id: Some("b1".into()),
+            ..Default::default()
+        };
+        assert!(reconcile(&mut s, &seen));
+        assert_eq!(s.status, Status::Exited);
+        assert_eq!(s.exit_code, None);
+        assert!(s.note.is_some());
+    }
+
+    #[test]
+    fn exited_records_are_left_alone() {
+        let mut s = State::new();
+        s.status = Status::Exited;
+        assert!(!reconcile(&mut s, &Observed::default()));
+    }
+
+    #[test]
+    fn own_process_start_time_is_readable() {
+        let me = std::process::id() as i32;
+        let start = process_start(me);
+        assert!(start.is_some());
+        assert!(same_process(me, start));
+        assert!(!same_process(me, start.map(|s| s + 1)));
+    }
+}

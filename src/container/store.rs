@@ -1,0 +1,374 @@
+//! Containers on disk: one directory each, a lock each, names taken atomically.
+//!
+//! ```text
+//! ROOT/containers/<id>/container.json   what was asked (immutable)
+//! ROOT/containers/<id>/state.json       what happened (atomic rewrite under the lock)
+//! ROOT/containers/<id>/lock             flock; no global lock
+//! ROOT/containers/<id>/config.json      the OCI bundle config; diff/ work/ merged/ userdata/
+//! ROOT/names/<name> -> <id>             symlink(2): exactly one creator wins a name
+//! RUN/containers/<id>/                  pidfiles, attach socket, control fifo
+//! RUN/exits/<id>                        the monitor's exit file
+//! RUN/boot-id                           run-state epoch: a new one means a reboot
+//! ```
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::ErrorKind;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::container::state::{read_json, State};
+use crate::error::{Error, IoContext, Result};
+use crate::fsutil::{atomic_write, create_private_dir, random_hex, Lock};
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct LogConfig {
+    /// k8s-file, none, journald, passthrough.
+    pub driver: String,
+    pub path: PathBuf,
+    pub max_size: u64,
+    pub max_files: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct MountRecord {
+    /// bind, tmpfs.
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<PathBuf>,
+    pub destination: String,
+    pub readonly: bool,
+}
+
+/// What `ctl create`/`run` asked for; written once.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct ContainerConfig {
+    pub id: String,
+    pub name: String,
+    pub image_id: String,
+    /// The image as named on the command line, resolved.
+    pub image_name: String,
+    pub created: String,
+    /// The process's argv.
+    pub command: Vec<String>,
+    #[serde(default)]
+    pub entrypoint: Vec<String>,
+    #[serde(default)]
+    pub cmd: Vec<String>,
+    pub env: Vec<String>,
+    #[serde(default)]
+    pub labels: BTreeMap<String, String>,
+    #[serde(default)]
+    pub mounts: Vec<MountRecord>,
+    pub hostname: String,
+    pub user: String,
+    pub workdir: String,
+    /// none, host.
+    pub network: String,
+    pub stop_signal: i32,
+    pub stop_timeout: u32,
+    pub auto_remove: bool,
+    pub read_only: bool,
+    pub terminal: bool,
+    pub stdin: bool,
+    pub log: LogConfig,
+    pub runtime: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Containers {
+    root: PathBuf,
+    runroot: PathBuf,
+}
+
+/// A container's records, or why they could not be read.
+pub type Listed = std::result::Result<(ContainerConfig, State), (String, String)>;
+
+impl Containers {
+    pub fn open(root: &Path, runroot: &Path) -> Result<Containers> {
+        for d in [root.join("containers"), root.join("names")] {
+            create_private_dir(&d)?;
+        }
+        for d in [runroot.join("containers"), runroot.join("exits")] {
+            create_private_dir(&d)?;
+        }
+        Ok(Containers {
+            root: root.to_path_buf(),
+            runroot: runroot.to_path_buf(),
+        })
+    }
+
+    pub fn dir(&self, id: &str) -> PathBuf {
+        self.root.join("containers").join(id)
+    }
+
+    pub fn run_dir(&self, id: &str) -> PathBuf {
+        self.runroot.join("containers").join(id)
+    }
+
+    pub fn exit_file(&self, id: &str) -> PathBuf {
+        self.runroot.join("exits").join(id)
+    }
+
+    pub fn runroot(&self) -> &Path {
+        &self.runroot
+    }
+
+    fn name_link(&self, name: &str) -> PathBuf {
+        self.root.join("names").join(name)
+    }
+
+    /// The run-state epoch: the kernel's boot id plus a random part, renewed when the run
+    /// directory was wiped or the machine rebooted.
+    pub fn epoch(&self) -> Result<String> {
+        let path = self.runroot.join("boot-id");
+        let kernel = crate::container::state::boot_id().unwrap_or_default();
+        if let Ok(s) = fs::read_to_string(&path) {
+            if s.split('/').next() == Some(kernel.as_str()) {
+                return Ok(s.trim().to_string());
+            }
+        }
+        let _lock = Lock::exclusive(&self.runroot.join("boot-id.lock"))?;
+        if let Ok(s) = fs::read_to_string(&path) {
+            if s.split('/').next() == Some(kernel.as_str()) {
+                return Ok(s.trim().to_string());
+            }
+        }
+        let epoch = format!("{kernel}/{}", random_hex(8));
+        atomic_write(&path, epoch.as_bytes())?;
+        Ok(epoch)
+    }
+
+    /// Creates the container's directory and takes its name. Two creators of one name: the
+    /// symlink(2) of exactly one succeeds; the other leaves nothing behind.
+    pub fn reserve(&self, name: Option<&str>) -> Result<(String, String)> {
+        let id = random_hex(32);
+        let dir = self.dir(&id);
+        fs::create_dir(&dir).at(&dir)?;
+        let name = match name {
+            Some(n) => {
+                validate_name(n)?;
+                n.to_string()
+            }
+            None => crate::container::names::random_name(),
+        };
+        match self.take_name(&name, &id) {
+            Ok(()) => Ok((id, name)),
+            Err(e) => {
+                let _ = fs::remove_dir(&dir);
+                Err(e)
+            }
+        }
+    }
+
+    fn take_name(&self, name: &str, id: &str) -> Result<()> {
+        let link = self.name_link(name);
+        for _ in 0..2 {
+            match std::os::unix::fs::symlink(id, &link) {
+                Ok(()) => return Ok(()),
+                Err(e) if e.kind() == ErrorKind::AlreadyExists => {
+                    let owner = fs::read_link(&link)
+                        .map(|p| p.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    if !owner.is_empty() && self.dir(&owner).is_dir() {
+                        return Err(Error::NameInUse {
+                            name: name.to_string(),
+                            id: owner,
+                        });
+                    }
+                    // A name left by a container that is gone: take it over once.
+                    let _ = fs::remove_file(&link);
+                }
+                Err(e) => return Err(Error::io(&link, e)),
+            }
+        }
+        Err(Error::NameInUse {
+            name: name.to_string(),
+            id: "another container".into(),
+        })
+    }
+
+    /// Frees a name if it still points at `id`.
+    pub fn release_name(&self, name: &str, id: &str) {
+        let link = self.name_link(name);
+        if fs::read_link(&link).is_ok_and(|t| t.as_os_str() == id) {
+            let _ = fs::remove_file(&link);
+        }
+    }
+
+    /// Frees every name pointing at `id` (for records too damaged to name themselves).
+    pub fn release_names_of(&self, id: &str) {
+        if let Ok(entries) = fs::read_dir(self.root.join("names")) {
+            for e in entries.flatten() {
+                if fs::read_link(e.path()).is_ok_and(|t| t.as_os_str() == id) {
+                    let _ = fs::remove_file(e.path());
+                }
+            }
+        }
+    }
+
+    pub fn lock(&self, id: &str) -> Result<Lock> {
+        Lock::exclusive(&self.dir(id).join("lock"))
+    }
+
+    pub fn write_config(&self, cfg: &ContainerConfig) -> Result<()> {
+        let data = serde_json::to_vec_pretty(cfg).expect("container config serializes");
+        atomic_write(&self.dir(&cfg.id).join("container.json"), &data)
+    }
+
+    pub fn config(&self, id: &str) -> Result<ContainerConfig> {
+        let p = self.dir(id).join("container.json");
+        read_json(&p)
+            .map_err(|reason| Error::CorruptRecord {
+                id: id.to_string(),
+                reason,
+            })?
+            .ok_or_else(|| Error::ContainerNotFound(id.to_string()))
+    }
+
+    pub fn write_state(&self, id: &str, state: &State) -> Result<()> {
+        let data = serde_json::to_vec_pretty(state).expect("state serializes");
+        atomic_write(&self.dir(id).join("state.json"), &data)
+    }
+
+    pub fn state(&self, id: &str) -> Result<State> {
+        let p = self.dir(id).join("state.json");
+        read_json(&p)
+            .map_err(|reason| Error::CorruptRecord {
+                id: id.to_string(),
+                reason,
+            })?
+            .ok_or_else(|| Error::CorruptRecord {
+                id: id.to_string(),
+                reason: "state.json is missing".into(),
+            })
+    }
+
+    /// Every container id on disk.
+    pub fn ids(&self) -> Result<Vec<String>> {
+        let dir = self.root.join("containers");
+        let mut out = Vec::new();
+        for e in fs::read_dir(&dir).at(&dir)? {
+            let e = e.at(&dir)?;
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.len() == 64 && name.bytes().all(|b| b.is_ascii_hexdigit()) {
+                out.push(name);
+            }
+        }
+        Ok(out)
+    }
+
+    /// Finds a container by full id, unique id prefix, or name.
+    pub fn resolve(&self, input: &str) -> Result<String> {
+        if input.is_empty() {
+            return Err(Error::ContainerNotFound(input.to_string()));
+        }
+        if let Ok(target) = fs::read_link(self.name_link(input)) {
+            let id = target.to_string_lossy().into_owned();
+            if self.dir(&id).is_dir() {
+                return Ok(id);
+            }
+        }
+        if input.bytes().all(|b| b.is_ascii_hexdigit()) {
+            if input.len() == 64 && self.dir(input).is_dir() {
+                return Ok(input.to_string());
+            }
+            let hits: Vec<String> = self
+                .ids()?
+                .into_iter()
+                .filter(|id| id.starts_with(input))
+                .collect();
+            match hits.len() {
+                1 => return Ok(hits.into_iter().next().expect("one hit")),
+                0 => {}
+                _ => return Err(Error::AmbiguousContainer(input.to_string())),
+            }
+        }
+        Err(Error::ContainerNotFound(input.to_string()))
+    }
+
+    /// Removes the container's directories (its mounts must be gone) and its name.
+    pub fn remove(&self, id: &str, name: Option<&str>) -> Result<()> {
+        let dir = self.dir(id);
+        // Rename first: the container disappears from listings at once.
+        let trash = self.root.join("containers").join(format!(".rm-{id}"));
+        match fs::rename(&dir, &trash) {
+            Ok(()) => {}
+            Err(e) if e.kind() == ErrorKind::NotFound => {}
+            Err(e) => return Err(Error::io(&dir, e)),
+        }
+        match name {
+            Some(n) => self.release_name(n, id),
+            None => self.release_names_of(id),
+        }
+        crate::image::store::remove_tree(&trash).at(&trash)?;
+        let _ = crate::image::store::remove_tree(&self.run_dir(id));
+        Ok(())
+    }
+}
+
+/// Names as docker allows them: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.
+pub fn validate_name(n: &str) -> Result<()> {
+    let mut chars = n.chars();
+    let ok = chars.next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+        && n.len() <= 253;
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput {
+            what: "container name",
+            value: n.to_string(),
+            reason: "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed".into(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_name_one_winner() {
+        let d = tempfile::tempdir().unwrap();
+        let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
+        let (id, name) = c.reserve(Some("web")).unwrap();
+        assert_eq!(name, "web");
+        let err = c.reserve(Some("web")).unwrap_err().to_string();
+        assert!(err.contains(&format!("name \"web\" is already in use by {id}")), "{err}");
+        assert_eq!(c.ids().unwrap(), vec![id.clone()]);
+        assert_eq!(c.resolve("web").unwrap(), id);
+        assert_eq!(c.resolve(&id[..6]).unwrap(), id);
+        c.remove(&id, Some("web")).unwrap();
+        assert!(c.resolve("web").is_err());
+        // The name is free again.
+        c.reserve(Some("web")).unwrap();
+    }
+
+    #[test]
+    fn stale_name_is_taken_over() {
+        let d = tempfile::tempdir().unwrap();
+        let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
+        std::os::unix::fs::symlink("0".repeat(64), d.path().join("root/names/x")).unwrap();
+        c.reserve(Some("x")).unwrap();
+    }
+
+    #[test]
+    fn names_are_validated() {
+        assert!(validate_name("a.b-c_1").is_ok());
+        for bad in ["", "-a", "a/b", "a b", "../x"] {
+            assert!(validate_name(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn epoch_is_stable_until_the_run_dir_is_wiped() {
+        let d = tempfile::tempdir().unwrap();
+        let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
+        let a = c.epoch().unwrap();
+        assert_eq!(c.epoch().unwrap(), a);
+        fs::remove_file(d.path().join("run/boot-id")).unwrap();
+        assert_ne!(c.epoch().unwrap(), a);
+    }
+}

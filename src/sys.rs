@@ -1,0 +1,85 @@
+//! Waiting for processes that are not our children: pidfds, with a /proc fallback.
+//! The only unsafe code of the library lives here.
+
+use std::os::fd::{FromRawFd, OwnedFd};
+use std::time::{Duration, Instant};
+
+use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+
+use crate::container::state::same_process;
+
+/// A pidfd for `pid`, or None (process gone, or a kernel without pidfd_open).
+pub fn pidfd_open(pid: i32) -> Option<OwnedFd> {
+    // SAFETY: pidfd_open takes a pid and flags and returns a new fd or -1; no memory is
+    // shared. The fd is owned by us from here on.
+    let fd = unsafe { libc::syscall(libc::SYS_pidfd_open, pid, 0) };
+    if fd < 0 {
+        return None;
+    }
+    // SAFETY: fd is a fresh descriptor that nothing else owns.
+    Some(unsafe { OwnedFd::from_raw_fd(fd as i32) })
+}
+
+/// Waits until the process (`pid`, started at `start`) is gone, up to `timeout`
+/// (None: forever). Returns whether it is gone.
+pub fn wait_gone(pid: i32, start: Option<u64>, timeout: Option<Duration>) -> bool {
+    let deadline = timeout.map(|t| Instant::now() + t);
+    let Some(fd) = pidfd_open(pid) else {
+        return !same_process(pid, start) || poll_proc(pid, start, deadline);
+    };
+    // The pid may have been reused between recording and opening: check it is ours.
+    if !same_process(pid, start) {
+        return true;
+    }
+    loop {
+        let left = match deadline {
+            Some(d) => {
+                let now = Instant::now();
+                if now >= d {
+                    return !same_process(pid, start);
+                }
+                PollTimeout::try_from(d - now).unwrap_or(PollTimeout::MAX)
+            }
+            None => PollTimeout::NONE,
+        };
+        let mut fds = [PollFd::new(
+            std::os::fd::AsFd::as_fd(&fd),
+            PollFlags::POLLIN,
+        )];
+        match poll(&mut fds, left) {
+            Ok(n) if n > 0 => return true,
+            Ok(_) => continue,
+            Err(nix::errno::Errno::EINTR) => continue,
+            Err(_) => return poll_proc(pid, start, deadline),
+        }
+    }
+}
+
+/// Fallback for kernels without pidfds: look at /proc every few milliseconds.
+fn poll_proc(pid: i32, start: Option<u64>, deadline: Option<Instant>) -> bool {
+    loop {
+        if !same_process(pid, start) {
+            return true;
+        }
+        if deadline.is_some_and(|d| Instant::now() >= d) {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn waits_for_a_real_process() {
+        let mut child = std::process::Command::new("sleep").arg("0.2").spawn().unwrap();
+        let pid = child.id() as i32;
+        let start = crate::container::state::process_start(pid);
+        assert!(!wait_gone(pid, start, Some(Duration::from_millis(10))));
+        // A zombie counts as gone, so the unreaped child is "gone" once it exits.
+        assert!(wait_gone(pid, start, Some(Duration::from_secs(5))));
+        child.wait().unwrap();
+    }
+}

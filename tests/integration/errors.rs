@@ -1,0 +1,166 @@
+//! Errors: one line, the input quoted, exit code 125, never a panic (every `Ctl::run`
+//! checks stderr for "panicked", "RUST_BACKTRACE" and ctl's "internal error").
+
+use std::time::{Duration, Instant};
+
+use crate::common::fixtures::text_layer;
+use crate::common::{free_port, Ctl, Image, Registry};
+
+#[test]
+fn invalid_references_quote_the_input() {
+    let ctl = Ctl::new();
+    let digest_short = "busybox@sha256:1234";
+    for bad in [
+        "Busybox",
+        "a//b",
+        "busybox:",
+        "busybox:-x",
+        digest_short,
+        "busybox@md5:00",
+        "127.0.0.1:5000/UPPER:1",
+        "127.0.0.1:99999999/x",
+        "a b",
+        ":tag",
+    ] {
+        for verb in [&["pull", "-q"][..], &["image", "inspect"][..], &["rmi"][..]] {
+            let mut args = verb.to_vec();
+            args.push(bad);
+            let out = ctl.run(&args);
+            out.failure(125);
+            let line = out.error_line();
+            assert!(
+                line.contains(&format!("\"{bad}\"")),
+                "{verb:?} {bad:?}: {line}"
+            );
+        }
+    }
+    assert!(ctl.images().is_empty());
+}
+
+#[test]
+fn unknown_images_are_named_in_the_error() {
+    let ctl = Ctl::new();
+    for args in [
+        &["rmi", "nosuchimage"][..],
+        &["image", "rm", "nosuchimage:1"][..],
+        &["image", "inspect", "nosuchimage"][..],
+        &["inspect", "nosuchimage"][..],
+        &["tag", "nosuchimage", "newname:1"][..],
+        &["rmi", "-f", "0123456789ab"][..],
+    ] {
+        let out = ctl.run(args);
+        out.failure(125);
+        let line = out.error_line();
+        let name = args[args.len() - 1 - usize::from(args[0] == "tag")];
+        assert!(line.contains(name), "{args:?}: {line}");
+    }
+    // One report per image.
+    let out = ctl.run(&["rmi", "first-missing", "second-missing"]);
+    out.failure(125)
+        .stderr_has("first-missing")
+        .stderr_has("second-missing");
+}
+
+#[test]
+fn bad_platform_values_are_refused_before_any_download() {
+    let ctl = Ctl::new();
+    let unreachable = format!("127.0.0.1:{}/x:1", free_port());
+    for p in [
+        "linux",
+        "linux//arm64",
+        "linux/arm64/v8/extra",
+        "/amd64",
+        "",
+    ] {
+        let out = ctl.run(&["pull", "-q", "--platform", p, &unreachable]);
+        out.failure(125);
+        let line = out.one_line_error();
+        assert!(line.contains("platform"), "--platform {p:?}: {line}");
+        assert!(
+            line.contains(&format!("\"{p}\"")),
+            "--platform {p:?}: {line}"
+        );
+    }
+}
+
+#[test]
+fn unreachable_registry_is_a_quick_clear_error() {
+    let ctl = Ctl::new();
+    let r = format!("127.0.0.1:{}/nothing/here:1", free_port());
+    let start = Instant::now();
+    let out = ctl.run(&["pull", "-q", &r]);
+    out.failure(125);
+    assert!(out.one_line_error().contains(&r), "{out}");
+    assert!(
+        start.elapsed() < Duration::from_secs(20),
+        "took {:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn unknown_repository_or_tag() {
+    let reg = Registry::start();
+    reg.push("known/app:1", &Image::base());
+    let ctl = Ctl::new();
+    for r in ["known/app:2", "unknown/app:1"] {
+        let r = reg.reference(r);
+        let out = ctl.run(&["pull", "-q", &r]);
+        out.failure(125);
+        let line = out.one_line_error();
+        assert!(line.contains(&r), "{line}");
+        assert!(line.contains("manifest unknown"), "{line}");
+    }
+    assert!(ctl.images().is_empty());
+    assert!(ctl.layer_dirs().is_empty());
+}
+
+#[test]
+fn config_listing_fewer_layers_than_the_manifest_is_refused() {
+    let reg = Registry::start();
+    let mut img = Image::base().with_layer(text_layer("etc/x", "x\n"));
+    img.diff_ids_override = Some(vec![img.layers[0].diff_id()]);
+    reg.push("hostile/count:1", &img);
+    let ctl = Ctl::new();
+    let out = ctl.run(&["pull", "-q", &reg.reference("hostile/count:1")]);
+    out.failure(125);
+    let line = out.one_line_error();
+    assert!(
+        line.contains("diff-id") || line.contains("layers"),
+        "{line}"
+    );
+    assert!(
+        ctl.layer_dirs().is_empty(),
+        "nothing downloaded: {:?}",
+        ctl.layer_dirs()
+    );
+    assert!(ctl.images().is_empty());
+}
+
+#[test]
+fn usage_errors_do_not_panic() {
+    let ctl = Ctl::new();
+    for args in [
+        &["pull"][..],
+        &["images", "--format", "yaml"][..],
+        &["tag", "only-source"][..],
+        &["login"][..],
+        &["no-such-command"][..],
+        &["rmi"][..],
+    ] {
+        let out = ctl.run(args);
+        assert!(
+            matches!(out.code, Some(c) if c != 0),
+            "{args:?} must fail:\n{out}"
+        );
+        assert!(!out.stderr.is_empty(), "{args:?} says why:\n{out}");
+    }
+    // Listing an empty store is not an error.
+    let out = ctl.ok(&["images"]);
+    assert_eq!(out.lines().len(), 1, "header only:\n{out}");
+    assert_eq!(ctl.ok(&["images", "-q"]).stdout, "");
+    assert_eq!(
+        ctl.ok(&["images", "--format", "json"]).json(),
+        serde_json::json!([])
+    );
+}

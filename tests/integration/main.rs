@@ -1,0 +1,10 @@
+//! Integration tests: the real `ctl` binary against a real registry (Debian's
+//! `docker-registry`), with fixture images built from Debian's busybox-static.
+//! Run as root: `cargo test --test integration`.
+
+mod common;
+
+mod auth;
+mod errors;
+mod faults;
+mod images;
