@@ -66,13 +66,8 @@ pub fn unpack<R: Read>(
     dest: &Path,
     opts: &UnpackOptions,
 ) -> Result<UnpackStats, UnpackError> {
-    let root = openat(
-        nix::fcntl::AT_FDCWD,
-        dest,
-        OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC,
-        Mode::empty(),
-    )
-    .at(&dest.to_string_lossy())?;
+    let root = openat(nix::fcntl::AT_FDCWD, dest, DIR, Mode::empty());
+    let root = root.at(&dest.to_string_lossy())?;
     let mut u = Unpacker {
         root,
         opts,
@@ -92,11 +87,13 @@ pub fn unpack<R: Read>(
 
 /// Bytes read from the tar and written per call when copying file contents.
 const COPY_BUF: usize = 256 * 1024;
-/// Deepest directory tree [`remove_all`] descends (paths are capped by PATH_MAX anyway).
-const MAX_DEPTH: usize = 4096;
 const WHITEOUT_PREFIX: &[u8] = b".wh.";
 const WHITEOUT_META_PREFIX: &[u8] = b".wh..wh.";
 const OPAQUE_MARKER: &[u8] = b".wh..wh..opq";
+/// Flags to open a directory for `*at` calls.
+const DIR: OFlag = OFlag::O_RDONLY
+    .union(OFlag::O_DIRECTORY)
+    .union(OFlag::O_CLOEXEC);
 
 /// Metadata recorded in an entry's header and PAX records.
 struct Meta {
@@ -362,7 +359,7 @@ impl Unpacker<'_> {
         comps: &[OsString],
         shown: &str,
     ) -> Result<(), UnpackError> {
-        remove_all(parent, name, 0).at(shown)?;
+        remove_all(parent, name).at(shown)?;
         let below = self.dirs.range(comps.to_vec()..).map(|(k, _)| k);
         let gone: Vec<_> = below
             .take_while(|k| k.starts_with(comps))
@@ -447,21 +444,17 @@ fn clean(raw: &[u8]) -> Result<Vec<OsString>, &'static str> {
 }
 
 fn join(comps: &[OsString]) -> PathBuf {
-    if comps.is_empty() {
-        return PathBuf::from(".");
+    match comps {
+        [] => PathBuf::from("."),
+        _ => comps.iter().collect(),
     }
-    let mut p = PathBuf::new();
-    for c in comps {
-        p.push(c);
-    }
-    p
 }
 
 /// Opens a directory by a path resolved with `root` as `/`: symlinks (absolute or through
 /// `..`) cannot leave it, and /proc magic links are refused.
 fn open_in_root(root: &OwnedFd, path: &Path, extra: OFlag) -> nix::Result<OwnedFd> {
     let how = OpenHow::new()
-        .flags(OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_CLOEXEC | extra)
+        .flags(DIR | extra)
         .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS);
     let mut tries = 0;
     loop {
@@ -475,12 +468,7 @@ fn open_in_root(root: &OwnedFd, path: &Path, extra: OFlag) -> nix::Result<OwnedF
 
 /// Opens `name` in `parent` as a directory, refusing to follow a symlink.
 fn open_dir_at(parent: &OwnedFd, name: &OsStr) -> nix::Result<OwnedFd> {
-    openat(
-        parent,
-        name,
-        OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC,
-        Mode::empty(),
-    )
+    openat(parent, name, DIR | OFlag::O_NOFOLLOW, Mode::empty())
 }
 
 /// A directory the layer implies but does not list: 0755, whatever the umask.
@@ -503,33 +491,46 @@ fn is_dir(st: &FileStat) -> bool {
 }
 
 /// Removes `name` in `parent` and, for a directory, everything below it; symlinks are
-/// removed, never followed.
-fn remove_all(parent: &impl AsFd, name: &OsStr, depth: usize) -> nix::Result<()> {
-    let st = match fstatat(parent, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
-        Ok(st) => st,
-        Err(Errno::ENOENT) => return Ok(()),
-        Err(e) => return Err(e),
-    };
-    if !is_dir(&st) {
-        return unlinkat(parent, name, UnlinkatFlags::NoRemoveDir);
+/// removed, never followed. Depth-first without recursion or an fd per level (a layer can
+/// build trees deeper than any stack): it descends into one subdirectory at a time and comes
+/// back up through `..`, which is never a symlink.
+fn remove_all(parent: &OwnedFd, name: &OsStr) -> io::Result<()> {
+    match lstat_at(parent, name)? {
+        None => return Ok(()),
+        Some(st) if !is_dir(&st) => return Ok(unlinkat(parent, name, UnlinkatFlags::NoRemoveDir)?),
+        Some(_) => {}
     }
-    if depth > MAX_DEPTH {
-        return Err(Errno::ELOOP);
-    }
-    let flags = OFlag::O_RDONLY | OFlag::O_DIRECTORY | OFlag::O_NOFOLLOW | OFlag::O_CLOEXEC;
-    let mut dir = Dir::openat(parent, name, flags, Mode::empty())?;
-    let mut children = Vec::new();
-    for child in dir.iter() {
-        let child = child?;
-        let child = child.file_name().to_bytes();
-        if child != b"." && child != b".." {
-            children.push(OsString::from_vec(child.to_vec()));
+    let mut down: Vec<OsString> = Vec::new(); // names from `name` to the current directory
+    let mut cur = open_dir_at(parent, name)?;
+    loop {
+        let at = cur.try_clone()?; // for *at calls while `dir` reads
+        let mut dir = Dir::from_fd(cur)?;
+        let mut sub = None;
+        for child in dir.iter() {
+            let child = child?;
+            let child = OsStr::from_bytes(child.file_name().to_bytes());
+            if child == "." || child == ".." {
+                continue;
+            }
+            if lstat_at(&at, child)?.is_some_and(|st| is_dir(&st)) {
+                sub = Some(child.to_owned());
+                break;
+            }
+            unlinkat(&at, child, UnlinkatFlags::NoRemoveDir)?;
         }
+        cur = if let Some(sub) = sub {
+            let fd = open_dir_at(&at, &sub)?;
+            down.push(sub);
+            fd
+        } else if let Some(done) = down.pop() {
+            let up = openat(&at, "..", DIR, Mode::empty())?;
+            unlinkat(&up, done.as_os_str(), UnlinkatFlags::RemoveDir)?;
+            up
+        } else {
+            break;
+        };
     }
-    for child in &children {
-        remove_all(&dir, child, depth + 1)?;
-    }
-    unlinkat(parent, name, UnlinkatFlags::RemoveDir)
+    Ok(unlinkat(parent, name, UnlinkatFlags::RemoveDir)?)
 }
 
 fn read_meta<R: Read>(entry: &mut tar::Entry<'_, R>, shown: &str) -> Result<Meta, UnpackError> {
@@ -613,12 +614,11 @@ fn set_xattrs(
     shown: &str,
 ) -> Result<(), UnpackError> {
     for (name, value) in xattrs {
+        let privileged = name.starts_with(b"trusted.") || name.starts_with(b"security.");
         match set_xattr(target, name, value) {
             Ok(()) => {}
             Err(Errno::ENOTSUP) if !strict => {}
-            Err(Errno::EPERM)
-                if !strict && (name.starts_with(b"trusted.") || name.starts_with(b"security.")) => {
-            }
+            Err(Errno::EPERM) if !strict && privileged => {}
             Err(e) => return Err(io_err(shown, e)),
         }
     }
@@ -627,35 +627,20 @@ fn set_xattrs(
 
 fn set_xattr(target: &XattrTarget<'_>, name: &[u8], value: &[u8]) -> nix::Result<()> {
     let cname = CString::new(name).map_err(|_| Errno::EINVAL)?;
+    let (name, val, len) = (cname.as_ptr(), value.as_ptr().cast(), value.len());
     let res = match target {
-        // SAFETY: `fd` is a live descriptor; `cname` is NUL-terminated and `value` is a valid
-        // buffer of `value.len()` bytes, both outliving the call.
-        XattrTarget::Fd(fd) => unsafe {
-            libc::fsetxattr(
-                fd.as_raw_fd(),
-                cname.as_ptr(),
-                value.as_ptr().cast(),
-                value.len(),
-                0,
-            )
-        },
+        // SAFETY: `fd` is a live descriptor; `name` points to a NUL-terminated string and
+        // `val` to `len` readable bytes, both owned by this frame and outliving the call.
+        XattrTarget::Fd(fd) => unsafe { libc::fsetxattr(fd.as_raw_fd(), name, val, len, 0) },
         XattrTarget::At(dir, leaf) => {
             // The /proc magic link resolves to the directory `dir` itself; lsetxattr then does
             // not follow `leaf`. (nix has no xattr wrappers and there is no setxattrat before
             // Linux 6.13.)
             let mut path = format!("/proc/self/fd/{}/", dir.as_raw_fd()).into_bytes();
             path.extend_from_slice(leaf.as_bytes());
-            let cpath = CString::new(path).map_err(|_| Errno::EINVAL)?;
-            // SAFETY: as above; `cpath` is NUL-terminated and outlives the call.
-            unsafe {
-                libc::lsetxattr(
-                    cpath.as_ptr(),
-                    cname.as_ptr(),
-                    value.as_ptr().cast(),
-                    value.len(),
-                    0,
-                )
-            }
+            let path = CString::new(path).map_err(|_| Errno::EINVAL)?;
+            // SAFETY: as above, and `path` is NUL-terminated and outlives the call.
+            unsafe { libc::lsetxattr(path.as_ptr(), name, val, len, 0) }
         }
     };
     Errno::result(res).map(drop)

@@ -805,3 +805,32 @@ fn pax_times() {
         assert_eq!(parse_pax_time(bad), None);
     }
 }
+
+#[test]
+fn replacing_a_very_deep_tree_needs_no_deep_stack() {
+    let f = Fixture::new();
+    // Symlinked parents let a tree grow far deeper than one path can name.
+    let mut t = Tar::new();
+    t.dir("top", 0o755);
+    let (seg, mut prev) = ("a/".repeat(1000), String::from("top"));
+    for i in 0..3 {
+        let deep = format!("{prev}/{seg}x");
+        let mut h = Header::new_gnu();
+        h.set_entry_type(EntryType::Directory);
+        h.set_mode(0o755);
+        h.set_size(0);
+        t.0.append_data(&mut h, &deep, &b""[..]).unwrap();
+        let mut h = Header::new_gnu();
+        h.set_entry_type(EntryType::Symlink);
+        h.set_size(0);
+        prev = format!("l{i}");
+        t.0.append_link(&mut h, &prev, format!("/{deep}")).unwrap();
+    }
+    t.file("top", b"flat");
+    let (bytes, dest) = (t.bytes(), f.dest.clone());
+    let small_stack = std::thread::Builder::new().stack_size(256 << 10);
+    let run = move || unpack(Cursor::new(bytes), &dest, &opts()).map(|s| s.entries);
+    assert_eq!(small_stack.spawn(run).unwrap().join().unwrap().unwrap(), 8);
+    assert_eq!(fs::read(f.at("top")).unwrap(), b"flat");
+    f.host_unchanged();
+}
