@@ -59,7 +59,10 @@ impl Context {
                 .filter(|v| !v.is_empty())
                 .map(|d| PathBuf::from(d).join("ctl"))
                 .unwrap_or_else(|| PathBuf::from(format!("/tmp/ctl-{uid}")));
-            (xdg("XDG_DATA_HOME", ".local/share").join("ctl"), runtime_dir)
+            (
+                xdg("XDG_DATA_HOME", ".local/share").join("ctl"),
+                runtime_dir,
+            )
         } else {
             (PathBuf::from("/var/lib/ctl"), PathBuf::from("/run/ctl"))
         };

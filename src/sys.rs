@@ -74,7 +74,10 @@ mod tests {
 
     #[test]
     fn waits_for_a_real_process() {
-        let mut child = std::process::Command::new("sleep").arg("0.2").spawn().unwrap();
+        let mut child = std::process::Command::new("sleep")
+            .arg("0.2")
+            .spawn()
+            .unwrap();
         let pid = child.id() as i32;
         let start = crate::container::state::process_start(pid);
         assert!(!wait_gone(pid, start, Some(Duration::from_millis(10))));

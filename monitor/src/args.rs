@@ -370,7 +370,9 @@ mod tests {
             monitor_pidfile: Some("/run/ctl/containers/abc123/monitor.pid".into()),
             exit_file: "/run/ctl/exits/abc123".into(),
             log_driver: LogDriver::KFile,
-            log_path: Some(PathBuf::from(OsString::from_vec(b"/tmp/odd \xff name".to_vec()))),
+            log_path: Some(PathBuf::from(OsString::from_vec(
+                b"/tmp/odd \xff name".to_vec(),
+            ))),
             log_max_size: 10 << 20,
             log_max_files: 3,
             log_max_line: 4096,
@@ -423,7 +425,9 @@ mod tests {
         let mut c = full();
         c.sync_fd = Some(1);
         assert!(MonitorArgs::parse(c.to_args()).is_err());
-        assert!(MonitorArgs::parse(["--id", "x"]).unwrap_err().contains("bundle"));
+        assert!(MonitorArgs::parse(["--id", "x"])
+            .unwrap_err()
+            .contains("bundle"));
         assert!(MonitorArgs::parse(["--log-max-size", "ten"]).is_err());
     }
 

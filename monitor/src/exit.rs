@@ -165,7 +165,10 @@ mod tests {
         ExitStatus::exited(1, T.into()).write(&p).unwrap();
         ExitStatus::exited(2, T.into()).write(&p).unwrap();
         assert_eq!(ExitStatus::read(&p).unwrap().exit_code, Some(2));
-        let names: Vec<_> = fs::read_dir(&dir).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("exit")]);
         fs::remove_dir_all(&dir).unwrap();
     }

@@ -134,8 +134,12 @@ pub fn rotated_path(path: &Path, n: u32) -> PathBuf {
     PathBuf::from(s)
 }
 
+/// Records gathered before a write; keeps the writer's buffer (and the monitor's heap) small
+/// when a chunk of output holds many short lines.
+const BATCH: usize = 16 * 1024;
+
 /// Appends records to a k8s-file log, rotating by size. Records are gathered by [`push`]
-/// and written with one `write` per [`flush`].
+/// and written with one `write` per [`flush`] (or whenever 16 KiB have gathered).
 ///
 /// [`push`]: LogWriter::push
 /// [`flush`]: LogWriter::flush
@@ -186,13 +190,22 @@ impl LogWriter {
     }
 
     /// Adds one record; rotates first when it would take the file past `max_size`.
-    pub fn push(&mut self, ts: &[u8], stream: Stream, partial: bool, text: &[u8]) -> io::Result<()> {
+    pub fn push(
+        &mut self,
+        ts: &[u8],
+        stream: Stream,
+        partial: bool,
+        text: &[u8],
+    ) -> io::Result<()> {
         let len = record_len(ts, stream, text) as u64;
         if self.max_size > 0 && self.size() > 0 && self.size() + len > self.max_size {
             self.flush()?;
             self.rotate()?;
         }
         format_log_line(&mut self.buf, ts, stream, partial, text);
+        if self.buf.len() >= BATCH {
+            self.flush()?;
+        }
         Ok(())
     }
 
@@ -204,7 +217,7 @@ impl LogWriter {
         let r = self.file.write_all(&self.buf);
         self.size += self.buf.len() as u64;
         self.buf.clear();
-        if self.buf.capacity() > 64 * 1024 {
+        if self.buf.capacity() > 2 * BATCH {
             self.buf = Vec::new();
         }
         r?;
@@ -261,7 +274,10 @@ mod tests {
     fn format_and_parse() {
         let mut out = Vec::new();
         format_log_line(&mut out, TS, Stream::Stdout, false, b"hello world");
-        assert_eq!(out, b"2026-11-22T22:46:51.123456789+00:00 stdout F hello world\n");
+        assert_eq!(
+            out,
+            b"2026-11-22T22:46:51.123456789+00:00 stdout F hello world\n"
+        );
         let line = std::str::from_utf8(&out).unwrap();
         assert_eq!(
             parse_log_line(line),
@@ -272,10 +288,9 @@ mod tests {
                 "hello world"
             ))
         );
-        let (_, s, p, t) = parse_log_line(
-            "2026-11-22T22:46:51.123456789+00:00 stderr P  two  spaces ünï",
-        )
-        .unwrap();
+        let (_, s, p, t) =
+            parse_log_line("2026-11-22T22:46:51.123456789+00:00 stderr P  two  spaces ünï")
+                .unwrap();
         assert_eq!((s, p, t), (Stream::Stderr, true, " two  spaces ünï"));
         let mut empty = Vec::new();
         format_log_line(&mut empty, TS, Stream::Stdout, false, b"");
@@ -308,7 +323,10 @@ mod tests {
                 ("xy".into(), true)
             ]
         );
-        assert_eq!(records(b"01234567\n", 4), vec![("0123".into(), true), ("4567".into(), false)]);
+        assert_eq!(
+            records(b"01234567\n", 4),
+            vec![("0123".into(), true), ("4567".into(), false)]
+        );
         // A cut never splits "é" (2 bytes) when it can back off.
         let r = records("abcé".as_bytes(), 4);
         assert_eq!(r, vec![("abc".into(), true), ("é".into(), true)]);
@@ -324,7 +342,8 @@ mod tests {
         let one = record_len(TS, Stream::Stdout, b"line 00") as u64;
         let mut w = LogWriter::open(&path, one * 2, 3, true).unwrap();
         for i in 0..9 {
-            w.push(TS, Stream::Stdout, false, format!("line {i:02}").as_bytes()).unwrap();
+            w.push(TS, Stream::Stdout, false, format!("line {i:02}").as_bytes())
+                .unwrap();
             w.flush().unwrap();
         }
         let mut names: Vec<String> = fs::read_dir(&dir)
@@ -347,7 +366,8 @@ mod tests {
         let single = dir.join("single.log");
         let mut w = LogWriter::open(&single, one * 2, 1, false).unwrap();
         for i in 0..5 {
-            w.push(TS, Stream::Stderr, false, format!("line {i:02}").as_bytes()).unwrap();
+            w.push(TS, Stream::Stderr, false, format!("line {i:02}").as_bytes())
+                .unwrap();
         }
         w.flush().unwrap();
         assert!(!rotated_path(&single, 1).exists());

@@ -1,25 +1,19 @@
 //! Reading the OCI runtime's own words: its `--log-format json` log.
 
-use serde::Deserialize;
-
-#[derive(Deserialize)]
-struct Entry {
-    #[serde(default)]
-    level: String,
-    #[serde(default)]
-    msg: String,
-}
+use crate::json::str_field;
 
 /// The last error-level message in a runtime's JSON log (runc, crun and youki write
-/// `{"level":"error","msg":"..."}` lines); lines that are not JSON are skipped.
+/// `{"level":"error","msg":"..."}` lines); lines that are not JSON are skipped. Hand-parsed,
+/// so the monitor binary carries no serde.
 pub fn last_error(log: &str) -> Option<String> {
-    log.lines()
-        .rev()
-        .filter_map(|l| serde_json::from_str::<Entry>(l.trim()).ok())
-        .find(|e| matches!(e.level.as_str(), "error" | "fatal" | "panic") && !e.msg.is_empty())
-        .map(|e| e.msg)
+    log.lines().rev().find_map(|l| {
+        let level = str_field(l, "level")?;
+        if !matches!(level.as_str(), "error" | "fatal" | "panic") {
+            return None;
+        }
+        str_field(l, "msg").filter(|m| !m.is_empty())
+    })
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -76,7 +76,10 @@ impl SyncMessage {
                 break;
             }
             if line.len() > MAX_SYNC_LINE {
-                return Err(io::Error::new(io::ErrorKind::InvalidData, "sync line too long"));
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "sync line too long",
+                ));
             }
         }
         if line.iter().all(u8::is_ascii_whitespace) {
@@ -121,7 +124,10 @@ mod tests {
     #[test]
     fn reads_from_a_stream() {
         let mut r: &[u8] = b"{\"pid\":7}\n";
-        assert_eq!(SyncMessage::read_from(&mut r).unwrap(), Some(SyncMessage::Pid(7)));
+        assert_eq!(
+            SyncMessage::read_from(&mut r).unwrap(),
+            Some(SyncMessage::Pid(7))
+        );
         let mut r: &[u8] = b"";
         assert_eq!(SyncMessage::read_from(&mut r).unwrap(), None);
         let mut r: &[u8] = b"{\"error\":\"x\"}";

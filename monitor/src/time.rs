@@ -167,9 +167,15 @@ mod tests {
     fn parses_what_it_writes_and_offsets() {
         let (s, n) = now();
         let ts = format_timestamp(s, n);
-        assert_eq!(parse_timestamp(std::str::from_utf8(&ts).unwrap()), Some((s, n)));
+        assert_eq!(
+            parse_timestamp(std::str::from_utf8(&ts).unwrap()),
+            Some((s, n))
+        );
         assert_eq!(parse_timestamp("1970-01-01T01:00:00+01:00"), Some((0, 0)));
-        assert_eq!(parse_timestamp("1970-01-01T00:00:00.5Z"), Some((0, 500_000_000)));
+        assert_eq!(
+            parse_timestamp("1970-01-01T00:00:00.5Z"),
+            Some((0, 500_000_000))
+        );
         assert_eq!(parse_timestamp("1969-12-31T23:00:00-01:00"), Some((0, 0)));
         assert_eq!(parse_timestamp("1970-01-01T00:00:00"), None);
         assert_eq!(parse_timestamp("1970-13-01T00:00:00Z"), None);

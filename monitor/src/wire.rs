@@ -81,7 +81,12 @@ pub fn socket_addr(path: &Path) -> io::Result<(UnixAddr, Option<OwnedFd>)> {
     }
     let (dir, name) = match (path.parent(), path.file_name()) {
         (Some(d), Some(n)) => (d, n),
-        _ => return Err(io::Error::new(io::ErrorKind::InvalidInput, "bad socket path")),
+        _ => {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "bad socket path",
+            ))
+        }
     };
     let dir_fd: OwnedFd = std::fs::File::open(dir)?.into();
     let short = PathBuf::from(format!("/proc/self/fd/{}", dir_fd.as_raw_fd())).join(name);
@@ -107,10 +112,19 @@ mod tests {
 
     #[test]
     fn control_lines() {
-        for m in [ControlMessage::Resize { rows: 40, cols: 120 }, ControlMessage::ReopenLog] {
+        for m in [
+            ControlMessage::Resize {
+                rows: 40,
+                cols: 120,
+            },
+            ControlMessage::ReopenLog,
+        ] {
             assert_eq!(ControlMessage::decode(m.encode().as_bytes()), Some(m));
         }
-        assert_eq!(ControlMessage::Resize { rows: 1, cols: 2 }.encode(), "1 1 2\n");
+        assert_eq!(
+            ControlMessage::Resize { rows: 1, cols: 2 }.encode(),
+            "1 1 2\n"
+        );
         assert_eq!(ControlMessage::ReopenLog.encode(), "2 0 0\n");
         assert_eq!(ControlMessage::decode(b"1 70000 1"), None);
         assert_eq!(ControlMessage::decode(b"9 0 0"), None);

@@ -3,224 +3,24 @@
 //! Set CTL_MONITOR_BIN to run these against another build (e.g. the release binary, to
 //! measure its memory).
 
-#![allow(unsafe_code)] // pre_exec to hand the sync/start fds to the monitor
+mod support;
 
 use std::fs::{self, File};
 use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::os::unix::process::CommandExt;
-use std::path::PathBuf;
+use std::path::Path;
 use std::process::Command;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use ctl_monitor::wire::{connect_attach, STREAM_STDERR, STREAM_STDOUT};
-use ctl_monitor::{parse_log_line, ExitStatus, LogDriver, MonitorArgs, Stream, SyncMessage};
-use nix::fcntl::OFlag;
+use ctl_monitor::{ExitStatus, LogDriver, Stream, SyncMessage};
 use nix::sys::socket::{recv, send, shutdown, MsgFlags, Shutdown};
-use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
-use nix::unistd::{pipe2, Pid};
 use serde_json::Value;
-
-const RUNC: &str = "/usr/sbin/runc";
-const APPLETS: &[&str] = &["sh", "sleep", "cat", "tail", "stty", "printf", "echo", "true"];
-
-fn monitor_bin() -> PathBuf {
-    std::env::var_os("CTL_MONITOR_BIN")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_ctl-monitor")))
-}
-
-/// One container with its bundle, monitor and clean-up (even when the test fails).
-struct Ctr {
-    dir: PathBuf,
-    args: MonitorArgs,
-    sync: Option<File>,
-    start: Option<OwnedFd>,
-    monitor: Option<Pid>,
-    monitor_status: Option<i32>,
-}
-
-impl Ctr {
-    fn new(name: &str, cmd: &[&str]) -> Ctr {
-        // Detached monitors are re-parented to us, so we can wait for them.
-        nix::sys::prctl::set_child_subreaper(true).unwrap();
-        let dir = std::env::temp_dir().join(format!("ctl-mon-{name}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(dir.join("rootfs/bin")).unwrap();
-        fs::copy("/bin/busybox", dir.join("rootfs/bin/busybox")).unwrap();
-        for a in APPLETS {
-            std::os::unix::fs::symlink("busybox", dir.join("rootfs/bin").join(a)).unwrap();
-        }
-        let ok = Command::new(RUNC).arg("spec").current_dir(&dir).status().unwrap();
-        assert!(ok.success(), "runc spec");
-        let args = MonitorArgs {
-            id: format!("ctlmon-{name}-{}", std::process::id()),
-            bundle: dir.clone(),
-            runtime: RUNC.into(),
-            runtime_root: dir.join("runc-root"),
-            container_pidfile: dir.join("ctr.pid"),
-            monitor_pidfile: Some(dir.join("monitor.pid")),
-            exit_file: dir.join("exit"),
-            log_driver: LogDriver::KFile,
-            log_path: Some(dir.join("ctr.log")),
-            attach_socket: Some(dir.join("attach")),
-            ctl_fifo: Some(dir.join("ctl")),
-            ..Default::default()
-        };
-        let c = Ctr {
-            dir,
-            args,
-            sync: None,
-            start: None,
-            monitor: None,
-            monitor_status: None,
-        };
-        let cmd: Vec<Value> = cmd.iter().map(|s| Value::from(*s)).collect();
-        c.config(|v| {
-            v["process"]["args"] = Value::Array(cmd);
-            v["process"]["terminal"] = Value::Bool(false);
-            v["root"]["readonly"] = Value::Bool(false);
-            let ns = v["linux"]["namespaces"].as_array_mut().unwrap();
-            ns.retain(|n| n["type"] != "network");
-        });
-        c
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.join(name)
-    }
-
-    fn config(&self, edit: impl FnOnce(&mut Value)) {
-        let p = self.path("config.json");
-        let mut v: Value = serde_json::from_str(&fs::read_to_string(&p).unwrap()).unwrap();
-        edit(&mut v);
-        fs::write(&p, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
-    }
-
-    /// Starts the monitor, holding it on the start pipe.
-    fn spawn(&mut self) {
-        let (sync_r, sync_w) = pipe2(OFlag::O_CLOEXEC).unwrap();
-        let (start_r, start_w) = pipe2(OFlag::O_CLOEXEC).unwrap();
-        let (sw, sr) = (sync_w.as_raw_fd(), start_r.as_raw_fd());
-        self.args.sync_fd = Some(sw);
-        self.args.start_fd = Some(sr);
-        let mut cmd = Command::new(monitor_bin());
-        cmd.args(self.args.to_args());
-        // SAFETY: only fcntl(2), async-signal-safe, between fork and exec.
-        unsafe {
-            cmd.pre_exec(move || {
-                for fd in [sw, sr] {
-                    if libc::fcntl(fd, libc::F_SETFD, 0) < 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
-                }
-                Ok(())
-            });
-        }
-        let st = cmd.status().unwrap();
-        assert!(st.success(), "the monitor's first process exits 0 at once: {st}");
-        self.sync = Some(File::from(sync_r));
-        self.start = Some(start_w);
-    }
-
-    /// Lets the monitor create the container; returns its sync message.
-    fn release(&mut self) -> Option<SyncMessage> {
-        drop(self.start.take());
-        let msg = SyncMessage::read_from(self.sync.as_mut().unwrap()).unwrap();
-        let pid = fs::read_to_string(self.path("monitor.pid")).unwrap();
-        self.monitor = Some(Pid::from_raw(pid.trim().parse().unwrap()));
-        msg
-    }
-
-    fn runc(&self, args: &[&str]) -> std::process::Output {
-        let root = self.args.runtime_root.to_str().unwrap();
-        Command::new(RUNC).args(["--root", root]).args(args).output().unwrap()
-    }
-
-    fn start(&self) {
-        let out = self.runc(&["start", &self.args.id]);
-        assert!(out.status.success(), "runc start: {out:?}");
-    }
-
-    /// spawn + release + start; returns the container's pid.
-    fn run(&mut self) -> i32 {
-        self.spawn();
-        match self.release() {
-            Some(SyncMessage::Pid(pid)) => {
-                self.start();
-                pid
-            }
-            other => panic!("expected a pid, got {other:?}"),
-        }
-    }
-
-    /// Waits for the monitor to exit; returns its exit code.
-    fn wait_monitor(&mut self, timeout: Duration) -> Option<i32> {
-        let pid = self.monitor?;
-        let end = Instant::now() + timeout;
-        while Instant::now() < end {
-            match waitpid(pid, Some(WaitPidFlag::WNOHANG)) {
-                Ok(WaitStatus::Exited(_, code)) => {
-                    self.monitor = None;
-                    self.monitor_status = Some(code);
-                    return Some(code);
-                }
-                Ok(WaitStatus::Signaled(_, sig, _)) => {
-                    self.monitor = None;
-                    return Some(128 + sig as i32);
-                }
-                Ok(_) => std::thread::sleep(Duration::from_millis(20)),
-                Err(e) => panic!("waitpid monitor {pid}: {e}"),
-            }
-        }
-        None
-    }
-
-    /// Waits for the monitor to finish and returns the exit file.
-    fn exit(&mut self) -> ExitStatus {
-        let code = self.wait_monitor(Duration::from_secs(20));
-        assert_eq!(code, Some(0), "monitor exit code");
-        ExitStatus::read(&self.args.exit_file).unwrap()
-    }
-
-    fn log(&self) -> Vec<(Stream, bool, String)> {
-        let text = fs::read_to_string(self.args.log_path.as_ref().unwrap()).unwrap();
-        text.lines()
-            .map(|l| {
-                let (_, s, p, t) = parse_log_line(l).unwrap_or_else(|| panic!("bad line {l:?}"));
-                (s, p, t.to_owned())
-            })
-            .collect()
-    }
-
-    fn wait_for_log(&self, what: &str) {
-        let end = Instant::now() + Duration::from_secs(10);
-        while Instant::now() < end {
-            if self.log().iter().any(|(_, _, t)| t == what) {
-                return;
-            }
-            std::thread::sleep(Duration::from_millis(20));
-        }
-        panic!("{what:?} never logged");
-    }
-}
-
-impl Drop for Ctr {
-    fn drop(&mut self) {
-        drop(self.start.take());
-        let _ = self.runc(&["delete", "-f", &self.args.id]);
-        if self.monitor.is_some() && self.wait_monitor(Duration::from_secs(5)).is_none() {
-            if let Some(pid) = self.monitor {
-                let _ = nix::sys::signal::kill(pid, nix::sys::signal::Signal::SIGKILL);
-                let _ = waitpid(pid, None);
-            }
-        }
-        let _ = fs::remove_dir_all(&self.dir);
-    }
-}
+use support::{monitor_bin, Ctr};
 
 fn has(log: &[(Stream, bool, String)], stream: Stream, partial: bool, text: &str) -> bool {
-    log.iter().any(|(s, p, t)| *s == stream && *p == partial && t == text)
+    log.iter()
+        .any(|(s, p, t)| *s == stream && *p == partial && t == text)
 }
 
 #[test]
@@ -234,7 +34,10 @@ fn output_is_logged_and_exit_code_recorded_then_exit_command_runs() {
     ];
     c.run();
     let e = c.exit();
-    assert_eq!((e.exit_code, e.signal, e.oom_killed), (Some(3), None, false));
+    assert_eq!(
+        (e.exit_code, e.signal, e.oom_killed),
+        (Some(3), None, false)
+    );
     let log = c.log();
     assert!(has(&log, Stream::Stdout, false, "hello"), "{log:?}");
     assert!(has(&log, Stream::Stderr, false, "err"), "{log:?}");
@@ -335,7 +138,11 @@ fn packets(fd: &OwnedFd) -> Vec<(u8, Vec<u8>)> {
 }
 
 fn stream_text(p: &[(u8, Vec<u8>)], id: u8) -> String {
-    let bytes: Vec<u8> = p.iter().filter(|(s, _)| *s == id).flat_map(|(_, d)| d.clone()).collect();
+    let bytes: Vec<u8> = p
+        .iter()
+        .filter(|(s, _)| *s == id)
+        .flat_map(|(_, d)| d.clone())
+        .collect();
     String::from_utf8(bytes).unwrap()
 }
 
@@ -359,14 +166,27 @@ fn attach_clients_get_output_and_feed_stdin() {
 
 #[test]
 fn terminal_output_and_resize() {
-    let mut c = Ctr::new("tty", &["sh", "-c", "sleep 0.5; stty size; [ -t 1 ] && echo tty-ok"]);
+    let mut c = Ctr::new(
+        "tty",
+        &["sh", "-c", "sleep 0.5; stty size; [ -t 1 ] && echo tty-ok"],
+    );
     c.config(|v| v["process"]["terminal"] = Value::Bool(true));
     c.args.terminal = true;
     c.spawn();
     assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
-    let mut fifo = fs::OpenOptions::new().write(true).open(c.path("ctl")).unwrap();
-    fifo.write_all(ctl_monitor::ControlMessage::Resize { rows: 30, cols: 100 }.encode().as_bytes())
+    let mut fifo = fs::OpenOptions::new()
+        .write(true)
+        .open(c.path("ctl"))
         .unwrap();
+    fifo.write_all(
+        ctl_monitor::ControlMessage::Resize {
+            rows: 30,
+            cols: 100,
+        }
+        .encode()
+        .as_bytes(),
+    )
+    .unwrap();
     c.start();
     assert_eq!(c.exit().exit_code, Some(0));
     let log = c.log();
@@ -378,7 +198,8 @@ fn terminal_output_and_resize() {
 fn oom_kill_is_detected() {
     let mut c = Ctr::new("oom", &["sh", "-c", "tail /dev/zero"]);
     c.config(|v| {
-        v["linux"]["resources"]["memory"] = serde_json::json!({"limit": 16 << 20, "swap": 16 << 20});
+        v["linux"]["resources"]["memory"] =
+            serde_json::json!({"limit": 16 << 20, "swap": 16 << 20});
     });
     c.run();
     let e = c.exit();
@@ -391,6 +212,70 @@ fn monitor_rejects_bad_arguments_before_detaching() {
     let out = Command::new(monitor_bin()).arg("--bogus").output().unwrap();
     assert_eq!(out.status.code(), Some(125));
     assert!(String::from_utf8_lossy(&out.stderr).contains("unknown option"));
-    let v = Command::new(monitor_bin()).arg("--version").output().unwrap();
+    let v = Command::new(monitor_bin())
+        .arg("--version")
+        .output()
+        .unwrap();
     assert!(String::from_utf8_lossy(&v.stdout).contains("protocol"));
+}
+
+#[test]
+fn passthrough_hands_the_monitors_stdio_to_the_container() {
+    let mut c = Ctr::new("passthrough", &["sh", "-c", "echo through; echo errs >&2"]);
+    c.args.log_driver = LogDriver::Passthrough;
+    c.args.log_path = None;
+    let out = c.path("stdout");
+    c.stdout = Some(File::create(&out).unwrap());
+    c.run();
+    assert_eq!(c.exit().exit_code, Some(0));
+    assert_eq!(fs::read_to_string(&out).unwrap(), "through\nerrs\n");
+}
+
+#[test]
+fn log_driver_none_stores_nothing_and_journald_falls_back_to_the_file() {
+    let mut c = Ctr::new("none", &["sh", "-c", "echo quiet"]);
+    c.args.log_driver = LogDriver::None;
+    c.run();
+    assert_eq!(c.exit().exit_code, Some(0));
+    assert!(!c.args.log_path.as_ref().unwrap().exists());
+
+    if Path::new("/run/systemd/journal/socket").exists() {
+        return; // the records go to the journal on this machine
+    }
+    let mut c = Ctr::new("journald", &["sh", "-c", "echo to-journal"]);
+    c.args.log_driver = LogDriver::Journald;
+    c.run();
+    assert_eq!(c.exit().exit_code, Some(0));
+    assert!(has(&c.log(), Stream::Stdout, false, "to-journal"));
+}
+
+#[test]
+fn large_stdin_flows_through_with_backpressure() {
+    let mut c = Ctr::new("bigin", &["cat"]);
+    c.args.stdin = true;
+    c.args.stdin_once = true;
+    c.args.log_driver = LogDriver::None;
+    c.spawn();
+    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    let client = std::sync::Arc::new(connect_attach(&c.path("attach")).unwrap());
+    c.start();
+    let line = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n";
+    let total = 4 << 20;
+    let sender = client.clone();
+    let feeder = std::thread::spawn(move || {
+        let chunk: Vec<u8> = line.iter().copied().cycle().take(16 * 1024).collect();
+        for _ in 0..total / chunk.len() {
+            send(sender.as_raw_fd(), &chunk, MsgFlags::empty()).unwrap();
+        }
+        shutdown(sender.as_raw_fd(), Shutdown::Write).unwrap();
+    });
+    let got = packets(&client);
+    feeder.join().unwrap();
+    let out: usize = got
+        .iter()
+        .filter(|(s, _)| *s == STREAM_STDOUT)
+        .map(|(_, d)| d.len())
+        .sum();
+    assert_eq!(out, total);
+    assert_eq!(c.exit().exit_code, Some(0));
 }

@@ -43,7 +43,9 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let mut out = Vec::new();
     let mut failed = false;
     for n in &args.names {
-        let container = manager.as_ref().map(|m| m.get(n).map(|c| container_json(m, &c)));
+        let container = manager
+            .as_ref()
+            .map(|m| m.get(n).map(|c| container_json(m, &c)));
         let found = match container {
             Some(Ok(v)) => Ok(v),
             Some(Err(e)) if args.kind == "container" => Err(e),

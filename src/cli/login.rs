@@ -8,7 +8,7 @@ use anyhow::{bail, Context as _, Result};
 
 use ctl::image::auth::{self, Credentials};
 use ctl::image::reference::Reference;
-use ctl::image::registry::{Remote, RegistryOptions};
+use ctl::image::registry::{RegistryOptions, Remote};
 use ctl::Context;
 
 #[derive(Debug, clap::Args)]

@@ -144,8 +144,16 @@ fn emit(line: &Line, timestamps: bool) {
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let now = Utc::now();
-    let since = args.since.as_deref().map(|s| parse_time(s, now)).transpose()?;
-    let until = args.until.as_deref().map(|s| parse_time(s, now)).transpose()?;
+    let since = args
+        .since
+        .as_deref()
+        .map(|s| parse_time(s, now))
+        .transpose()?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|s| parse_time(s, now))
+        .transpose()?;
     let m = Manager::open(ctx)?;
     let c = m.get(&args.container)?;
     if c.config.log.driver != "k8s-file" && c.config.log.driver != "journald" {
@@ -161,9 +169,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     for f in &files {
         pos = read_lines(f, &mut lines)?;
     }
-    let keep = |l: &Line| {
-        since.is_none_or(|s| l.ts >= s) && until.is_none_or(|u| l.ts <= u)
-    };
+    let keep = |l: &Line| since.is_none_or(|s| l.ts >= s) && until.is_none_or(|u| l.ts <= u);
     let mut shown: Vec<&Line> = lines.iter().filter(|l| keep(l)).collect();
     if let Some(n) = args.tail {
         let skip = shown.len().saturating_sub(n);
@@ -247,9 +253,18 @@ mod tests {
     #[test]
     fn partial_records_join_into_one_line() {
         let mut lines = Vec::new();
-        push_record(&mut lines, "2026-01-01T00:00:00.000000001+00:00 stdout P hel");
-        push_record(&mut lines, "2026-01-01T00:00:00.000000002+00:00 stdout F lo");
-        push_record(&mut lines, "2026-01-01T00:00:00.000000003+00:00 stderr F oops");
+        push_record(
+            &mut lines,
+            "2026-01-01T00:00:00.000000001+00:00 stdout P hel",
+        );
+        push_record(
+            &mut lines,
+            "2026-01-01T00:00:00.000000002+00:00 stdout F lo",
+        );
+        push_record(
+            &mut lines,
+            "2026-01-01T00:00:00.000000003+00:00 stderr F oops",
+        );
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0].text, "hello");
         assert!(lines[0].complete);

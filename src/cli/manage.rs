@@ -76,7 +76,12 @@ fn each(
 #[derive(Debug, clap::Args)]
 pub struct StopArgs {
     /// Seconds to wait before killing (default: the container's stop timeout)
-    #[arg(short = 't', long = "time", visible_alias = "timeout", value_name = "SECS")]
+    #[arg(
+        short = 't',
+        long = "time",
+        visible_alias = "timeout",
+        value_name = "SECS"
+    )]
     pub time: Option<u64>,
     #[command(flatten)]
     pub targets: Targets,

@@ -176,7 +176,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
             run::create(&ctx, a)
         }
-        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => manage::start(&ctx, a),
+        Command::Start(a) | Command::Container(ContainerCommand::Start(a)) => {
+            manage::start(&ctx, a)
+        }
         Command::Stop(a) | Command::Container(ContainerCommand::Stop(a)) => manage::stop(&ctx, a),
         Command::Restart(a) | Command::Container(ContainerCommand::Restart(a)) => {
             manage::restart(&ctx, a)

@@ -154,7 +154,10 @@ fn matches_one(f: &Filter, cfg: &ContainerConfig, st: &State, m: &Manager) -> bo
                     .find_image(&f.value, &m.ctx.search_registries)
                     .is_ok_and(|i| i.id == cfg.image_id)
         }
-        "exited" => st.status == Status::Exited && st.exit_code.map(|c| c.to_string()) == Some(f.value.clone()),
+        "exited" => {
+            st.status == Status::Exited
+                && st.exit_code.map(|c| c.to_string()) == Some(f.value.clone())
+        }
         _ => false,
     }
 }
@@ -197,7 +200,14 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     }
     if args.quiet {
         for (cfg, _) in &rows {
-            println!("{}", if args.no_trunc { &cfg.id } else { &cfg.id[..12] });
+            println!(
+                "{}",
+                if args.no_trunc {
+                    &cfg.id
+                } else {
+                    &cfg.id[..12]
+                }
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -244,7 +254,15 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     print!(
         "{}",
         table(
-            &["CONTAINER ID", "IMAGE", "COMMAND", "CREATED", "STATUS", "PORTS", "NAMES"],
+            &[
+                "CONTAINER ID",
+                "IMAGE",
+                "COMMAND",
+                "CREATED",
+                "STATUS",
+                "PORTS",
+                "NAMES"
+            ],
             table_rows
         )
     );
@@ -271,7 +289,11 @@ mod tests {
 
     #[test]
     fn commands_are_quoted_and_truncated() {
-        let c = vec!["sh".to_string(), "-c".into(), "sleep 1000; echo done".into()];
+        let c = vec![
+            "sh".to_string(),
+            "-c".into(),
+            "sleep 1000; echo done".into(),
+        ];
         assert_eq!(short_command(&c, false), "\"sh -c sleep 1000; e…\"");
         assert_eq!(short_command(&c, true), "\"sh -c sleep 1000; echo done\"");
     }

@@ -67,12 +67,20 @@ fn remove_one(
             return Ok(());
         }
     }
-    if !force {
-        if let Some(c) = ctl::image::container_using(store.root(), &img.id) {
+    // As podman: -f removes the containers that use the image first.
+    let mut manager = None;
+    while let Some(c) = ctl::image::container_using(store.root(), &img.id) {
+        if !force {
             return Err(ctl::Error::ImageInUse {
                 image: input.to_string(),
                 container: c,
             });
+        }
+        if manager.is_none() {
+            manager = Some(ctl::container::lifecycle::Manager::open(ctx)?);
+        }
+        if let Some(m) = &manager {
+            m.remove(&c, true)?;
         }
     }
     store.remove_image(&img.id)?;

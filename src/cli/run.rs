@@ -74,7 +74,12 @@ pub struct CreateFlags {
     #[arg(long)]
     pub read_only: bool,
     /// Network mode: none or host
-    #[arg(long, visible_alias = "net", default_value = "none", value_name = "MODE")]
+    #[arg(
+        long,
+        visible_alias = "net",
+        default_value = "none",
+        value_name = "MODE"
+    )]
     pub network: String,
     /// Pull the image: missing, always, never
     #[arg(long, default_value = "missing", value_parser = ["missing", "always", "never", "newer"])]
@@ -145,11 +150,9 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
         match o.split_once('=') {
             Some(("max-size", v)) => max_size = parse_size(v)?,
             Some(("max-file", v)) => {
-                max_files = v
-                    .parse()
-                    .ok()
-                    .filter(|n| *n >= 1)
-                    .with_context(|| format!("invalid log option \"{o}\": max-file is a count >= 1"))?
+                max_files = v.parse().ok().filter(|n| *n >= 1).with_context(|| {
+                    format!("invalid log option \"{o}\": max-file is a count >= 1")
+                })?
             }
             _ => bail!("invalid log option \"{o}\": use max-size=SIZE or max-file=N"),
         }
@@ -205,7 +208,10 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
     let opts = options(f)?;
     if let Some(p) = &f.cidfile {
         if p.exists() {
-            bail!("container id file {} exists: remove it or use another", p.display());
+            bail!(
+                "container id file {} exists: remove it or use another",
+                p.display()
+            );
         }
     }
     if f.replace {
@@ -277,7 +283,10 @@ fn foreground(m: &Manager, id: &str, stdin: bool) -> Result<Option<u8>> {
     // With --rm, the monitor's cleanup removes the container: let it finish first.
     m.await_monitor_of(&monitor);
     // A --rm container is gone; its exit file was kept for this read only.
-    if matches!(m.containers.resolve(id), Err(ctl::Error::ContainerNotFound(_))) {
+    if matches!(
+        m.containers.resolve(id),
+        Err(ctl::Error::ContainerNotFound(_))
+    ) {
         let _ = std::fs::remove_file(m.containers.exit_file(id));
     }
     match code {
@@ -294,7 +303,9 @@ fn stream_output(sock: &OwnedFd) -> Result<()> {
             Ok(0) => break,
             Ok(n) => n,
             Err(nix::errno::Errno::EINTR) => continue,
-            Err(e) => return Err(std::io::Error::from(e)).context("reading the container's output"),
+            Err(e) => {
+                return Err(std::io::Error::from(e)).context("reading the container's output")
+            }
         };
         let data = &buf[1..n];
         // Output to a closed pipe (e.g. `| head`) is not an error of the container's.

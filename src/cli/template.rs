@@ -44,8 +44,7 @@ impl Template {
             if expr == "." {
                 parts.push(Part::Whole);
             } else if let Some(name) = expr.strip_prefix('.') {
-                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.')
-                {
+                if name.is_empty() || !name.chars().all(|c| c.is_ascii_alphanumeric() || c == '.') {
                     bail!("invalid format \"{input}\": bad field \"{expr}\"");
                 }
                 parts.push(Part::Field {
@@ -171,14 +170,23 @@ mod tests {
     fn json_and_nested_fields() {
         let v = json!({"Labels": {"a": "b"}, "State": {"Pid": 7}});
         assert_eq!(
-            Template::parse("{{json .Labels}}").unwrap().render(&v).unwrap(),
+            Template::parse("{{json .Labels}}")
+                .unwrap()
+                .render(&v)
+                .unwrap(),
             r#"{"a":"b"}"#
         );
         assert_eq!(
-            Template::parse("{{.State.Pid}}").unwrap().render(&v).unwrap(),
+            Template::parse("{{.State.Pid}}")
+                .unwrap()
+                .render(&v)
+                .unwrap(),
             "7"
         );
-        assert_eq!(Template::parse("{{.Labels}}").unwrap().render(&v).unwrap(), "map[a:b]");
+        assert_eq!(
+            Template::parse("{{.Labels}}").unwrap().render(&v).unwrap(),
+            "map[a:b]"
+        );
     }
 
     #[test]

@@ -95,7 +95,12 @@ fn image_defaults(config: &[u8]) -> ImageDefaults {
 
 impl Manager {
     /// Creates a container from an image: record, rootfs, bundle. Nothing runs yet.
-    pub fn create(&self, image: &ImageRecord, image_name: &str, o: &CreateOptions) -> Result<String> {
+    pub fn create(
+        &self,
+        image: &ImageRecord,
+        image_name: &str,
+        o: &CreateOptions,
+    ) -> Result<String> {
         let (id, name) = self.containers.reserve(o.name.as_deref())?;
         match self.build(&id, &name, image, image_name, o) {
             Ok(()) => Ok(id),
@@ -280,7 +285,11 @@ impl Manager {
         let resolv = userdata.join("resolv.conf");
         let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
         let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
-        fs::write(&resolv, spec::resolv_conf(&host, upstream.as_deref(), network)).at(&resolv)?;
+        fs::write(
+            &resolv,
+            spec::resolv_conf(&host, upstream.as_deref(), network),
+        )
+        .at(&resolv)?;
         Ok(EtcFiles {
             hosts: Some(hosts),
             hostname: Some(hn),
@@ -339,25 +348,20 @@ impl Manager {
         self.containers.write_state(id, &state)
     }
 
-    /// `runtime start` of a created container; records it running.
+    /// `runtime start` of a created container; records it running. The lock is held across
+    /// the runtime's start so the monitor's cleanup of a quick container cannot delete the
+    /// runtime's state while `start` is still using it.
     pub fn start_created(&self, id: &str) -> Result<()> {
         let c = self.load(id)?;
         let rt = self.runtime_for(&c.config)?;
-        {
-            let _lock = self.containers.lock(id)?;
-            let mut state = self.containers.state(id)?;
-            state.started_at = Some(crate::image::now_rfc3339());
-            self.containers.write_state(id, &state)?;
-        }
-        rt.start(id)?;
         let _lock = self.containers.lock(id)?;
         let mut state = self.containers.state(id)?;
-        // A quick container may already have exited and been recorded by its monitor.
+        state.started_at = Some(crate::image::now_rfc3339());
+        rt.start(id)?;
         if state.status == Status::Created {
             state.status = Status::Running;
-            self.containers.write_state(id, &state)?;
         }
-        Ok(())
+        self.containers.write_state(id, &state)
     }
 }
 
@@ -374,7 +378,10 @@ fn mount_record(m: &Mount) -> MountRecord {
             destination: destination.display().to_string(),
             readonly: *readonly,
         },
-        Mount::Tmpfs { destination, options } => MountRecord {
+        Mount::Tmpfs {
+            destination,
+            options,
+        } => MountRecord {
             kind: "tmpfs".into(),
             source: None,
             destination: destination.display().to_string(),

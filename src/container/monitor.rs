@@ -66,9 +66,12 @@ fn pipe_for_child() -> Result<(OwnedFd, OwnedFd)> {
 }
 
 fn clear_cloexec(fd: &OwnedFd) -> Result<()> {
-    nix::fcntl::fcntl(fd, nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()))
-        .map(drop)
-        .map_err(|e| Error::io("fcntl", std::io::Error::from(e)))
+    nix::fcntl::fcntl(
+        fd,
+        nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()),
+    )
+    .map(drop)
+    .map_err(|e| Error::io("fcntl", std::io::Error::from(e)))
 }
 
 /// The monitor's command to run when the container exits: `ctl ... container cleanup ID`.
@@ -201,7 +204,10 @@ mod tests {
 
     #[test]
     fn runtime_errors_map_to_docker_codes() {
-        let e = command_error("runc", "exec: \"nope\": executable file not found in $PATH".into());
+        let e = command_error(
+            "runc",
+            "exec: \"nope\": executable file not found in $PATH".into(),
+        );
         assert_eq!(e.exit_code(), 127);
         let e = command_error("runc", "exec /etc/passwd: permission denied".into());
         assert_eq!(e.exit_code(), 126);

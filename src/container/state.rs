@@ -92,7 +92,12 @@ impl State {
     }
 
     /// Marks the container exited with what is known.
-    pub fn exited(&mut self, exit_code: Option<i32>, finished_at: Option<String>, note: Option<&str>) {
+    pub fn exited(
+        &mut self,
+        exit_code: Option<i32>,
+        finished_at: Option<String>,
+        note: Option<&str>,
+    ) {
         self.status = Status::Exited;
         self.exit_code = exit_code;
         self.finished_at = finished_at.or_else(|| Some(crate::image::now_rfc3339()));

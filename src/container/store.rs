@@ -146,15 +146,19 @@ impl Containers {
         let id = random_hex(32);
         let dir = self.dir(&id);
         fs::create_dir(&dir).at(&dir)?;
-        let name = match name {
-            Some(n) => {
-                validate_name(n)?;
-                n.to_string()
-            }
-            None => crate::container::names::random_name(),
+        let result = match name {
+            Some(n) => validate_name(n).and_then(|_| self.take_name(n, &id).map(|_| n.to_string())),
+            // A generated name that is taken is simply drawn again.
+            None => (0..32)
+                .map(|_| crate::container::names::random_name())
+                .find(|n| self.take_name(n, &id).is_ok())
+                .ok_or_else(|| Error::NameInUse {
+                    name: "(generated)".into(),
+                    id: "other containers".into(),
+                }),
         };
-        match self.take_name(&name, &id) {
-            Ok(()) => Ok((id, name)),
+        match result {
+            Ok(name) => Ok((id, name)),
             Err(e) => {
                 let _ = fs::remove_dir(&dir);
                 Err(e)
@@ -336,7 +340,10 @@ mod tests {
         let (id, name) = c.reserve(Some("web")).unwrap();
         assert_eq!(name, "web");
         let err = c.reserve(Some("web")).unwrap_err().to_string();
-        assert!(err.contains(&format!("name \"web\" is already in use by {id}")), "{err}");
+        assert!(
+            err.contains(&format!("name \"web\" is already in use by {id}")),
+            "{err}"
+        );
         assert_eq!(c.ids().unwrap(), vec![id.clone()]);
         assert_eq!(c.resolve("web").unwrap(), id);
         assert_eq!(c.resolve(&id[..6]).unwrap(), id);

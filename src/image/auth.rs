@@ -134,8 +134,8 @@ mod tests {
             password: "p:w".into(),
         };
         store(&f, "r:5000", &c).unwrap();
-        assert_eq!(lookup(&[f.clone()], "r:5000").unwrap(), Some(c));
-        assert_eq!(lookup(&[f.clone()], "other").unwrap(), None);
+        assert_eq!(lookup(std::slice::from_ref(&f), "r:5000").unwrap(), Some(c));
+        assert_eq!(lookup(std::slice::from_ref(&f), "other").unwrap(), None);
         assert!(remove(&f, "r:5000").unwrap());
         assert!(!remove(&f, "r:5000").unwrap());
         assert_eq!(lookup(&[f], "r:5000").unwrap(), None);

@@ -54,10 +54,8 @@ pub fn store_layer<R: Read>(
     let diff_dir = staging.path().join("diff");
     std::fs::create_dir(&diff_dir).map_err(|e| Error::io(&diff_dir, e))?;
 
-    let mut raw = BufReader::with_capacity(
-        256 * 1024,
-        HashReader::new(source).with_progress(on_read),
-    );
+    let mut raw =
+        BufReader::with_capacity(256 * 1024, HashReader::new(source).with_progress(on_read));
     let kind = sniff(raw.fill_buf().map_err(read_err)?);
     let (diff_id, size) = {
         let decoder: Box<dyn Read + '_> = match kind {

@@ -12,7 +12,7 @@ use crate::error::{Error, Result};
 use crate::image::digest::{chain_ids, sha256_digest};
 use crate::image::layer::{store_layer, Expected};
 use crate::image::reference::Reference;
-use crate::image::registry::{Remote, RegistryOptions};
+use crate::image::registry::{RegistryOptions, Remote};
 use crate::image::store::{ImageRecord, Store};
 use crate::image::unpack::UnpackOptions;
 use crate::image::ImageConfigSummary;

@@ -229,7 +229,10 @@ mod tests {
     #[test]
     fn short_names_expand_like_docker() {
         assert_eq!(p("busybox").to_string(), "docker.io/library/busybox:latest");
-        assert_eq!(p("busybox:1.36").to_string(), "docker.io/library/busybox:1.36");
+        assert_eq!(
+            p("busybox:1.36").to_string(),
+            "docker.io/library/busybox:1.36"
+        );
         assert_eq!(p("user/app").to_string(), "docker.io/user/app:latest");
         assert_eq!(
             p("docker.io/busybox").to_string(),
@@ -284,10 +287,7 @@ mod tests {
             "a/",
         ] {
             let e = Reference::parse(bad).unwrap_err();
-            assert!(
-                e.to_string().contains(&format!("\"{bad}\"")),
-                "{bad}: {e}"
-            );
+            assert!(e.to_string().contains(&format!("\"{bad}\"")), "{bad}: {e}");
         }
     }
 

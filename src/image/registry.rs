@@ -91,6 +91,7 @@ pub struct Remote {
     auth: RegistryAuth,
     oci_ref: oci_client::Reference,
     pub reference: Reference,
+    platform: Platform,
 }
 
 /// The error text of `e` and its causes, on one line.
@@ -114,6 +115,7 @@ impl Remote {
             || (opts.tls_verify.is_none()
                 && ctx.is_insecure(&reference.registry, reference.host()));
         let platform = opts.platform.clone().unwrap_or_else(Platform::host);
+        let wanted = platform.clone();
         let config = ClientConfig {
             protocol: if insecure {
                 ClientProtocol::Http
@@ -157,12 +159,16 @@ impl Remote {
             auth,
             oci_ref,
             reference: reference.clone(),
+            platform: wanted,
         })
     }
 
     fn err(&self, e: oci_client::errors::OciDistributionError) -> Error {
         use oci_client::errors::OciDistributionError as E;
         let message = match &e {
+            E::ImageManifestNotFoundError(m) if m.contains("image index") => {
+                format!("the image index has no image for platform {}", self.platform)
+            }
             E::ImageManifestNotFoundError(_) => "manifest unknown: no such image or tag".into(),
             E::AuthenticationFailure(_) | E::UnauthorizedError { .. } => {
                 format!("authentication required or refused ({})", chain(&e))

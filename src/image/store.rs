@@ -268,7 +268,9 @@ impl Store {
         if let Some(missing) = rec.layers.iter().find(|c| !self.has_layer(c)) {
             return Err(Error::BadImage {
                 what: rec.id.clone(),
-                reason: format!("layer {missing} was removed while the image was being stored; retry"),
+                reason: format!(
+                    "layer {missing} was removed while the image was being stored; retry"
+                ),
             });
         }
         if let Ok(old) = self.image(&rec.id) {
@@ -335,11 +337,8 @@ impl Store {
         let rec = self.image(id)?;
         let dir = self.root.join("images").join(id);
         self.discard(&dir)?;
-        let in_use: std::collections::HashSet<String> = self
-            .images()?
-            .into_iter()
-            .flat_map(|i| i.layers)
-            .collect();
+        let in_use: std::collections::HashSet<String> =
+            self.images()?.into_iter().flat_map(|i| i.layers).collect();
         let mut removed = Vec::new();
         for chain in rec.layers.iter().rev() {
             if in_use.contains(chain) || removed.contains(chain) {
@@ -367,8 +366,10 @@ impl Store {
         let images = self.images()?;
         let id_part = input.strip_prefix("sha256:").unwrap_or(input);
         if id_part.len() >= 3 && id_part.bytes().all(|b| b.is_ascii_hexdigit()) {
-            let hits: Vec<&ImageRecord> =
-                images.iter().filter(|i| i.id.starts_with(id_part)).collect();
+            let hits: Vec<&ImageRecord> = images
+                .iter()
+                .filter(|i| i.id.starts_with(id_part))
+                .collect();
             match hits.len() {
                 1 => return Ok(hits[0].clone()),
                 0 => {}
@@ -380,7 +381,11 @@ impl Store {
         let registries: Vec<&str> = if qualified {
             vec![crate::image::reference::DEFAULT_REGISTRY]
         } else {
-            search.iter().map(String::as_str).chain(["localhost"]).collect()
+            search
+                .iter()
+                .map(String::as_str)
+                .chain(["localhost"])
+                .collect()
         };
         for reg in &registries {
             let Ok(r) = Reference::parse_with(input, reg) else {
@@ -477,8 +482,12 @@ mod tests {
         layer(&s, "sha256:bb");
         let a = "a".repeat(64);
         let b = "b".repeat(64);
-        s.commit_image(rec(&a, &["docker.io/library/busybox:latest"], &["sha256:aa"]))
-            .unwrap();
+        s.commit_image(rec(
+            &a,
+            &["docker.io/library/busybox:latest"],
+            &["sha256:aa"],
+        ))
+        .unwrap();
         s.commit_image(rec(
             &b,
             &["docker.io/library/busybox:latest"],

@@ -270,3 +270,27 @@ fn config_with_a_wrong_diff_id_is_refused() {
     assert!(line.contains("mismatch"), "{line}");
     assert_nothing_stored(&ctl, &before, 1);
 }
+
+#[test]
+fn layers_download_concurrently() {
+    let reg = Registry::start();
+    let mut img = Image::base();
+    for seed in 1..=3 {
+        img = img.with_layer(random_layer(&format!("part{seed}.bin"), 1 << 20, seed));
+    }
+    reg.push("conc/layers:1", &img);
+    let proxy = Proxy::start(
+        &reg.addr,
+        Fault::Throttle {
+            bytes_per_sec: 2 << 20,
+        },
+    );
+    let ctl = Ctl::new();
+    assert_eq!(ctl.pull(&proxy.reference("conc/layers:1")), img.id());
+    assert!(
+        proxy.max_concurrent_blobs() >= 2,
+        "layers were downloaded one at a time (at most {} at once)",
+        proxy.max_concurrent_blobs()
+    );
+    ctl.assert_layers_of(&img);
+}

@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::{json, Value};
 
 use crate::common::fixtures::{host_arch, text_layer};
-use crate::common::{hex_of, registry, tree, wait_for, Compression, Ctl, Image, Registry};
+use crate::common::{hex_of, tree, wait_for, Ctl, Image, Registry, WithImage};
 
 /// Splits a table row into its columns (separated by two spaces or more).
 fn columns(line: &str) -> Vec<String> {
@@ -303,107 +303,6 @@ fn second_image_downloads_only_its_new_layers() {
 }
 
 #[test]
-fn platform_is_chosen_from_an_index() {
-    let reg = Registry::start();
-    let amd = Image::base()
-        .with_layer(text_layer("etc/platform", "amd64\n"))
-        .platform("amd64", None);
-    let arm = Image::base()
-        .with_layer(text_layer("etc/platform", "arm64\n"))
-        .platform("arm64", Some("v8"));
-    let index = registry::push_index(&reg, "multi/app", "latest", &[amd.clone(), arm.clone()]);
-    let r = reg.reference("multi/app:latest");
-
-    if let Some(host) = [&amd, &arm]
-        .into_iter()
-        .find(|i| i.architecture == host_arch())
-    {
-        let ctl = Ctl::new();
-        assert_eq!(ctl.pull(&r), host.id(), "the host's platform by default");
-        let v = ctl.inspect(&r);
-        assert_eq!(v["Architecture"], json!(host_arch()));
-        let index_digest = format!("{}/multi/app@{index}", reg.addr);
-        assert!(strings(&v["RepoDigests"]).contains(&index_digest), "{v:#}");
-    }
-
-    for platform in ["linux/arm64", "linux/arm64/v8"] {
-        let ctl = Ctl::new();
-        let out = ctl.ok(&["pull", "-q", "--platform", platform, &r]);
-        assert_eq!(out.stdout.trim(), arm.id(), "--platform {platform}");
-        let v = ctl.inspect(&r);
-        assert_eq!(v["Architecture"], json!("arm64"));
-        ctl.assert_layers_of(&arm);
-    }
-}
-
-#[test]
-fn platform_missing_from_the_index_is_named_in_the_error() {
-    let reg = Registry::start();
-    let arm = Image::base().platform("arm64", Some("v8"));
-    let ppc = Image::base().platform("ppc64le", None);
-    registry::push_index(&reg, "multi/other", "latest", &[arm, ppc]);
-    let ctl = Ctl::new();
-    let r = reg.reference("multi/other:latest");
-    let out = ctl.run(&["pull", "-q", "--platform", "linux/s390x", &r]);
-    out.failure(125);
-    let line = out.one_line_error();
-    assert!(
-        line.contains("linux/s390x"),
-        "the error names the platform asked for: {line}"
-    );
-    assert!(ctl.images().is_empty());
-    assert!(ctl.layer_dirs().is_empty());
-}
-
-fn pull_and_check(img: &Image, repo_tag: &str) {
-    let reg = Registry::start();
-    let digest = reg.push(repo_tag, img);
-    let ctl = Ctl::new();
-    let r = reg.reference(repo_tag);
-    assert_eq!(ctl.pull(&r), img.id());
-    ctl.assert_layers_of(img);
-    let v = ctl.inspect(&r);
-    assert_eq!(strings(&v["RootFS"]["Layers"]), img.diff_ids());
-    let name = r.rsplit_once(':').unwrap().0;
-    assert!(
-        strings(&v["RepoDigests"]).contains(&format!("{name}@{digest}")),
-        "{v:#}"
-    );
-    ctl.assert_store_consistent();
-}
-
-#[test]
-fn zstd_layers() {
-    pull_and_check(
-        &Image::busybox().compression(Compression::Zstd),
-        "comp/zstd:1",
-    );
-}
-
-#[test]
-fn uncompressed_layers() {
-    pull_and_check(
-        &Image::busybox().compression(Compression::None),
-        "comp/plain:1",
-    );
-}
-
-#[test]
-fn mixed_compression_in_one_image() {
-    let mut img = Image::busybox();
-    img.layers[1] = img.layers[1].recompress(Compression::Zstd);
-    img.layers[2] = img.layers[2].recompress(Compression::None);
-    pull_and_check(&img, "comp/mixed:1");
-}
-
-#[test]
-fn docker_schema2_media_types() {
-    pull_and_check(&Image::busybox().docker(), "docker/v2s2:1");
-    let plain = Image::busybox().docker().compression(Compression::None);
-    pull_and_check(&plain, "docker/v2s2-tar:1");
-}
-
-#[test]
 fn unpacked_tree_is_exact() {
     let reg = Registry::start();
     let img = Image::busybox();
@@ -476,4 +375,36 @@ fn unpacked_tree_is_exact() {
     assert!(!top.join("opaque/.wh..wh..opq").exists());
     assert!(top.join("opaque/new.txt").is_file());
     assert!(tree::xattr(&extra.join("opaque"), tree::opaque_xattr()).is_none());
+}
+
+#[test]
+fn rmi_refuses_an_image_a_container_uses_unless_forced() {
+    let env = WithImage::pulled(Image::base(), "used/app:1");
+    let ctl = &env.ctl;
+    ctl.ok(&["create", "--name", "user-of-image", &env.reference]);
+
+    let out = ctl.run(&["rmi", &env.reference]);
+    out.failure(125);
+    let line = out.error_line();
+    assert!(
+        line.contains("container"),
+        "says a container uses it: {line}"
+    );
+    assert_eq!(ctl.images().len(), 1, "the image stays");
+    assert_eq!(ctl.layer_dirs(), Ctl::chain_dirs(&env.image));
+
+    // podman removes the containers first; docker keeps the image while a container uses
+    // it. Either way a container that is still there keeps its layers.
+    ctl.ok(&["rmi", "-f", &env.reference]);
+    ctl.run(&["image", "inspect", &env.reference]).failure(125);
+    let left = ctl.ok(&["ps", "-a", "-q"]).stdout;
+    if !left.trim().is_empty() {
+        assert_eq!(
+            ctl.layer_dirs(),
+            Ctl::chain_dirs(&env.image),
+            "rmi -f deleted the layers of container {} that is still there",
+            left.trim()
+        );
+    }
+    ctl.assert_store_consistent();
 }

@@ -7,4 +7,6 @@ mod common;
 mod auth;
 mod errors;
 mod faults;
+mod formats;
+mod hostile;
 mod images;

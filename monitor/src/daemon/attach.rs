@@ -6,11 +6,11 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use ctl_monitor::wire::{socket_addr, MAX_CLIENTS};
+use ctl_monitor::wire::{socket_addr, MAX_CLIENTS, MAX_PACKET_DATA};
 use nix::errno::Errno;
 use nix::sys::socket::{
-    bind, listen, recv, sendmsg, setsockopt, socket, sockopt, AddressFamily, Backlog, MsgFlags,
-    SockFlag, SockType,
+    bind, listen, sendmsg, setsockopt, socket, sockopt, AddressFamily, Backlog, MsgFlags, SockFlag,
+    SockType,
 };
 use nix::sys::time::TimeVal;
 
@@ -60,7 +60,10 @@ impl Server {
         let _ = std::fs::remove_file(path);
         let (addr, _dir) = socket_addr(path)?;
         bind(listener.as_raw_fd(), &addr)?;
-        listen(&listener, Backlog::new(MAX_CLIENTS as i32).unwrap_or(Backlog::MAXCONN))?;
+        listen(
+            &listener,
+            Backlog::new(MAX_CLIENTS as i32).unwrap_or(Backlog::MAXCONN),
+        )?;
         Ok(Server {
             listener,
             path: path.to_owned(),
@@ -98,21 +101,20 @@ impl Server {
     pub fn broadcast(&mut self, stream: u8, data: &[u8]) {
         let head = [stream];
         let iov = [IoSlice::new(&head), IoSlice::new(data)];
-        self.clients.retain(|c| {
-            loop {
-                match sendmsg::<()>(c.fd.as_raw_fd(), &iov, &[], MsgFlags::MSG_NOSIGNAL, None) {
-                    Err(Errno::EINTR) => continue,
-                    r => return r.is_ok(),
-                }
+        self.clients.retain(|c| loop {
+            match sendmsg::<()>(c.fd.as_raw_fd(), &iov, &[], MsgFlags::MSG_NOSIGNAL, None) {
+                Err(Errno::EINTR) => continue,
+                r => return r.is_ok(),
             }
         });
     }
 
-    /// Reads one packet of input from client `i` into `buf`.
-    pub fn read(&mut self, i: usize, buf: &mut [u8]) -> Input {
+    /// Reads one packet of input from client `i` into `buf` (its capacity bounds the
+    /// packet).
+    pub fn read(&mut self, i: usize, buf: &mut Vec<u8>) -> Input {
         let c = &mut self.clients[i];
         loop {
-            match recv(c.fd.as_raw_fd(), buf, MsgFlags::MSG_DONTWAIT) {
+            match sys::recv_spare(c.fd.as_fd(), buf, MAX_PACKET_DATA, MsgFlags::MSG_DONTWAIT) {
                 Ok(0) => {
                     c.reading = false;
                     return Input::End;

@@ -38,7 +38,12 @@ fn candidates(proc_cgroup: &str) -> Vec<PathBuf> {
         };
         let rel = path.trim_start_matches('/');
         if ctrls.split(',').any(|c| c == "memory") {
-            v1 = Some(PathBuf::from(ROOT).join("memory").join(rel).join("memory.oom_control"));
+            v1 = Some(
+                PathBuf::from(ROOT)
+                    .join("memory")
+                    .join(rel)
+                    .join("memory.oom_control"),
+            );
         } else if id == "0" && ctrls.is_empty() {
             v2 = Some(PathBuf::from(ROOT).join(rel).join("memory.events"));
         }

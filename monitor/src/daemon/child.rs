@@ -99,6 +99,11 @@ pub fn create(args: &MonitorArgs, mut p: Prepared) -> Result<(i32, Io), String> 
             .unwrap_or_else(|| format!("{} create: {status}", args.runtime.display()));
         return Err(text);
     }
+    created(args, p).inspect_err(|_| delete(args))
+}
+
+/// After a successful create: the container's pid and, with a pty, its master.
+fn created(args: &MonitorArgs, mut p: Prepared) -> Result<(i32, Io), String> {
     let pid = std::fs::read_to_string(&args.container_pidfile)
         .ok()
         .and_then(|s| s.trim().parse::<i32>().ok())
@@ -110,13 +115,23 @@ pub fn create(args: &MonitorArgs, mut p: Prepared) -> Result<(i32, Io), String> 
             )
         })?;
     if let Some(console) = &p.console {
-        p.io.pty = Some(
-            console
-                .receive()
-                .map_err(|e| format!("receiving the container's terminal: {e}"))?,
-        );
+        let master = console.receive();
+        p.io.pty = Some(master.map_err(|e| format!("receiving the container's terminal: {e}"))?);
     }
     Ok((pid, p.io))
+}
+
+/// Removes a container the monitor created but cannot watch.
+fn delete(args: &MonitorArgs) {
+    let _ = Command::new(&args.runtime)
+        .arg("--root")
+        .arg(&args.runtime_root)
+        .args(&args.runtime_args)
+        .args(["delete", "--force", &args.id])
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
 }
 
 /// The last error the runtime logged since `start` (its `--log` file).

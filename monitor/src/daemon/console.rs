@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 
 use nix::errno::Errno;
 use nix::fcntl::{fcntl, FcntlArg, OFlag};
-use nix::sys::socket::{bind, listen, socket, AddressFamily, Backlog, SockFlag, SockType, UnixAddr};
+use nix::sys::socket::{
+    bind, listen, socket, AddressFamily, Backlog, SockFlag, SockType, UnixAddr,
+};
 
 use super::sys;
 
@@ -53,7 +55,10 @@ impl ConsoleSocket {
             }
         };
         let master = sys::recv_fd(conn.as_fd())?;
-        fcntl(&master, FcntlArg::F_SETFL(OFlag::O_NONBLOCK | OFlag::O_RDWR))?;
+        fcntl(
+            &master,
+            FcntlArg::F_SETFL(OFlag::O_NONBLOCK | OFlag::O_RDWR),
+        )?;
         Ok(master)
     }
 }

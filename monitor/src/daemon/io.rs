@@ -10,7 +10,7 @@ use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
 use nix::sys::signal::{kill, Signal};
 use nix::sys::signalfd::SignalFd;
 use nix::sys::wait::{waitpid, WaitPidFlag, WaitStatus};
-use nix::unistd::{read, write, Pid};
+use nix::unistd::{write, Pid};
 
 use super::attach::{Input, Server};
 use super::child::Io;
@@ -38,6 +38,8 @@ pub struct Monitor<'a> {
     pub fifo: Option<CtlFifo>,
     pub sink: Sink,
     pub ended: Option<Ended>,
+    /// When the exit was seen (RFC 3339).
+    pub ended_at: Option<String>,
     /// Client input not yet written to the container's stdin (or pty).
     pending: Vec<u8>,
     buf: Vec<u8>,
@@ -77,7 +79,9 @@ impl<'a> Monitor<'a> {
             fifo,
             sink,
             ended: None,
+            ended_at: None,
             pending: Vec::new(),
+            // Filled through its spare capacity: only pages that data lands on are touched.
             buf: Vec::with_capacity(MAX_PACKET_DATA),
         }
     }
@@ -110,6 +114,12 @@ impl<'a> Monitor<'a> {
             fds.push(PollFd::new(fd, ev));
             toks.push(t);
         };
+        // New clients first: one that connected before output arrived must not miss it.
+        if let Some(a) = &self.attach {
+            if !a.full() {
+                add(a.fd(), pin, Tok::Listen);
+            }
+        }
         add(self.sigfd.as_fd(), pin, Tok::Sig);
         if let Some(fd) = &self.pidfd {
             add(fd.as_fd(), pin, Tok::Pidfd);
@@ -128,17 +138,15 @@ impl<'a> Monitor<'a> {
             add(fd.as_fd(), PollFlags::POLLOUT, Tok::Input);
         }
         if let Some(a) = &self.attach {
-            if !a.full() {
-                add(a.fd(), pin, Tok::Listen);
-            }
             for (i, c) in a.clients.iter().enumerate() {
-                // Hang-ups are reported even with no events asked for.
-                let ev = if c.reading && !waiting_input {
-                    pin
-                } else {
-                    PollFlags::empty()
-                };
-                add(c.fd(), ev, Tok::Client(i));
+                match (c.reading, waiting_input) {
+                    (true, false) => add(c.fd(), pin, Tok::Client(i)),
+                    // Input waits until the container takes what is pending; its end (and a
+                    // hang-up) is read in order after that.
+                    (true, true) => {}
+                    // Done sending: only a hang-up is left to see (reported unasked).
+                    (false, _) => add(c.fd(), PollFlags::empty(), Tok::Client(i)),
+                }
             }
         }
         if let Some(f) = &self.fifo {
@@ -209,6 +217,7 @@ impl<'a> Monitor<'a> {
     fn record(&mut self, pid: Pid, how: Ended) {
         if pid == self.pid && self.ended.is_none() {
             self.ended = Some(how);
+            self.ended_at = Some(ctl_monitor::time::now_string());
         }
     }
 
@@ -217,7 +226,7 @@ impl<'a> Monitor<'a> {
             Ok(WaitStatus::Exited(p, code)) => self.record(p, Ended::Exited(code)),
             Ok(WaitStatus::Signaled(p, sig, _)) => self.record(p, Ended::Signaled(sig as i32)),
             // Not our child after all (or reaped elsewhere): it is gone, its status unknown.
-            Err(Errno::ECHILD) => self.ended = self.ended.or(Some(Ended::Unknown)),
+            Err(Errno::ECHILD) => self.record(self.pid, Ended::Unknown),
             // Should not happen for an exited process; fall back to SIGCHLD alone.
             _ => self.pidfd = None,
         }
@@ -234,9 +243,8 @@ impl<'a> Monitor<'a> {
         let Some(fd) = slot.as_ref() else {
             return false;
         };
-        self.buf.resize(MAX_PACKET_DATA, 0);
         let n = loop {
-            match read(fd, &mut self.buf) {
+            match sys::read_spare(fd.as_fd(), &mut self.buf, MAX_PACKET_DATA) {
                 Err(Errno::EINTR) => continue,
                 Err(Errno::EAGAIN) => return false,
                 // EIO: the pty's other side is closed.
@@ -258,7 +266,9 @@ impl<'a> Monitor<'a> {
     fn client(&mut self, i: usize, flags: PollFlags) {
         let Some(a) = &mut self.attach else { return };
         if flags.contains(PollFlags::POLLIN) {
-            self.buf.resize(MAX_PACKET_DATA, 0);
+            if !self.pending.is_empty() {
+                return; // another client's input came first; this one waits its turn
+            }
             match a.read(i, &mut self.buf) {
                 Input::Data(n) => {
                     if self.input_fd().is_some() {

@@ -54,7 +54,9 @@ impl Sink {
                 let _ = w.flush();
             }
             Sink::Journal(j) => {
-                let _ = split_records(data, max_line, |text, partial| j.send(stream, partial, text));
+                let _ = split_records(data, max_line, |text, partial| {
+                    j.send(stream, partial, text)
+                });
             }
         }
     }
@@ -84,7 +86,7 @@ impl Journal {
         let sock = UnixDatagram::unbound().ok()?;
         sock.connect(JOURNAL_SOCKET).ok()?;
         let mut fixed = Vec::with_capacity(160);
-        let short = &args.id[..args.id.len().min(12)];
+        let short = args.id.get(..12).unwrap_or(&args.id);
         for (k, v) in [
             ("CONTAINER_ID", short),
             ("CONTAINER_ID_FULL", args.id.as_str()),

@@ -49,7 +49,9 @@ fn run(args: &MonitorArgs) -> u8 {
     };
     send(&mut sync, &SyncMessage::Pid(mon.pid.as_raw()));
     drop(sync);
-    sys::trim_memory();
+    if std::env::var_os("CTL_MONITOR_NO_TRIM").is_none() {
+        sys::trim_memory();
+    }
     mon.run();
     finish(mon, oom);
     0
@@ -61,7 +63,10 @@ fn send(sync: &mut Option<File>, msg: &SyncMessage) {
     }
 }
 
-fn setup(args: &MonitorArgs, start: Option<OwnedFd>) -> Result<(Monitor<'_>, Option<OomCounter>), String> {
+fn setup(
+    args: &MonitorArgs,
+    start: Option<OwnedFd>,
+) -> Result<(Monitor<'_>, Option<OomCounter>), String> {
     let _ = nix::unistd::setsid();
     if let Some(p) = &args.monitor_pidfile {
         let pid = format!("{}\n", std::process::id());
@@ -75,11 +80,15 @@ fn setup(args: &MonitorArgs, start: Option<OwnedFd>) -> Result<(Monitor<'_>, Opt
     let sigfd = signals::block().map_err(|e| format!("signalfd: {e}"))?;
     let sink = logs::Sink::open(args).map_err(|e| format!("opening the log: {e}"))?;
     let attach = match &args.attach_socket {
-        Some(p) => Some(Server::bind(p).map_err(|e| format!("attach socket {}: {e}", p.display()))?),
+        Some(p) => {
+            Some(Server::bind(p).map_err(|e| format!("attach socket {}: {e}", p.display()))?)
+        }
         None => None,
     };
     let fifo = match &args.ctl_fifo {
-        Some(p) => Some(CtlFifo::create(p).map_err(|e| format!("control fifo {}: {e}", p.display()))?),
+        Some(p) => {
+            Some(CtlFifo::create(p).map_err(|e| format!("control fifo {}: {e}", p.display()))?)
+        }
         None => None,
     };
     let prepared = child::prepare(args).map_err(|e| format!("container stdio: {e}"))?;
@@ -93,7 +102,10 @@ fn setup(args: &MonitorArgs, start: Option<OwnedFd>) -> Result<(Monitor<'_>, Opt
 }
 
 fn stdio_to_null() -> std::io::Result<()> {
-    let null = OpenOptions::new().read(true).write(true).open("/dev/null")?;
+    let null = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/null")?;
     nix::unistd::dup2_stdin(&null)?;
     nix::unistd::dup2_stdout(&null)?;
     nix::unistd::dup2_stderr(&null)?;
@@ -117,7 +129,7 @@ fn wait_eof(fd: OwnedFd) {
 /// Records the exit, closes the attach socket and fifo, runs the exit command.
 fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) {
     let args = mon.args;
-    let now = time::now_string();
+    let now = mon.ended_at.take().unwrap_or_else(time::now_string);
     let mut status = match mon.ended.unwrap_or(Ended::Unknown) {
         Ended::Exited(code) => ExitStatus::exited(code, now),
         Ended::Signaled(sig) => ExitStatus::signaled(sig, now),

@@ -3,7 +3,8 @@
 
 #![allow(unsafe_code)]
 
-use std::io::{self, IoSliceMut};
+use std::fs::File;
+use std::io::{self, BufRead, BufReader, IoSliceMut};
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::process::Command;
@@ -59,7 +60,10 @@ pub fn cloexec_from(first: u32) {
     let Ok(dir) = std::fs::read_dir("/proc/self/fd") else {
         return;
     };
-    for fd in dir.flatten().filter_map(|e| e.file_name().to_str()?.parse::<RawFd>().ok()) {
+    for fd in dir
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<RawFd>().ok())
+    {
         if fd >= first as RawFd {
             // SAFETY: setting FD_CLOEXEC on an fd number (open or already closed) touches no
             // memory; a closed one just fails with EBADF.
@@ -137,47 +141,87 @@ pub fn recv_fd(sock: BorrowedFd<'_>) -> io::Result<OwnedFd> {
     got.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no fd in the message"))
 }
 
+/// read(2) of at most `max` bytes into `buf`'s spare capacity (its length is set to what was
+/// read). Unlike reading into a zeroed buffer, only the pages the data lands on are touched,
+/// so an idle or quiet container's monitor keeps its 32 KiB buffer out of memory.
+pub fn read_spare(fd: BorrowedFd<'_>, buf: &mut Vec<u8>, max: usize) -> nix::Result<usize> {
+    buf.clear();
+    buf.reserve(max);
+    let spare = &mut buf.spare_capacity_mut()[..max];
+    // SAFETY: the kernel writes at most `spare.len()` (= max) bytes into the vector's own
+    // allocated, unused capacity; nothing else refers to it during the call.
+    let n = unsafe { libc::read(fd.as_raw_fd(), spare.as_mut_ptr().cast(), spare.len()) };
+    let n = nix::errno::Errno::result(n)? as usize;
+    // SAFETY: read(2) initialized the first `n` bytes of the spare capacity.
+    unsafe { buf.set_len(n) };
+    Ok(n)
+}
+
+/// recv(2) of one packet (at most `max` bytes) into `buf`'s spare capacity, like
+/// [`read_spare`].
+pub fn recv_spare(
+    fd: BorrowedFd<'_>,
+    buf: &mut Vec<u8>,
+    max: usize,
+    flags: MsgFlags,
+) -> nix::Result<usize> {
+    buf.clear();
+    buf.reserve(max);
+    let spare = &mut buf.spare_capacity_mut()[..max];
+    // SAFETY: as in read_spare: the kernel fills at most `spare.len()` bytes of unused
+    // capacity that nothing else refers to.
+    let n = unsafe {
+        libc::recv(
+            fd.as_raw_fd(),
+            spare.as_mut_ptr().cast(),
+            spare.len(),
+            flags.bits(),
+        )
+    };
+    let n = nix::errno::Errno::result(n)? as usize;
+    // SAFETY: recv(2) initialized the first `n` bytes of the spare capacity.
+    unsafe { buf.set_len(n) };
+    Ok(n)
+}
+
 /// Gives back memory that setup used and the idle loop does not need: free heap pages, and
-/// the resident pages of the executable mappings (binary, libc, ld.so), which are clean
-/// file pages and fault back in from the page cache if the code runs again.
+/// the resident pages of read-only file mappings (code and constants of the binary, libc,
+/// ld.so), which are clean file pages that fault back in from the page cache when used again.
 pub fn trim_memory() {
+    let ranges = match File::open("/proc/self/smaps") {
+        Ok(f) => clean_read_only(BufReader::with_capacity(2048, f)),
+        Err(_) => return,
+    };
+    for (start, end) in ranges {
+        // SAFETY: each range is a whole private, read-only file mapping of this process with
+        // no anonymous (copied-on-write) pages, so its pages equal the file's contents and
+        // MADV_DONTNEED only drops them from the page tables; the next access faults the same
+        // bytes back in. No Rust object lives in these mappings.
+        unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED) };
+    }
     #[cfg(target_env = "gnu")]
     // SAFETY: malloc_trim only returns free heap memory to the kernel; no live allocation is
     // touched.
     unsafe {
         libc::malloc_trim(0);
     }
-    let ranges = match std::fs::read_to_string("/proc/self/smaps") {
-        Ok(text) => clean_text_ranges(&text),
-        Err(_) => return,
-    };
-    for (start, end) in ranges {
-        // SAFETY: each range is a whole private r-xp file mapping of this process with no
-        // anonymous (copied-on-write) pages, so its pages equal the file's contents and
-        // MADV_DONTNEED only drops them from the page tables; the next access faults the same
-        // bytes back in. No Rust object lives in these mappings.
-        unsafe { libc::madvise(start as *mut libc::c_void, end - start, libc::MADV_DONTNEED) };
-    }
-    #[cfg(target_env = "gnu")]
-    // SAFETY: as above.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
-/// The r-xp file mappings in an smaps text whose `Anonymous:` size is 0.
-fn clean_text_ranges(smaps: &str) -> Vec<(usize, usize)> {
+/// From smaps: the read-only private file mappings whose `Anonymous:` size is 0.
+fn clean_read_only(smaps: impl BufRead) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut current: Option<(usize, usize)> = None;
     for line in smaps.lines() {
+        let Ok(line) = line else { break };
         let mut f = line.split_ascii_whitespace();
         let first = f.next().unwrap_or("");
         if let Some((a, b)) = first.split_once('-') {
             let (perms, path) = (f.next().unwrap_or(""), f.nth(3).unwrap_or(""));
-            current = match (usize::from_str_radix(a, 16), usize::from_str_radix(b, 16)) {
-                (Ok(s), Ok(e)) if perms == "r-xp" && path.starts_with('/') => Some((s, e)),
-                _ => None,
-            };
+            let range = usize::from_str_radix(a, 16)
+                .ok()
+                .zip(usize::from_str_radix(b, 16).ok());
+            let read_only = perms == "r-xp" || perms == "r--p";
+            current = range.filter(|_| read_only && path.starts_with('/'));
         } else if first == "Anonymous:" {
             if let Some(r) = current.take() {
                 if f.next() == Some("0") {
@@ -194,7 +238,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn picks_clean_text_mappings_only() {
+    fn picks_clean_read_only_mappings_only() {
         let smaps = "\
 5600-5700 r--p 00000000 fe:00 12 /usr/bin/x
 Anonymous:             0 kB
@@ -207,7 +251,10 @@ Anonymous:             0 kB
 Anonymous:             4 kB
 ffff-10000 r-xp 00000000 00:00 0 [vdso]
 Anonymous:             0 kB
+5900-5a00 rw-p 00000000 fe:00 12 /usr/bin/x
+Anonymous:             0 kB
 ";
-        assert_eq!(clean_text_ranges(smaps), vec![(0x5700, 0x5800)]);
+        let ranges = clean_read_only(smaps.as_bytes());
+        assert_eq!(ranges, vec![(0x5600, 0x5700), (0x5700, 0x5800)]);
     }
 }

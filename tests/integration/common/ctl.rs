@@ -5,12 +5,16 @@ use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
 /// Longest any single `ctl` command may take before the test fails (a hang is a bug).
 pub const COMMAND_TIMEOUT: Duration = Duration::from_secs(120);
+
+/// How long ctl's stdout and stderr may stay open after ctl exited.
+pub const PIPE_GRACE: Duration = Duration::from_secs(5);
 
 /// Texts that must never reach a user: a panic (even one caught by ctl's panic hook).
 const PANIC_MARKERS: [&str; 3] = ["panicked", "RUST_BACKTRACE", "internal error"];
@@ -43,7 +47,12 @@ impl Default for Ctl {
 }
 
 impl Ctl {
+    /// A rootful ctl (the tests run as root: chown to image uids, device nodes, overlay).
     pub fn new() -> Ctl {
+        assert!(
+            super::is_root(),
+            "the integration tests run as root: sudo -E cargo test --test integration"
+        );
         let dir = tempfile::Builder::new()
             .prefix("ctl-it-")
             .tempdir()
@@ -260,6 +269,60 @@ impl Ctl {
     }
 }
 
+impl Drop for Ctl {
+    /// Best effort, never panics: removes containers a test left (they may hold mounts and
+    /// processes), then detaches any mount still under the temp dir, so that it can go.
+    fn drop(&mut self) {
+        if !list(&self.root.join("containers")).is_empty() {
+            if let Ok(mut child) = self
+                .command(&["rm", "--all", "--force", "--time", "0"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            {
+                let _ = wait_bounded(&mut child, Duration::from_secs(30));
+            }
+        }
+        for m in mounts_under(self.dir()) {
+            if let Ok(c) = std::ffi::CString::new(m.as_os_str().as_encoded_bytes()) {
+                // SAFETY: a NUL-terminated path; MNT_DETACH has no other requirement.
+                unsafe { libc::umount2(c.as_ptr(), libc::MNT_DETACH) };
+            }
+        }
+    }
+}
+
+/// Mount points under `dir`, deepest first (from /proc/self/mountinfo).
+pub fn mounts_under(dir: &Path) -> Vec<PathBuf> {
+    let info = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    let mut out: Vec<PathBuf> = info
+        .lines()
+        .filter_map(|l| l.split(' ').nth(4))
+        .map(|p| PathBuf::from(unescape_octal(p)))
+        .filter(|p| p.starts_with(dir))
+        .collect();
+    out.sort_by_key(|p| std::cmp::Reverse(p.components().count()));
+    out
+}
+
+/// mountinfo writes space, tab, newline and backslash as `\NNN`.
+fn unescape_octal(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'\\' && i + 3 < b.len() && b[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
+            out.push(u8::from_str_radix(&s[i + 1..i + 4], 8).unwrap_or(b'?'));
+            i += 4;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
 fn list(dir: &Path) -> BTreeSet<String> {
     match std::fs::read_dir(dir) {
         Ok(rd) => rd
@@ -274,8 +337,10 @@ fn list(dir: &Path) -> BTreeSet<String> {
 pub fn wait_bounded(child: &mut Child, timeout: Duration) -> Option<ExitStatus> {
     let start = Instant::now();
     loop {
-        if let Some(st) = child.try_wait().expect("wait for ctl") {
-            return Some(st);
+        match child.try_wait() {
+            Ok(Some(st)) => return Some(st),
+            Ok(None) => {}
+            Err(_) => return None,
         }
         if start.elapsed() > timeout {
             let _ = child.kill();
@@ -286,32 +351,63 @@ pub fn wait_bounded(child: &mut Child, timeout: Duration) -> Option<ExitStatus> 
     }
 }
 
-fn reader(pipe: Option<impl Read + Send + 'static>) -> std::thread::JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut s = Vec::new();
-        if let Some(mut p) = pipe {
-            let _ = p.read_to_end(&mut s);
+/// Reads a pipe on its own thread, passing chunks on; the channel closes at EOF.
+fn reader(pipe: Option<impl Read + Send + 'static>) -> mpsc::Receiver<Vec<u8>> {
+    let (tx, rx) = mpsc::channel();
+    if let Some(mut p) = pipe {
+        std::thread::spawn(move || {
+            let mut buf = vec![0u8; 64 * 1024];
+            while let Ok(n) = p.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+    }
+    rx
+}
+
+/// What came through a pipe until its EOF, or until `deadline`; false when the pipe was
+/// still open then (some process other than ctl holds it).
+fn drain(rx: &mpsc::Receiver<Vec<u8>>, deadline: Instant) -> (String, bool) {
+    let mut data = Vec::new();
+    let closed = loop {
+        let left = deadline.saturating_duration_since(Instant::now());
+        match rx.recv_timeout(left) {
+            Ok(chunk) => data.extend_from_slice(&chunk),
+            Err(mpsc::RecvTimeoutError::Disconnected) => break true,
+            Err(mpsc::RecvTimeoutError::Timeout) => break false,
         }
-        String::from_utf8_lossy(&s).into_owned()
-    })
+    };
+    (String::from_utf8_lossy(&data).into_owned(), closed)
 }
 
 impl Out {
     /// Waits for a spawned `ctl` (at most [`COMMAND_TIMEOUT`]), reading its pipes meanwhile
     /// so a chatty child never blocks on a full pipe, and checks its output for panics.
+    /// Fails the test when something ctl started (a monitor, say) keeps ctl's stdout or
+    /// stderr open after ctl exited: `id=$(ctl ...)` would hang on it.
     pub fn wait(args: &[&str], mut child: Child) -> Out {
-        let out = reader(child.stdout.take());
-        let err = reader(child.stderr.take());
+        let out_rx = reader(child.stdout.take());
+        let err_rx = reader(child.stderr.take());
         let status = wait_bounded(&mut child, COMMAND_TIMEOUT);
+        let deadline = Instant::now() + PIPE_GRACE;
+        let (stdout, out_closed) = drain(&out_rx, deadline);
+        let (stderr, err_closed) = drain(&err_rx, deadline);
         let out = Out {
             args: args.iter().map(|s| s.to_string()).collect(),
             code: status.and_then(|s| s.code()),
-            stdout: out.join().expect("stdout reader"),
-            stderr: err.join().expect("stderr reader"),
+            stdout,
+            stderr,
         };
         assert!(
             status.is_some(),
             "ctl did not finish in {COMMAND_TIMEOUT:?}:\n{out}"
+        );
+        assert!(
+            out_closed && err_closed,
+            "ctl exited but its stdout/stderr stayed open {PIPE_GRACE:?} later \
+             (held by a process it started):\n{out}"
         );
         out.no_panic();
         out

@@ -131,6 +131,29 @@ impl LayerBuilder {
         )
     }
 
+    /// An entry written exactly as given, past the tar crate's path checks (hostile layers:
+    /// `..`, absolute names and link targets). Names and targets up to 100 bytes.
+    pub fn raw(
+        mut self,
+        name: &str,
+        kind: tar::EntryType,
+        data: &[u8],
+        link: Option<&str>,
+    ) -> Self {
+        let mut h = self.header(kind, 0o644, 0, 0);
+        h.set_size(data.len() as u64);
+        let old = h.as_old_mut();
+        old.name = [0; 100];
+        old.name[..name.len()].copy_from_slice(name.as_bytes());
+        if let Some(l) = link {
+            old.linkname = [0; 100];
+            old.linkname[..l.len()].copy_from_slice(l.as_bytes());
+        }
+        h.set_cksum();
+        self.tar.append(&h, data).expect("tar raw entry");
+        self
+    }
+
     pub fn tar(self) -> Vec<u8> {
         self.tar.into_inner().expect("finish tar")
     }

@@ -56,6 +56,9 @@ struct Shared {
     stop: AtomicBool,
     /// How many responses a fault was applied to.
     fired: AtomicUsize,
+    /// Blob bodies being passed on right now, and the most there were at once.
+    active_blobs: AtomicUsize,
+    max_active_blobs: AtomicUsize,
     upstream: String,
 }
 
@@ -77,6 +80,8 @@ impl Proxy {
             fault: Mutex::new(fault),
             stop: AtomicBool::new(false),
             fired: AtomicUsize::new(0),
+            active_blobs: AtomicUsize::new(0),
+            max_active_blobs: AtomicUsize::new(0),
             upstream: upstream.to_string(),
         });
         let s = shared.clone();
@@ -114,6 +119,11 @@ impl Proxy {
         self.shared.fired.load(Ordering::SeqCst)
     }
 
+    /// The most blob downloads that were in flight at the same time.
+    pub fn max_concurrent_blobs(&self) -> usize {
+        self.shared.max_active_blobs.load(Ordering::SeqCst)
+    }
+
     /// `PROXY_ADDR/repo:tag`.
     pub fn reference(&self, repo_tag: &str) -> String {
         format!("{}/{repo_tag}", self.addr)
@@ -149,6 +159,15 @@ fn read_head(s: &mut TcpStream) -> std::io::Result<(Vec<u8>, Vec<u8>)> {
             ));
         }
         buf.extend_from_slice(&chunk[..n]);
+    }
+}
+
+/// Counts one blob body in flight until dropped.
+struct InFlight<'a>(&'a AtomicUsize);
+
+impl Drop for InFlight<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -198,6 +217,11 @@ fn handle(mut client: TcpStream, shared: &Shared) -> std::io::Result<()> {
     if active {
         shared.fired.fetch_add(1, Ordering::SeqCst);
     }
+    let _in_flight = (ok && method == "GET" && path.contains("/blobs/")).then(|| {
+        let now = shared.active_blobs.fetch_add(1, Ordering::SeqCst) + 1;
+        shared.max_active_blobs.fetch_max(now, Ordering::SeqCst);
+        InFlight(&shared.active_blobs)
+    });
     let mut sent = 0usize;
     let mut chunk = vec![0u8; 16 * 1024];
     loop {

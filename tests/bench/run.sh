@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Container lifecycle benchmark, side by side in one run (root; needs podman for its column):
+#   run --rm --network none IMAGE true: ctl vs podman vs raw `runc run` of the same rootfs
+#   run -d (sleep), ps -a with many containers, 16 parallel run -d, monitor memory.
+#   tests/bench/run.sh [RUNS] [PS_CONTAINERS]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+runs=${1:-10}
+many=${2:-1000}
+here=$(pwd)
+. tests/lib/oci.sh
+cargo build --release -q --workspace
+ctl_bin="$here/target/release/ctl"
+w=$(mktemp -d /var/tmp/ctl-bench.XXXXXX)
+ctl() { "$ctl_bin" --root "$w/croot" --runroot "$w/crun" "$@"; }
+have_podman=0; command -v podman >/dev/null && have_podman=1
+pod() { podman --root "$w/proot" --runroot "$w/prun" --runtime runc "$@"; }
+cleanup() {
+    ctl rm -af >/dev/null 2>&1 || true
+    [ $have_podman = 1 ] && { pod rm -af >/dev/null 2>&1 || true; pod rmi -af >/dev/null 2>&1 || true; }
+    stop_registry "$w/reg"
+    umount -R "$w/croot" 2>/dev/null || true
+    rm -rf "$w"
+}
+trap cleanup EXIT
+reg=$(start_registry "$w/reg")
+busybox_rootfs "$w/rootfs"
+make_oci_layout "$w/layout" latest "$w/rootfs"
+push_layout "$w/layout" latest "$reg/busybox:latest"
+ctl pull -q "$reg/busybox:latest" >/dev/null
+if [ $have_podman = 1 ]; then
+    mkdir -p "$w/pconf"
+    printf '[containers]\ndefault_ulimits = ["nofile=1024:1024","nproc=1024:1024"]\n[engine]\nruntime = "runc"\n' > "$w/pconf/containers.conf"
+    export CONTAINERS_CONF="$w/pconf/containers.conf"
+    pod pull -q --tls-verify=false "$reg/busybox:latest" >/dev/null
+fi
+# raw runc: the same rootfs, a spec made by runc itself, no network namespace setup needed
+mkdir -p "$w/bundle"; cp -a "$w/rootfs" "$w/bundle/rootfs"
+(cd "$w/bundle" && runc spec && sed -i 's/"terminal": true/"terminal": false/; s/"sh"/"true"/' config.json)
+
+now() { date +%s.%N; }
+median() { sort -n | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+timeit() { local t0 t1; t0=$(now); "$@" >/dev/null 2>&1; t1=$(now); awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}'; }
+med() { local n=$1; shift; for _ in $(seq "$n"); do timeit "$@"; done | median; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+c_run=$(med "$runs" ctl run --rm --network none busybox true)
+r_run=$(med "$runs" runc --root "$w/runc" run --bundle "$w/bundle" bench-$$)
+p_run=0; [ $have_podman = 1 ] && p_run=$(med "$runs" pod run --rm --network none busybox true)
+c_d=$(for i in $(seq "$runs"); do timeit ctl run -d --network none busybox sleep 1000; done | median)
+p_d=0; [ $have_podman = 1 ] && p_d=$(for i in $(seq "$runs"); do timeit pod run -d --network none busybox sleep 1000; done | median)
+
+# monitor memory, from one idle container's monitor
+for f in "$w"/crun/containers/*/monitor.pid; do mpid=$(cat "$f"); break; done
+rss=$(awk '/^Rss:/ {print $2}' /proc/"$mpid"/smaps_rollup)
+pss=$(awk '/^Pss:/ {print $2}' /proc/"$mpid"/smaps_rollup)
+pd=$(awk '/^Private_Dirty:/ {print $2}' /proc/"$mpid"/smaps_rollup)
+ctl rm -af >/dev/null
+
+t0=$(now)
+for i in $(seq 16); do ctl run -d --network none busybox true >/dev/null & done; wait
+t1=$(now); par16=$(awk -v a="$t0" -v b="$t1" 'BEGIN {print b - a}')
+ctl rm -af >/dev/null
+
+for i in $(seq "$many"); do ctl create --network none busybox true >/dev/null; done
+c_ps=$(med 5 ctl ps -a)
+
+printf '\nmedians of %s runs (seconds)\n' "$runs"
+printf '%-44s %8s %8s %8s\n' "" ctl podman runc
+printf '%-44s %8.3f %8.3f %8.3f\n' "run --rm --network none busybox true" "$c_run" "$p_run" "$r_run"
+printf '%-44s %8.3f %8.3f %8s\n' "run -d --network none busybox sleep" "$c_d" "$p_d" "-"
+printf '%-44s %8.3f\n' "ps -a with $many containers" "$c_ps"
+printf '%-44s %8.3f  (16 singles / 1.5 = %.3f)\n' "16 parallel run -d, total" "$par16" "$(awk -v a="$c_d" 'BEGIN {print 16 * a / 1.5}')"
+printf '%-44s RSS %s KiB, PSS %s KiB, private dirty %s KiB\n' "monitor per idle container" "$rss" "$pss" "$pd"
+printf 'ctl vs runc: %s (goal <= 1.5x)   podman vs ctl: %s (goal >= 4x)\n' "$(ratio "$c_run" "$r_run")" "$(ratio "$p_run" "$c_run")"
