@@ -101,8 +101,18 @@ impl Runtime {
         self.call(&["kill", id, &signal.to_string()]).map(drop)
     }
 
+    /// Whether the runtime keeps state for `id` (its directory under our --root). runc,
+    /// crun and youki all keep one directory per container there.
+    pub fn has_state(&self, id: &str) -> bool {
+        self.root.join(id).exists()
+    }
+
     /// Removes the runtime's record of the container (and kills what is left with force).
+    /// Without a record there is nothing to do, and no process is spawned.
     pub fn delete(&self, id: &str, force: bool) -> Result<()> {
+        if !self.has_state(id) {
+            return Ok(());
+        }
         let mut args = vec!["delete"];
         if force {
             args.push("--force");
