@@ -17,3 +17,4 @@ make_oci_layout "$work/layout" latest "$work/rootfs"
 push_layout "$work/layout" latest "$reg/busybox:latest"
 $SUDO "$ctl" --root "$work/store" --runroot "$work/run" pull "$reg/busybox:latest"
 $SUDO "$ctl" --root "$work/store" --runroot "$work/run" images
+$SUDO "$ctl" --root "$work/store" --runroot "$work/run" run --rm busybox echo "hello from a container"
