@@ -103,11 +103,25 @@ pub struct CreateFlags {
     /// Require HTTPS for the pull (false: plain HTTP)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
-    /// Image to run
-    pub image: String,
-    /// Command and arguments (default: the image's)
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
-    pub command: Vec<String>,
+    /// The image, then the command and its arguments (default: the image's). Everything
+    /// after the image belongs to the command, as with docker: `run IMAGE ls -l`.
+    #[arg(
+        value_name = "IMAGE [COMMAND [ARG...]]",
+        required = true,
+        trailing_var_arg = true,
+        allow_hyphen_values = true
+    )]
+    pub image_and_command: Vec<String>,
+}
+
+impl CreateFlags {
+    pub fn image(&self) -> &str {
+        &self.image_and_command[0]
+    }
+
+    pub fn command(&self) -> &[String] {
+        &self.image_and_command[1..]
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -159,7 +173,7 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
     }
     Ok(CreateOptions {
         name: f.name.clone(),
-        args: f.command.clone(),
+        args: f.command().to_vec(),
         entrypoint: f.entrypoint.clone(),
         env,
         mounts,
@@ -182,7 +196,7 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
 
 /// The image by --pull policy: from the store, or pulled.
 fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
-    let local = m.images.find_image(&f.image, &ctx.search_registries);
+    let local = m.images.find_image(f.image(), &ctx.search_registries);
     let need_pull = match (f.pull.as_str(), &local) {
         ("never", _) => false,
         ("always", _) | ("newer", _) => true,
@@ -197,8 +211,8 @@ fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRec
         ..Default::default()
     };
     let progress = reporter(false, std::io::stderr().is_terminal());
-    let rec = pull(ctx, &m.images, &f.image, &opts, progress.clone())
-        .with_context(|| format!("pulling {}", f.image))?;
+    let rec = pull(ctx, &m.images, f.image(), &opts, progress.clone())
+        .with_context(|| format!("pulling {}", f.image()))?;
     progress.finish();
     Ok(rec)
 }
@@ -224,7 +238,7 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
         }
     }
     let image = resolve_image(ctx, m, f)?;
-    let id = m.create(&image, &f.image, &opts)?;
+    let id = m.create(&image, f.image(), &opts)?;
     if let Some(p) = &f.cidfile {
         if let Err(e) = ctl::fsutil::atomic_write(p, id.as_bytes()) {
             let _ = m.remove(&id, true);
