@@ -128,6 +128,10 @@ impl Manager {
         for d in [&upper, &work, &merged, &userdata] {
             create_private_dir(d)?;
         }
+        // The overlay's root directory takes the upper dir's mode: the container's / must be
+        // 0755 like any root filesystem's, not private like our bookkeeping dirs.
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&upper, fs::Permissions::from_mode(0o755)).at(&upper)?;
         let mut state = State::new();
         self.containers.write_state(id, &state)?;
         self.mount_rootfs(image, &dir)?;
