@@ -29,6 +29,16 @@ pub struct Targets {
 }
 
 impl Targets {
+    /// Exactly the containers named.
+    fn named(containers: Vec<String>) -> Targets {
+        Targets {
+            all: false,
+            cidfile: vec![],
+            ignore: false,
+            containers,
+        }
+    }
+
     fn resolve(&self, m: &Manager, only_running: bool) -> Result<Vec<String>> {
         let mut out = self.containers.clone();
         for f in &self.cidfile {
@@ -157,12 +167,7 @@ pub struct WaitArgs {
 
 pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
-    let targets = Targets {
-        all: false,
-        cidfile: vec![],
-        ignore: false,
-        containers: args.containers,
-    };
+    let targets = Targets::named(args.containers);
     each(&m, &targets, false, |m, input| {
         let id = m.containers.resolve(input)?;
         match m.wait(&id)? {
@@ -184,12 +189,7 @@ pub struct StartArgs {
 
 pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
-    let targets = Targets {
-        all: false,
-        cidfile: vec![],
-        ignore: false,
-        containers: args.containers,
-    };
+    let targets = Targets::named(args.containers);
     each(&m, &targets, false, |m, input| {
         let id = m.containers.resolve(input)?;
         m.start(&id)?;
