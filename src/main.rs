@@ -5,6 +5,13 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Like any Unix filter, end quietly when the reader of our output goes away
+    // (`ctl ps -q | head -1`); Rust ignores SIGPIPE by default, which would turn it into an
+    // error on every later write.
+    // SAFETY: restoring a signal's default disposition, before any thread exists.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     // Any panic is a bug; still, the user sees one line, never a backtrace.
     std::panic::set_hook(Box::new(|info| {
         let msg = info

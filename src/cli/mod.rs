@@ -1,7 +1,13 @@
 //! The command line: the only module that knows clap. Each verb has its Args and exec.
 
+mod completion;
+mod completion_bash;
+mod docs;
+mod exec;
 mod images;
+mod import;
 mod inspect;
+mod load;
 mod login;
 mod logs;
 mod manage;
@@ -82,6 +88,8 @@ pub enum Command {
     Restart(manage::StopArgs),
     /// Send a signal to running containers
     Kill(manage::KillArgs),
+    /// Run a command in a running container
+    Exec(exec::Args),
     /// Remove containers
     Rm(manage::RmArgs),
     /// Wait for containers to stop and print their exit codes
@@ -108,10 +116,22 @@ pub enum Command {
     Tag(tag::Args),
     /// Remove images
     Rmi(rmi::Args),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(load::Args),
+    /// Create an image from a root filesystem tarball
+    Import(import::Args),
     /// Save registry credentials
     Login(login::LoginArgs),
     /// Remove saved registry credentials
     Logout(login::LogoutArgs),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completion(completion::Args),
+    /// List completion candidates (run by the completion scripts)
+    #[command(name = "__complete", hide = true)]
+    Complete(completion::CompleteArgs),
+    /// Write completions/ and packaging/man/ from these definitions
+    #[command(name = "__generate-docs", hide = true)]
+    GenerateDocs(docs::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -128,6 +148,8 @@ pub enum ContainerCommand {
     Restart(manage::StopArgs),
     /// Send a signal to running containers
     Kill(manage::KillArgs),
+    /// Run a command in a running container
+    Exec(exec::Args),
     /// Remove containers
     Rm(manage::RmArgs),
     /// Wait for containers to stop and print their exit codes
@@ -159,11 +181,20 @@ pub enum ImageCommand {
     Tag(tag::Args),
     /// Remove images
     Rm(rmi::Args),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(load::Args),
+    /// Create an image from a root filesystem tarball
+    Import(import::Args),
 }
 
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     init_logging(&cli.global.log_level);
+    match &cli.command {
+        Command::Completion(a) => return completion::print(a),
+        Command::GenerateDocs(a) => return docs::generate(a),
+        _ => {}
+    }
     let ctx = Context::resolve(Overrides {
         config_file: cli.global.config.clone(),
         root: cli.global.root.clone(),
@@ -184,6 +215,7 @@ pub fn run() -> Result<ExitCode> {
             manage::restart(&ctx, a)
         }
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => manage::kill(&ctx, a),
+        Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
         Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => manage::rm(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => manage::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),
@@ -200,8 +232,12 @@ pub fn run() -> Result<ExitCode> {
         Command::Image(ImageCommand::Inspect(a)) => inspect::exec_image(&ctx, a),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => tag::exec(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
+        Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::exec(&ctx, a),
+        Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::exec(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
+        Command::Complete(a) => completion::complete(&ctx, &a),
+        Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
     }
 }
 

@@ -1,6 +1,7 @@
 //! Containers: turning flags and an image into an OCI bundle, and everything after.
 
 pub mod create;
+pub mod exec;
 pub mod lifecycle;
 pub mod monitor;
 pub mod names;

@@ -50,6 +50,16 @@ p_run=0; [ $have_podman = 1 ] && p_run=$(med "$runs" pod run --rm --network none
 c_d=$(for i in $(seq "$runs"); do timeit ctl run -d --network none busybox sleep 1000; done | median)
 p_d=0; [ $have_podman = 1 ] && p_d=$(for i in $(seq "$runs"); do timeit pod run -d --network none busybox sleep 1000; done | median)
 
+# exec latency into one of the sleeping containers
+cid=$(ctl ps -q --no-trunc | head -n 1 || true)
+c_exec=$(med "$runs" ctl exec "$cid" true)
+r_exec=$(med "$runs" runc --root "$w/crun/runtime/runc" exec "$cid" true)
+p_exec=0
+if [ $have_podman = 1 ]; then
+    pid_=$(pod ps -q | head -n 1 || true)
+    p_exec=$(med "$runs" pod exec "$pid_" true)
+fi
+
 # monitor memory, from one idle container's monitor
 for f in "$w"/crun/containers/*/monitor.pid; do mpid=$(cat "$f"); break; done
 rss=$(awk '/^Rss:/ {print $2}' /proc/"$mpid"/smaps_rollup)
@@ -69,7 +79,9 @@ printf '\nmedians of %s runs (seconds)\n' "$runs"
 printf '%-44s %8s %8s %8s\n' "" ctl podman runc
 printf '%-44s %8.3f %8.3f %8.3f\n' "run --rm --network none busybox true" "$c_run" "$p_run" "$r_run"
 printf '%-44s %8.3f %8.3f %8s\n' "run -d --network none busybox sleep" "$c_d" "$p_d" "-"
+printf '%-44s %8.3f %8.3f %8.3f\n' "exec CTR true" "$c_exec" "$p_exec" "$r_exec"
 printf '%-44s %8.3f\n' "ps -a with $many containers" "$c_ps"
 printf '%-44s %8.3f  (16 singles / 1.5 = %.3f)\n' "16 parallel run -d, total" "$par16" "$(awk -v a="$c_d" 'BEGIN {print 16 * a / 1.5}')"
 printf '%-44s RSS %s KiB, PSS %s KiB, private dirty %s KiB\n' "monitor per idle container" "$rss" "$pss" "$pd"
-printf 'ctl vs runc: %s (goal <= 1.5x)   podman vs ctl: %s (goal >= 4x)\n' "$(ratio "$c_run" "$r_run")" "$(ratio "$p_run" "$c_run")"
+printf 'run: ctl vs runc %s (goal <= 1.5x), podman vs ctl %s (goal >= 4x)\n' "$(ratio "$c_run" "$r_run")" "$(ratio "$p_run" "$c_run")"
+printf 'exec: ctl vs runc %s (goal <= 1.5x), podman vs ctl %s (goal >= 4x)\n' "$(ratio "$c_exec" "$r_exec")" "$(ratio "$p_exec" "$c_exec")"

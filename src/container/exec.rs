@@ -1,0 +1,135 @@
+//! `exec`: a new process in a running container, through the runtime's own exec. The
+//! runtime's stdio is the caller's, so the process talks to the user directly and the
+//! runtime's exit status is the process's.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use crate::container::lifecycle::{Container, Manager};
+use crate::container::state::Status;
+use crate::container::user;
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Default)]
+pub struct ExecOptions {
+    pub command: Vec<String>,
+    /// `K=V`, added to the container's environment.
+    pub env: Vec<String>,
+    /// user[:group], resolved in the container's own /etc/passwd.
+    pub user: Option<String>,
+    pub workdir: Option<String>,
+    pub tty: bool,
+    pub interactive: bool,
+    pub detach: bool,
+}
+
+impl Manager {
+    /// The runtime command that runs `o.command` in the container; the caller runs it and
+    /// maps its status with [`exec_status`].
+    pub fn exec_command(&self, c: &Container, o: &ExecOptions) -> Result<(Command, PathBuf)> {
+        if c.state.status != Status::Running {
+            return Err(Error::ContainerState {
+                id: c.config.name.clone(),
+                state: c.state.status.as_str().into(),
+                hint: "exec needs a running container",
+            });
+        }
+        if o.command.is_empty() {
+            return Err(Error::InvalidInput {
+                what: "exec command",
+                value: String::new(),
+                reason: "no command given".into(),
+            });
+        }
+        let rt = self.runtime_for(&c.config)?;
+        let id = &c.config.id;
+        let log = self.containers.run_dir(id).join(format!(
+            "exec-{}.log",
+            crate::fsutil::random_hex(4)
+        ));
+        let mut cmd = Command::new(&rt.path);
+        cmd.arg("--root")
+            .arg(&rt.root)
+            .arg("--log")
+            .arg(&log)
+            .arg("--log-format")
+            .arg("json")
+            .arg("exec");
+        if o.tty {
+            cmd.arg("--tty");
+        }
+        if o.detach {
+            cmd.arg("--detach");
+        }
+        if let Some(u) = &o.user {
+            let merged = self.containers.dir(id).join("merged");
+            let eu = user::resolve(&merged, u)?;
+            cmd.arg("--user").arg(format!("{}:{}", eu.uid, eu.gid));
+            for g in &eu.additional_gids {
+                cmd.arg("--additional-gids").arg(g.to_string());
+            }
+        }
+        if let Some(w) = &o.workdir {
+            cmd.arg("--cwd").arg(w);
+        }
+        for e in &o.env {
+            cmd.arg("--env").arg(e);
+        }
+        cmd.arg(id).args(&o.command);
+        if !o.interactive && !o.tty {
+            cmd.stdin(Stdio::null());
+        }
+        if o.detach {
+            cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+        }
+        Ok((cmd, log))
+    }
+}
+
+/// The exit code for an exec that ended with `code`: the process's own, or docker's 126/127
+/// when the runtime could not start it (read from the runtime's log).
+pub fn exec_status(code: Option<i32>, log: &std::path::Path) -> Result<u8> {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let _ = std::fs::remove_file(log);
+    let runtime_error = text
+        .lines()
+        .rev()
+        .filter(|l| l.contains("\"level\":\"error\""))
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .find_map(|v| v.get("msg").and_then(|m| m.as_str()).map(str::to_string));
+    match (runtime_error, code) {
+        (Some(msg), _) => {
+            let lower = msg.to_lowercase();
+            let code = if lower.contains("executable file not found")
+                || lower.contains("no such file or directory")
+            {
+                127
+            } else if lower.contains("permission denied") {
+                126
+            } else {
+                125
+            };
+            Err(Error::Command { code, message: msg })
+        }
+        (None, Some(c)) => Ok(c.clamp(0, 255) as u8),
+        (None, None) => Err(Error::Command {
+            code: 125,
+            message: "exec ended without an exit status".into(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn runtime_log_errors_map_to_docker_codes() {
+        let d = tempfile::tempdir().unwrap();
+        let log = d.path().join("l");
+        std::fs::write(&log, r#"{"level":"error","msg":"exec failed: unable to start container process: exec: \"nope\": executable file not found in $PATH","time":"x"}"#).unwrap();
+        assert_eq!(exec_status(Some(255), &log).unwrap_err().exit_code(), 127);
+        assert!(!log.exists());
+        assert_eq!(exec_status(Some(3), &log).unwrap(), 3);
+    }
+}
