@@ -3,6 +3,7 @@
 mod completion;
 mod completion_bash;
 mod docs;
+mod attach;
 mod exec;
 mod images;
 mod import;
@@ -90,6 +91,8 @@ pub enum Command {
     Kill(manage::KillArgs),
     /// Run a command in a running container
     Exec(exec::Args),
+    /// Attach to a running container's input and output
+    Attach(attach::Args),
     /// Remove containers
     Rm(manage::RmArgs),
     /// Wait for containers to stop and print their exit codes
@@ -150,6 +153,8 @@ pub enum ContainerCommand {
     Kill(manage::KillArgs),
     /// Run a command in a running container
     Exec(exec::Args),
+    /// Attach to a running container's input and output
+    Attach(attach::Args),
     /// Remove containers
     Rm(manage::RmArgs),
     /// Wait for containers to stop and print their exit codes
@@ -216,6 +221,9 @@ pub fn run() -> Result<ExitCode> {
         }
         Command::Kill(a) | Command::Container(ContainerCommand::Kill(a)) => manage::kill(&ctx, a),
         Command::Exec(a) | Command::Container(ContainerCommand::Exec(a)) => exec::exec(&ctx, a),
+        Command::Attach(a) | Command::Container(ContainerCommand::Attach(a)) => {
+            attach::exec(&ctx, a)
+        }
         Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => manage::rm(&ctx, a),
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => manage::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),

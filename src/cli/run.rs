@@ -1,13 +1,10 @@
 //! `ctl run` and `ctl create`: flags as docker and podman take them.
 
-use std::io::{IsTerminal, Read, Write};
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use anyhow::{bail, Context as _, Result};
-use nix::sys::socket::{recv, send, shutdown, MsgFlags, Shutdown};
 
 use ctl::container::create::CreateOptions;
 use ctl::container::lifecycle::Manager;
@@ -21,6 +18,7 @@ use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
 use ctl::Context;
 
+use super::attach;
 use super::progress::reporter;
 
 #[derive(Debug, clap::Args)]
@@ -129,6 +127,12 @@ pub struct RunArgs {
     /// Run in the background and print the container id
     #[arg(short, long)]
     pub detach: bool,
+    /// Keys that detach from the container: ctrl-<x> or characters, comma separated
+    #[arg(long, default_value = "ctrl-p,ctrl-q", value_name = "KEYS")]
+    pub detach_keys: String,
+    /// Forward INT, TERM and HUP to the container
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub sig_proxy: bool,
     #[command(flatten)]
     pub flags: CreateFlags,
 }
@@ -261,7 +265,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {
-        foreground(&m, &id, args.flags.interactive)
+        foreground(&m, &id, &args)
     };
     match started {
         Ok(None) => {
@@ -280,19 +284,24 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
 }
 
 /// Starts the container attached: its output streams here, and ctl exits with its code.
-fn foreground(m: &Manager, id: &str, stdin: bool) -> Result<Option<u8>> {
+fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
+    let f = &args.flags;
     m.prepare(id)?;
     let files = m.run_files(id);
     let sock = ctl_monitor::wire::connect_attach(&files.attach)
         .with_context(|| format!("attaching to {}", files.attach.display()))?;
-    let sock = Arc::new(sock);
-    if stdin {
-        let s = sock.clone();
-        std::thread::spawn(move || forward_stdin(&s));
-    }
     let monitor = m.load(id)?.state;
-    m.start_created(id)?;
-    stream_output(&sock)?;
+    let opts = attach::Options {
+        stdin: f.interactive,
+        tty: f.tty,
+        detach_keys: attach::parse_detach_keys(&args.detach_keys)?,
+        // With a terminal, ^C is a byte for the container's terminal, not our signal.
+        sig_proxy: args.sig_proxy && !f.tty,
+    };
+    let outcome = attach::session(m, id, sock, &opts, || Ok(m.start_created(id)?))?;
+    if outcome == attach::Outcome::Detached {
+        return Ok(Some(0));
+    }
     let code = m.wait(id)?;
     // With --rm, the monitor's cleanup removes the container: let it finish first.
     m.await_monitor_of(&monitor);
@@ -307,42 +316,4 @@ fn foreground(m: &Manager, id: &str, stdin: bool) -> Result<Option<u8>> {
         Some(c) => Ok(Some(c.clamp(0, 255) as u8)),
         None => bail!("container {id}: exit status unknown"),
     }
-}
-
-fn stream_output(sock: &OwnedFd) -> Result<()> {
-    let mut buf = vec![0u8; ctl_monitor::wire::MAX_PACKET_DATA + 1];
-    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
-    loop {
-        let n = match recv(sock.as_raw_fd(), &mut buf, MsgFlags::empty()) {
-            Ok(0) => break,
-            Ok(n) => n,
-            Err(nix::errno::Errno::EINTR) => continue,
-            Err(e) => {
-                return Err(std::io::Error::from(e)).context("reading the container's output")
-            }
-        };
-        let data = &buf[1..n];
-        // Output to a closed pipe (e.g. `| head`) is not an error of the container's.
-        let _ = match buf[0] {
-            ctl_monitor::wire::STREAM_STDERR => err.write_all(data),
-            _ => out.write_all(data).and_then(|_| out.flush()),
-        };
-    }
-    Ok(())
-}
-
-fn forward_stdin(sock: &OwnedFd) {
-    let mut buf = vec![0u8; 16 * 1024];
-    let mut input = std::io::stdin().lock();
-    loop {
-        match input.read(&mut buf) {
-            Ok(0) | Err(_) => break,
-            Ok(n) => {
-                if send(sock.as_raw_fd(), &buf[..n], MsgFlags::empty()).is_err() {
-                    return;
-                }
-            }
-        }
-    }
-    let _ = shutdown(sock.as_raw_fd(), Shutdown::Write);
 }
