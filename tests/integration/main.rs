@@ -10,3 +10,4 @@ mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod terminal;
