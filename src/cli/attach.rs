@@ -132,7 +132,12 @@ pub fn session(
     let tty = opts.tty && std::io::stdin().is_terminal();
     // Signals are taken by a thread of their own: block them here, before threads start.
     let mut mask = SigSet::empty();
-    for s in [Signal::SIGWINCH, Signal::SIGINT, Signal::SIGTERM, Signal::SIGHUP] {
+    for s in [
+        Signal::SIGWINCH,
+        Signal::SIGINT,
+        Signal::SIGTERM,
+        Signal::SIGHUP,
+    ] {
         mask.add(s);
     }
     let _ = mask.thread_block();

@@ -43,10 +43,10 @@ impl Manager {
         }
         let rt = self.runtime_for(&c.config)?;
         let id = &c.config.id;
-        let log = self.containers.run_dir(id).join(format!(
-            "exec-{}.log",
-            crate::fsutil::random_hex(4)
-        ));
+        let log = self
+            .containers
+            .run_dir(id)
+            .join(format!("exec-{}.log", crate::fsutil::random_hex(4)));
         let mut cmd = Command::new(&rt.path);
         cmd.arg("--root")
             .arg(&rt.root)
@@ -80,7 +80,9 @@ impl Manager {
             cmd.stdin(Stdio::null());
         }
         if o.detach {
-            cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+            cmd.stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
         }
         Ok((cmd, log))
     }

@@ -1,5 +1,6 @@
 //! Images: references, registries, the store, and getting layers into it safely.
 
+pub mod archive;
 pub mod auth;
 pub mod digest;
 pub mod layer;

@@ -167,7 +167,10 @@ impl Remote {
         use oci_client::errors::OciDistributionError as E;
         let message = match &e {
             E::ImageManifestNotFoundError(m) if m.contains("image index") => {
-                format!("the image index has no image for platform {}", self.platform)
+                format!(
+                    "the image index has no image for platform {}",
+                    self.platform
+                )
             }
             E::ImageManifestNotFoundError(_) => "manifest unknown: no such image or tag".into(),
             E::AuthenticationFailure(_) | E::UnauthorizedError { .. } => {

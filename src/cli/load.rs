@@ -1,0 +1,77 @@
+//! `ctl load`: images from a docker-archive or oci-archive tarball, read from a file or
+//! from stdin, as `podman load` and `docker load` take them.
+
+use std::fs::File;
+use std::io::IsTerminal;
+use std::os::fd::AsFd;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{bail, Result};
+
+use ctl::image::archive::{load, LoadEvent};
+use ctl::image::pull::unpack_options;
+use ctl::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Read the archive from FILE instead of stdin (a tar, plain or gzip/zstd compressed)
+    #[arg(short, long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+    /// Do not report layers as they are stored
+    #[arg(short, long)]
+    pub quiet: bool,
+}
+
+pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
+    let (file, label) = match args.input.filter(|p| p.as_os_str() != "-") {
+        Some(p) => (File::open(&p).map_err(|e| ctl::Error::io(&p, e))?, p),
+        None => (stdin()?, PathBuf::from("stdin")),
+    };
+    let store = super::open_store(ctx)?;
+    let quiet = args.quiet;
+    let report = move |e: LoadEvent| {
+        if quiet {
+            return;
+        }
+        match e {
+            LoadEvent::LayerExists { digest } => {
+                eprintln!("Copying blob {} skipped: already exists", short(&digest))
+            }
+            LoadEvent::LayerStored { digest } => eprintln!("Copying blob {} done", short(&digest)),
+            LoadEvent::ConfigStored { digest } => {
+                eprintln!("Copying config {} done", short(&digest))
+            }
+        }
+    };
+    let loaded = load(&store, file, &label, &unpack_options(ctx), &report)?;
+    for img in loaded {
+        if img.names.is_empty() {
+            println!("Loaded image: sha256:{}", img.id);
+        }
+        for n in img.names {
+            println!("Loaded image: {n}");
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Stdin as a file (so a redirected regular file can be read in place), refused when it
+/// is a terminal: an archive is never typed in.
+pub fn stdin() -> Result<File> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        bail!("cannot read an archive from a terminal: use --input FILE or redirect stdin");
+    }
+    let fd = stdin
+        .as_fd()
+        .try_clone_to_owned()
+        .map_err(|e| ctl::Error::io("stdin", e))?;
+    Ok(File::from(fd))
+}
+
+/// The first 12 hex digits of a digest, as podman shows blobs.
+pub fn short(digest: &str) -> &str {
+    let hex = digest.split_once(':').map_or(digest, |(_, h)| h);
+    &hex[..hex.len().min(12)]
+}
