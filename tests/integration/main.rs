@@ -4,6 +4,7 @@
 
 mod common;
 
+mod archives;
 mod auth;
 mod errors;
 mod faults;
