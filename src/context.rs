@@ -31,6 +31,8 @@ pub struct Context {
     pub auth_file: PathBuf,
     pub home: Option<PathBuf>,
     pub config_file: PathBuf,
+    /// systemd's NOTIFY_SOCKET when ctl runs as (part of) a `Type=notify` service.
+    pub notify_socket: Option<PathBuf>,
 }
 
 impl Context {
@@ -87,6 +89,9 @@ impl Context {
             auth_file,
             home,
             config_file,
+            notify_socket: std::env::var_os("NOTIFY_SOCKET")
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from),
         })
     }
 

@@ -65,6 +65,9 @@ impl Runtime {
     pub fn command(&self) -> Command {
         let mut c = Command::new(&self.path);
         c.arg("--root").arg(&self.root);
+        // runc would take it over (bind it into the container, make `start` wait for READY);
+        // sd_notify is the monitor's job.
+        c.env_remove("NOTIFY_SOCKET");
         c
     }
 

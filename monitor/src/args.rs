@@ -93,6 +93,12 @@ pub struct MonitorArgs {
     /// Run after the exit file is written (e.g. `ctl ... cleanup ID`).
     pub exit_command: Option<PathBuf>,
     pub exit_command_args: Vec<OsString>,
+    /// systemd's NOTIFY_SOCKET (`@name` = abstract). The monitor sends `MAINPID` there once the
+    /// container is created, before it reports on the sync pipe.
+    pub notify_socket: Option<PathBuf>,
+    /// Also send `READY=1` when ctl says the container started (`--sdnotify=conmon`);
+    /// without it the container reports its own readiness (`--sdnotify=container`).
+    pub notify_ready: bool,
 }
 
 impl Default for MonitorArgs {
@@ -122,6 +128,8 @@ impl Default for MonitorArgs {
             start_fd: None,
             exit_command: None,
             exit_command_args: Vec::new(),
+            notify_socket: None,
+            notify_ready: false,
         }
     }
 }
@@ -148,6 +156,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--start-fd",
     "--exit-command",
     "--exit-command-arg",
+    "--notify-socket",
 ];
 
 fn opt(out: &mut Vec<OsString>, name: &str, value: impl AsRef<OsStr>) {
@@ -231,6 +240,10 @@ impl MonitorArgs {
         for c in &self.exit_command_args {
             opt(&mut a, "--exit-command-arg", c);
         }
+        if let Some(p) = &self.notify_socket {
+            opt(&mut a, "--notify-socket", p);
+        }
+        flag(&mut a, "--notify-ready", self.notify_ready);
         a
     }
 
@@ -248,7 +261,9 @@ impl MonitorArgs {
                 .ok_or_else(|| format!("unexpected argument {raw:?}"))?
                 .to_owned();
             let takes_value = match name.as_str() {
-                "--log-fsync" | "--terminal" | "--stdin" | "--stdin-once" => false,
+                "--log-fsync" | "--terminal" | "--stdin" | "--stdin-once" | "--notify-ready" => {
+                    false
+                }
                 n if VALUE_OPTIONS.contains(&n) => true,
                 _ => return Err(format!("unknown option {name:?}")),
             };
@@ -307,6 +322,8 @@ impl MonitorArgs {
                 "--start-fd" => m.start_fd = Some(fd()?),
                 "--exit-command" => m.exit_command = Some(value.into()),
                 "--exit-command-arg" => m.exit_command_args.push(value),
+                "--notify-socket" => m.notify_socket = Some(value.into()),
+                "--notify-ready" => m.notify_ready = true,
                 _ => unreachable!("{name} is in VALUE_OPTIONS"),
             }
         }
@@ -349,6 +366,9 @@ impl MonitorArgs {
         if self.exit_command.is_none() && !self.exit_command_args.is_empty() {
             return Err("--exit-command-arg without --exit-command".into());
         }
+        if self.notify_ready && self.notify_socket.is_none() {
+            return Err("--notify-ready without --notify-socket".into());
+        }
         Ok(())
     }
 }
@@ -386,6 +406,8 @@ mod tests {
             start_fd: Some(4),
             exit_command: Some("/usr/bin/ctl".into()),
             exit_command_args: vec!["--root".into(), "-x".into(), "cleanup".into()],
+            notify_socket: Some("@/org/freedesktop/systemd1/notify/42".into()),
+            notify_ready: true,
         }
     }
 
@@ -429,6 +451,13 @@ mod tests {
             .unwrap_err()
             .contains("bundle"));
         assert!(MonitorArgs::parse(["--log-max-size", "ten"]).is_err());
+        let mut d = full();
+        d.notify_socket = None;
+        assert!(MonitorArgs::parse(d.to_args())
+            .unwrap_err()
+            .contains("--notify-ready"));
+        d.notify_ready = false;
+        assert_eq!(MonitorArgs::parse(d.to_args()).unwrap(), d);
     }
 
     #[test]

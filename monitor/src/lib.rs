@@ -12,7 +12,17 @@
 //! start pipe; read one [`SyncMessage`] (EOF without one = the monitor died); on `Pid` the
 //! container is created and the attach socket and control fifo exist: run `runtime start`.
 //! The monitor's own pid is in `--pidfile`; the exit file appears when the container exits,
-//! before the exit command runs and before the monitor exits.
+//! before the exit command runs and before the monitor exits, with the container's exit code
+//! (128+signal; 255 when unknown) as conmon does.
+//!
+//! sd_notify ([`notify`]): under systemd (`Type=notify`), ctl passes its `NOTIFY_SOCKET` as
+//! `--notify-socket` (and never to the runtime, which would handle it itself). Once the
+//! runtime's create succeeded the monitor sends `MAINPID=<pid>`, before the sync message, so
+//! systemd has its main pid before ctl (the process it started) exits. With
+//! `--notify-ready` (`--sdnotify=conmon`) it sends `READY=1\nMAINPID=<pid>\n` when ctl writes
+//! [`ControlMessage::Started`] on the control fifo after `runtime start` succeeded: the
+//! container is running then, not just created. Without it the container sends its own
+//! `READY=1` (`--sdnotify=container`: ctl binds the socket into it).
 
 #![deny(unsafe_code)]
 
@@ -20,6 +30,7 @@ pub mod args;
 pub mod exit;
 mod json;
 pub mod logfile;
+pub mod notify;
 pub mod runtime;
 pub mod sync;
 pub mod time;

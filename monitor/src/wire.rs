@@ -8,7 +8,8 @@
 //! exited and its output is drained.
 //!
 //! Control fifo: text lines `TYPE A B\n`: `1 ROWS COLS` resizes the pty, `2 0 0` reopens the
-//! log file.
+//! log file, `3 0 0` says the runtime's `start` succeeded (the monitor then sends READY=1 to
+//! the notify socket, if it has one).
 
 use std::io;
 use std::os::fd::{AsRawFd, OwnedFd};
@@ -31,12 +32,18 @@ pub const MAX_CLIENTS: usize = 16;
 /// Control fifo message types.
 pub const CTL_RESIZE: u32 = 1;
 pub const CTL_REOPEN_LOG: u32 = 2;
+pub const CTL_STARTED: u32 = 3;
 
 /// One control fifo message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ControlMessage {
-    Resize { rows: u16, cols: u16 },
+    Resize {
+        rows: u16,
+        cols: u16,
+    },
     ReopenLog,
+    /// The container runs: ctl's `runtime start` succeeded.
+    Started,
 }
 
 impl ControlMessage {
@@ -45,6 +52,7 @@ impl ControlMessage {
         match self {
             ControlMessage::Resize { rows, cols } => format!("{CTL_RESIZE} {rows} {cols}\n"),
             ControlMessage::ReopenLog => format!("{CTL_REOPEN_LOG} 0 0\n"),
+            ControlMessage::Started => format!("{CTL_STARTED} 0 0\n"),
         }
     }
 
@@ -64,9 +72,22 @@ impl ControlMessage {
                 cols: u16::try_from(b).ok()?,
             }),
             CTL_REOPEN_LOG => Some(ControlMessage::ReopenLog),
+            CTL_STARTED => Some(ControlMessage::Started),
             _ => None,
         }
     }
+}
+
+/// Writes one message to a monitor's control fifo without blocking: the monitor holds the fifo
+/// open for reading, so a write fails (ENXIO, ENOENT) only when there is no monitor.
+pub fn send_control(fifo: &Path, msg: ControlMessage) -> io::Result<()> {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = std::fs::OpenOptions::new()
+        .write(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(fifo)?;
+    f.write_all(msg.encode().as_bytes())
 }
 
 /// Longest path `sockaddr_un` takes (108 bytes with its NUL).
@@ -118,6 +139,7 @@ mod tests {
                 cols: 120,
             },
             ControlMessage::ReopenLog,
+            ControlMessage::Started,
         ] {
             assert_eq!(ControlMessage::decode(m.encode().as_bytes()), Some(m));
         }
@@ -126,6 +148,7 @@ mod tests {
             "1 1 2\n"
         );
         assert_eq!(ControlMessage::ReopenLog.encode(), "2 0 0\n");
+        assert_eq!(ControlMessage::Started.encode(), "3 0 0\n");
         assert_eq!(ControlMessage::decode(b"1 70000 1"), None);
         assert_eq!(ControlMessage::decode(b"9 0 0"), None);
         assert_eq!(ControlMessage::decode(b"1 2"), None);

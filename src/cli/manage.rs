@@ -182,14 +182,53 @@ pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
 
 #[derive(Debug, clap::Args)]
 pub struct StartArgs {
+    /// Start all containers that are not running (with --filter: those that match)
+    #[arg(short, long)]
+    pub all: bool,
+    /// With --all: restart-policy=POLICY (e.g. at boot: always, unless-stopped)
+    #[arg(long, value_name = "KEY=VALUE", requires = "all")]
+    pub filter: Vec<String>,
     /// Containers (name, id or id prefix)
-    #[arg(required = true)]
+    #[arg(required_unless_present = "all")]
     pub containers: Vec<String>,
+}
+
+/// Containers `start --all --filter` picks: not running, and matching every filter key.
+fn start_candidates(m: &Manager, filters: &[String]) -> Result<Vec<String>> {
+    let mut policies = Vec::new();
+    for f in filters {
+        match f.split_once('=') {
+            Some(("restart-policy", p)) => policies.push(p.to_string()),
+            _ => bail!("invalid filter \"{f}\": start takes restart-policy=POLICY"),
+        }
+    }
+    Ok(m.list()?
+        .into_iter()
+        .flatten()
+        .filter(|(_, st)| !matches!(st.status, Status::Running | Status::Created))
+        .filter(|(cfg, st)| {
+            policies.is_empty()
+                || policies.iter().any(|p| {
+                    let name = cfg.restart.as_str();
+                    (name == *p || name.starts_with(&format!("{p}:")))
+                        && (p != "unless-stopped" || cfg.restart.starts_at_boot(st.stopped_by_user))
+                })
+        })
+        .map(|(cfg, _)| cfg.id)
+        .collect())
 }
 
 pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
-    let targets = Targets::named(args.containers);
+    let names = if args.all {
+        start_candidates(&m, &args.filter)?
+    } else {
+        args.containers
+    };
+    if names.is_empty() {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let targets = Targets::named(names);
     each(&m, &targets, false, |m, input| {
         let id = m.containers.resolve(input)?;
         m.start(&id)?;

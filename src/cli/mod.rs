@@ -1,6 +1,9 @@
 //! The command line: the only module that knows clap. Each verb has its Args and exec.
 
 mod attach;
+mod completion;
+mod completion_bash;
+mod docs;
 mod exec;
 mod images;
 mod import;
@@ -124,6 +127,14 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Remove saved registry credentials
     Logout(login::LogoutArgs),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completion(completion::Args),
+    /// List completion candidates (run by the completion scripts)
+    #[command(name = "__complete", hide = true)]
+    Complete(completion::CompleteArgs),
+    /// Write completions/ and packaging/man/ from these definitions
+    #[command(name = "__generate-docs", hide = true)]
+    GenerateDocs(docs::Args),
 }
 
 #[derive(Debug, Subcommand)]
@@ -184,6 +195,11 @@ pub enum ImageCommand {
 pub fn run() -> Result<ExitCode> {
     let cli = Cli::parse();
     init_logging(&cli.global.log_level);
+    match &cli.command {
+        Command::Completion(a) => return completion::print(a),
+        Command::GenerateDocs(a) => return docs::generate(a),
+        _ => {}
+    }
     let ctx = Context::resolve(Overrides {
         config_file: cli.global.config.clone(),
         root: cli.global.root.clone(),
@@ -228,6 +244,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::exec(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
+        Command::Complete(a) => completion::complete(&ctx, &a),
+        Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
     }
 }
 

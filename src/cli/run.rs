@@ -12,7 +12,9 @@ use ctl::container::options::{
     parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
     parse_volume,
 };
+use ctl::container::restart::RestartPolicy;
 use ctl::container::spec::NetworkMode;
+use ctl::container::store::SdNotify;
 use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
@@ -98,9 +100,17 @@ pub struct CreateFlags {
     /// Remove the container when it exits
     #[arg(long)]
     pub rm: bool,
+    /// Restart policy: no, on-failure[:N], always, unless-stopped
+    #[arg(long, default_value = "no", value_name = "POLICY")]
+    pub restart: String,
     /// Require HTTPS for the pull (false: plain HTTP)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
+    /// Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl's
+    /// monitor, once the container started) or ignore
+    #[arg(long, default_value = "container", value_name = "MODE",
+          value_parser = ["container", "conmon", "ignore"])]
+    pub sdnotify: String,
     /// The image, then the command and its arguments (default: the image's). Everything
     /// after the image belongs to the command, as with docker: `run IMAGE ls -l`.
     #[arg(
@@ -175,7 +185,12 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
             _ => bail!("invalid log option \"{o}\": use max-size=SIZE or max-file=N"),
         }
     }
+    let restart = RestartPolicy::parse(&f.restart)?;
+    if f.rm && restart != RestartPolicy::No {
+        bail!("conflicting options: --restart {} and --rm", f.restart);
+    }
     Ok(CreateOptions {
+        restart,
         name: f.name.clone(),
         args: f.command().to_vec(),
         entrypoint: f.entrypoint.clone(),
@@ -195,6 +210,8 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
         log_driver: Some(f.log_driver.clone()),
         log_max_size: max_size,
         log_max_files: max_files,
+        sdnotify: SdNotify::parse(&f.sdnotify).unwrap_or_default(),
+        create_command: std::env::args().collect(),
     })
 }
 

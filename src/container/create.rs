@@ -12,7 +12,7 @@ use crate::container::options::Mount;
 use crate::container::rootfs;
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::{process_start, State, Status};
-use crate::container::store::{ContainerConfig, LogConfig, MountRecord};
+use crate::container::store::{ContainerConfig, LogConfig, MountRecord, SdNotify};
 use crate::container::user;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
@@ -40,10 +40,34 @@ pub struct CreateOptions {
     pub stop_timeout: Option<u32>,
     pub terminal: bool,
     pub stdin: bool,
+    pub restart: crate::container::restart::RestartPolicy,
     /// k8s-file (default), none, journald, passthrough.
     pub log_driver: Option<String>,
     pub log_max_size: u64,
     pub log_max_files: u32,
+    /// `--sdnotify`: who reports readiness when ctl runs under systemd.
+    pub sdnotify: SdNotify,
+    /// The command line that asked for this container, kept in its record.
+    pub create_command: Vec<String>,
+}
+
+/// Where `--sdnotify=container` binds the host's notify socket.
+pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
+
+/// The host socket to bind into the container: only a path one can be bound.
+fn container_notify_socket(mode: SdNotify, socket: Option<&Path>) -> Result<Option<PathBuf>> {
+    let Some(s) = socket.filter(|_| mode == SdNotify::Container) else {
+        return Ok(None);
+    };
+    if s.as_os_str().as_encoded_bytes().starts_with(b"@") {
+        return Err(Error::InvalidInput {
+            what: "NOTIFY_SOCKET",
+            value: s.display().to_string(),
+            reason: "an abstract socket cannot be bound into a container: use --sdnotify=conmon"
+                .into(),
+        });
+    }
+    Ok(Some(s.to_path_buf()))
 }
 
 /// The fields of an image config's `config` object that shape a container.
@@ -161,13 +185,20 @@ impl Manager {
             reason: e.to_string(),
         })?;
         let hostname = o.hostname.clone().unwrap_or_else(|| id[..12].to_string());
-        let env = spec::merge_env(
+        let mut env = spec::merge_env(
             &defaults.env,
             &o.env,
             &hostname,
             o.terminal,
             Some(exec_user.home.as_str()),
         );
+        let mut mounts = o.mounts.clone();
+        let notify_socket = container_notify_socket(o.sdnotify, self.ctx.notify_socket.as_deref())?;
+        if let Some(sock) = &notify_socket {
+            let dest = PathBuf::from(NOTIFY_IN_CONTAINER);
+            mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
+            env.push(format!("NOTIFY_SOCKET={NOTIFY_IN_CONTAINER}"));
+        }
         let etc = self.write_etc_files(&userdata, &hostname, name, &o.network)?;
         let workdir = o
             .workdir
@@ -185,7 +216,7 @@ impl Manager {
             hostname: hostname.clone(),
             rootfs: merged.clone(),
             read_only: o.read_only,
-            mounts: o.mounts.clone(),
+            mounts,
             etc_files: etc,
             network: o.network.clone(),
             host_cgroupns: !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
@@ -249,6 +280,10 @@ impl Manager {
                 max_files: o.log_max_files.max(1),
             },
             runtime: self.runtime_name.clone(),
+            restart: o.restart,
+            sdnotify: o.sdnotify,
+            notify_socket,
+            create_command: o.create_command.clone(),
         };
         self.containers.write_config(&cfg)
     }
@@ -340,6 +375,7 @@ impl Manager {
             }
         };
         state.status = Status::Created;
+        state.stopped_by_user = false;
         state.pid = Some(pid);
         state.pid_start = process_start(pid);
         state.monitor_pid = Some(monitor_pid);
@@ -365,7 +401,12 @@ impl Manager {
         if state.status == Status::Created {
             state.status = Status::Running;
         }
-        self.containers.write_state(id, &state)
+        self.containers.write_state(id, &state)?;
+        // For --sdnotify=conmon: the monitor sends READY=1 now that the container runs. A
+        // monitor gone already (a container that exited at once) has nothing to report.
+        let fifo = self.run_files(id).ctl_fifo;
+        let _ = ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started);
+        Ok(())
     }
 }
 

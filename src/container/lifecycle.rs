@@ -120,8 +120,20 @@ impl Manager {
         Ok(out)
     }
 
-    /// Sends `signal` to a running container.
+    /// Records that the user stopped the container, which ends its restart policy.
+    fn mark_stopped_by_user(&self, id: &str) -> Result<()> {
+        let _lock = self.containers.lock(id)?;
+        let mut st = self.containers.state(id)?;
+        if !st.stopped_by_user {
+            st.stopped_by_user = true;
+            self.containers.write_state(id, &st)?;
+        }
+        Ok(())
+    }
+
+    /// Sends `signal` to a running container (which ends its restart policy).
     pub fn kill(&self, c: &Container, signal: i32) -> Result<()> {
+        self.mark_stopped_by_user(&c.config.id)?;
         if !c.state.is_running() && c.state.status != Status::Created {
             return Err(Error::ContainerState {
                 id: c.config.id.clone(),
@@ -135,6 +147,7 @@ impl Manager {
     /// The stop signal, then SIGKILL after `timeout`; returns once the exit is recorded.
     pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
         let id = c.config.id.clone();
+        self.mark_stopped_by_user(&id)?;
         if matches!(c.state.status, Status::Running | Status::Created) {
             let rt = self.runtime_for(&c.config)?;
             let pid = c.state.pid.unwrap_or(0);
@@ -198,12 +211,36 @@ impl Manager {
             state.mounted = false;
             self.containers.write_state(id, &state)?;
         }
+        self.restart_by_policy(id, &config)?;
         if config.auto_remove {
             // The exit file stays for a foreground `run --rm` still reading it.
             self.containers.remove(id, Some(&config.name))?;
             self.sweep_exit_files();
         }
         Ok(())
+    }
+
+    /// Starts the container again if its restart policy says so, after the back-off.
+    fn restart_by_policy(&self, id: &str, config: &ContainerConfig) -> Result<()> {
+        let st = self.containers.state(id)?;
+        if !config
+            .restart
+            .should_restart(st.exit_code, st.restarts, st.stopped_by_user)
+        {
+            return Ok(());
+        }
+        std::thread::sleep(crate::container::restart::backoff(st.restarts));
+        {
+            let _lock = self.containers.lock(id)?;
+            let mut st = self.containers.state(id)?;
+            // Stopped, removed or started by someone else during the back-off: not ours.
+            if st.stopped_by_user || st.status != Status::Exited {
+                return Ok(());
+            }
+            st.restarts += 1;
+            self.containers.write_state(id, &st)?;
+        }
+        self.start(id)
     }
 
     /// Drops exit files of removed containers that nobody read within a few minutes.

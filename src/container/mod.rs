@@ -6,6 +6,7 @@ pub mod lifecycle;
 pub mod monitor;
 pub mod names;
 pub mod options;
+pub mod restart;
 pub mod rootfs;
 pub mod spec;
 pub mod state;

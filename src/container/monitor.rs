@@ -11,7 +11,7 @@ use ctl_monitor::{LogDriver, MonitorArgs, SyncMessage};
 use nix::fcntl::OFlag;
 
 use crate::container::lifecycle::Manager;
-use crate::container::store::ContainerConfig;
+use crate::container::store::{ContainerConfig, SdNotify};
 use crate::error::{Error, Result};
 use crate::runtime::Runtime;
 
@@ -122,6 +122,12 @@ pub fn launch(m: &Manager, cfg: &ContainerConfig, rt: &Runtime) -> Result<(i32, 
         start_fd: Some(start_r.as_raw_fd()),
         exit_command: exit_cmd,
         exit_command_args: exit_args,
+        notify_socket: m
+            .ctx
+            .notify_socket
+            .clone()
+            .filter(|_| cfg.sdnotify != SdNotify::Ignore),
+        notify_ready: cfg.sdnotify == SdNotify::Conmon && m.ctx.notify_socket.is_some(),
         ..Default::default()
     };
     let monitor = monitor_path()?;
@@ -135,6 +141,8 @@ pub fn launch(m: &Manager, cfg: &ContainerConfig, rt: &Runtime) -> Result<(i32, 
     };
     let status = Command::new(&monitor)
         .args(args.to_args())
+        // The monitor has it in its arguments; its children (runtime, exit command) must not.
+        .env_remove("NOTIFY_SOCKET")
         .stdin(stdio())
         .stdout(stdio())
         .stderr(Stdio::inherit())

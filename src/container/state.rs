@@ -63,6 +63,9 @@ pub struct State {
     pub note: Option<String>,
     #[serde(default)]
     pub restarts: u32,
+    /// The user stopped or killed it: its restart policy is over until the next start.
+    #[serde(default)]
+    pub stopped_by_user: bool,
     /// The overlay rootfs is mounted.
     #[serde(default)]
     pub mounted: bool,
@@ -83,6 +86,7 @@ impl State {
             oom_killed: false,
             note: None,
             restarts: 0,
+            stopped_by_user: false,
             mounted: false,
         }
     }

@@ -74,6 +74,42 @@ pub struct ContainerConfig {
     pub stdin: bool,
     pub log: LogConfig,
     pub runtime: String,
+    /// `--restart`; records from before it have none.
+    #[serde(default)]
+    pub restart: crate::container::restart::RestartPolicy,
+    /// `--sdnotify`; records from before it have none.
+    #[serde(default)]
+    pub sdnotify: SdNotify,
+    /// The host's NOTIFY_SOCKET bound into the container (`--sdnotify=container`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub notify_socket: Option<PathBuf>,
+    /// The `ctl ... create|run ...` argv that made it, for `generate systemd --new`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub create_command: Vec<String>,
+}
+
+/// Who tells systemd (a `Type=notify` unit's NOTIFY_SOCKET) that the container is ready.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SdNotify {
+    /// The container itself: the socket is bound into it at /run/notify/notify.sock.
+    Container,
+    /// The monitor, once the container has started.
+    Conmon,
+    /// Nobody: NOTIFY_SOCKET is not used.
+    #[default]
+    Ignore,
+}
+
+impl SdNotify {
+    pub fn parse(s: &str) -> Option<SdNotify> {
+        Some(match s {
+            "container" => SdNotify::Container,
+            "conmon" => SdNotify::Conmon,
+            "ignore" => SdNotify::Ignore,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Debug, Clone)]

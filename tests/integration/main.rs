@@ -6,9 +6,12 @@ mod common;
 
 mod archives;
 mod auth;
+mod docs;
 mod errors;
 mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod restart;
+mod systemd;
 mod terminal;

@@ -78,6 +78,9 @@ pub fn create(args: &MonitorArgs, mut p: Prepared) -> Result<(i32, Io), String> 
     let log_start = std::fs::metadata(&log).map_or(0, |m| m.len());
     let mut cmd = Command::new(&args.runtime);
     cmd.args(args.runtime_create_args(p.console.as_ref().map(|c| c.path())));
+    // runc would bind it into the container and make `start` wait for READY: the monitor
+    // does sd_notify itself.
+    cmd.env_remove("NOTIFY_SOCKET");
     if args.log_driver != LogDriver::Passthrough {
         cmd.stdin(p.child_in.take().map_or_else(Stdio::null, Stdio::from));
         cmd.stdout(p.child_out.take().map_or_else(Stdio::null, Stdio::from));

@@ -327,7 +327,15 @@ impl<'a> Monitor<'a> {
                     }
                 }
                 ControlMessage::ReopenLog => self.sink.reopen(),
+                ControlMessage::Started => self.notify_ready(),
             }
+        }
+    }
+
+    /// `READY=1` for `--sdnotify=conmon`, once ctl says the runtime started the container.
+    fn notify_ready(&self) {
+        if let (true, Some(sock)) = (self.args.notify_ready, &self.args.notify_socket) {
+            let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::ready(self.pid.as_raw()));
         }
     }
 

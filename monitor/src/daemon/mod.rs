@@ -53,8 +53,7 @@ fn run(args: &MonitorArgs) -> u8 {
         sys::trim_memory();
     }
     mon.run();
-    finish(mon, oom);
-    0
+    finish(mon, oom)
 }
 
 fn send(sync: &mut Option<File>, msg: &SyncMessage) {
@@ -96,6 +95,11 @@ fn setup(
         wait_eof(fd);
     }
     let (pid, io) = child::create(args, prepared)?;
+    if let Some(sock) = &args.notify_socket {
+        // Before the sync message: systemd must know its main pid before ctl exits. A dead
+        // socket is systemd's to notice (it times the unit out); the container still runs.
+        let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::main_pid(pid));
+    }
     let oom = OomCounter::find(pid);
     let mon = Monitor::new(args, pid, sigfd, io, attach, fifo, sink);
     Ok((mon, oom))
@@ -126,8 +130,10 @@ fn wait_eof(fd: OwnedFd) {
     }
 }
 
-/// Records the exit, closes the attach socket and fifo, runs the exit command.
-fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) {
+/// Records the exit, closes the attach socket and fifo, runs the exit command. Returns the
+/// container's exit code (255 when unknown), which becomes the monitor's own: whoever has the
+/// monitor as its child (systemd, through a unit's PIDFile or MAINPID) sees the container's.
+fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) -> u8 {
     let args = mon.args;
     let now = mon.ended_at.take().unwrap_or_else(time::now_string);
     let mut status = match mon.ended.unwrap_or(Ended::Unknown) {
@@ -136,6 +142,7 @@ fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) {
         Ended::Unknown => ExitStatus::unknown(now),
     };
     status.oom_killed = oom.is_some_and(|o| o.oom_killed());
+    let code = status.exit_code.map_or(255, |c| c.clamp(0, 255) as u8);
     // Nothing to report it to if this fails; ctl then sees a dead monitor and no exit file,
     // which it reports as an unknown exit.
     let _ = status.write(&args.exit_file);
@@ -156,4 +163,5 @@ fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) {
             let _ = c.wait();
         }
     }
+    code
 }

@@ -1,0 +1,942 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_ctl_global_optspecs
+    string join \n root= runroot= runtime= log-level= config= h/help V/version
+end
+
+function __fish_ctl_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_ctl_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_ctl_using_subcommand
+    set -l cmd (__fish_ctl_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c ctl -n "__fish_ctl_needs_command" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_needs_command" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_needs_command" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_needs_command" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_needs_command" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_needs_command" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_needs_command" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "run" -d 'Create and start a container'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "create" -d 'Create a container without starting it'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "start" -d 'Start containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL after the timeout)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "restart" -d 'Restart containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "exec" -d 'Run a command in a running container'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "rm" -d 'Remove containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "logs" -d 'Print a container\'s output'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "ps" -d 'List containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "list" -d 'List containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "images" -d 'List images'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "image" -d 'Manage images'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "rmi" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "login" -d 'Save registry credentials'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "logout" -d 'Remove saved registry credentials'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "__complete" -d 'List completion candidates (run by the completion scripts)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "__generate-docs" -d 'Write completions/ and packaging/man/ from these definitions'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l name -d 'Name the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l hostname -d 'Container host name (default: the short id)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s l -l label -d 'Set a label: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
+always\t''
+never\t''
+newer\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l log-driver -d 'Log driver: k8s-file, none, journald, passthrough' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l replace -d 'Remove an existing container of the same name first'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l name -d 'Name the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l hostname -d 'Container host name (default: the short id)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s l -l label -d 'Set a label: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
+always\t''
+never\t''
+newer\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l log-driver -d 'Log driver: k8s-file, none, journald, passthrough' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l replace -d 'Remove an existing container of the same name first'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l filter -d 'With --all: restart-policy=POLICY (e.g. at boot: always, unless-stopped)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand start" -s a -l all -d 'Start all containers that are not running (with --filter: those that match)'
+complete -c ctl -n "__fish_ctl_using_subcommand start" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand start" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s s -l signal -d 'Signal to send (name or number)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s d -l detach -d 'Run in the background'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s t -l time -d 'Seconds to wait before killing a running container with --force' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s f -l force -d 'Remove running containers too (killing them)'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time (RFC 3339, unix seconds, or a duration like 10m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l until -d 'Only output before this time (same forms as --since)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -s n -l tail -d 'Only the last N lines' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container stops'
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers (all states)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l format -d 'json, or a template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s q -l quiet -d 'Print only container ids'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l no-trunc -d 'Do not truncate ids and commands'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s n -l last -d 'Show the N most recently created containers (all states)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l format -d 'json, or a template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s a -l all -d 'Show all containers (default: running only)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s q -l quiet -d 'Print only container ids'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l no-trunc -d 'Do not truncate ids and commands'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "run" -d 'Create and start a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "start" -d 'Start containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "stop" -d 'Stop running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "restart" -d 'Restart containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "rm" -d 'Remove containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "logs" -d 'Print a container\'s output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "ls" -d 'List containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l hostname -d 'Container host name (default: the short id)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set a label: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
+always\t''
+never\t''
+newer\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l log-driver -d 'Log driver: k8s-file, none, journald, passthrough' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container id'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same name first'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l hostname -d 'Container host name (default: the short id)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
+always\t''
+never\t''
+newer\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l log-driver -d 'Log driver: k8s-file, none, journald, passthrough' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
+conmon\t''
+ignore\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same name first'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l filter -d 'With --all: restart-policy=POLICY (e.g. at boot: always, unless-stopped)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l all -d 'Start all containers that are not running (with --filter: those that match)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send (name or number)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing a running container with --force' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (killing them)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Succeed for containers that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time (RFC 3339, unix seconds, or a duration like 10m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output before this time (same forms as --since)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l tail -d 'Only the last N lines' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container stops'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers (all states)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, or a template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container ids'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids and commands'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
+container\t''
+image\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l platform -d 'Pull for this platform instead of the host\'s (os/arch[/variant])' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l tls-verify -d 'Require HTTPS and verify certificates (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l authfile -d 'Credentials file (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l format -d 'Output format: table (default) or json' -r -f -a "table\t''
+json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s q -l quiet -d 'Print only image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not truncate image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: table (default) or json' -r -f -a "table\t''
+json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform instead of the host\'s (os/arch[/variant])' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l authfile -d 'Credentials file (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
+container\t''
+image\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove even if containers use the image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -s i -l input -d 'Read the archive from FILE instead of stdin (a tar, plain or gzip/zstd compressed)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Do not report layers as they are stored'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (repeatable): CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s m -l message -d 'Comment recorded in the image\'s history' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not report progress'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
+container\t''
+image\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s f -l force -d 'Remove even if containers use the image'
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand load" -s i -l input -d 'Read the archive from FILE instead of stdin (a tar, plain or gzip/zstd compressed)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand load" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand load" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand load" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand load" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand load" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand load" -s q -l quiet -d 'Do not report layers as they are stored'
+complete -c ctl -n "__fish_ctl_using_subcommand load" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand load" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand import" -s c -l change -d 'Apply a Dockerfile instruction to the image config (repeatable): CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME or WORKDIR' -r
+complete -c ctl -n "__fish_ctl_using_subcommand import" -s m -l message -d 'Comment recorded in the image\'s history' -r
+complete -c ctl -n "__fish_ctl_using_subcommand import" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand import" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand import" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand import" -s q -l quiet -d 'Do not report progress'
+complete -c ctl -n "__fish_ctl_using_subcommand import" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand import" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand login" -s u -l username -d 'User name' -r
+complete -c ctl -n "__fish_ctl_using_subcommand login" -s p -l password -d 'Password (visible to other users of this machine; prefer --password-stdin)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l tls-verify -d 'Require HTTPS and verify certificates (false: plain HTTP)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l authfile -d 'Credentials file to write' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
+complete -c ctl -n "__fish_ctl_using_subcommand login" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand login" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l authfile -d 'Credentials file to edit' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -s V -l version -d 'Print version'
+
+# Names that exist only at run time, from `ctl __complete KIND PREFIX`.
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -f -a "(ctl __complete running (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -f -a "(ctl __complete running (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand start" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -f -a "(ctl __complete images (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -f -a "(ctl __complete running (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -f -a "(ctl __complete running (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -f -a "(ctl __complete images (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -f -a "(ctl __complete images (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -f -a "(ctl __complete images (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s s -l signal -x -a "(ctl __complete signals (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -x -a "(ctl __complete signals (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-signal -x -a "(ctl __complete signals (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-signal -x -a "(ctl __complete signals (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -x -a "(ctl __complete signals (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -x -a "(ctl __complete signals (commandline -ct))"
