@@ -107,9 +107,10 @@ impl Manager {
             .map(|id| match self.load(&id) {
                 Ok(c) => Ok((c.config, c.state)),
                 Err(Error::ContainerNotFound(_)) => Err((id, "removed while listing".into())),
-                Err(Error::CorruptRecord { reason, .. }) => {
-                    Err((id, format!("unreadable record ({reason}); `ctl rm -f` removes it")))
-                }
+                Err(Error::CorruptRecord { reason, .. }) => Err((
+                    id,
+                    format!("unreadable record ({reason}); `ctl rm -f` removes it"),
+                )),
                 Err(e) => Err((id, e.to_string())),
             })
             .filter(|r| !matches!(r, Err((_, m)) if m == "removed while listing"))
