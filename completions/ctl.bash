@@ -37,6 +37,9 @@ _ctl() {
             ctl,exec)
                 cmd="ctl__subcmd__exec"
                 ;;
+            ctl,generate)
+                cmd="ctl__subcmd__generate"
+                ;;
             ctl,image)
                 cmd="ctl__subcmd__image"
                 ;;
@@ -142,6 +145,9 @@ _ctl() {
             ctl__subcmd__container,wait)
                 cmd="ctl__subcmd__container__subcmd__wait"
                 ;;
+            ctl__subcmd__generate,systemd)
+                cmd="ctl__subcmd__generate__subcmd__systemd"
+                ;;
             ctl__subcmd__image,import)
                 cmd="ctl__subcmd__image__subcmd__import"
                 ;;
@@ -170,7 +176,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ps list container pull images image inspect tag rmi load import login logout completion __complete __generate-docs"
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ps list container pull images image inspect tag rmi load import login logout generate completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1425,6 +1431,106 @@ _ctl() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__generate)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version systemd"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__generate__subcmd__systemd)
+            opts="-n -f -t -h -V --new --name --files --restart-policy --restart-sec --stop-timeout --after --wants --requires --from --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --restart-policy)
+                    COMPREPLY=($(compgen -W "no on-success on-failure on-abnormal on-watchdog on-abort always" -- "${cur}"))
+                    return 0
+                    ;;
+                --restart-sec)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --wants)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2740,6 +2846,8 @@ _ctl_subcommand() {
         ":import") _ctl_path=import ;;
         ":login") _ctl_path=login ;;
         ":logout") _ctl_path=logout ;;
+        ":generate") _ctl_path=generate ;;
+        "generate:systemd") _ctl_path=generate/systemd ;;
         ":completion") _ctl_path=completion ;;
         *) return 1 ;;
     esac
@@ -2783,6 +2891,7 @@ _ctl_takes_value() {
         "import":-c|"import":--change|"import":-m|"import":--message) return 0 ;;
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
+        "generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         *) return 1 ;;
     esac
 }
@@ -2854,6 +2963,7 @@ _ctl_dynamic() {
         "image/rm") kinds+=" images" ;;
         "image/inspect") kinds+=" images" ;;
         "image/tag") ((npos == 0)) && kinds+=" images" ;;
+        "generate/systemd") kinds+=" containers" ;;
         esac
     fi
     [[ -n $kinds ]] || return 0

@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod image;
 pub mod runtime;
 pub mod sys;
+pub mod systemd;
 
 pub use context::Context;
 pub use error::{Error, Result};

@@ -93,8 +93,8 @@ pub struct MonitorArgs {
     /// Run after the exit file is written (e.g. `ctl ... cleanup ID`).
     pub exit_command: Option<PathBuf>,
     pub exit_command_args: Vec<OsString>,
-    /// systemd's NOTIFY_SOCKET (`@name` = abstract). The monitor sends `MAINPID` there once the
-    /// container is created, before it reports on the sync pipe.
+    /// systemd's NOTIFY_SOCKET (`@name` = abstract). The monitor sends `MAINPID` (its own pid)
+    /// there once the container is created, before it reports on the sync pipe.
     pub notify_socket: Option<PathBuf>,
     /// Also send `READY=1` when ctl says the container started (`--sdnotify=conmon`);
     /// without it the container reports its own readiness (`--sdnotify=container`).

@@ -17,9 +17,13 @@
 //!
 //! sd_notify ([`notify`]): under systemd (`Type=notify`), ctl passes its `NOTIFY_SOCKET` as
 //! `--notify-socket` (and never to the runtime, which would handle it itself). Once the
-//! runtime's create succeeded the monitor sends `MAINPID=<pid>`, before the sync message, so
-//! systemd has its main pid before ctl (the process it started) exits. With
-//! `--notify-ready` (`--sdnotify=conmon`) it sends `READY=1\nMAINPID=<pid>\n` when ctl writes
+//! runtime's create succeeded the monitor sends `MAINPID=<its own pid>`, before the sync
+//! message, so systemd has its main pid before ctl (the process it started) exits. The main
+//! pid is the monitor's, as conmon's is podman's: once ctl exits the monitor is systemd's
+//! child and exits with the container's code, so systemd learns how the container ended
+//! (`Restart=on-failure` works); the container itself is the monitor's child, whose status
+//! systemd could never wait for. With `--notify-ready` (`--sdnotify=conmon`) it sends
+//! `READY=1\nMAINPID=<pid>\n` when ctl writes
 //! [`ControlMessage::Started`] on the control fifo after `runtime start` succeeded: the
 //! container is running then, not just created. Without it the container sends its own
 //! `READY=1` (`--sdnotify=container`: ctl binds the socket into it).

@@ -42,6 +42,7 @@ pub const DYNAMIC: &[(&str, Kind, bool)] = &[
     ("image rm", Kind::Images, false),
     ("image inspect", Kind::Images, false),
     ("image tag", Kind::Images, true),
+    ("generate systemd", Kind::Containers, false),
 ];
 
 /// Options whose value is a signal name: (command path, option).

@@ -151,11 +151,23 @@ pub struct RmArgs {
 
 pub fn rm(ctx: &Context, args: RmArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
-    each(&m, &args.targets, false, |m, input| {
+    let code = each(&m, &args.targets, false, |m, input| {
         let id = m.containers.resolve(input)?;
         m.remove(&id, args.force)?;
         Ok(Some(input.to_string()))
-    })
+    })?;
+    // An id file whose container is gone goes too, as podman's: the next `run --cidfile`
+    // (a systemd unit's restart) can then write it again.
+    for f in &args.targets.cidfile {
+        let id = std::fs::read_to_string(f).unwrap_or_default();
+        if matches!(
+            m.containers.resolve(id.trim()),
+            Err(ctl::Error::ContainerNotFound(_))
+        ) {
+            let _ = std::fs::remove_file(f);
+        }
+    }
+    Ok(code)
 }
 
 #[derive(Debug, clap::Args)]

@@ -5,6 +5,7 @@ mod completion;
 mod completion_bash;
 mod docs;
 mod exec;
+mod generate;
 mod images;
 mod import;
 mod inspect;
@@ -127,6 +128,9 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Remove saved registry credentials
     Logout(login::LogoutArgs),
+    /// Generate systemd units for containers
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::Args),
     /// List completion candidates (run by the completion scripts)
@@ -245,6 +249,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Complete(a) => completion::complete(&ctx, &a),
+        Command::Generate(a) => generate::exec(&ctx, a),
         Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
     }
 }

@@ -211,7 +211,9 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
         log_max_size: max_size,
         log_max_files: max_files,
         sdnotify: SdNotify::parse(&f.sdnotify).unwrap_or_default(),
-        create_command: std::env::args().collect(),
+        create_command: std::env::args_os()
+            .map(|a| a.to_string_lossy().into_owned())
+            .collect(),
     })
 }
 

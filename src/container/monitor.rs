@@ -15,16 +15,20 @@ use crate::container::store::{ContainerConfig, SdNotify};
 use crate::error::{Error, Result};
 use crate::runtime::Runtime;
 
-/// Where ctl-monitor is: `CTL_MONITOR`, next to ctl, or the packaged libexec dirs.
+/// Where ctl-monitor is: `CTL_MONITOR`, next to ctl, in PREFIX/libexec/ctl for ctl in
+/// PREFIX/bin (`make install PREFIX=...`), or the packaged libexec dirs.
 pub fn monitor_path() -> Result<PathBuf> {
     if let Some(p) = std::env::var_os("CTL_MONITOR") {
         return Ok(PathBuf::from(p));
     }
-    let beside = std::env::current_exe()
+    let dir = std::env::current_exe()
         .ok()
-        .and_then(|e| e.parent().map(|d| d.join("ctl-monitor")));
+        .and_then(|e| e.parent().map(PathBuf::from));
+    let beside = dir.as_ref().map(|d| d.join("ctl-monitor"));
+    let prefix = dir.map(|d| d.join("../libexec/ctl/ctl-monitor"));
     beside
         .into_iter()
+        .chain(prefix)
         .chain(
             ["/usr/libexec/ctl/ctl-monitor", "/usr/lib/ctl/ctl-monitor"]
                 .into_iter()

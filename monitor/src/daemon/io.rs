@@ -335,7 +335,8 @@ impl<'a> Monitor<'a> {
     /// `READY=1` for `--sdnotify=conmon`, once ctl says the runtime started the container.
     fn notify_ready(&self) {
         if let (true, Some(sock)) = (self.args.notify_ready, &self.args.notify_socket) {
-            let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::ready(self.pid.as_raw()));
+            let me = std::process::id() as i32;
+            let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::ready(me));
         }
     }
 

@@ -98,7 +98,8 @@ fn setup(
     if let Some(sock) = &args.notify_socket {
         // Before the sync message: systemd must know its main pid before ctl exits. A dead
         // socket is systemd's to notice (it times the unit out); the container still runs.
-        let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::main_pid(pid));
+        let me = std::process::id() as i32;
+        let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::main_pid(me));
     }
     let oom = OomCounter::find(pid);
     let mon = Monitor::new(args, pid, sigfd, io, attach, fifo, sink);

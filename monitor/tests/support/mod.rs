@@ -190,8 +190,11 @@ impl Ctr {
     /// Waits for the monitor to finish and returns the exit file.
     pub fn exit(&mut self) -> ExitStatus {
         let code = self.wait_monitor(Duration::from_secs(20));
-        assert_eq!(code, Some(0), "monitor exit code");
-        ExitStatus::read(&self.args.exit_file).unwrap()
+        let status = ExitStatus::read(&self.args.exit_file).unwrap();
+        // The monitor exits with the container's code, as conmon does (255: unknown).
+        let want = status.exit_code.map_or(255, |c| c.clamp(0, 255));
+        assert_eq!(code, Some(want), "monitor exit code");
+        status
     }
 
     pub fn log(&self) -> Vec<(Stream, bool, String)> {

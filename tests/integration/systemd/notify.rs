@@ -60,6 +60,15 @@ fn pid_of(ctl: &Ctl, name: &str) -> i64 {
     v[0]["State"]["Pid"].as_i64().expect("State.Pid")
 }
 
+/// The container's monitor: the main pid systemd is told (as conmon's is podman's).
+fn monitor_of(ctl: &Ctl, name: &str) -> i64 {
+    let v = ctl.ok(&["container", "inspect", name]).json();
+    let id = v[0]["Id"].as_str().expect("Id");
+    let p = ctl.runroot.join("containers").join(id).join("monitor.pid");
+    let text = std::fs::read_to_string(&p).expect("monitor.pid");
+    text.trim().parse().expect("monitor pid")
+}
+
 fn comm(pid: i64) -> String {
     std::fs::read_to_string(format!("/proc/{pid}/comm"))
         .unwrap_or_default()
@@ -82,13 +91,13 @@ fn conmon_mode_sends_mainpid_then_ready_once_running() {
         "1000",
     ];
     run(&w.ctl, &l.addr, &args).success();
-    let pid = pid_of(&w.ctl, "nc");
+    let (pid, monitor) = (pid_of(&w.ctl, "nc"), monitor_of(&w.ctl, "nc"));
     let first = l
         .recv(Duration::from_secs(10))
         .expect("no MAINPID datagram");
-    assert_eq!(first, format!("MAINPID={pid}\n"));
+    assert_eq!(first, format!("MAINPID={monitor}\n"));
     let second = l.recv(Duration::from_secs(10)).expect("no READY datagram");
-    assert_eq!(second, format!("READY=1\nMAINPID={pid}\n"));
+    assert_eq!(second, format!("READY=1\nMAINPID={monitor}\n"));
     // READY means started: the container's process is (or is about to be) its command, not
     // the runtime's init waiting for `start`.
     let running = wait_for(Duration::from_secs(5), || {
@@ -203,7 +212,7 @@ fn abstract_sockets_work_for_conmon_and_are_refused_for_container() {
         "1000",
     ];
     run(&w.ctl, &l.addr, &args).success();
-    let pid = pid_of(&w.ctl, "na");
+    let pid = monitor_of(&w.ctl, "na");
     assert_eq!(
         l.recv(Duration::from_secs(10)),
         Some(format!("MAINPID={pid}\n"))

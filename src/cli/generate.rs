@@ -1,0 +1,354 @@
+//! `ctl generate systemd`: units for containers (podman's flags), or from a Quadlet-style
+//! `.container` file with `--from`. The unit text comes from `ctl::systemd`.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{bail, Context as _, Result};
+use clap::{Arg as ClapArg, Command as ClapCommand, CommandFactory};
+
+use ctl::container::lifecycle::Manager;
+use ctl::context::{Context, Overrides};
+use ctl::systemd::{self, lit, quadlet, Group, UnitSettings, RESTART_POLICIES};
+
+#[derive(Debug, clap::Subcommand)]
+pub enum GenerateCommand {
+    /// Print systemd units that run containers as services
+    Systemd(SystemdArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SystemdArgs {
+    /// Create the container when the unit starts and remove it when it stops
+    #[arg(long)]
+    pub new: bool,
+    /// Name the unit and its commands by the container's name instead of its id
+    #[arg(short, long)]
+    pub name: bool,
+    /// Write the units to files in the current directory and print their paths
+    #[arg(short, long)]
+    pub files: bool,
+    /// Restart= policy of the unit
+    #[arg(long, default_value = "on-failure", value_parser = RESTART_POLICIES.to_vec())]
+    pub restart_policy: String,
+    /// RestartSec=: seconds before a restart
+    #[arg(long, value_name = "SECS")]
+    pub restart_sec: Option<u32>,
+    /// Seconds to wait for the container to stop (default: its own stop timeout)
+    #[arg(short = 't', long, value_name = "SECS")]
+    pub stop_timeout: Option<u32>,
+    /// Add After=UNIT to [Unit]
+    #[arg(long, value_name = "UNIT")]
+    pub after: Vec<String>,
+    /// Add Wants=UNIT to [Unit]
+    #[arg(long, value_name = "UNIT")]
+    pub wants: Vec<String>,
+    /// Add Requires=UNIT to [Unit]
+    #[arg(long, value_name = "UNIT")]
+    pub requires: Vec<String>,
+    /// Generate from a Quadlet-style .container file ([Container] Image=, Exec=, ...)
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["new", "name", "container"])]
+    pub from: Option<PathBuf>,
+    /// The container (name, id or id prefix)
+    #[arg(required_unless_present = "from")]
+    pub container: Option<String>,
+}
+
+pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
+    let GenerateCommand::Systemd(a) = cmd;
+    let mut s = UnitSettings {
+        ctl: std::env::current_exe()
+            .context("finding ctl's own path")?
+            .display()
+            .to_string(),
+        global_args: global_args(ctx),
+        restart_policy: Some(a.restart_policy.clone()),
+        restart_sec: a.restart_sec,
+        after: a.after.clone(),
+        wants: a.wants.clone(),
+        requires: a.requires.clone(),
+        mounts_for: vec![ctx.root.clone(), ctx.runroot.clone()],
+        ..Default::default()
+    };
+    let text = match &a.from {
+        Some(file) => from_quadlet(&mut s, file, a.stop_timeout)?,
+        None => from_container(ctx, &mut s, &a)?,
+    };
+    if a.files {
+        let path = std::env::current_dir()?.join(&s.unit_name);
+        ctl::fsutil::atomic_write(&path, text.as_bytes())?;
+        println!("{}", path.display());
+    } else {
+        print!("{text}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Result<String> {
+    let m = Manager::open(ctx)?;
+    let c = m.get(a.container.as_deref().unwrap_or_default())?;
+    let cfg = &c.config;
+    let ident = if a.name { &cfg.name } else { &cfg.id };
+    s.unit_name = format!("container-{ident}.service");
+    s.stop_timeout = a.stop_timeout.unwrap_or(cfg.stop_timeout);
+    if !a.new {
+        let pidfile = m.run_files(&cfg.id).monitor_pidfile;
+        return Ok(systemd::existing_unit(
+            s,
+            ident,
+            &pidfile.display().to_string(),
+        ));
+    }
+    if cfg.create_command.is_empty() {
+        bail!(
+            "container {} was created by a ctl that did not record its options: \
+             recreate it, or generate without --new",
+            cfg.name
+        );
+    }
+    let groups = run_groups(&cfg.create_command).with_context(|| {
+        format!(
+            "reading the options container {} was created with",
+            cfg.name
+        )
+    })?;
+    Ok(systemd::new_unit(s, lit(&cfg.name), &groups))
+}
+
+fn from_quadlet(s: &mut UnitSettings, file: &Path, stop_timeout: Option<u32>) -> Result<String> {
+    let text =
+        std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    let mut q = quadlet::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
+    if !q.publish.is_empty() && !run_knows("publish") {
+        bail!(
+            "{}: PublishPort= needs `ctl run --publish`, which this ctl lacks",
+            file.display()
+        );
+    }
+    let stem = file
+        .file_stem()
+        .and_then(|n| n.to_str())
+        .context("the .container file needs a UTF-8 name")?;
+    s.unit_name = format!("{stem}.service");
+    s.stop_timeout = stop_timeout.unwrap_or(10);
+    if let Some(i) = q.unit.iter().position(|l| l.starts_with("Description=")) {
+        s.description = Some(q.unit.remove(i)["Description=".len()..].to_string());
+    }
+    s.extra_unit = q.unit.clone();
+    s.extra_service = q.service.clone();
+    if !q.install.is_empty() {
+        s.install = Some(q.install.clone());
+    }
+    Ok(systemd::new_unit(s, q.name(), &q.run_args()))
+}
+
+/// `--root`, `--runroot`, `--config`, `--runtime` where this ctl's differ from the defaults:
+/// the unit's commands must find the same store.
+fn global_args(ctx: &Context) -> Vec<String> {
+    let defaults = Context::resolve(Overrides {
+        config_file: Some(ctx.config_file.clone()),
+        ..Default::default()
+    })
+    .ok();
+    let mut out = Vec::new();
+    let mut add = |flag: &str, value: String, default: Option<String>| {
+        if default.as_deref() != Some(value.as_str()) {
+            out.extend([flag.to_string(), value]);
+        }
+    };
+    let d = defaults.as_ref();
+    let plain = Context::resolve(Overrides::default()).ok();
+    add(
+        "--config",
+        ctx.config_file.display().to_string(),
+        plain.map(|p| p.config_file.display().to_string()),
+    );
+    add(
+        "--root",
+        ctx.root.display().to_string(),
+        d.map(|d| d.root.display().to_string()),
+    );
+    add(
+        "--runroot",
+        ctx.runroot.display().to_string(),
+        d.map(|d| d.runroot.display().to_string()),
+    );
+    add(
+        "--runtime",
+        ctx.runtime.clone(),
+        d.map(|d| d.runtime.clone()),
+    );
+    out
+}
+
+fn run_knows(long: &str) -> bool {
+    super::Cli::command()
+        .find_subcommand("run")
+        .is_some_and(|r| r.get_arguments().any(|a| a.get_long() == Some(long)))
+}
+
+/// Options the unit sets itself, dropped from the container's own; restarts are systemd's
+/// (Restart=), and a ctl restart policy would conflict with the unit's --rm.
+const UNIT_OWNED: &[&str] = &[
+    "name", "cidfile", "rm", "detach", "replace", "sdnotify", "restart",
+];
+
+fn find_long<'a>(cmd: &'a ClapCommand, name: &str) -> Option<&'a ClapArg> {
+    cmd.get_arguments().find(|a| {
+        a.get_long() == Some(name) || a.get_all_aliases().is_some_and(|v| v.contains(&name))
+    })
+}
+
+fn find_short(cmd: &ClapCommand, c: char) -> Option<&ClapArg> {
+    cmd.get_arguments().find(|a| {
+        a.get_short() == Some(c) || a.get_all_short_aliases().is_some_and(|v| v.contains(&c))
+    })
+}
+
+/// Whether `a` takes the next argument as its value (an optional value only when that
+/// does not look like an option, as clap decides).
+fn takes_next(a: &ClapArg, next: Option<&String>) -> bool {
+    if !a.get_action().takes_values() {
+        return false;
+    }
+    let optional = a.get_num_args().is_some_and(|r| r.min_values() == 0);
+    !optional || next.is_some_and(|n| !n.starts_with('-'))
+}
+
+/// The container's own run options from the argv that created it: the globals and the
+/// options the unit owns dropped, an option and its value per group, then the image and
+/// command as one group.
+pub fn run_groups(argv: &[String]) -> Result<Vec<Group>> {
+    let mut root = super::Cli::command();
+    root.build();
+    let mut it = argv.iter().skip(1).peekable();
+    // Up to the run/create verb (maybe under `container`), skipping global options.
+    let mut cmd = &root;
+    loop {
+        let Some(tok) = it.next() else {
+            bail!("no run or create command in {argv:?}");
+        };
+        if tok.starts_with('-') {
+            let a = tok
+                .strip_prefix("--")
+                .and_then(|l| find_long(cmd, l.split('=').next()?));
+            if a.is_some_and(|a| !tok.contains('=') && takes_next(a, it.peek().copied())) {
+                it.next();
+            }
+            continue;
+        }
+        cmd = cmd
+            .find_subcommand(tok)
+            .with_context(|| format!("unexpected {tok:?} in {argv:?}"))?;
+        if matches!(cmd.get_name(), "run" | "create") {
+            break;
+        }
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let keep = |a: &ClapArg| !a.is_global_set() && !UNIT_OWNED.contains(&a.get_id().as_str());
+    while let Some(tok) = it.next() {
+        if tok == "--" || !tok.starts_with('-') || tok == "-" {
+            let mut tail: Group = Vec::new();
+            if tok != "--" {
+                tail.push(lit(tok));
+            }
+            tail.extend(it.by_ref().map(|t| lit(t)));
+            groups.push(tail);
+            break;
+        }
+        if let Some(long) = tok.strip_prefix("--") {
+            let (name, inline) = match long.split_once('=') {
+                Some((n, v)) => (n, Some(v)),
+                None => (long, None),
+            };
+            let a = find_long(cmd, name).with_context(|| format!("unknown option --{name}"))?;
+            let mut g = vec![lit(tok)];
+            if inline.is_none() && takes_next(a, it.peek().copied()) {
+                g.push(lit(it.next().context("option without its value")?));
+            }
+            if keep(a) {
+                groups.push(g);
+            }
+            continue;
+        }
+        // A cluster of short options (`-it`); one taking a value ends it (`-eK=V`, `-e K=V`).
+        for (i, c) in tok[1..].char_indices() {
+            let a = find_short(cmd, c).with_context(|| format!("unknown option -{c}"))?;
+            let flag = format!("-{c}");
+            if a.get_action().takes_values() {
+                let rest = &tok[1 + i + c.len_utf8()..];
+                let value = if rest.is_empty() {
+                    it.next().context("option without its value")?.clone()
+                } else {
+                    rest.to_string()
+                };
+                if keep(a) {
+                    groups.push(vec![lit(&flag), lit(&value)]);
+                }
+                break;
+            }
+            if keep(a) {
+                groups.push(vec![lit(&flag)]);
+            }
+        }
+    }
+    Ok(groups)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ctl::systemd::Arg;
+
+    fn args(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    fn flat(g: Vec<Group>) -> Vec<Vec<String>> {
+        g.into_iter()
+            .map(|g| {
+                g.into_iter()
+                    .map(|a| match a {
+                        Arg::Literal(s) | Arg::Unit(s) => s,
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn unit_owned_and_global_options_are_dropped() {
+        let g = run_groups(&args(
+            "ctl --root /r run -dit --rm --name=web --cidfile /c -e A=1 -eB=2 \
+             --sdnotify conmon --replace --root /x --restart=always --stop-timeout 5 \
+             busybox sh -c -x",
+        ))
+        .unwrap();
+        assert_eq!(
+            flat(g),
+            vec![
+                vec!["-i"],
+                vec!["-t"],
+                vec!["-e", "A=1"],
+                vec!["-e", "B=2"],
+                vec!["--stop-timeout", "5"],
+                vec!["busybox", "sh", "-c", "-x"],
+            ]
+        );
+    }
+
+    #[test]
+    fn create_under_container_and_optional_values() {
+        let g = run_groups(&args(
+            "/usr/bin/ctl container create --tls-verify --log-driver=none img",
+        ))
+        .unwrap();
+        assert_eq!(
+            flat(g),
+            vec![vec!["--tls-verify"], vec!["--log-driver=none"], vec!["img"]]
+        );
+        let g = run_groups(&args("ctl run --tls-verify false img")).unwrap();
+        assert_eq!(flat(g), vec![vec!["--tls-verify", "false"], vec!["img"]]);
+        assert!(run_groups(&args("ctl ps -a")).is_err());
+    }
+}
