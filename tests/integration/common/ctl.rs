@@ -91,7 +91,12 @@ impl Ctl {
 
     /// `ctl --root R --runroot RR ARGS...` with a clean environment pointing into the temp dir.
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_ctl"));
+        self.command_with(Path::new(env!("CARGO_BIN_EXE_ctl")), args)
+    }
+
+    /// [`Ctl::command`] with another ctl binary (an installed one).
+    pub fn command_with(&self, program: &Path, args: &[&str]) -> Command {
+        let mut c = Command::new(program);
         c.env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("HOME", &self.home)
