@@ -5,11 +5,17 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use oci_spec::runtime::{LinuxSeccomp, PosixRlimit};
 use serde_json::Value;
 
+use crate::container::caps::CapChanges;
+use crate::container::host;
 use crate::container::lifecycle::Manager;
-use crate::container::options::Mount;
+use crate::container::options::{Mount, OptionError};
+use crate::container::resources::{self, Resources, DEFAULT_PIDS_LIMIT};
 use crate::container::rootfs;
+use crate::container::seccomp;
+use crate::container::security::{Seccomp, SecurityOpts};
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::{process_start, State, Status};
 use crate::container::store::{ContainerConfig, LogConfig, MountRecord, SdNotify};
@@ -49,6 +55,20 @@ pub struct CreateOptions {
     pub sdnotify: SdNotify,
     /// The command line that asked for this container, kept in its record.
     pub create_command: Vec<String>,
+    /// Cgroup limits as asked (defaults filled in at create time).
+    pub resources: Resources,
+    /// `--ulimit`; empty: the caller's own limits.
+    pub ulimits: Vec<PosixRlimit>,
+    pub cap_changes: CapChanges,
+    pub privileged: bool,
+    pub security: SecurityOpts,
+    /// `--group-add`: names (from the image's /etc/group) or numbers.
+    pub group_add: Vec<String>,
+    /// `--init`, with `--init-path` (default: catatonit or tini-static from the host).
+    pub init: bool,
+    pub init_path: Option<PathBuf>,
+    /// With `read_only`: tmpfs on /run, /tmp, /var/tmp (podman's default).
+    pub read_only_tmpfs: bool,
 }
 
 /// Where `--sdnotify=container` binds the host's notify socket.
@@ -168,11 +188,16 @@ impl Manager {
             reason: e.to_string(),
         };
         let user_str = o.user.clone().or(defaults.user.clone()).unwrap_or_default();
-        let exec_user = if user_str.is_empty() {
+        let mut exec_user = if user_str.is_empty() {
             user::ExecUser::default()
         } else {
             user::resolve(&merged, &user_str).map_err(spec_err)?
         };
+        for g in user::resolve_groups(&merged, &o.group_add).map_err(spec_err)? {
+            if !exec_user.additional_gids.contains(&g) {
+                exec_user.additional_gids.push(g);
+            }
+        }
         let args = spec::process_args(
             defaults.entrypoint.clone(),
             defaults.cmd.clone(),
@@ -207,7 +232,7 @@ impl Manager {
             .unwrap_or_else(|| "/".into());
         let mut labels = defaults.labels.clone();
         labels.extend(o.labels.clone());
-        let input = SpecInput {
+        let mut input = SpecInput {
             args: args.clone(),
             env: env.clone(),
             cwd: PathBuf::from(&workdir),
@@ -223,8 +248,25 @@ impl Manager {
             rootless: self.ctx.rootless,
             labels: labels.clone(),
             cgroups_path: (!self.ctx.rootless).then(|| format!("/ctl/{id}")),
+            no_new_privileges: o.security.no_new_privileges,
+            rlimits: o.ulimits.clone(),
+            cap_changes: o.cap_changes.clone(),
+            host_caps: Some(host::bounding_caps()),
+            privileged: o.privileged,
+            devices: match o.privileged && !self.ctx.rootless {
+                true => host::devices(),
+                false => Vec::new(),
+            },
+            resources: self.resources(o)?,
+            read_only_tmpfs: o.read_only_tmpfs,
+            init: self.init_binary(o)?,
+            unmask: o.security.unmask.clone(),
+            mask: o.security.mask.clone(),
             ..Default::default()
         };
+        input.seccomp = seccomp_filter(o, &input)?;
+        let own_hard = |t| resources::resource_number(t).and_then(host::hard_limit);
+        resources::check_raise(&o.ulimits, own_hard, host::can_raise_rlimits())?;
         let spec = spec::build_spec(&input).map_err(spec_err)?;
         let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
             what: "spec",
@@ -286,6 +328,51 @@ impl Manager {
             create_command: o.create_command.clone(),
         };
         self.containers.write_config(&cfg)
+    }
+
+    /// The cgroup limits: as asked, checked, with podman's default pids limit where the
+    /// pids controller is. Rootless containers get no cgroup of their own here.
+    fn resources(&self, o: &CreateOptions) -> std::result::Result<Resources, OptionError> {
+        if self.ctx.rootless {
+            if o.resources.any() {
+                return Err(OptionError::Invalid {
+                    what: "resource limits",
+                    value: "--memory/--cpus/--pids-limit".into(),
+                    reason: "not supported for rootless containers".into(),
+                });
+            }
+            return Ok(Resources::default());
+        }
+        let mut r = o.resources.clone().resolve(host::swap_accounting())?;
+        if r.pids_limit.is_none() && host::has_controller("pids") {
+            r.pids_limit = Some(DEFAULT_PIDS_LIMIT);
+        }
+        Ok(r)
+    }
+
+    /// The host binary `--init` binds into the container.
+    fn init_binary(&self, o: &CreateOptions) -> Result<Option<PathBuf>> {
+        if !o.init {
+            return Ok(None);
+        }
+        let path = match &o.init_path {
+            Some(p) => p.clone(),
+            None => host::find_init().ok_or_else(|| Error::InvalidInput {
+                what: "init",
+                value: "--init".into(),
+                reason: "no init binary found: install catatonit (or tini-static), or give \
+                         --init-path"
+                    .into(),
+            })?,
+        };
+        if !path.is_file() {
+            return Err(Error::InvalidInput {
+                what: "init path",
+                value: path.display().to_string(),
+                reason: "not a file".into(),
+            });
+        }
+        Ok(Some(path))
     }
 
     fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
@@ -408,6 +495,33 @@ impl Manager {
         let _ = ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started);
         Ok(())
     }
+}
+
+/// The seccomp filter: none when privileged or unconfined; else the built-in or the given
+/// profile, for this machine and the container's bounding capabilities.
+fn seccomp_filter(
+    o: &CreateOptions,
+    input: &SpecInput,
+) -> std::result::Result<Option<LinuxSeccomp>, OptionError> {
+    let profile = match &o.security.seccomp {
+        _ if o.privileged => return Ok(None),
+        Seccomp::Unconfined => return Ok(None),
+        Seccomp::Default => seccomp::parse(seccomp::DEFAULT_PROFILE, "built-in")?,
+        Seccomp::Profile(p) => {
+            let text = fs::read_to_string(p).map_err(|e| OptionError::Invalid {
+                what: "seccomp profile",
+                value: p.display().to_string(),
+                reason: e.to_string(),
+            })?;
+            seccomp::parse(&text, &p.display().to_string())?
+        }
+    };
+    let target = seccomp::Target {
+        arch: seccomp::host_arch(),
+        kernel: host::kernel(),
+        bounding: spec::cap_sets(input).bounding,
+    };
+    profile.to_oci(&target).map(Some)
 }
 
 fn mount_record(m: &Mount) -> MountRecord {
