@@ -155,6 +155,19 @@ pub struct CapSets {
     pub inheritable: u64,
 }
 
+impl CapChanges {
+    /// The changes as `CAP_*` names (`ALL` first when given): (added, dropped).
+    pub fn names(&self) -> (Vec<String>, Vec<String>) {
+        let list = |all: bool, mask: u64| {
+            let all = all.then(|| "ALL".to_string());
+            all.into_iter()
+                .chain(from_mask(mask).iter().map(|c| format!("CAP_{c}")))
+                .collect()
+        };
+        (list(self.add_all, self.add), list(self.drop_all, self.drop))
+    }
+}
+
 /// containers/common's MergeCapabilities plus podman's rule for users: `base` is the
 /// default set (or everything with --privileged); `host` is what the caller itself may
 /// hand out (its bounding set), which also stands for ALL. Root gets the bounding set as
@@ -206,6 +219,8 @@ mod tests {
         assert_eq!(c.add, want);
         assert_eq!(c.drop, 1 << number(Capability::Kill));
         assert!(CapChanges::parse(&["all"], &[]).unwrap().add_all);
+        let (a, d) = CapChanges::parse(&["all"], &["sys_admin"]).unwrap().names();
+        assert_eq!((a, d), (vec!["ALL".into()], vec!["CAP_SYS_ADMIN".into()]));
         let e = CapChanges::parse(&["NET_FLY"], &[])
             .unwrap_err()
             .to_string();

@@ -18,7 +18,7 @@ use crate::container::seccomp;
 use crate::container::security::{Seccomp, SecurityOpts};
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::{process_start, State, Status};
-use crate::container::store::{ContainerConfig, LogConfig, MountRecord, SdNotify};
+use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord, SdNotify};
 use crate::container::user;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
@@ -232,6 +232,7 @@ impl Manager {
             .unwrap_or_else(|| "/".into());
         let mut labels = defaults.labels.clone();
         labels.extend(o.labels.clone());
+        let resources = self.resources(o)?;
         let mut input = SpecInput {
             args: args.clone(),
             env: env.clone(),
@@ -257,7 +258,7 @@ impl Manager {
                 true => host::devices(),
                 false => Vec::new(),
             },
-            resources: self.resources(o)?,
+            resources: resources.clone(),
             read_only_tmpfs: o.read_only_tmpfs,
             init: self.init_binary(o)?,
             unmask: o.security.unmask.clone(),
@@ -285,6 +286,7 @@ impl Manager {
         } else {
             o.args.clone()
         };
+        let (cap_add, cap_drop) = o.cap_changes.names();
         let cfg = ContainerConfig {
             id: id.to_string(),
             name: name.to_string(),
@@ -326,6 +328,16 @@ impl Manager {
             sdnotify: o.sdnotify,
             notify_socket,
             create_command: o.create_command.clone(),
+            host: HostSettings {
+                privileged: o.privileged,
+                cap_add,
+                cap_drop,
+                security_opt: o.security.given.clone(),
+                ulimits: o.ulimits.iter().map(resources::ulimit_text).collect(),
+                group_add: o.group_add.clone(),
+                init: o.init,
+                resources,
+            },
         };
         self.containers.write_config(&cfg)
     }

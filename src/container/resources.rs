@@ -16,7 +16,7 @@ pub const DEFAULT_PIDS_LIMIT: i64 = 2048;
 pub const CPU_PERIOD: u64 = 100_000;
 
 /// The cgroup limits a container asked for. `None`: not limited (or the default).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub struct Resources {
     /// Bytes.
@@ -248,6 +248,15 @@ pub fn ulimit_name(t: PosixRlimitType) -> &'static str {
     RLIMITS.iter().find(|r| r.1 == t).map_or("?", |r| r.0)
 }
 
+/// A limit as `--ulimit` takes it: `nofile=1024:2048` (-1 for unlimited).
+pub fn ulimit_text(r: &PosixRlimit) -> String {
+    let n = |v: u64| match v {
+        u64::MAX => "-1".to_string(),
+        v => v.to_string(),
+    };
+    format!("{}={}:{}", ulimit_name(r.typ()), n(r.soft()), n(r.hard()))
+}
+
 /// The kernel's resource number of a limit type.
 pub fn resource_number(t: PosixRlimitType) -> Option<u32> {
     RLIMITS.iter().find(|r| r.1 == t).map(|r| r.2)
@@ -377,6 +386,7 @@ mod tests {
         assert_eq!((r.soft(), r.hard()), (100, 100));
         let r = parse_ulimit("core=-1").unwrap();
         assert_eq!((r.soft(), r.hard()), (u64::MAX, u64::MAX));
+        assert_eq!(ulimit_text(&r), "core=-1:-1");
         rejects(parse_ulimit("nofile"), "name=soft[:hard]");
         rejects(parse_ulimit("files=1"), "unknown limit \"files\"");
         rejects(parse_ulimit("nofile=2:1"), "exceeds the hard");

@@ -28,6 +28,8 @@ pub struct SecurityOpts {
     pub unmask: Vec<String>,
     /// `mask=PATHS`: further paths to mask.
     pub mask: Vec<String>,
+    /// The flags as given, for the container's record.
+    pub given: Vec<String>,
 }
 
 fn bool_value(what: &'static str, value: &str, v: Option<&str>) -> Result<bool, OptionError> {
@@ -59,6 +61,7 @@ fn paths(value: &str, list: &str, all_ok: bool) -> Result<Vec<String>, OptionErr
 pub fn parse_security_opts<S: AsRef<str>>(values: &[S]) -> Result<SecurityOpts, OptionError> {
     let mut o = SecurityOpts::default();
     for value in values.iter().map(AsRef::as_ref) {
+        o.given.push(value.to_string());
         // docker also takes `key:value`.
         let (key, v) = match value.split_once('=').or_else(|| value.split_once(':')) {
             Some((k, v)) => (k, Some(v)),
