@@ -298,9 +298,15 @@ impl Containers {
                 id: id.to_string(),
                 reason,
             })?
-            .ok_or_else(|| Error::CorruptRecord {
-                id: id.to_string(),
-                reason: "state.json is missing".into(),
+            .ok_or_else(|| {
+                // Removed meanwhile (`rm` renames the directory away first): gone, not broken.
+                if !self.dir(id).exists() {
+                    return Error::ContainerNotFound(id.to_string());
+                }
+                Error::CorruptRecord {
+                    id: id.to_string(),
+                    reason: "state.json is missing".into(),
+                }
             })
     }
 

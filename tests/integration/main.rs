@@ -12,6 +12,8 @@ mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod resources;
 mod restart;
+mod security;
 mod systemd;
 mod terminal;

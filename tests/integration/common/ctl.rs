@@ -184,6 +184,14 @@ impl Ctl {
             .unwrap_or_else(|| panic!("image inspect {name}: empty result: {v}"))
     }
 
+    /// `ctl container inspect NAME`, the first (only) element.
+    pub fn inspect_container(&self, name: &str) -> Value {
+        let v = self.ok(&["container", "inspect", name]).json();
+        v.get(0)
+            .cloned()
+            .unwrap_or_else(|| panic!("container inspect {name}: empty result: {v}"))
+    }
+
     /// Names of the entries under ROOT/layers.
     pub fn layer_dirs(&self) -> BTreeSet<String> {
         list(&self.root.join("layers"))
