@@ -3,10 +3,11 @@
 //! of this machine's architecture, and only the rules whose `includes`/`excludes` match the
 //! container's bounding capabilities, the architecture and the running kernel (pure).
 //!
-//! The default profile (seccomp.json beside this file) is docker's default: everything not
-//! listed fails with EPERM; namespace creation, mount, keyrings, bpf, modules, kexec,
-//! open_by_handle_at, ptrace before 4.8 and the like are only allowed with the capability
-//! that guards them.
+//! The default profile (seccomp.json beside this file) is docker's current default
+//! (moby/profiles seccomp/default.json, one rule per line): everything not listed fails
+//! with EPERM (keyrings, kexec, io_uring, AF_ALG and AF_VSOCK sockets among them); namespace
+//! creation, mount, bpf, modules, open_by_handle_at, ptrace before 4.8 and the like are only
+//! allowed with the capability that guards them.
 
 use oci_spec::runtime::{
     Arch, Capability, LinuxSeccomp, LinuxSeccompAction, LinuxSeccompArg, LinuxSeccompBuilder,
@@ -252,7 +253,15 @@ mod tests {
                 .any(|r| r.action() == LinuxSeccompAction::ScmpActAllow);
             assert!(!allowed, "{denied} allowed by default");
         }
-        for allowed in ["read", "execve", "ptrace", "chroot", "arch_prctl", "socket"] {
+        for allowed in [
+            "read",
+            "execve",
+            "ptrace",
+            "chroot",
+            "arch_prctl",
+            "socket",
+            "statx",
+        ] {
             assert!(!rules_for(&f, allowed).is_empty(), "{allowed}");
         }
         // clone only without namespace flags; clone3 fails with ENOSYS so libc falls back.
