@@ -267,7 +267,9 @@ impl Manager {
         };
         input.seccomp = seccomp_filter(o, &input)?;
         let own_hard = |t| resources::resource_number(t).and_then(host::hard_limit);
-        resources::check_raise(&o.ulimits, own_hard, host::can_raise_rlimits())?;
+        // In a user namespace CAP_SYS_RESOURCE counts for nothing against the host's limits.
+        let can_raise = host::can_raise_rlimits() && !self.ctx.rootless;
+        resources::check_raise(&o.ulimits, own_hard, can_raise)?;
         let spec = spec::build_spec(&input).map_err(spec_err)?;
         let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
             what: "spec",
