@@ -5,21 +5,20 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use oci_spec::runtime::{LinuxSeccomp, PosixRlimit};
+use oci_spec::runtime::PosixRlimit;
 use serde_json::Value;
 
 use crate::container::caps::CapChanges;
-use crate::container::host;
 use crate::container::lifecycle::Manager;
-use crate::container::options::{Mount, OptionError};
-use crate::container::resources::{self, Resources, DEFAULT_PIDS_LIMIT};
+use crate::container::options::Mount;
+use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
-use crate::container::seccomp;
-use crate::container::security::{Seccomp, SecurityOpts};
+use crate::container::security::SecurityOpts;
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::{process_start, State, Status};
 use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord, SdNotify};
 use crate::container::user;
+use crate::container::{confine, host};
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
 use crate::image::store::ImageRecord;
@@ -232,7 +231,7 @@ impl Manager {
             .unwrap_or_else(|| "/".into());
         let mut labels = defaults.labels.clone();
         labels.extend(o.labels.clone());
-        let resources = self.resources(o)?;
+        let resources = confine::resources(o, self.ctx.rootless)?;
         let mut input = SpecInput {
             args: args.clone(),
             env: env.clone(),
@@ -260,16 +259,13 @@ impl Manager {
             },
             resources: resources.clone(),
             read_only_tmpfs: o.read_only_tmpfs,
-            init: self.init_binary(o)?,
+            init: confine::init_binary(o)?,
             unmask: o.security.unmask.clone(),
             mask: o.security.mask.clone(),
             ..Default::default()
         };
-        input.seccomp = seccomp_filter(o, &input)?;
-        let own_hard = |t| resources::resource_number(t).and_then(host::hard_limit);
-        // In a user namespace CAP_SYS_RESOURCE counts for nothing against the host's limits.
-        let can_raise = host::can_raise_rlimits() && !self.ctx.rootless;
-        resources::check_raise(&o.ulimits, own_hard, can_raise)?;
+        input.seccomp = confine::seccomp_filter(o, &input)?;
+        confine::check_ulimits(&o.ulimits, self.ctx.rootless)?;
         let spec = spec::build_spec(&input).map_err(spec_err)?;
         let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
             what: "spec",
@@ -342,51 +338,6 @@ impl Manager {
             },
         };
         self.containers.write_config(&cfg)
-    }
-
-    /// The cgroup limits: as asked, checked, with podman's default pids limit where the
-    /// pids controller is. Rootless containers get no cgroup of their own here.
-    fn resources(&self, o: &CreateOptions) -> std::result::Result<Resources, OptionError> {
-        if self.ctx.rootless {
-            if o.resources.any() {
-                return Err(OptionError::Invalid {
-                    what: "resource limits",
-                    value: "--memory/--cpus/--pids-limit".into(),
-                    reason: "not supported for rootless containers".into(),
-                });
-            }
-            return Ok(Resources::default());
-        }
-        let mut r = o.resources.clone().resolve(host::swap_accounting())?;
-        if r.pids_limit.is_none() && host::has_controller("pids") {
-            r.pids_limit = Some(DEFAULT_PIDS_LIMIT);
-        }
-        Ok(r)
-    }
-
-    /// The host binary `--init` binds into the container.
-    fn init_binary(&self, o: &CreateOptions) -> Result<Option<PathBuf>> {
-        if !o.init {
-            return Ok(None);
-        }
-        let path = match &o.init_path {
-            Some(p) => p.clone(),
-            None => host::find_init().ok_or_else(|| Error::InvalidInput {
-                what: "init",
-                value: "--init".into(),
-                reason: "no init binary found: install catatonit (or tini-static), or give \
-                         --init-path"
-                    .into(),
-            })?,
-        };
-        if !path.is_file() {
-            return Err(Error::InvalidInput {
-                what: "init path",
-                value: path.display().to_string(),
-                reason: "not a file".into(),
-            });
-        }
-        Ok(Some(path))
     }
 
     fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
@@ -509,33 +460,6 @@ impl Manager {
         let _ = ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started);
         Ok(())
     }
-}
-
-/// The seccomp filter: none when privileged or unconfined; else the built-in or the given
-/// profile, for this machine and the container's bounding capabilities.
-fn seccomp_filter(
-    o: &CreateOptions,
-    input: &SpecInput,
-) -> std::result::Result<Option<LinuxSeccomp>, OptionError> {
-    let profile = match &o.security.seccomp {
-        _ if o.privileged => return Ok(None),
-        Seccomp::Unconfined => return Ok(None),
-        Seccomp::Default => seccomp::parse(seccomp::DEFAULT_PROFILE, "built-in")?,
-        Seccomp::Profile(p) => {
-            let text = fs::read_to_string(p).map_err(|e| OptionError::Invalid {
-                what: "seccomp profile",
-                value: p.display().to_string(),
-                reason: e.to_string(),
-            })?;
-            seccomp::parse(&text, &p.display().to_string())?
-        }
-    };
-    let target = seccomp::Target {
-        arch: seccomp::host_arch(),
-        kernel: host::kernel(),
-        bounding: spec::cap_sets(input).bounding,
-    };
-    profile.to_oci(&target).map(Some)
 }
 
 fn mount_record(m: &Mount) -> MountRecord {
