@@ -464,7 +464,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -l -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-e -v -w -u -l -m -c -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -543,6 +543,70 @@ _ctl() {
                     return 0
                     ;;
                 --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-only-tmpfs)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -990,7 +1054,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -l -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-d -e -v -w -u -l -m -c -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1077,6 +1141,70 @@ _ctl() {
                     return 0
                     ;;
                 --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-only-tmpfs)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1262,7 +1390,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -l -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-e -v -w -u -l -m -c -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1341,6 +1469,70 @@ _ctl() {
                     return 0
                     ;;
                 --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-only-tmpfs)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2484,7 +2676,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -l -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-d -e -v -w -u -l -m -c -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2571,6 +2763,70 @@ _ctl() {
                     return 0
                     ;;
                 --stop-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --read-only-tmpfs)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-reservation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pids-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --init-path)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2856,8 +3112,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--root|*:--runroot|*:--runtime|*:--log-level|*:--config) return 0 ;;
-        "run":--detach-keys|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--network|"run":--net|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--network|"create":--net|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":--filter) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--timeout|"restart":--cidfile) return 0 ;;
@@ -2867,8 +3123,8 @@ _ctl_takes_value() {
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":-n|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format) return 0 ;;
-        "container/run":--detach-keys|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--network|"container/run":--net|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--network|"container/create":--net|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "container/run":--detach-keys|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":--filter) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--timeout|"container/restart":--cidfile) return 0 ;;

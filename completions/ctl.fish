@@ -80,6 +80,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -s l -l label -d 'Set a lab
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cap-drop -d 'Drop a capability (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l init-path -d 'The init binary for --init' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l network -l net -d 'Network mode: none or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
@@ -108,6 +123,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l config -d 'Config file (
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
@@ -127,6 +144,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -s l -l label -d 'Set a 
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cap-drop -d 'Drop a capability (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l init-path -d 'The init binary for --init' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l network -l net -d 'Network mode: none or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
@@ -154,6 +186,8 @@ error\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
@@ -371,6 +405,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'The init binary for --init' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l network -l net -d 'Network mode: none or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
@@ -399,6 +448,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container id'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
@@ -418,6 +469,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'The init binary for --init' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l network -l net -d 'Network mode: none or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
@@ -445,6 +511,8 @@ error\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'

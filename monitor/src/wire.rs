@@ -78,12 +78,15 @@ impl ControlMessage {
     }
 }
 
-/// Writes one message to a monitor's control fifo without blocking: the monitor holds the fifo
-/// open for reading, so a write fails (ENXIO, ENOENT) only when there is no monitor.
+/// Writes one message to a monitor's control fifo without blocking. The fifo is opened for
+/// reading too: a monitor that exits between our open and our write then costs nothing but
+/// the message, where a write-only fd would raise SIGPIPE (which ctl does not ignore). Fails
+/// (ENOENT) when the fifo is gone.
 pub fn send_control(fifo: &Path, msg: ControlMessage) -> io::Result<()> {
     use std::io::Write;
     use std::os::unix::fs::OpenOptionsExt;
     let mut f = std::fs::OpenOptions::new()
+        .read(true)
         .write(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(fifo)?;

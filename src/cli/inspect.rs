@@ -6,6 +6,7 @@ use anyhow::Result;
 use serde_json::{json, Value};
 
 use ctl::container::lifecycle::{Container, Manager};
+use ctl::container::resources::CPU_PERIOD;
 use ctl::container::state::Status;
 use ctl::image::store::{ImageRecord, Store};
 use ctl::Context;
@@ -87,9 +88,18 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     })
 }
 
+/// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}`.
+fn ulimit_json(u: &str) -> Value {
+    let (name, limits) = u.split_once('=').unwrap_or((u, ""));
+    let (soft, hard) = limits.split_once(':').unwrap_or((limits, limits));
+    let n = |s: &str| s.parse::<i64>().unwrap_or(-1);
+    json!({"Name": name, "Soft": n(soft), "Hard": n(hard)})
+}
+
 /// A container in docker's inspect shape.
 pub fn container_json(m: &Manager, c: &Container) -> Value {
     let (cfg, st) = (&c.config, &c.state);
+    let res = &cfg.host.resources;
     let zero = "0001-01-01T00:00:00Z";
     json!({
         "Id": cfg.id,
@@ -144,6 +154,20 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "ReadonlyRootfs": cfg.read_only,
             "LogConfig": { "Type": cfg.log.driver, "MaxSize": cfg.log.max_size, "MaxFiles": cfg.log.max_files },
             "Runtime": cfg.runtime,
+            "Privileged": cfg.host.privileged,
+            "CapAdd": cfg.host.cap_add,
+            "CapDrop": cfg.host.cap_drop,
+            "SecurityOpt": cfg.host.security_opt,
+            "GroupAdd": cfg.host.group_add,
+            "Init": cfg.host.init,
+            "Ulimits": cfg.host.ulimits.iter().map(|u| ulimit_json(u)).collect::<Vec<_>>(),
+            "Memory": res.memory.unwrap_or(0),
+            "MemorySwap": res.memory_swap.unwrap_or(0),
+            "MemoryReservation": res.memory_reservation.unwrap_or(0),
+            "NanoCpus": res.cpu_quota.map_or(0, |q| q * (1_000_000_000 / CPU_PERIOD as i64)),
+            "CpuShares": res.cpu_shares.unwrap_or(0),
+            "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
+            "PidsLimit": res.pids_limit.unwrap_or(0),
         },
         "GraphDriver": {
             "Name": "overlay",

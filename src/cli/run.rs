@@ -6,13 +6,19 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
+use ctl::container::caps::CapChanges;
 use ctl::container::create::CreateOptions;
 use ctl::container::lifecycle::Manager;
 use ctl::container::options::{
     parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
     parse_volume,
 };
+use ctl::container::resources::{
+    parse_cpu_shares, parse_cpus, parse_cpuset, parse_memory, parse_memory_swap, parse_pids_limit,
+    parse_ulimits, Resources,
+};
 use ctl::container::restart::RestartPolicy;
+use ctl::container::security::parse_security_opts;
 use ctl::container::spec::NetworkMode;
 use ctl::container::store::SdNotify;
 use ctl::image::pull::pull;
@@ -73,6 +79,55 @@ pub struct CreateFlags {
     /// Mount the container's root filesystem read-only
     #[arg(long)]
     pub read_only: bool,
+    /// With --read-only, mount tmpfs on /run, /tmp and /var/tmp
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub read_only_tmpfs: bool,
+    /// Memory limit (e.g. 512m, 1g)
+    #[arg(short, long, value_name = "SIZE", allow_hyphen_values = true)]
+    pub memory: Option<String>,
+    /// Memory plus swap limit (-1: unlimited swap; default: twice --memory)
+    #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
+    pub memory_swap: Option<String>,
+    /// Memory soft limit
+    #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
+    pub memory_reservation: Option<String>,
+    /// Number of CPUs (e.g. 1.5)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub cpus: Option<String>,
+    /// CPU shares (relative weight)
+    #[arg(short = 'c', long, value_name = "N")]
+    pub cpu_shares: Option<String>,
+    /// CPUs the container may run on (e.g. 0-2,4)
+    #[arg(long, value_name = "LIST")]
+    pub cpuset_cpus: Option<String>,
+    /// Maximum number of processes (-1: unlimited; default 2048)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub pids_limit: Option<String>,
+    /// Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl's own)
+    #[arg(long, value_name = "NAME=SOFT[:HARD]")]
+    pub ulimit: Vec<String>,
+    /// Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)
+    #[arg(long, value_name = "CAP")]
+    pub cap_add: Vec<String>,
+    /// Drop a capability (or ALL)
+    #[arg(long, value_name = "CAP")]
+    pub cap_drop: Vec<String>,
+    /// Give the container every capability and the host's devices; no seccomp filter and
+    /// no masked paths
+    #[arg(long)]
+    pub privileged: bool,
+    /// no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL
+    #[arg(long, value_name = "OPT")]
+    pub security_opt: Vec<String>,
+    /// Add a supplementary group (name from the image's /etc/group, or a number)
+    #[arg(long, value_name = "GROUP")]
+    pub group_add: Vec<String>,
+    /// Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals
+    #[arg(long)]
+    pub init: bool,
+    /// The init binary for --init
+    #[arg(long, value_name = "PATH")]
+    pub init_path: Option<PathBuf>,
     /// Network mode: none or host
     #[arg(
         long,
@@ -214,7 +269,40 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
         create_command: std::env::args_os()
             .map(|a| a.to_string_lossy().into_owned())
             .collect(),
+        resources: resources(f)?,
+        ulimits: parse_ulimits(&f.ulimit)?,
+        cap_changes: CapChanges::parse(&f.cap_add, &f.cap_drop)?,
+        privileged: f.privileged,
+        security: parse_security_opts(&f.security_opt)?,
+        group_add: f.group_add.clone(),
+        init: f.init || f.init_path.is_some(),
+        init_path: f.init_path.clone(),
+        read_only_tmpfs: f.read_only_tmpfs,
     })
+}
+
+fn resources(f: &CreateFlags) -> Result<Resources> {
+    let mem = |what, v: &Option<String>| v.as_deref().map(|v| parse_memory(what, v)).transpose();
+    let r = Resources {
+        memory: mem("memory", &f.memory)?,
+        memory_swap: f
+            .memory_swap
+            .as_deref()
+            .map(parse_memory_swap)
+            .transpose()?,
+        memory_reservation: mem("memory-reservation", &f.memory_reservation)?,
+        cpu_quota: f.cpus.as_deref().map(parse_cpus).transpose()?,
+        cpu_shares: f
+            .cpu_shares
+            .as_deref()
+            .map(parse_cpu_shares)
+            .transpose()?
+            .flatten(),
+        cpuset_cpus: f.cpuset_cpus.as_deref().map(parse_cpuset).transpose()?,
+        pids_limit: f.pids_limit.as_deref().map(parse_pids_limit).transpose()?,
+    };
+    r.validate()?;
+    Ok(r)
 }
 
 /// The image by --pull policy: from the store, or pulled.

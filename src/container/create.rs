@@ -5,15 +5,20 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use oci_spec::runtime::PosixRlimit;
 use serde_json::Value;
 
+use crate::container::caps::CapChanges;
 use crate::container::lifecycle::Manager;
 use crate::container::options::Mount;
+use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
+use crate::container::security::SecurityOpts;
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::{process_start, State, Status};
-use crate::container::store::{ContainerConfig, LogConfig, MountRecord, SdNotify};
+use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord, SdNotify};
 use crate::container::user;
+use crate::container::{confine, host};
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
 use crate::image::store::ImageRecord;
@@ -49,6 +54,20 @@ pub struct CreateOptions {
     pub sdnotify: SdNotify,
     /// The command line that asked for this container, kept in its record.
     pub create_command: Vec<String>,
+    /// Cgroup limits as asked (defaults filled in at create time).
+    pub resources: Resources,
+    /// `--ulimit`; empty: the caller's own limits.
+    pub ulimits: Vec<PosixRlimit>,
+    pub cap_changes: CapChanges,
+    pub privileged: bool,
+    pub security: SecurityOpts,
+    /// `--group-add`: names (from the image's /etc/group) or numbers.
+    pub group_add: Vec<String>,
+    /// `--init`, with `--init-path` (default: catatonit or tini-static from the host).
+    pub init: bool,
+    pub init_path: Option<PathBuf>,
+    /// With `read_only`: tmpfs on /run, /tmp, /var/tmp (podman's default).
+    pub read_only_tmpfs: bool,
 }
 
 /// Where `--sdnotify=container` binds the host's notify socket.
@@ -168,11 +187,16 @@ impl Manager {
             reason: e.to_string(),
         };
         let user_str = o.user.clone().or(defaults.user.clone()).unwrap_or_default();
-        let exec_user = if user_str.is_empty() {
+        let mut exec_user = if user_str.is_empty() {
             user::ExecUser::default()
         } else {
             user::resolve(&merged, &user_str).map_err(spec_err)?
         };
+        for g in user::resolve_groups(&merged, &o.group_add).map_err(spec_err)? {
+            if !exec_user.additional_gids.contains(&g) {
+                exec_user.additional_gids.push(g);
+            }
+        }
         let args = spec::process_args(
             defaults.entrypoint.clone(),
             defaults.cmd.clone(),
@@ -207,7 +231,8 @@ impl Manager {
             .unwrap_or_else(|| "/".into());
         let mut labels = defaults.labels.clone();
         labels.extend(o.labels.clone());
-        let input = SpecInput {
+        let resources = confine::resources(o, self.ctx.rootless)?;
+        let mut input = SpecInput {
             args: args.clone(),
             env: env.clone(),
             cwd: PathBuf::from(&workdir),
@@ -223,8 +248,24 @@ impl Manager {
             rootless: self.ctx.rootless,
             labels: labels.clone(),
             cgroups_path: (!self.ctx.rootless).then(|| format!("/ctl/{id}")),
+            no_new_privileges: o.security.no_new_privileges,
+            rlimits: o.ulimits.clone(),
+            cap_changes: o.cap_changes.clone(),
+            host_caps: Some(host::bounding_caps()),
+            privileged: o.privileged,
+            devices: match o.privileged && !self.ctx.rootless {
+                true => host::devices(),
+                false => Vec::new(),
+            },
+            resources: resources.clone(),
+            read_only_tmpfs: o.read_only_tmpfs,
+            init: confine::init_binary(o)?,
+            unmask: o.security.unmask.clone(),
+            mask: o.security.mask.clone(),
             ..Default::default()
         };
+        input.seccomp = confine::seccomp_filter(o, &input)?;
+        confine::check_ulimits(&o.ulimits, self.ctx.rootless)?;
         let spec = spec::build_spec(&input).map_err(spec_err)?;
         let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
             what: "spec",
@@ -243,6 +284,7 @@ impl Manager {
         } else {
             o.args.clone()
         };
+        let (cap_add, cap_drop) = o.cap_changes.names();
         let cfg = ContainerConfig {
             id: id.to_string(),
             name: name.to_string(),
@@ -284,6 +326,16 @@ impl Manager {
             sdnotify: o.sdnotify,
             notify_socket,
             create_command: o.create_command.clone(),
+            host: HostSettings {
+                privileged: o.privileged,
+                cap_add,
+                cap_drop,
+                security_opt: o.security.given.clone(),
+                ulimits: o.ulimits.iter().map(resources::ulimit_text).collect(),
+                group_add: o.group_add.clone(),
+                init: o.init,
+                resources,
+            },
         };
         self.containers.write_config(&cfg)
     }

@@ -88,17 +88,34 @@ impl Manager {
     }
 }
 
+/// The error messages the runtime wrote to its `--log` (JSON lines), oldest first.
+pub fn logged_errors(log: &std::path::Path) -> Vec<String> {
+    let text = std::fs::read_to_string(log).unwrap_or_default();
+    text.lines()
+        .filter(|l| l.contains("\"level\":\"error\""))
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter_map(|v| v.get("msg").and_then(|m| m.as_str()).map(str::to_string))
+        .collect()
+}
+
+/// `chunk` of the runtime's stderr without the lines that repeat an error it also logged:
+/// runc prints its fatal error to stderr after logging it, and ctl reports it already.
+pub fn strip_logged(chunk: &[u8], errors: &[String]) -> Vec<u8> {
+    let mut out = chunk.to_vec();
+    for e in errors {
+        let line = format!("{e}\n");
+        if let Some(i) = out.windows(line.len()).position(|w| w == line.as_bytes()) {
+            out.drain(i..i + line.len());
+        }
+    }
+    out
+}
+
 /// The exit code for an exec that ended with `code`: the process's own, or docker's 126/127
 /// when the runtime could not start it (read from the runtime's log).
 pub fn exec_status(code: Option<i32>, log: &std::path::Path) -> Result<u8> {
-    let text = std::fs::read_to_string(log).unwrap_or_default();
+    let runtime_error = logged_errors(log).pop();
     let _ = std::fs::remove_file(log);
-    let runtime_error = text
-        .lines()
-        .rev()
-        .filter(|l| l.contains("\"level\":\"error\""))
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .find_map(|v| v.get("msg").and_then(|m| m.as_str()).map(str::to_string));
     match (runtime_error, code) {
         (Some(msg), _) => {
             let lower = msg.to_lowercase();
@@ -133,5 +150,17 @@ mod tests {
         assert_eq!(exec_status(Some(255), &log).unwrap_err().exit_code(), 127);
         assert!(!log.exists());
         assert_eq!(exec_status(Some(3), &log).unwrap(), 3);
+    }
+
+    #[test]
+    fn logged_errors_are_not_repeated() {
+        let errs = vec!["exec failed: x".to_string()];
+        let chunk = b"output\nexec failed: x\n";
+        assert_eq!(strip_logged(chunk, &errs), b"output\n");
+        assert_eq!(
+            strip_logged(b"exec failed: xy\n", &errs),
+            b"exec failed: xy\n"
+        );
+        assert_eq!(strip_logged(b"other\n", &[]), b"other\n");
     }
 }

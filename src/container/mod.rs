@@ -1,13 +1,19 @@
 //! Containers: turning flags and an image into an OCI bundle, and everything after.
 
+pub mod caps;
+pub mod confine;
 pub mod create;
 pub mod exec;
+pub mod host;
 pub mod lifecycle;
 pub mod monitor;
 pub mod names;
 pub mod options;
+pub mod resources;
 pub mod restart;
 pub mod rootfs;
+pub mod seccomp;
+pub mod security;
 pub mod spec;
 pub mod state;
 pub mod store;

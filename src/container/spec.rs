@@ -7,46 +7,36 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::{
-    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDeviceCgroupBuilder, LinuxIdMapping,
-    LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType, LinuxResourcesBuilder,
-    Mount as OciMount, MountBuilder, PosixRlimit, ProcessBuilder, RootBuilder, Spec, SpecBuilder,
-    UserBuilder,
+    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroupBuilder,
+    LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType,
+    LinuxResourcesBuilder, LinuxSeccomp, Mount as OciMount, MountBuilder, PosixRlimit,
+    ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
+use super::caps::{self, CapChanges, CapSets};
 use super::options::{invalid, Mount, OptionError};
+use super::resources::Resources;
 use super::user::ExecUser;
 
 pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
 
-/// Podman's default capabilities (bounding, effective, permitted).
-pub const DEFAULT_CAPABILITIES: &[Capability] = &[
-    Capability::Chown,
-    Capability::DacOverride,
-    Capability::Fowner,
-    Capability::Fsetid,
-    Capability::Kill,
-    Capability::NetBindService,
-    Capability::Setfcap,
-    Capability::Setgid,
-    Capability::Setpcap,
-    Capability::Setuid,
-    Capability::SysChroot,
-];
-
+/// containers/common's default masked paths.
 pub const MASKED_PATHS: &[&str] = &[
     "/proc/acpi",
     "/proc/kcore",
     "/proc/keys",
     "/proc/latency_stats",
-    "/proc/timer_list",
-    "/proc/timer_stats",
     "/proc/sched_debug",
     "/proc/scsi",
+    "/proc/timer_list",
+    "/proc/timer_stats",
+    "/sys/dev/block",
+    "/sys/devices/virtual/powercap",
     "/sys/firmware",
     "/sys/fs/selinux",
-    "/sys/dev/block",
 ];
 
+/// containers/common's default read-only paths.
 pub const READONLY_PATHS: &[&str] = &[
     "/proc/asound",
     "/proc/bus",
@@ -113,6 +103,40 @@ pub struct SpecInput {
     pub cgroups_path: Option<String>,
     /// /dev/shm size in bytes; `None`: 64 MiB.
     pub shm_size: Option<u64>,
+    /// `--cap-add`/`--cap-drop`.
+    pub cap_changes: CapChanges,
+    /// The capabilities the caller may hand out (its own bounding set, a mask); `None`:
+    /// every capability.
+    pub host_caps: Option<u64>,
+    /// `--privileged`: every capability, no masked or read-only paths, /sys and the cgroup
+    /// tree writable, the host's devices, no seccomp filter.
+    pub privileged: bool,
+    /// Device nodes to create (the host's, with `privileged`).
+    pub devices: Vec<LinuxDevice>,
+    /// The filter from [`super::seccomp`]; `None`: none.
+    pub seccomp: Option<LinuxSeccomp>,
+    /// Cgroup limits (ignored when rootless).
+    pub resources: Resources,
+    /// With `read_only`: tmpfs on /run, /tmp and /var/tmp (podman's `--read-only-tmpfs`).
+    pub read_only_tmpfs: bool,
+    /// `--init`: this host binary runs as PID 1 at [`INIT_PATH`], the command its child.
+    pub init: Option<PathBuf>,
+    /// Masked paths left visible (`ALL`: none masked) and further paths to mask.
+    pub unmask: Vec<String>,
+    pub mask: Vec<String>,
+}
+
+/// Where `--init` puts the init binary inside the container.
+pub const INIT_PATH: &str = "/run/ctl-init";
+
+/// The capability sets of `input`'s process (its user, flags and the caller's own set).
+pub fn cap_sets(input: &SpecInput) -> CapSets {
+    let host = input.host_caps.unwrap_or(caps::to_mask(caps::BY_NUMBER));
+    let base = match input.privileged {
+        true => host,
+        false => caps::to_mask(caps::DEFAULT_CAPABILITIES),
+    };
+    caps::resolve(base, &input.cap_changes, host, input.user.uid == 0)
 }
 
 fn spec_err(e: impl std::fmt::Display) -> OptionError {
@@ -201,6 +225,10 @@ fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
                 mount(dst, typ, src, &opts)?
             }
             "/sys" if bind_sys => mount(dst, "bind", "/sys", "rbind,nosuid,noexec,nodev,ro")?,
+            // Privileged containers may write to /sys and their cgroups, as with podman.
+            "/sys" | "/sys/fs/cgroup" if input.privileged => {
+                mount(dst, typ, src, &opts.replace(",ro", ",rw"))?
+            }
             _ => mount(dst, typ, src, opts)?,
         });
     }
@@ -222,6 +250,21 @@ fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
         .filter(|m| !seen.contains(m.destination().as_path()))
         .collect();
     let mut rest: Vec<OciMount> = input.mounts.iter().map(to_oci).collect::<Result<_, _>>()?;
+    if input.read_only && input.read_only_tmpfs {
+        for dst in ["/run", "/tmp", "/var/tmp"] {
+            if !seen.contains(Path::new(dst)) {
+                rest.push(mount(
+                    dst,
+                    "tmpfs",
+                    "tmpfs",
+                    "rw,rprivate,nosuid,nodev,tmpcopyup",
+                )?);
+            }
+        }
+    }
+    if let Some(init) = &input.init {
+        rest.push(bind(init, Path::new(INIT_PATH), true, &[])?);
+    }
     let etc = &input.etc_files;
     for (file, dst) in [
         (&etc.hosts, "/etc/hosts"),
@@ -235,6 +278,28 @@ fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
     rest.sort_by_key(|m| m.destination().components().count());
     out.extend(rest);
     Ok(out)
+}
+
+/// The masked and read-only paths: containers/common's, none when privileged, less what
+/// `unmask` leaves visible, plus what `mask` adds.
+fn masked_paths(input: &SpecInput) -> (Vec<String>, Vec<String>) {
+    if input.privileged {
+        return (input.mask.clone(), Vec::new());
+    }
+    let unmask_all = input.unmask.iter().any(|u| u == "ALL");
+    let keep = |p: &str| !unmask_all && !input.unmask.iter().any(|u| u == p);
+    let mut masked: Vec<String> = MASKED_PATHS
+        .iter()
+        .filter(|p| keep(p))
+        .map(|s| s.to_string())
+        .collect();
+    for m in &input.mask {
+        if !masked.contains(m) {
+            masked.push(m.clone());
+        }
+    }
+    let readonly = READONLY_PATHS.iter().map(|s| s.to_string()).collect();
+    (masked, readonly)
 }
 
 /// The OCI runtime spec for `input`. Nothing is left to oci-spec's own defaults.
@@ -255,25 +320,29 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     if !u.additional_gids.is_empty() {
         user = user.additional_gids(u.additional_gids.clone());
     }
-    let all: std::collections::HashSet<Capability> = DEFAULT_CAPABILITIES.iter().copied().collect();
-    // Like podman: a non-root process gets no effective or permitted capabilities.
-    let held = if u.uid == 0 {
-        all.clone()
-    } else {
-        Default::default()
+    let sets = cap_sets(input);
+    let set = |mask: u64| -> std::collections::HashSet<Capability> {
+        caps::from_mask(mask).into_iter().collect()
     };
-    // oci-spec's builders start from its defaults: every set not given is cleared here.
+    // oci-spec's builders start from its defaults: every set is given here, empty ones left
+    // out as podman leaves them.
     let mut caps = LinuxCapabilitiesBuilder::default()
-        .bounding(all)
-        .effective(held.clone())
-        .permitted(held)
+        .bounding(set(sets.bounding))
+        .effective(set(sets.effective))
+        .permitted(set(sets.effective))
         .build()
         .map_err(spec_err)?;
-    caps.set_inheritable(None).set_ambient(None);
+    let inheritable = (sets.inheritable != 0).then(|| set(sets.inheritable));
+    caps.set_inheritable(inheritable.clone())
+        .set_ambient(inheritable);
+    let mut args = input.args.clone();
+    if input.init.is_some() {
+        args.splice(0..0, [INIT_PATH.to_string(), "--".to_string()]);
+    }
     let mut process = ProcessBuilder::default()
         .terminal(input.terminal)
         .user(user.build().map_err(spec_err)?)
-        .args(input.args.clone())
+        .args(args)
         .env(input.env.clone())
         .cwd(cwd)
         .capabilities(caps)
@@ -293,10 +362,16 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     if !input.host_cgroupns {
         namespaces.push((Ns::Cgroup, None));
     }
-    let strings = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let (masked, readonly) = masked_paths(input);
     let mut linux = LinuxBuilder::default()
-        .masked_paths(strings(MASKED_PATHS))
-        .readonly_paths(strings(READONLY_PATHS));
+        .masked_paths(masked)
+        .readonly_paths(readonly);
+    if !input.devices.is_empty() {
+        linux = linux.devices(input.devices.clone());
+    }
+    if let Some(f) = &input.seccomp {
+        linux = linux.seccomp(f.clone());
+    }
     if input.rootless {
         if input.uid_mappings.is_some() || input.gid_mappings.is_some() {
             namespaces.push((Ns::User, None));
@@ -305,11 +380,13 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
                 .gid_mappings(input.gid_mappings.clone().unwrap_or_default());
         }
     } else {
-        let deny_all = LinuxDeviceCgroupBuilder::default()
-            .allow(false)
+        // Only the runtime's default devices, unless privileged: then every device.
+        let devices = LinuxDeviceCgroupBuilder::default()
+            .allow(input.privileged)
             .access("rwm");
         let resources =
-            LinuxResourcesBuilder::default().devices(vec![deny_all.build().map_err(spec_err)?]);
+            LinuxResourcesBuilder::default().devices(vec![devices.build().map_err(spec_err)?]);
+        let resources = input.resources.to_oci(resources).map_err(spec_err)?;
         linux = linux.resources(resources.build().map_err(spec_err)?);
         if let Some(path) = &input.cgroups_path {
             linux = linux.cgroups_path(PathBuf::from(path));
@@ -609,6 +686,92 @@ mod tests {
         assert_eq!(
             build_spec(&i).unwrap_err().to_string(),
             "no command specified"
+        );
+    }
+
+    #[test]
+    fn security_and_resources() {
+        let mut i = input();
+        i.host_caps = Some(0x1ff_ffff_ffff);
+        i.cap_changes = CapChanges::parse(&["NET_ADMIN"], &["CHOWN"]).unwrap();
+        (i.read_only, i.read_only_tmpfs) = (true, true);
+        i.init = Some("/usr/bin/catatonit".into());
+        i.resources = Resources {
+            memory: Some(1 << 25),
+            memory_swap: Some(1 << 26),
+            cpu_quota: Some(50_000),
+            pids_limit: Some(100),
+            ..Default::default()
+        };
+        i.unmask = strings(&["/proc/keys"]);
+        i.mask = strings(&["/etc/secret"]);
+        let v = json(&i);
+        let tmp = json!({"destination": "/tmp", "type": "tmpfs", "source": "tmpfs",
+            "options": ["rw", "rprivate", "nosuid", "nodev", "tmpcopyup"]});
+        check(
+            &v,
+            json!({
+                "/process/args": ["/run/ctl-init", "--", "/bin/sh", "-c", "true"],
+                "/process/capabilities/bounding/0": "CAP_DAC_OVERRIDE",
+                "/process/capabilities/effective/4": "CAP_NET_ADMIN",
+                "/process/capabilities/ambient": null,
+                "/m/|run|ctl-init": {"destination": "/run/ctl-init", "type": "bind",
+                    "source": "/usr/bin/catatonit", "options": ["rbind", "ro", "rprivate"]},
+                "/m/|tmp": tmp,
+                "/m/|var|tmp/type": "tmpfs",
+                "/m/|run/type": "tmpfs",
+                "/linux/resources/memory": {"limit": 1 << 25, "swap": 1 << 26},
+                "/linux/resources/cpu": {"quota": 50_000, "period": 100_000},
+                "/linux/resources/pids": {"limit": 100},
+                "/linux/maskedPaths/2": "/proc/latency_stats",
+                "/linux/maskedPaths/11": "/etc/secret",
+                "/linux/seccomp": null,
+            }),
+        );
+        assert!(
+            v["order"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .position(|d| d == "/run")
+                < v["order"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .position(|d| d == "/run/ctl-init")
+        );
+        i.privileged = true;
+        i.unmask.clear();
+        i.mask.clear();
+        let v = json(&i);
+        check(
+            &v,
+            json!({
+                "/linux/maskedPaths": [],
+                "/linux/readonlyPaths": [],
+                "/linux/resources/devices": [{"allow": true, "access": "rwm"}],
+                "/m/|sys/options": ["nosuid", "noexec", "nodev", "rw"],
+                "/m/|sys|fs|cgroup/options/5": "rw",
+            }),
+        );
+        // Privileged: everything the caller holds, less what is dropped.
+        assert_eq!(
+            v["process"]["capabilities"]["bounding"]
+                .as_array()
+                .unwrap()
+                .len(),
+            40
+        );
+        // A user other than root gets only the added capabilities, in every set.
+        i.privileged = false;
+        i.user.uid = 1000;
+        check(
+            &json(&i),
+            json!({
+                "/process/capabilities/effective": ["CAP_NET_ADMIN"],
+                "/process/capabilities/inheritable": ["CAP_NET_ADMIN"],
+                "/process/capabilities/ambient": ["CAP_NET_ADMIN"],
+            }),
         );
     }
 

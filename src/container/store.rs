@@ -86,6 +86,25 @@ pub struct ContainerConfig {
     /// The `ctl ... create|run ...` argv that made it, for `generate systemd --new`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub create_command: Vec<String>,
+    /// Security and resource settings; records from before them have none.
+    #[serde(default)]
+    pub host: HostSettings,
+}
+
+/// What a container was given beyond the defaults, for `inspect`: capability changes as
+/// `CAP_*` names (or ALL), `--security-opt` as given, ulimits as `name=soft:hard`, and the
+/// cgroup limits in effect.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct HostSettings {
+    pub privileged: bool,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub security_opt: Vec<String>,
+    pub ulimits: Vec<String>,
+    pub group_add: Vec<String>,
+    pub init: bool,
+    pub resources: crate::container::resources::Resources,
 }
 
 /// Who tells systemd (a `Type=notify` unit's NOTIFY_SOCKET) that the container is ready.
@@ -279,9 +298,15 @@ impl Containers {
                 id: id.to_string(),
                 reason,
             })?
-            .ok_or_else(|| Error::CorruptRecord {
-                id: id.to_string(),
-                reason: "state.json is missing".into(),
+            .ok_or_else(|| {
+                // Removed meanwhile (`rm` renames the directory away first): gone, not broken.
+                if !self.dir(id).exists() {
+                    return Error::ContainerNotFound(id.to_string());
+                }
+                Error::CorruptRecord {
+                    id: id.to_string(),
+                    reason: "state.json is missing".into(),
+                }
             })
     }
 

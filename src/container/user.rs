@@ -172,6 +172,41 @@ fn numeric_id(value: &str, id: &str) -> Result<Option<u32>, OptionError> {
     }
 }
 
+/// `--group-add` values: numbers as they are, names from the image's /etc/group.
+pub fn resolve_groups(rootfs: &Path, groups: &[String]) -> Result<Vec<u32>, OptionError> {
+    if groups.is_empty() {
+        return Ok(Vec::new());
+    }
+    let text = read_in_root(rootfs, "etc/group")?;
+    groups_with(groups, text.as_deref())
+}
+
+/// [`resolve_groups`] on the file's text (`None`: the image has no /etc/group).
+pub fn groups_with(groups: &[String], group: Option<&str>) -> Result<Vec<u32>, OptionError> {
+    let mut out = Vec::new();
+    for g in groups {
+        if g.is_empty() || g.contains(|c: char| c == ':' || c.is_whitespace()) {
+            return Err(invalid("group", g, "not a group name or number"));
+        }
+        let gid = match numeric_id(g, g)? {
+            Some(n) => n,
+            None => group_entries(group.unwrap_or(""))
+                .find(|e| e.name == g)
+                .map(|e| e.gid)
+                .ok_or_else(|| OptionError::NotFound {
+                    kind: "group",
+                    name: g.clone(),
+                    file: "/etc/group",
+                    file_exists: group.is_some(),
+                })?,
+        };
+        if !out.contains(&gid) {
+            out.push(gid);
+        }
+    }
+    Ok(out)
+}
+
 /// [`resolve`] on the files' text (`None`: the image has no such file).
 pub fn resolve_with(
     user: &str,
@@ -270,6 +305,23 @@ dup:x:10:bob
 
     fn ids(u: &ExecUser) -> (u32, u32, Vec<u32>, &str) {
         (u.uid, u.gid, u.additional_gids.clone(), u.home.as_str())
+    }
+
+    #[test]
+    fn added_groups() {
+        let g = |v: &[&str]| {
+            groups_with(
+                &v.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                Some(GROUP),
+            )
+        };
+        assert_eq!(g(&["wheel", "500", "staff", "10"]).unwrap(), [10, 500, 50]);
+        let e = g(&["nope"]).unwrap_err().to_string();
+        assert_eq!(
+            e,
+            "unable to find group nope: no matching entries in the image's /etc/group"
+        );
+        assert!(g(&["a:b"]).is_err());
     }
 
     #[test]

@@ -164,3 +164,26 @@ fn usage_errors_do_not_panic() {
         serde_json::json!([])
     );
 }
+
+#[test]
+fn exec_reports_a_runtime_error_once() {
+    let w = crate::common::WithImage::busybox();
+    w.ctl
+        .ok(&["run", "-d", "--name", "box", &w.reference, "sleep", "1000"]);
+    for (cmd, code) in [("nope", 127), ("/etc/passwd", 126)] {
+        let out = w.ctl.run(&["exec", "box", cmd]);
+        out.failure(code);
+        let line = out.one_line_error();
+        assert!(line.contains(cmd), "{out}");
+    }
+    // The process's own stderr still comes through.
+    let out = w
+        .ctl
+        .run(&["exec", "box", "sh", "-c", "echo out; echo err >&2; exit 3"]);
+    out.failure(3);
+    assert_eq!(
+        (out.stdout.as_str(), out.stderr.as_str()),
+        ("out\n", "err\n")
+    );
+    w.ctl.ok(&["rm", "-f", "box"]);
+}

@@ -13,6 +13,8 @@ mod formats;
 mod hostile;
 mod images;
 mod packaging;
+mod resources;
 mod restart;
+mod security;
 mod systemd;
 mod terminal;

@@ -36,6 +36,8 @@ pub struct Out {
     pub args: Vec<String>,
     /// Exit code; None when killed by a signal.
     pub code: Option<i32>,
+    /// The signal that killed it, if one did.
+    pub signal: Option<i32>,
     pub stdout: String,
     pub stderr: String,
 }
@@ -187,6 +189,14 @@ impl Ctl {
         v.get(0)
             .cloned()
             .unwrap_or_else(|| panic!("image inspect {name}: empty result: {v}"))
+    }
+
+    /// `ctl container inspect NAME`, the first (only) element.
+    pub fn inspect_container(&self, name: &str) -> Value {
+        let v = self.ok(&["container", "inspect", name]).json();
+        v.get(0)
+            .cloned()
+            .unwrap_or_else(|| panic!("container inspect {name}: empty result: {v}"))
     }
 
     /// Names of the entries under ROOT/layers.
@@ -402,6 +412,7 @@ impl Out {
         let out = Out {
             args: args.iter().map(|s| s.to_string()).collect(),
             code: status.and_then(|s| s.code()),
+            signal: status.and_then(|s| std::os::unix::process::ExitStatusExt::signal(&s)),
             stdout,
             stderr,
         };
@@ -480,6 +491,9 @@ impl std::fmt::Display for Out {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         writeln!(f, "$ ctl {}", self.args.join(" "))?;
         writeln!(f, "exit: {:?}", self.code)?;
+        if let Some(sig) = self.signal {
+            writeln!(f, "killed by signal {sig}")?;
+        }
         writeln!(f, "--- stdout\n{}", self.stdout)?;
         write!(f, "--- stderr\n{}", self.stderr)
     }
