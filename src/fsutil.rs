@@ -10,7 +10,11 @@ use crate::error::{IoContext, Result};
 /// Writes `data` to `path` so that a reader sees the old file or the new one, never half:
 /// temp file in the same directory, fsync, rename, fsync the directory.
 pub fn atomic_write(path: &Path, data: &[u8]) -> Result<()> {
-    let dir = path.parent().unwrap_or(Path::new("."));
+    // A bare file name ("cid") has the parent "", which names no directory.
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
     let mut tmp = tempfile::Builder::new()
         .prefix(".tmp-")
         .tempfile_in(dir)
@@ -34,7 +38,7 @@ pub fn create_private_dir(path: &Path) -> Result<()> {
         .at(path)
 }
 
-/// An exclusive flock held until dropped.
+/// A flock held until dropped.
 #[derive(Debug)]
 pub struct Lock {
     _file: File,
@@ -45,6 +49,14 @@ impl Lock {
     pub fn exclusive(path: &Path) -> Result<Lock> {
         let file = open_lockfile(path)?;
         file.lock().at(path)?;
+        Ok(Lock { _file: file })
+    }
+
+    /// Blocks until a shared lock on `path` (created if missing) is held: many holders at
+    /// once, none while someone holds it exclusively.
+    pub fn shared(path: &Path) -> Result<Lock> {
+        let file = open_lockfile(path)?;
+        file.lock_shared().at(path)?;
         Ok(Lock { _file: file })
     }
 

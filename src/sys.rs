@@ -1,10 +1,11 @@
-//! Waiting for processes that are not our children: pidfds, with a /proc fallback.
-//! The only unsafe code of the library lives here.
+//! Waiting for processes that are not our children: pidfds, with a /proc fallback; writes
+//! that must not raise SIGPIPE. The only unsafe code of the library lives here.
 
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::time::{Duration, Instant};
 
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
+use nix::sys::signal::{SigSet, SigmaskHow, Signal};
 
 use crate::container::state::same_process;
 
@@ -68,6 +69,30 @@ fn poll_proc(pid: i32, start: Option<u64>, deadline: Option<Instant>) -> bool {
     }
 }
 
+/// Runs `f`, a write to a fifo or pipe whose reader may be gone (a monitor that just
+/// exited), with SIGPIPE held back in this thread: the write fails with EPIPE instead of
+/// ending ctl, whose SIGPIPE is otherwise the default (so `ctl ps | head` ends quietly).
+pub fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
+    let mut pipe = SigSet::empty();
+    pipe.add(Signal::SIGPIPE);
+    let old = pipe.thread_swap_mask(SigmaskHow::SIG_BLOCK).ok();
+    let out = f();
+    let zero = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // A SIGPIPE that `f` raised is pending now: take it before the old mask lets it in.
+    // SAFETY: a valid sigset holding SIGPIPE, blocked in this thread; a null siginfo is
+    // allowed; a zero timeout never blocks.
+    while unsafe { libc::sigtimedwait(pipe.as_ref(), std::ptr::null_mut(), &zero) } == libc::SIGPIPE
+    {
+    }
+    if let Some(old) = old {
+        let _ = old.thread_set_mask();
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -84,5 +109,17 @@ mod tests {
         // A zombie counts as gone, so the unreaped child is "gone" once it exits.
         assert!(wait_gone(pid, start, Some(Duration::from_secs(5))));
         child.wait().unwrap();
+    }
+
+    #[test]
+    fn a_write_to_a_closed_pipe_is_an_error_not_a_signal() {
+        // SAFETY: the default disposition, as ctl's main sets it; this test process has no
+        // other use for SIGPIPE.
+        unsafe { libc::signal(libc::SIGPIPE, libc::SIG_DFL) };
+        let (r, w) = nix::unistd::pipe().unwrap();
+        drop(r);
+        let mut f = std::fs::File::from(w);
+        let res = without_sigpipe(|| std::io::Write::write_all(&mut f, b"x"));
+        assert_eq!(res.unwrap_err().kind(), std::io::ErrorKind::BrokenPipe);
     }
 }

@@ -111,7 +111,7 @@ fn send_resize(fifo: &PathBuf) {
             .custom_flags(libc::O_NONBLOCK)
             .open(fifo)
         {
-            let _ = f.write_all(msg.as_bytes());
+            let _ = ctl::sys::without_sigpipe(|| f.write_all(msg.as_bytes()));
         }
     }
 }
@@ -235,7 +235,7 @@ fn forward_stdin(sock: &OwnedFd, detached: &AtomicBool, keys: &[u8]) {
             matched = 0;
             out.push(b);
         }
-        if !out.is_empty() && send(sock.as_raw_fd(), &out, MsgFlags::empty()).is_err() {
+        if !out.is_empty() && send(sock.as_raw_fd(), &out, MsgFlags::MSG_NOSIGNAL).is_err() {
             return;
         }
     }

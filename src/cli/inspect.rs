@@ -55,10 +55,14 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 .find_image(n, &ctx.search_registries)
                 .and_then(|i| image_json(&store, &i))
                 .map_err(|e| match e {
-                    ctl::Error::ImageNotFound(x) if args.kind == "all" => {
+                    // Not a container, and no image either (a container name such as
+                    // "Web-1" is not even an image reference).
+                    ctl::Error::ImageNotFound(_) | ctl::Error::Reference(_)
+                        if args.kind == "all" =>
+                    {
                         ctl::Error::InvalidInput {
                             what: "name",
-                            value: x,
+                            value: n.clone(),
                             reason: "no such container or image".into(),
                         }
                     }

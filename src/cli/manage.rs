@@ -281,6 +281,11 @@ pub struct CleanupArgs {
 
 /// Run by the monitor once the container has exited.
 pub fn cleanup(ctx: &Context, args: CleanupArgs) -> Result<ExitCode> {
+    // Removed already (and maybe its whole store with it): opening the store would create
+    // it again.
+    if !ctx.root.join("containers").join(&args.container).is_dir() {
+        return Ok(ExitCode::SUCCESS);
+    }
     let m = Manager::open(ctx)?;
     match m.cleanup(&args.container) {
         Ok(()) | Err(ctl::Error::ContainerNotFound(_)) => Ok(ExitCode::SUCCESS),

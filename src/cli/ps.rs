@@ -86,7 +86,11 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
         "CreatedAt": cfg.created,
         "RunningFor": ago(Some(&cfg.created)),
         "Status": status_text(st),
-        "State": st.status.as_str(),
+        // "configured" is ctl's own word; docker's users know it as "created".
+        "State": match st.status {
+            Status::Configured => "created",
+            s => s.as_str(),
+        },
         "Ports": "",
         "Names": cfg.name,
         "Labels": cfg.labels,

@@ -398,6 +398,8 @@ fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     let sock = ctl_monitor::wire::connect_attach(&files.attach)
         .with_context(|| format!("attaching to {}", files.attach.display()))?;
     let monitor = m.load(id)?.state;
+    // Registered before the start: a --rm container's exit file is kept for us.
+    let watching = m.watch_exit(id)?;
     let opts = attach::Options {
         stdin: f.interactive,
         tty: f.tty,
@@ -412,13 +414,8 @@ fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     let code = m.wait(id)?;
     // With --rm, the monitor's cleanup removes the container: let it finish first.
     m.await_monitor_of(&monitor);
-    // A --rm container is gone; its exit file was kept for this read only.
-    if matches!(
-        m.containers.resolve(id),
-        Err(ctl::Error::ContainerNotFound(_))
-    ) {
-        let _ = std::fs::remove_file(m.containers.exit_file(id));
-    }
+    drop(watching);
+    m.release_exit_file(id);
     match code {
         Some(c) => Ok(Some(c.clamp(0, 255) as u8)),
         None => bail!("container {id}: exit status unknown"),

@@ -144,7 +144,7 @@ impl Manager {
         image_name: &str,
         o: &CreateOptions,
     ) -> Result<String> {
-        let (id, name) = self.containers.reserve(o.name.as_deref())?;
+        let (id, name, _creating) = self.containers.reserve(o.name.as_deref())?;
         match self.build(&id, &name, image, image_name, o) {
             Ok(()) => Ok(id),
             Err(e) => {
@@ -208,7 +208,17 @@ impl Manager {
             value: image_name.to_string(),
             reason: e.to_string(),
         })?;
-        let hostname = o.hostname.clone().unwrap_or_else(|| id[..12].to_string());
+        // On the host's network the container is known by the host's name, as with docker.
+        let host_name = || {
+            nix::unistd::gethostname()
+                .ok()
+                .and_then(|h| h.into_string().ok())
+                .filter(|h| !h.is_empty())
+        };
+        let hostname = o.hostname.clone().unwrap_or_else(|| match o.network {
+            NetworkMode::Host => host_name().unwrap_or_else(|| id[..12].to_string()),
+            _ => id[..12].to_string(),
+        });
         let mut env = spec::merge_env(
             &defaults.env,
             &o.env,
@@ -457,7 +467,9 @@ impl Manager {
         // For --sdnotify=conmon: the monitor sends READY=1 now that the container runs. A
         // monitor gone already (a container that exited at once) has nothing to report.
         let fifo = self.run_files(id).ctl_fifo;
-        let _ = ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started);
+        let _ = crate::sys::without_sigpipe(|| {
+            ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started)
+        });
         Ok(())
     }
 }

@@ -9,6 +9,7 @@ use crate::container::state::{reconcile, same_process, Observed, State, Status};
 use crate::container::store::{ContainerConfig, Containers, Listed};
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::fsutil::Lock;
 use crate::image::store::Store;
 use crate::runtime::Runtime;
 use crate::sys::wait_gone;
@@ -100,13 +101,18 @@ impl Manager {
 
     /// Every container, newest first; unreadable ones as errors naming them.
     pub fn list(&self) -> Result<Vec<Listed>> {
+        self.containers.sweep_staging();
         let mut out: Vec<Listed> = self
             .containers
             .ids()?
             .into_iter()
             .map(|id| match self.load(&id) {
                 Ok(c) => Ok((c.config, c.state)),
-                Err(Error::ContainerNotFound(_)) => Err((id, "removed while listing".into())),
+                // Removed while listing, or never finished: a killed creator's debris goes.
+                Err(Error::ContainerNotFound(_)) => {
+                    self.containers.remove_abandoned(&id);
+                    Err((id, "removed while listing".into()))
+                }
                 Err(Error::CorruptRecord { reason, .. }) => Err((
                     id,
                     format!("unreadable record ({reason}); `ctl rm -f` removes it"),
@@ -169,9 +175,15 @@ impl Manager {
             }
             self.await_monitor(&id, &c.state);
         }
-        let now = self.load(&id)?;
-        if now.state.status != Status::Exited || now.state.mounted {
-            self.cleanup(&id)?;
+        // A --rm container may be gone already, removed by its monitor's cleanup.
+        let cleaned = match self.load(&id) {
+            Ok(now) if now.state.status != Status::Exited || now.state.mounted => self.cleanup(&id),
+            Ok(_) => Ok(()),
+            Err(e) => Err(e),
+        };
+        match cleaned {
+            Ok(()) | Err(Error::ContainerNotFound(_)) => {}
+            Err(e) => return Err(e),
         }
         match self.load(&id) {
             Ok(c) => Ok(c),
@@ -217,11 +229,30 @@ impl Manager {
         }
         self.restart_by_policy(id, &config)?;
         if config.auto_remove {
-            // The exit file stays for a foreground `run --rm` still reading it.
             self.containers.remove(id, Some(&config.name))?;
+            self.release_exit_file(id);
             self.sweep_exit_files();
         }
         Ok(())
+    }
+
+    /// Registers a reader of the exit file: while the returned lock is held, the removal of
+    /// a `--rm` container keeps its exit file for this reader.
+    pub fn watch_exit(&self, id: &str) -> Result<Lock> {
+        Lock::shared(&self.containers.exit_waiters(id))
+    }
+
+    /// Drops the exit file of a removed container once no reader holds it; the last reader
+    /// calls this again after letting go of its [`Manager::watch_exit`] lock.
+    pub fn release_exit_file(&self, id: &str) {
+        if self.containers.dir(id).exists() {
+            return;
+        }
+        let waiters = self.containers.exit_waiters(id);
+        if let Ok(Some(_only_us)) = Lock::try_exclusive(&waiters) {
+            let _ = std::fs::remove_file(self.containers.exit_file(id));
+            let _ = std::fs::remove_file(&waiters);
+        }
     }
 
     /// Starts the container again if its restart policy says so, after the back-off.
@@ -255,12 +286,13 @@ impl Manager {
         };
         let old = std::time::SystemTime::now() - Duration::from_secs(300);
         for e in entries.flatten() {
-            let id = e.file_name().to_string_lossy().into_owned();
+            let name = e.file_name().to_string_lossy().into_owned();
+            let id = name.strip_suffix(".wait").unwrap_or(&name);
             let stale = e
                 .metadata()
                 .and_then(|m| m.modified())
                 .is_ok_and(|t| t < old);
-            if stale && !self.containers.dir(&id).exists() {
+            if stale && !self.containers.dir(id).exists() {
                 let _ = std::fs::remove_file(e.path());
             }
         }
@@ -299,7 +331,7 @@ impl Manager {
 
     fn remove_files(&self, id: &str, name: Option<&str>) -> Result<()> {
         self.containers.remove(id, name)?;
-        let _ = std::fs::remove_file(self.containers.exit_file(id));
+        self.release_exit_file(id);
         Ok(())
     }
 
@@ -310,6 +342,14 @@ impl Manager {
 
     /// Blocks until the container is not running; returns its exit code (None: unknown).
     pub fn wait(&self, id: &str) -> Result<Option<i32>> {
+        let watching = self.watch_exit(id)?;
+        let code = self.wait_watched(id);
+        drop(watching);
+        self.release_exit_file(id);
+        code
+    }
+
+    fn wait_watched(&self, id: &str) -> Result<Option<i32>> {
         loop {
             let c = match self.load(id) {
                 Ok(c) => c,

@@ -8,6 +8,7 @@
 //! ROOT/names/<name> -> <id>             symlink(2): exactly one creator wins a name
 //! RUN/containers/<id>/                  pidfiles, attach socket, control fifo
 //! RUN/exits/<id>                        the monitor's exit file
+//! RUN/exits/<id>.wait                   flock'ed (shared) by readers still to read it
 //! RUN/boot-id                           run-state epoch: a new one means a reboot
 //! ```
 
@@ -166,6 +167,12 @@ impl Containers {
         self.runroot.join("exits").join(id)
     }
 
+    /// Held (shared) by whoever still has to read the exit file of a container that may
+    /// be removed meanwhile (`--rm`): a foreground `run` or a `wait`.
+    pub fn exit_waiters(&self, id: &str) -> PathBuf {
+        self.runroot.join("exits").join(format!("{id}.wait"))
+    }
+
     pub fn runroot(&self) -> &Path {
         &self.runroot
     }
@@ -196,11 +203,25 @@ impl Containers {
     }
 
     /// Creates the container's directory and takes its name. Two creators of one name: the
-    /// symlink(2) of exactly one succeeds; the other leaves nothing behind.
-    pub fn reserve(&self, name: Option<&str>) -> Result<(String, String)> {
+    /// symlink(2) of exactly one succeeds; the other leaves nothing behind. The returned lock
+    /// (the container's own) is held until the record is complete: a directory without
+    /// container.json whose lock is free is what a killed creator left (see
+    /// [`Containers::remove_abandoned`]).
+    pub fn reserve(&self, name: Option<&str>) -> Result<(String, String, Lock)> {
         let id = random_hex(32);
         let dir = self.dir(&id);
-        fs::create_dir(&dir).at(&dir)?;
+        // Built aside and renamed in with its lock held, so it is never seen unlocked.
+        let staging = self.root.join("containers").join(format!(".new-{id}"));
+        fs::create_dir(&staging).at(&staging)?;
+        let creating = Lock::exclusive(&staging.join("lock"))
+            .and_then(|l| fs::rename(&staging, &dir).at(&dir).map(|_| l));
+        let creating = match creating {
+            Ok(l) => l,
+            Err(e) => {
+                let _ = crate::image::store::remove_tree(&staging);
+                return Err(e);
+            }
+        };
         let result = match name {
             Some(n) => validate_name(n).and_then(|_| self.take_name(n, &id).map(|_| n.to_string())),
             // A generated name that is taken is simply drawn again.
@@ -213,9 +234,9 @@ impl Containers {
                 }),
         };
         match result {
-            Ok(name) => Ok((id, name)),
+            Ok(name) => Ok((id, name, creating)),
             Err(e) => {
-                let _ = fs::remove_dir(&dir);
+                let _ = crate::image::store::remove_tree(&dir);
                 Err(e)
             }
         }
@@ -230,7 +251,8 @@ impl Containers {
                     let owner = fs::read_link(&link)
                         .map(|p| p.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    if !owner.is_empty() && self.dir(&owner).is_dir() {
+                    let abandoned = !owner.is_empty() && self.remove_abandoned(&owner);
+                    if !owner.is_empty() && self.dir(&owner).is_dir() && !abandoned {
                         return Err(Error::NameInUse {
                             name: name.to_string(),
                             id: owner,
@@ -246,6 +268,53 @@ impl Containers {
             name: name.to_string(),
             id: "another container".into(),
         })
+    }
+
+    /// Removes what a creator killed half-way left (a directory without container.json,
+    /// maybe a mounted rootfs, a name) once nobody holds its lock; true if it did.
+    pub fn remove_abandoned(&self, id: &str) -> bool {
+        let dir = self.dir(id);
+        if !dir.is_dir() || dir.join("container.json").exists() {
+            return false;
+        }
+        let Ok(Some(_lock)) = Lock::try_exclusive(&dir.join("lock")) else {
+            return false;
+        };
+        // Finished (or removed) between the first look and the lock: not abandoned.
+        if !dir.is_dir() || dir.join("container.json").exists() {
+            return false;
+        }
+        if crate::container::rootfs::unmount(&dir.join("merged")).is_err() {
+            return false;
+        }
+        self.remove(id, None).is_ok()
+    }
+
+    /// Removes staging directories of creators killed before they renamed them in (their
+    /// lock is free; a live creator holds it from a moment after the mkdir to the rename),
+    /// and the trash of removers killed half-way (after a minute).
+    pub fn sweep_staging(&self) {
+        let dir = self.root.join("containers");
+        let Ok(entries) = fs::read_dir(&dir) else {
+            return;
+        };
+        let now = std::time::SystemTime::now();
+        let older = |e: &fs::DirEntry, secs| {
+            e.metadata()
+                .and_then(|m| m.modified())
+                .is_ok_and(|t| t + std::time::Duration::from_secs(secs) < now)
+        };
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            let abandoned = if name.starts_with(".new-") {
+                older(&e, 2) && matches!(Lock::try_exclusive(&e.path().join("lock")), Ok(Some(_)))
+            } else {
+                name.starts_with(".rm-") && older(&e, 60)
+            };
+            if abandoned {
+                let _ = crate::image::store::remove_tree(&e.path());
+            }
+        }
     }
 
     /// Frees a name if it still points at `id`.
@@ -299,13 +368,14 @@ impl Containers {
                 reason,
             })?
             .ok_or_else(|| {
-                // Removed meanwhile (`rm` renames the directory away first): gone, not broken.
-                if !self.dir(id).exists() {
-                    return Error::ContainerNotFound(id.to_string());
-                }
-                Error::CorruptRecord {
-                    id: id.to_string(),
-                    reason: "state.json is missing".into(),
+                // Removed (renamed away) since its config was read: gone, not damaged.
+                if self.dir(id).is_dir() {
+                    Error::CorruptRecord {
+                        id: id.to_string(),
+                        reason: "state.json is missing".into(),
+                    }
+                } else {
+                    Error::ContainerNotFound(id.to_string())
                 }
             })
     }
@@ -398,7 +468,7 @@ mod tests {
     fn one_name_one_winner() {
         let d = tempfile::tempdir().unwrap();
         let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
-        let (id, name) = c.reserve(Some("web")).unwrap();
+        let (id, name, creating) = c.reserve(Some("web")).unwrap();
         assert_eq!(name, "web");
         let err = c.reserve(Some("web")).unwrap_err().to_string();
         assert!(
@@ -408,6 +478,7 @@ mod tests {
         assert_eq!(c.ids().unwrap(), vec![id.clone()]);
         assert_eq!(c.resolve("web").unwrap(), id);
         assert_eq!(c.resolve(&id[..6]).unwrap(), id);
+        drop(creating);
         c.remove(&id, Some("web")).unwrap();
         assert!(c.resolve("web").is_err());
         // The name is free again.
@@ -420,6 +491,21 @@ mod tests {
         let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
         std::os::unix::fs::symlink("0".repeat(64), d.path().join("root/names/x")).unwrap();
         c.reserve(Some("x")).unwrap();
+    }
+
+    #[test]
+    fn abandoned_creation_is_removed_and_its_name_freed() {
+        let d = tempfile::tempdir().unwrap();
+        let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
+        let (id, _, creating) = c.reserve(Some("half")).unwrap();
+        // In progress: neither removable nor its name takeable.
+        assert!(!c.remove_abandoned(&id));
+        assert!(c.reserve(Some("half")).is_err());
+        // Its creator dies (the lock goes with it): the next taker of the name sweeps it.
+        drop(creating);
+        let (other, _, _l) = c.reserve(Some("half")).unwrap();
+        assert!(!c.dir(&id).exists());
+        assert_eq!(c.ids().unwrap(), vec![other]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod lifecycle;
 mod packaging;
 mod resources;
 mod restart;

@@ -1,0 +1,279 @@
+//! Faults: a `ctl run` or a monitor SIGKILLed, a wiped run dir (a reboot), damaged
+//! records. Afterwards every command tells the truth and `rm -f` cleans up completely.
+
+use std::time::Duration;
+
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+
+use super::*;
+
+fn sigkill(pid: i32) {
+    let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
+}
+
+/// `ps -a --format json`: asserts no warning and that every "running" container's process
+/// is alive; returns (name, state) pairs.
+fn truthful_ps(w: &WithImage) -> Vec<(String, String)> {
+    let out = w.ctl.ok(&["ps", "-a", "--format", "json"]);
+    assert_eq!(out.stderr, "", "ps warned:\n{out}");
+    let mut rows = Vec::new();
+    for c in out.json().as_array().unwrap() {
+        let state = c["State"].as_str().unwrap().to_string();
+        let pid = c["Pid"].as_i64().unwrap_or(0) as i32;
+        if state == "running" {
+            assert!(
+                pid > 0 && alive(pid),
+                "ps says running, pid {pid} is dead: {c}"
+            );
+        }
+        rows.push((c["Names"].as_str().unwrap().to_string(), state));
+    }
+    rows
+}
+
+#[test]
+fn sigkill_of_a_foreground_run_at_any_moment() {
+    let w = setup();
+    let delays = [0u64, 10, 25, 50, 80, 120, 200, 350];
+    for (i, delay) in delays.iter().enumerate() {
+        let rm = if i % 2 == 0 {
+            "--rm"
+        } else {
+            "--log-driver=k8s-file"
+        };
+        let name = format!("fg{i}");
+        let mut child = w
+            .ctl
+            .spawn(&["run", rm, "--name", &name, &w.reference, "sleep", "1000"]);
+        std::thread::sleep(Duration::from_millis(*delay));
+        let _ = child.kill();
+        let _ = child.wait();
+        for (n, state) in truthful_ps(&w) {
+            assert!(
+                matches!(
+                    state.as_str(),
+                    "running" | "created" | "exited" | "configured"
+                ),
+                "{n}: {state}"
+            );
+        }
+    }
+    // Killed once the container runs: the container stays, as with -d.
+    let mut child = w
+        .ctl
+        .spawn(&["run", "--name", "late", &w.reference, "sleep", "1000"]);
+    wait_status(&w, "late", "running");
+    let _ = child.kill();
+    let _ = child.wait();
+    std::thread::sleep(Duration::from_millis(200));
+    assert!(truthful_ps(&w).contains(&("late".into(), "running".into())));
+    w.ctl.ok(&["stop", "-t", "0", "late"]);
+    assert_eq!(status(&w, "late"), "exited");
+
+    let out = w.ctl.run(&["rm", "-af"]);
+    out.success();
+    assert_all_gone(&w);
+    // Every name is free again.
+    for i in 0..delays.len() {
+        run_rm(&w, &["--name", &format!("fg{i}")], &["true"]).success();
+    }
+    assert_all_gone(&w);
+}
+
+#[test]
+fn sigkill_of_the_monitor() {
+    let w = setup();
+    // Monitor gone, container alive: it is running, and stop and rm still work.
+    let a = run_d(&w, &["--name", "orphan"], &["sleep", "1000"]);
+    let (pid, monitor) = pids(&w, &a);
+    let (pid, monitor) = (pid.unwrap(), monitor.unwrap());
+    sigkill(monitor);
+    assert_dead(&[monitor]);
+    assert!(alive(pid));
+    assert_eq!(
+        truthful_ps(&w),
+        [("orphan".to_string(), "running".to_string())]
+    );
+    w.ctl
+        .ok(&["stop", "-t", "1", "orphan"])
+        .stdout_has("orphan");
+    assert_dead(&[pid]);
+    assert_eq!(status(&w, "orphan"), "exited");
+    assert_eq!(
+        mounts_of(&w, &a),
+        Vec::<std::path::PathBuf>::new(),
+        "stop unmounted"
+    );
+    w.ctl.ok(&["rm", "orphan"]);
+    assert_gone(&w, &a, Some("orphan"), &[pid, monitor]);
+
+    // Both gone: never "running"; the exit status is unknown, not made up.
+    let b = run_d(&w, &["--name", "dead"], &["sleep", "1000"]);
+    let (pid, monitor) = pids(&w, &b);
+    let (pid, monitor) = (pid.unwrap(), monitor.unwrap());
+    sigkill(monitor);
+    assert_dead(&[monitor]);
+    sigkill(pid);
+    assert_dead(&[pid]);
+    assert_eq!(
+        truthful_ps(&w),
+        [("dead".to_string(), "exited".to_string())]
+    );
+    let ps = w.ctl.ok(&["ps", "-a"]);
+    assert!(ps.stdout.contains("Exited (unknown)"), "{ps}");
+    let v = inspect(&w, "dead");
+    assert_eq!(v["State"]["Running"], false);
+    assert_eq!(v["State"]["ExitCodeKnown"], false);
+    assert!(
+        !v["State"]["Error"].as_str().unwrap().is_empty(),
+        "says why: {v}"
+    );
+    w.ctl.ok(&["stop", "dead"]);
+    w.ctl.ok(&["start", "dead"]);
+    wait_status(&w, "dead", "running");
+    w.ctl.ok(&["rm", "-f", "dead"]);
+    assert_gone(&w, &b, Some("dead"), &[pid, monitor]);
+
+    // Container killed under a live monitor: the monitor records 137.
+    let c = run_d(&w, &["--name", "shot"], &["sleep", "1000"]);
+    let (pid, _) = pids(&w, &c);
+    sigkill(pid.unwrap());
+    assert_eq!(w.ctl.ok(&["wait", "shot"]).stdout, "137\n");
+    w.ctl.ok(&["rm", "shot"]);
+    assert_all_gone(&w);
+}
+
+/// What a reboot does to a container: its processes die and its mounts go away.
+fn crash(w: &WithImage, id: &str) {
+    let (pid, monitor) = pids(w, id);
+    // The monitor first, so that nothing records the exit.
+    for p in [monitor, pid].into_iter().flatten() {
+        sigkill(p);
+        assert_dead(&[p]);
+    }
+    for m in mounts_of(w, id) {
+        let c = std::ffi::CString::new(m.to_str().unwrap()).unwrap();
+        // SAFETY: a NUL-terminated path; MNT_DETACH has no other requirement.
+        assert_eq!(unsafe { libc::umount2(c.as_ptr(), libc::MNT_DETACH) }, 0);
+    }
+}
+
+#[test]
+fn wiped_run_dir_is_a_reboot() {
+    let w = setup();
+    let up = run_d(
+        &w,
+        &["--name", "up"],
+        &["sh", "-c", "echo booted; sleep 1000"],
+    );
+    let down = run_d(&w, &["--name", "down"], &["sh", "-c", "exit 2"]);
+    w.ctl.ok(&["wait", "down"]);
+    let made = w
+        .ctl
+        .ok(&["create", "--name", "made", &w.reference, "echo", "made"])
+        .stdout
+        .trim()
+        .to_string();
+    wait_log(&w, "up", "booted");
+    crash(&w, &up);
+    crash(&w, &made);
+    for e in std::fs::read_dir(&w.ctl.runroot).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            std::fs::remove_dir_all(&p).unwrap();
+        } else {
+            std::fs::remove_file(&p).unwrap();
+        }
+    }
+    assert_eq!(list(&w.ctl.runroot), Vec::<String>::new());
+
+    let mut rows = truthful_ps(&w);
+    rows.sort();
+    assert_eq!(
+        rows,
+        [
+            ("down".to_string(), "exited".to_string()),
+            ("made".to_string(), "created".to_string()),
+            ("up".to_string(), "exited".to_string()),
+        ]
+    );
+    assert_eq!(
+        field(&w, "down", "{{.State.ExitCode}}"),
+        "2",
+        "known codes stay"
+    );
+    let note = field(&w, "up", "{{.State.Error}}");
+    assert!(note.contains("reboot"), "{note}");
+
+    // Everything works again.
+    w.ctl.ok(&["start", "up", "made"]);
+    wait_status(&w, "up", "running");
+    assert_eq!(w.ctl.ok(&["wait", "made"]).stdout, "0\n");
+    assert_eq!(w.ctl.ok(&["logs", "up"]).stdout, "booted\nbooted\n");
+    w.ctl.ok(&["stop", "-t", "0", "up"]);
+    w.ctl.ok(&["start", "down"]);
+    assert_eq!(w.ctl.ok(&["wait", "down"]).stdout, "2\n");
+    w.ctl.ok(&["rm", "up", "down", "made"]);
+    for id in [up, down, made] {
+        assert_gone(&w, &id, None, &[]);
+    }
+    assert_all_gone(&w);
+}
+
+#[test]
+fn damaged_records_are_named_and_removable() {
+    let w = setup();
+    let good = run_d(&w, &["--name", "good"], &["sleep", "1000"]);
+    let bad = run_d(&w, &["--name", "bad"], &["sleep", "1000"]);
+    let ugly = run_d(&w, &["--name", "ugly"], &["true"]);
+    w.ctl.ok(&["wait", "ugly"]);
+    let (pid, monitor) = pids(&w, &bad);
+    let state = w.ctl.root.join("containers").join(&bad).join("state.json");
+    let text = std::fs::read(&state).unwrap();
+    std::fs::write(&state, &text[..text.len() / 2]).unwrap();
+    let config = w
+        .ctl
+        .root
+        .join("containers")
+        .join(&ugly)
+        .join("container.json");
+    std::fs::write(&config, b"\0\0garbage").unwrap();
+
+    let ps = w.ctl.ok(&["ps", "-a", "--format", "{{.Names}}"]);
+    assert_eq!(ps.stdout, "good\n");
+    let warnings: Vec<&str> = ps.stderr.lines().collect();
+    assert_eq!(warnings.len(), 2, "{ps}");
+    for id in [&bad, &ugly] {
+        assert!(
+            warnings
+                .iter()
+                .any(|l| l.starts_with("Warning: ") && l.contains(id.as_str())),
+            "no warning naming {id}:\n{ps}"
+        );
+    }
+    assert!(ps.stderr.contains("rm -f"), "says how to remove it:\n{ps}");
+    let out = w.ctl.run(&["inspect", "bad"]);
+    out.failure(125);
+    assert!(out.one_line_error().contains(&bad), "{out}");
+    let out = w.ctl.run(&["rm", "bad"]);
+    out.failure(125);
+    assert!(out.one_line_error().contains(&bad), "{out}");
+
+    w.ctl.ok(&["rm", "-f", "bad", &ugly[..12]]);
+    assert_gone(&w, &bad, Some("bad"), &[pid.unwrap(), monitor.unwrap()]);
+    assert_gone(&w, &ugly, Some("ugly"), &[]);
+    let ps = w.ctl.ok(&["ps", "-a", "-q", "--no-trunc"]);
+    assert_eq!(ps.stdout, format!("{good}\n"));
+    assert_eq!(ps.stderr, "");
+    // An empty state.json (a crash between create and write) is damaged too.
+    std::fs::write(
+        w.ctl.root.join("containers").join(&good).join("state.json"),
+        b"",
+    )
+    .unwrap();
+    let ps = w.ctl.ok(&["ps", "-a"]);
+    assert!(ps.stderr.contains(&good), "{ps}");
+    w.ctl.ok(&["rm", "-f", "good"]);
+    assert_all_gone(&w);
+}
