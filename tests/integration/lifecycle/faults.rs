@@ -59,6 +59,21 @@ fn sigkill_of_a_foreground_run_at_any_moment() {
             );
         }
     }
+    // Whatever is left starts again, and stays up (no stale exit file turns it "exited").
+    let left = truthful_ps(&w);
+    for (n, state) in &left {
+        if state != "running" {
+            w.ctl.ok(&["start", n]);
+        }
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    for (n, state) in truthful_ps(&w) {
+        assert_eq!(state, "running", "{n} after start");
+    }
+    eprintln!("restarted after kills: {left:?}");
+    w.ctl.ok(&["rm", "-af", "-t", "0"]);
+    assert_all_gone(&w);
+
     // Killed once the container runs: the container stays, as with -d.
     let mut child = w
         .ctl
