@@ -368,6 +368,7 @@ impl Manager {
         }
         state.mounted = true;
         let rt = self.runtime_for(&c.config)?;
+        crate::container::monitor::end_unrecorded(self, id, state.monitor_pid);
         // A record the runtime kept from an earlier run would make `create` fail.
         rt.delete(id, true)?;
         let _ = fs::remove_file(self.containers.exit_file(id));
