@@ -181,11 +181,9 @@ impl Manager {
         state.mounted = true;
         self.containers.write_state(id, &state)?;
 
-        let spec_err = |e: crate::container::options::OptionError| Error::InvalidInput {
-            what: "container option",
-            value: name.to_string(),
-            reason: e.to_string(),
-        };
+        // The option's own message names it ("invalid user ..."): the container's (maybe
+        // generated) name would only be noise.
+        let spec_err = Error::ContainerOption;
         let user_str = o.user.clone().or(defaults.user.clone()).unwrap_or_default();
         let mut exec_user = if user_str.is_empty() {
             user::ExecUser::default()
@@ -422,6 +420,7 @@ impl Manager {
         }
         state.mounted = true;
         let rt = self.runtime_for(&c.config)?;
+        crate::container::monitor::end_unrecorded(self, id, state.monitor_pid);
         // A record the runtime kept from an earlier run would make `create` fail.
         rt.delete(id, true)?;
         let _ = fs::remove_file(self.containers.exit_file(id));

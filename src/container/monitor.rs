@@ -61,6 +61,39 @@ impl Manager {
     }
 }
 
+/// Ends a monitor of `id` that its record does not know: one launched by a `ctl` killed
+/// before it recorded it. Left alone it would, once the container is set up again, record
+/// its old container's exit as the new one's and remove the new monitor's socket and fifo.
+/// Its own container goes with the runtime's delete that follows.
+pub fn end_unrecorded(m: &Manager, id: &str, recorded: Option<i32>) {
+    // A monitor that wrote its exit file is finishing (its exit command may be what is
+    // starting the container again, for its restart policy): it touches nothing any more.
+    if m.containers.exit_file(id).exists() {
+        return;
+    }
+    let pidfile = m.run_files(id).monitor_pidfile;
+    let Some(pid) = std::fs::read_to_string(&pidfile)
+        .ok()
+        .and_then(|s| s.trim().parse::<i32>().ok())
+        .filter(|p| *p > 1 && Some(*p) != recorded && *p != nix::unistd::getppid().as_raw())
+    else {
+        return;
+    };
+    // Only that very monitor: the pid may belong to another process by now.
+    let cmdline = std::fs::read(format!("/proc/{pid}/cmdline")).unwrap_or_default();
+    let mut argv = cmdline.split(|b| *b == 0);
+    let is_monitor = argv.next().is_some_and(|a0| a0.ends_with(b"ctl-monitor"));
+    if !is_monitor || !argv.any(|a| a == id.as_bytes()) {
+        return;
+    }
+    let start = crate::container::state::process_start(pid);
+    let _ = nix::sys::signal::kill(
+        nix::unistd::Pid::from_raw(pid),
+        nix::sys::signal::Signal::SIGKILL,
+    );
+    crate::sys::wait_gone(pid, start, Some(std::time::Duration::from_secs(5)));
+}
+
 /// A pipe whose `child` end is inherited by the monitor (no close-on-exec) and whose
 /// `parent` end is ours only.
 fn pipe_for_child() -> Result<(OwnedFd, OwnedFd)> {

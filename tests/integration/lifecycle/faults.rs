@@ -59,6 +59,21 @@ fn sigkill_of_a_foreground_run_at_any_moment() {
             );
         }
     }
+    // Whatever is left starts again, and stays up (no stale exit file turns it "exited").
+    let left = truthful_ps(&w);
+    for (n, state) in &left {
+        if state != "running" {
+            w.ctl.ok(&["start", n]);
+        }
+    }
+    std::thread::sleep(Duration::from_millis(500));
+    for (n, state) in truthful_ps(&w) {
+        assert_eq!(state, "running", "{n} after start");
+    }
+    eprintln!("restarted after kills: {left:?}");
+    w.ctl.ok(&["rm", "-af", "-t", "0"]);
+    assert_all_gone(&w);
+
     // Killed once the container runs: the container stays, as with -d.
     let mut child = w
         .ctl
@@ -275,5 +290,63 @@ fn damaged_records_are_named_and_removable() {
     let ps = w.ctl.ok(&["ps", "-a"]);
     assert!(ps.stderr.contains(&good), "{ps}");
     w.ctl.ok(&["rm", "-f", "good"]);
+    assert_all_gone(&w);
+}
+
+#[test]
+fn start_after_a_ctl_killed_before_recording_its_monitor() {
+    let w = setup();
+    let id = run_d(
+        &w,
+        &["--name", "lost"],
+        &["sh", "-c", "echo up; sleep 1000"],
+    );
+    wait_log(&w, "lost", "up");
+    let (pid, monitor) = pids(&w, &id);
+    let (pid, monitor) = (pid.unwrap(), monitor.unwrap());
+    // What a `ctl start` killed between the monitor's launch and the record leaves: a
+    // monitor and a container the record does not know.
+    let path = w.ctl.root.join("containers").join(&id).join("state.json");
+    let mut st: Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let o = st.as_object_mut().unwrap();
+    for k in [
+        "pid",
+        "pid_start",
+        "monitor_pid",
+        "monitor_start",
+        "started_at",
+    ] {
+        o.remove(k);
+    }
+    o.insert("status".into(), "configured".into());
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, serde_json::to_vec(&st).unwrap()).unwrap();
+    std::fs::rename(&tmp, &path).unwrap();
+    assert_eq!(status(&w, "lost"), "created");
+
+    // A slow old monitor (stopped here) acts only after the new one is in place.
+    kill(Pid::from_raw(monitor), Signal::SIGSTOP).unwrap();
+    w.ctl.ok(&["start", "lost"]);
+    wait_status(&w, "lost", "running");
+    let _ = kill(Pid::from_raw(monitor), Signal::SIGCONT);
+    assert_dead(&[pid, monitor]);
+    let (pid2, monitor2) = pids(&w, &id);
+    let running = "the new container is recorded running";
+    let (pid2, monitor2) = (pid2.expect(running), monitor2.expect(running));
+    assert!(pid2 != pid && monitor2 != monitor);
+    // The old monitor neither recorded an exit nor took the new one's socket and fifo.
+    std::thread::sleep(Duration::from_millis(800));
+    assert_eq!(status(&w, "lost"), "running");
+    let run = w.ctl.runroot.join("containers").join(&id);
+    assert!(
+        run.join("attach").exists() && run.join("ctl").exists(),
+        "{:?}",
+        list(&run)
+    );
+    assert_eq!(w.ctl.ok(&["logs", "lost"]).stdout, "up\nup\n");
+    w.ctl.ok(&["stop", "-t", "0", "lost"]);
+    assert_eq!(field(&w, "lost", "{{.State.ExitCode}}"), "137");
+    w.ctl.ok(&["rm", "lost"]);
+    assert_gone(&w, &id, Some("lost"), &[pid, monitor, pid2, monitor2]);
     assert_all_gone(&w);
 }

@@ -170,6 +170,12 @@ fn workdir_user_entrypoint_hostname() {
     assert_eq!(sh(&w, &["-w", "/data"], "pwd"), "/data\n");
     assert_eq!(sh(&w, &["-w", "/new/dir"], "pwd"), "/new/dir\n");
     assert_eq!(sh(&w, &[], "pwd"), "/\n");
+    let bad = run_rm(&w, &["-w", "rel"], &["true"]);
+    bad.failure(125);
+    assert_eq!(
+        bad.one_line_error(),
+        "Error: invalid working directory \"rel\": must be an absolute path"
+    );
 
     assert_eq!(
         sh(&w, &["-u", "user"], "id"),

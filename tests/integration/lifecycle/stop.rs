@@ -5,6 +5,10 @@ use std::time::{Duration, Instant};
 
 use super::*;
 
+/// Bound for a stop that needs no timeout: far below the 10 s default, with room for a
+/// loaded machine.
+const FAST: Duration = Duration::from_secs(3);
+
 /// Runs `ctl ARGS` and returns how long it took.
 fn timed(w: &WithImage, args: &[&str]) -> Duration {
     let start = Instant::now();
@@ -21,13 +25,13 @@ fn honoured_stop_signal_is_fast_ignored_one_is_killed_after_the_timeout() {
     wait_log(&w, "stubborn", "ready");
 
     let t = timed(&w, &["stop", "polite"]);
-    assert!(t < Duration::from_millis(1500), "polite stop took {t:?}");
+    assert!(t < FAST, "polite stop took {t:?}");
     assert_eq!(field(&w, "polite", "{{.State.ExitCode}}"), "0");
 
     let (pid, monitor) = pids(&w, &id);
     let t = timed(&w, &["stop", "-t", "2", "stubborn"]);
     assert!(
-        t >= Duration::from_secs(2) && t < Duration::from_secs(5),
+        t >= Duration::from_secs(2) && t < Duration::from_secs(2) + FAST,
         "stop -t 2 of a container ignoring SIGTERM took {t:?}"
     );
     assert_eq!(
@@ -64,13 +68,13 @@ fn stop_signal_and_stop_timeout_flags_are_honoured() {
     wait_log(&w, "short", "ready");
 
     let t = timed(&w, &["stop", "usr1"]);
-    assert!(t < Duration::from_millis(1500), "{t:?}");
+    assert!(t < FAST, "{t:?}");
     assert_eq!(field(&w, "usr1", "{{.State.ExitCode}}"), "10");
 
     // No -t: the container's own timeout of 1 s, not the default 10.
     let t = timed(&w, &["stop", "short"]);
     assert!(
-        t >= Duration::from_secs(1) && t < Duration::from_secs(4),
+        t >= Duration::from_secs(1) && t < Duration::from_secs(1) + FAST,
         "stop with --stop-timeout 1 took {t:?}"
     );
     assert_eq!(field(&w, "short", "{{.State.ExitCode}}"), "137");
@@ -79,7 +83,7 @@ fn stop_signal_and_stop_timeout_flags_are_honoured() {
     w.ctl.ok(&["start", "short"]);
     wait_status(&w, "short", "running");
     let t = timed(&w, &["stop", "-t", "0", "short"]);
-    assert!(t < Duration::from_millis(1500), "{t:?}");
+    assert!(t < FAST, "{t:?}");
 
     let bad = w.ctl.run(&run_args(
         &w,
