@@ -87,7 +87,7 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
         "RunningFor": ago(Some(&cfg.created)),
         "Status": status_text(st),
         "State": st.status.as_str(),
-        "Ports": "",
+        "Ports": cfg.ports.iter().map(|p| p.display()).collect::<Vec<_>>().join(", "),
         "Names": cfg.name,
         "Labels": cfg.labels,
         "Pid": st.pid.unwrap_or(0),
