@@ -213,7 +213,9 @@ pub fn teardown(runroot: &Path, id: &str) {
     {
         let start = crate::container::state::process_start(pid);
         let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
-        if ["pasta", "passt", "slirp4netns"].contains(&comm.trim()) {
+        // pasta runs as `passt` or `passt.avx2` (its comm), slirp4netns as itself.
+        let comm = comm.trim();
+        if comm.starts_with("pasta") || comm.starts_with("passt") || comm == "slirp4netns" {
             let _ = nix::sys::signal::kill(
                 nix::unistd::Pid::from_raw(pid),
                 nix::sys::signal::Signal::SIGTERM,

@@ -40,7 +40,13 @@ pub fn running(runroot: &Path, uid: u32) -> Option<i32> {
     let zombie = status
         .lines()
         .any(|l| l.starts_with("State:") && l.contains('Z'));
-    (comm.trim() == PAUSE_COMM && real_uid == Some(uid) && !zombie).then_some(pid)
+    // Seen from inside the namespace, the user is root.
+    let want = if crate::rootless::inside_uid() == Some(uid) {
+        0
+    } else {
+        uid
+    };
+    (comm.trim() == PAUSE_COMM && real_uid == Some(want) && !zombie).then_some(pid)
 }
 
 /// What joining reported that the user should hear about once.

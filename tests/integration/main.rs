@@ -13,5 +13,6 @@ mod formats;
 mod hostile;
 mod images;
 mod restart;
+mod rootless;
 mod systemd;
 mod terminal;
