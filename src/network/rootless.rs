@@ -183,6 +183,13 @@ pub fn netns_path(runroot: &Path, id: &str) -> PathBuf {
     runroot.join("netns").join(id)
 }
 
+/// slirp4netns's API socket: named by the short id, as a socket path must fit 108 bytes.
+fn api_socket(runroot: &Path, id: &str) -> PathBuf {
+    runroot
+        .join("netns")
+        .join(format!("{}.sock", &id[..id.len().min(12)]))
+}
+
 fn helper_pidfile(runroot: &Path, id: &str) -> PathBuf {
     runroot.join("netns").join(format!("{id}.pid"))
 }
@@ -224,6 +231,8 @@ pub fn teardown(runroot: &Path, id: &str) {
         }
     }
     let _ = std::fs::remove_file(&pidfile);
+    let _ = std::fs::remove_file(api_socket(runroot, id));
+    let _ = std::fs::remove_file(runroot.join("netns").join(format!("{id}.log")));
     let ns = netns_path(runroot, id);
     let _ = nix::mount::umount2(&ns, nix::mount::MntFlags::MNT_DETACH);
     let _ = std::fs::remove_file(&ns);
@@ -310,10 +319,13 @@ fn start_slirp(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Re
     use std::os::fd::AsRawFd;
     use std::os::unix::process::CommandExt;
     let prog = Backend::Slirp4netns.program()?;
-    let api = runroot.join("netns").join(format!("{id}.sock"));
+    let api = api_socket(runroot, id);
     let _ = std::fs::remove_file(&api);
     let (ready_r, ready_w) = nix::unistd::pipe().map_err(|e| Error::io("pipe", e.into()))?;
     let ready_fd = ready_w.as_raw_fd();
+    // Its messages go to a log beside the namespace, quoted when it fails.
+    let log_path = runroot.join("netns").join(format!("{id}.log"));
+    let log = std::fs::File::create(&log_path).map_err(|e| Error::io(&log_path, e))?;
     let mut c = Command::new(prog);
     c.args(["--configure", "--mtu=65520", "--disable-host-loopback"])
         .args(["--netns-type=path", "--ready-fd", &ready_fd.to_string()])
@@ -323,7 +335,7 @@ fn start_slirp(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Re
         .arg("tap0")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null());
+        .stderr(log);
     // SAFETY: setsid is async-signal-safe; it detaches the helper from our session so it
     // outlives this command.
     unsafe {
@@ -341,9 +353,11 @@ fn start_slirp(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Re
     crate::fsutil::atomic_write(&helper_pidfile(runroot, id), format!("{pid}\n").as_bytes())?;
     let mut b = [0u8; 1];
     if std::fs::File::from(ready_r).read_exact(&mut b).is_err() {
-        return Err(Error::Rootless(
-            "slirp4netns exited before the network was ready".into(),
-        ));
+        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        return Err(Error::Rootless(format!(
+            "slirp4netns exited before the network was ready: {}",
+            text.trim().lines().collect::<Vec<_>>().join("; ")
+        )));
     }
     for p in ports {
         let req = serde_json::json!({"execute": "add_hostfwd", "arguments": {

@@ -17,8 +17,9 @@ use crate::fsutil::{atomic_write, create_private_dir, Lock};
 use crate::rootless::idmap::{HostUser, Plan};
 use crate::rootless::ROOTLESS_UID_ENV;
 
-/// The pause process's name (its `comm`), how a stale pid file is told from a live one.
-const PAUSE_COMM: &str = "ctl-pause";
+/// The pause process is ctl re-executed with this argv[0]: how main recognises it, and how
+/// a stale pid file is told from a live one.
+pub const PAUSE_ARGV0: &str = "ctl-pause";
 
 pub fn pid_file(runroot: &Path) -> PathBuf {
     runroot.join("pause.pid")
@@ -29,7 +30,8 @@ pub fn running(runroot: &Path, uid: u32) -> Option<i32> {
     let text = std::fs::read_to_string(pid_file(runroot)).ok()?;
     let pid: i32 = text.lines().next()?.trim().parse().ok()?;
     let proc_dir = PathBuf::from(format!("/proc/{pid}"));
-    let comm = std::fs::read_to_string(proc_dir.join("comm")).ok()?;
+    let cmdline = std::fs::read(proc_dir.join("cmdline")).ok()?;
+    let argv0 = cmdline.split(|b| *b == 0).next().unwrap_or_default();
     let status = std::fs::read_to_string(proc_dir.join("status")).ok()?;
     let real_uid = status
         .lines()
@@ -46,7 +48,7 @@ pub fn running(runroot: &Path, uid: u32) -> Option<i32> {
     } else {
         uid
     };
-    (comm.trim() == PAUSE_COMM && real_uid == Some(want) && !zombie).then_some(pid)
+    (argv0 == PAUSE_ARGV0.as_bytes() && real_uid == Some(want) && !zombie).then_some(pid)
 }
 
 /// What joining reported that the user should hear about once.
@@ -142,7 +144,8 @@ fn pipe() -> Result<(OwnedFd, OwnedFd)> {
 }
 
 /// Forks the pause process: it enters new user and mount namespaces, waits until we have
-/// written its id maps, then sleeps forever. Returns its pid.
+/// written its id maps, then re-executes ctl as `ctl-pause` (a fresh, small image) to sleep
+/// forever. Returns its pid once that exec happened.
 fn spawn(plan: &Plan) -> Result<i32> {
     let null = File::options()
         .read(true)
@@ -163,7 +166,8 @@ fn spawn(plan: &Plan) -> Result<i32> {
             drop(go_r);
             let pid = child.as_raw();
             let mut byte = [0u8];
-            let unshared = File::from(ready_r).read_exact(&mut byte).is_ok() && byte[0] == b'0';
+            let mut ready = File::from(ready_r);
+            let unshared = ready.read_exact(&mut byte).is_ok() && byte[0] == b'0';
             let result = if unshared {
                 plan.apply(pid)
             } else {
@@ -176,6 +180,10 @@ fn spawn(plan: &Plan) -> Result<i32> {
             match result {
                 Ok(()) => {
                     nix::unistd::write(&go_w, b"1").map_err(|e| Error::io("pipe", e.into()))?;
+                    // The ready pipe closes (close-on-exec) when the child has become
+                    // `ctl-pause`: only then may its pid be published.
+                    let mut rest = Vec::new();
+                    let _ = ready.read_to_end(&mut rest);
                     Ok(pid)
                 }
                 Err(e) => {
@@ -188,10 +196,10 @@ fn spawn(plan: &Plan) -> Result<i32> {
     }
 }
 
-/// The pause process's whole life, in raw system calls.
+/// The forked child, in raw system calls until it execs.
 fn pause_child(ready: RawFd, go: RawFd, null: RawFd) -> ! {
-    // SAFETY: plain system calls on fds this process owns; the process ends in _exit or
-    // pause forever, never returning into the parent's copy of the Rust runtime.
+    // SAFETY: plain system calls on fds this process owns; the process ends in _exit, exec
+    // or sleeping forever, never returning into the parent's copy of the Rust runtime.
     unsafe {
         libc::setsid();
         let ok = libc::unshare(libc::CLONE_NEWUSER | libc::CLONE_NEWNS) == 0;
@@ -204,13 +212,25 @@ fn pause_child(ready: RawFd, go: RawFd, null: RawFd) -> ! {
         libc::dup2(null, 0);
         libc::dup2(null, 1);
         libc::dup2(null, 2);
-        // Inherited fds (lock files, the caller's pipes) must not be held for ever.
-        libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
         libc::chdir(c"/".as_ptr());
+        let argv = [c"ctl-pause".as_ptr(), std::ptr::null()];
+        libc::execv(c"/proc/self/exe".as_ptr(), argv.as_ptr());
+    }
+    // No exec (the binary gone?): sleep in this copy instead.
+    sleep_forever()
+}
+
+/// The pause process's life: hold nothing, ignore what a terminal or a shell would send,
+/// sleep until killed.
+pub fn sleep_forever() -> ! {
+    // SAFETY: plain system calls; nothing else runs in this process.
+    unsafe {
+        // Inherited fds (the caller's pipes, lock files) must not be held for ever.
+        libc::syscall(libc::SYS_close_range, 3u32, u32::MAX, 0u32);
         libc::prctl(libc::PR_SET_NAME, c"ctl-pause".as_ptr(), 0, 0, 0);
-        libc::signal(libc::SIGINT, libc::SIG_IGN);
-        libc::signal(libc::SIGHUP, libc::SIG_IGN);
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
+        for sig in [libc::SIGINT, libc::SIGHUP, libc::SIGPIPE, libc::SIGQUIT] {
+            libc::signal(sig, libc::SIG_IGN);
+        }
         loop {
             libc::pause();
         }

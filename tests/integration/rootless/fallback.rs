@@ -1,7 +1,9 @@
 //! A user without subordinate ids gets the single mapping (with one warning) and a clear
 //! error for images that need more ids; users never see each other's containers.
 
-use crate::common::{Image, Registry};
+use std::os::unix::fs::MetadataExt;
+
+use crate::common::{Ctl, Image, Registry};
 
 use super::user::User;
 
@@ -87,4 +89,36 @@ fn single_mapping_fallback_and_isolation() {
 
     alone.stop_everything();
     other.stop_everything();
+}
+
+#[test]
+fn run_state_falls_back_to_tmp_without_xdg_runtime_dir() {
+    let user = User::create(true);
+    let fallback = std::path::PathBuf::from(format!("/tmp/ctl-{}", user.uid));
+    let run = |args: &[&str]| {
+        let mut c = user.command(args);
+        c.env_remove("XDG_RUNTIME_DIR");
+        Ctl::run_command(c, args, None)
+    };
+    let out = run(&["info", "--format", "json"]);
+    out.success();
+    assert_eq!(
+        out.json()["store"]["runRoot"],
+        fallback.display().to_string()
+    );
+    let warnings: Vec<&str> = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("Warning:"))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{out}");
+    assert!(warnings[0].contains("XDG_RUNTIME_DIR"), "{out}");
+    let m = std::fs::metadata(&fallback).unwrap();
+    assert_eq!((m.mode() & 0o777, m.uid()), (0o700, user.uid));
+    assert!(user.processes().iter().any(|(_, n)| n == "ctl-pause"));
+    let again = run(&["ps"]);
+    again.success();
+    assert!(!again.stderr.contains("Warning"), "{again}");
+    run(&["system", "migrate"]).success();
+    assert!(user.processes().is_empty(), "{:?}", user.processes());
 }

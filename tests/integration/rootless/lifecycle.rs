@@ -97,6 +97,15 @@ fn lifecycle_as_an_ordinary_user() {
         "{out}"
     );
 
+    // `ctl unshare` runs a command as root of the same namespace, where the image's
+    // owners are themselves; its exit code is the command's.
+    let owned_path = owned.display().to_string();
+    let out = user.ok(&["unshare", "stat", "-c", "%u:%g", &owned_path]);
+    assert_eq!(out.stdout.trim(), "1000:1000", "{out}");
+    let out = user.ok(&["unshare", "cat", "/proc/self/uid_map"]);
+    assert_eq!(out.lines().len(), 2, "{out}");
+    user.ctl(&["unshare", "sh", "-c", "exit 3"]).failure(3);
+
     // Exit codes pass through.
     user.ctl(&[
         "run",

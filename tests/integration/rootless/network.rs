@@ -81,6 +81,56 @@ fn published_port_and_outbound_connection() {
     assert!(left.is_empty(), "{left:?}");
     assert!(fetch(port).is_none(), "port {port} still answers after rm");
 
+    // slirp4netns, when asked, forwards the same way; and the host network is the host's.
+    let port = free_port();
+    let publish = format!("{port}:8080");
+    user.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "slirp",
+        "--network",
+        "slirp4netns",
+        "-p",
+        &publish,
+        &reference,
+        "sh",
+        "-c",
+        "mkdir -p /www && echo via-slirp4netns > /www/index.html && exec httpd -f -p 8080 -h /www",
+    ]);
+    let body = wait_for(Duration::from_secs(15), || fetch(port));
+    let body = body.unwrap_or_else(|| panic!("no HTTP answer on 127.0.0.1:{port} (slirp4netns)"));
+    assert!(body.contains("via-slirp4netns"), "{body}");
+    user.ok(&["rm", "-f", "slirp"]);
+    let left: Vec<_> = user
+        .processes()
+        .into_iter()
+        .filter(|(_, n)| n != "ctl-pause")
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+    let port = free_port();
+    let script = format!(
+        "mkdir -p /www && echo on-host-net > /www/index.html && exec httpd -f -p {port} -h /www"
+    );
+    user.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "hostnet",
+        "--network",
+        "host",
+        &reference,
+        "sh",
+        "-c",
+        &script,
+    ]);
+    let body = wait_for(Duration::from_secs(15), || fetch(port));
+    assert!(
+        body.is_some_and(|b| b.contains("on-host-net")),
+        "host network server not reached"
+    );
+    user.ok(&["rm", "-f", "hostnet"]);
+
     // A host port below net.ipv4.ip_unprivileged_port_start is refused up front.
     let start: u16 = std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
         .unwrap()

@@ -274,6 +274,8 @@ impl Drop for User {
                     .arg(file));
             }
         }
+        // The run directory of commands run without XDG_RUNTIME_DIR.
+        let _ = std::fs::remove_dir_all(format!("/tmp/ctl-{}", self.uid));
         let _ = &self.scratch;
     }
 }
