@@ -68,12 +68,12 @@ as_user "$w/bin/ctl" pull -q "$img" >/dev/null
 as_user podman pull -q --tls-verify=false "$img" >/dev/null
 as_user "$w/bin/ctl" info | grep -E "rootless|networkBackend|overlay|version"
 as_user hyperfine -N --warmup 3 --runs "$runs" --style basic \
-    --export-markdown "$w/none.md" \
+    --export-markdown "$w/xdg/none.md" \
     -n "ctl run --rm --network none" "$w/bin/ctl run --rm --network none $img true" \
     -n "podman run --rm --network none" "podman run --rm --network none $img true"
 as_user hyperfine -N --warmup 3 --runs "$runs" --style basic \
-    --export-markdown "$w/default.md" \
+    --export-markdown "$w/xdg/default.md" \
     -n "ctl run --rm (pasta)" "$w/bin/ctl run --rm $img true" \
     -n "podman run --rm (default network)" "podman run --rm $img true"
 echo
-cat "$w/none.md" "$w/default.md"
+cat "$w/xdg/none.md" "$w/xdg/default.md"
