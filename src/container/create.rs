@@ -231,6 +231,8 @@ impl Manager {
             network,
             host_cgroupns: !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
             rootless: self.ctx.rootless,
+            ns_maps_tty_gid: self.ctx.rootless
+                && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
             labels: labels.clone(),
             cgroups_path: (!self.ctx.rootless).then(|| format!("/ctl/{id}")),
             ..Default::default()

@@ -97,6 +97,20 @@ fn lifecycle_as_an_ordinary_user() {
         "{out}"
     );
 
+    // With subordinate gids, the tty group exists and devpts is mounted with it (mountinfo
+    // shows the gid as the kernel keeps it: the host's subordinate gid).
+    let out = user.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        &reference,
+        "grep",
+        " /dev/pts ",
+        "/proc/self/mountinfo",
+    ]);
+    assert!(out.stdout.contains(",gid="), "{out}");
+
     // `ctl unshare` runs a command as root of the same namespace, where the image's
     // owners are themselves; its exit code is the command's.
     let owned_path = owned.display().to_string();
