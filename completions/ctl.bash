@@ -49,6 +49,9 @@ _ctl() {
             ctl,import)
                 cmd="ctl__subcmd__import"
                 ;;
+            ctl,info)
+                cmd="ctl__subcmd__info"
+                ;;
             ctl,inspect)
                 cmd="ctl__subcmd__inspect"
                 ;;
@@ -94,8 +97,14 @@ _ctl() {
             ctl,stop)
                 cmd="ctl__subcmd__stop"
                 ;;
+            ctl,system)
+                cmd="ctl__subcmd__system"
+                ;;
             ctl,tag)
                 cmd="ctl__subcmd__tag"
+                ;;
+            ctl,unshare)
+                cmd="ctl__subcmd__unshare"
                 ;;
             ctl,wait)
                 cmd="ctl__subcmd__wait"
@@ -169,6 +178,12 @@ _ctl() {
             ctl__subcmd__image,tag)
                 cmd="ctl__subcmd__image__subcmd__tag"
                 ;;
+            ctl__subcmd__system,info)
+                cmd="ctl__subcmd__system__subcmd__info"
+                ;;
+            ctl__subcmd__system,migrate)
+                cmd="ctl__subcmd__system__subcmd__migrate"
+                ;;
             *)
                 ;;
         esac
@@ -176,7 +191,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ps list container pull images image inspect tag rmi load import login logout generate completion __complete __generate-docs"
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ps list container pull images image inspect tag rmi load import login logout generate info system unshare completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,7 +479,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -l -m -c -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-e -v -w -u -l -m -c -p -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -615,6 +630,14 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1054,7 +1077,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -l -m -c -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-d -e -v -w -u -l -m -c -p -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1213,6 +1236,14 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1390,7 +1421,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -l -m -c -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-e -v -w -u -l -m -c -p -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1541,6 +1572,14 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2165,6 +2204,48 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__info)
+            opts="-f -h -V --format --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__inspect)
             opts="-f -h -V --format --type --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2676,7 +2757,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -l -m -c -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-d -e -v -w -u -l -m -c -p -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2838,6 +2919,14 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --pull)
                     COMPREPLY=($(compgen -W "missing always never newer" -- "${cur}"))
                     return 0
@@ -2977,7 +3066,151 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__system)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version info migrate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__info)
+            opts="-f -h -V --format --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__migrate)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__tag)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__unshare)
             opts="-h -V --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3104,6 +3337,11 @@ _ctl_subcommand() {
         ":logout") _ctl_path=logout ;;
         ":generate") _ctl_path=generate ;;
         "generate:systemd") _ctl_path=generate/systemd ;;
+        ":info") _ctl_path=info ;;
+        ":system") _ctl_path=system ;;
+        "system:info") _ctl_path=system/info ;;
+        "system:migrate") _ctl_path=system/migrate ;;
+        ":unshare") _ctl_path=unshare ;;
         ":completion") _ctl_path=completion ;;
         *) return 1 ;;
     esac
@@ -3112,8 +3350,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--root|*:--runroot|*:--runtime|*:--log-level|*:--config) return 0 ;;
-        "run":--detach-keys|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":--filter) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--timeout|"restart":--cidfile) return 0 ;;
@@ -3123,8 +3361,8 @@ _ctl_takes_value() {
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":-n|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format) return 0 ;;
-        "container/run":--detach-keys|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "container/run":--detach-keys|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":--filter) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--timeout|"container/restart":--cidfile) return 0 ;;
@@ -3148,6 +3386,8 @@ _ctl_takes_value() {
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
         "generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
+        "info":-f|"info":--format) return 0 ;;
+        "system/info":-f|"system/info":--format) return 0 ;;
         *) return 1 ;;
     esac
 }

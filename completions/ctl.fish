@@ -60,6 +60,9 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "import" -d 'Create an image
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "login" -d 'Save registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "logout" -d 'Remove saved registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Rootless: the user namespace and its pause process'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "unshare" -d 'Rootless: run a command as root of the user namespace (default: $SHELL)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__complete" -d 'List completion candidates (run by the completion scripts)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__generate-docs" -d 'Write completions/ and packaging/man/ from these definitions'
@@ -95,7 +98,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l cap-drop -d 'Drop a capa
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l init-path -d 'The init binary for --init' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand run" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l network -l net -d 'Network mode: none, host; rootless also pasta, slirp4netns (default: pasta, else slirp4netns; rootful: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CTRPORT[/tcp|udp]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -159,7 +163,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l cap-drop -d 'Drop a c
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l init-path -d 'The init binary for --init' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand create" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l network -l net -d 'Network mode: none, host; rootless also pasta, slirp4netns (default: pasta, else slirp4netns; rootful: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CTRPORT[/tcp|udp]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -420,7 +425,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init-path -d 'The init binary for --init' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l network -l net -d 'Network mode: none, host; rootless also pasta, slirp4netns (default: pasta, else slirp4netns; rootful: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CTRPORT[/tcp|udp]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -484,7 +490,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l security-opt -d 'no-new-privileges, seccomp=unconfined|PROFILE.json, mask=PATHS, unmask=PATHS|ALL' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l group-add -d 'Add a supplementary group (name from the image\'s /etc/group, or a number)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init-path -d 'The init binary for --init' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l network -l net -d 'Network mode: none or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l network -l net -d 'Network mode: none, host; rootless also pasta, slirp4netns (default: pasta, else slirp4netns; rootful: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container port on the host: [IP:][HOSTPORT:]CTRPORT[/tcp|udp]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -987,6 +994,67 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand info" -s f -l format -d 'Output format: yaml-like text (default) or json' -r -f -a "text\t''
+json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand info" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand info" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand info" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand info" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand info" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand info" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand info" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format: yaml-like text (default) or json' -r -f -a "text\t''
+json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -s V -l version -d 'Print version'
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -21,6 +21,9 @@ pub struct Config {
     pub insecure_registries: Vec<String>,
     /// Where `ctl login` saves credentials.
     pub auth_file: Option<PathBuf>,
+    /// Rootless overlay: auto (native, or fuse-overlayfs when the kernel refuses), native,
+    /// fuse-overlayfs.
+    pub rootless_overlay: Option<String>,
 }
 
 impl Config {

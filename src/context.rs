@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 
 use crate::config::Config;
-use crate::error::Result;
+use crate::container::rootfs::RootlessOverlay;
+use crate::error::{Error, Result};
 use crate::image::reference::DEFAULT_REGISTRY;
 
 /// What the command line (or environment) asked for; `None` means "not given".
@@ -31,15 +32,31 @@ pub struct Context {
     pub auth_file: PathBuf,
     pub home: Option<PathBuf>,
     pub config_file: PathBuf,
+    /// Rootless only: how the overlay rootfs is mounted.
+    pub rootless_overlay: RootlessOverlay,
     /// systemd's NOTIFY_SOCKET when ctl runs as (part of) a `Type=notify` service.
     pub notify_socket: Option<PathBuf>,
 }
 
 impl Context {
     pub fn resolve(over: Overrides) -> Result<Context> {
-        let uid = nix::unistd::geteuid().as_raw();
-        let rootless = uid != 0;
-        let home = std::env::var_os("HOME").map(PathBuf::from);
+        // Inside its user namespace a rootless ctl is root: the namespace says whose it is.
+        let (rootless, uid) = match crate::rootless::inside_uid() {
+            Some(uid) => (true, uid),
+            None => {
+                let uid = nix::unistd::geteuid().as_raw();
+                (uid != 0, uid)
+            }
+        };
+        let home = std::env::var_os("HOME")
+            .filter(|h| !h.is_empty())
+            .map(PathBuf::from)
+            .or_else(|| {
+                nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(uid))
+                    .ok()
+                    .flatten()
+                    .map(|u| u.dir)
+            });
         let xdg = |var: &str, fallback: &str| -> PathBuf {
             std::env::var_os(var)
                 .filter(|v| !v.is_empty())
@@ -56,6 +73,13 @@ impl Context {
             }
         });
         let config = Config::load(&config_file)?;
+        let rootless_overlay = match config.rootless_overlay.as_deref() {
+            None => RootlessOverlay::Auto,
+            Some(s) => RootlessOverlay::parse(s).ok_or_else(|| Error::Config {
+                path: config_file.clone(),
+                reason: format!("rootless-overlay \"{s}\": use auto, native or fuse-overlayfs"),
+            })?,
+        };
         let (default_root, default_runroot) = if rootless {
             let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR")
                 .filter(|v| !v.is_empty())
@@ -89,6 +113,7 @@ impl Context {
             auth_file,
             home,
             config_file,
+            rootless_overlay,
             notify_socket: std::env::var_os("NOTIFY_SOCKET")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),

@@ -69,6 +69,12 @@ pub enum Error {
     /// The container's command could not be run: 126 not executable, 127 not found.
     #[error("{message}")]
     Command { code: u8, message: String },
+    /// Setting up or joining the rootless user namespace.
+    #[error("rootless: {0}")]
+    Rootless(String),
+    /// An image file's owner has no id in the rootless user namespace.
+    #[error("{0}")]
+    UnmappedOwner(String),
     #[error("archive {}: {reason}", path.display())]
     Archive { path: PathBuf, reason: String },
 }

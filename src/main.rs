@@ -5,6 +5,13 @@ mod cli;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // Rootless mode's pause process is this binary run under another name.
+    if std::env::args_os()
+        .next()
+        .is_some_and(|a| a == ctl::rootless::pause::PAUSE_ARGV0)
+    {
+        ctl::rootless::pause::sleep_forever();
+    }
     // Like any Unix filter, end quietly when the reader of our output goes away
     // (`ctl ps -q | head -1`); Rust ignores SIGPIPE by default, which would turn it into an
     // error on every later write.

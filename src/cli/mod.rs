@@ -19,6 +19,7 @@ mod ps;
 mod pull;
 mod rmi;
 mod run;
+mod system;
 mod tag;
 mod template;
 
@@ -131,6 +132,13 @@ pub enum Command {
     /// Generate systemd units for containers
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)
+    Info(system::InfoArgs),
+    /// Rootless: the user namespace and its pause process
+    #[command(subcommand)]
+    System(system::SystemCommand),
+    /// Rootless: run a command as root of the user namespace (default: $SHELL)
+    Unshare(system::UnshareArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::Args),
     /// List completion candidates (run by the completion scripts)
@@ -211,7 +219,22 @@ pub fn run() -> Result<ExitCode> {
         runtime: cli.global.runtime.clone(),
         auth_file: std::env::var_os("REGISTRY_AUTH_FILE").map(PathBuf::from),
     })?;
+    // A rootless ctl works inside its user namespace: join it now, while this process has
+    // one thread (setns into a user namespace requires it).
+    let leaves_pause = matches!(cli.command, Command::System(system::SystemCommand::Migrate))
+        && ctl::rootless::pause::running(&ctx.runroot, ctx.uid).is_none();
+    if !leaves_pause {
+        let joined = ctl::rootless::pause::join(&ctx)?;
+        for w in joined.warnings {
+            eprintln!("Warning: {w}");
+        }
+    }
     match cli.command {
+        Command::Info(a) | Command::System(system::SystemCommand::Info(a)) => {
+            system::info(&ctx, &a)
+        }
+        Command::System(system::SystemCommand::Migrate) => system::migrate(&ctx),
+        Command::Unshare(a) => system::unshare(&ctx, a),
         Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),
         Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
             run::create(&ctx, a)

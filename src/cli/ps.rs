@@ -91,7 +91,7 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
             Status::Configured => "created",
             s => s.as_str(),
         },
-        "Ports": "",
+        "Ports": cfg.ports.iter().map(|p| p.display()).collect::<Vec<_>>().join(", "),
         "Names": cfg.name,
         "Labels": cfg.labels,
         "Pid": st.pid.unwrap_or(0),

@@ -24,6 +24,7 @@ use ctl::container::store::SdNotify;
 use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
+use ctl::network::rootless::{self as usernet, Backend, PortMapping};
 use ctl::Context;
 
 use super::attach;
@@ -128,14 +129,13 @@ pub struct CreateFlags {
     /// The init binary for --init
     #[arg(long, value_name = "PATH")]
     pub init_path: Option<PathBuf>,
-    /// Network mode: none or host
-    #[arg(
-        long,
-        visible_alias = "net",
-        default_value = "none",
-        value_name = "MODE"
-    )]
-    pub network: String,
+    /// Network mode: none, host; rootless also pasta, slirp4netns (default: pasta, else
+    /// slirp4netns; rootful: none)
+    #[arg(long, visible_alias = "net", value_name = "MODE")]
+    pub network: Option<String>,
+    /// Publish a container port on the host: [IP:][HOSTPORT:]CTRPORT[/tcp|udp]
+    #[arg(short, long = "publish", value_name = "[IP:]HOST:CTR")]
+    pub publish: Vec<String>,
     /// Pull the image: missing, always, never
     #[arg(long, default_value = "missing", value_parser = ["missing", "always", "never", "newer"])]
     pub pull: String,
@@ -202,7 +202,44 @@ pub struct RunArgs {
     pub flags: CreateFlags,
 }
 
-fn options(f: &CreateFlags) -> Result<CreateOptions> {
+/// The network a container gets: none or host, or (rootless) a user-mode stack.
+fn network(ctx: &Context, f: &CreateFlags) -> Result<(NetworkMode, Option<Backend>)> {
+    let asked = f.network.as_deref();
+    let user_net = match asked {
+        None if ctx.rootless => match Backend::default_available() {
+            Some(b) => Some(b),
+            None => bail!(
+                "no rootless network backend: install pasta (Debian package passt) or \
+                 slirp4netns, or use --network none"
+            ),
+        },
+        Some(name @ ("pasta" | "slirp4netns")) => {
+            if !ctx.rootless {
+                bail!("invalid network \"{name}\": only rootless containers use {name}");
+            }
+            Backend::parse(name)
+        }
+        None | Some("none") | Some("host") => None,
+        Some(other) => bail!("invalid network \"{other}\": use none, host, pasta or slirp4netns"),
+    };
+    let mode = match asked {
+        Some("host") => NetworkMode::Host,
+        _ => NetworkMode::None,
+    };
+    if !f.publish.is_empty() && user_net.is_none() {
+        bail!(
+            "-p needs a container network: {}",
+            if ctx.rootless {
+                "use --network pasta or slirp4netns"
+            } else {
+                "port publishing as root needs bridge networking, which ctl does not have yet"
+            }
+        );
+    }
+    Ok((mode, user_net))
+}
+
+fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
     let lookup = |k: &str| std::env::var(k).ok();
     let mut env = Vec::new();
     for file in &f.env_file {
@@ -223,11 +260,16 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
     for t in &f.tmpfs {
         mounts.push(parse_tmpfs(t)?);
     }
-    let network = match f.network.as_str() {
-        "none" => NetworkMode::None,
-        "host" => NetworkMode::Host,
-        other => bail!("invalid network \"{other}\": use none or host"),
-    };
+    let (network, user_net) = network(ctx, f)?;
+    let mut ports = f
+        .publish
+        .iter()
+        .map(|p| PortMapping::parse(p))
+        .collect::<Result<Vec<_>, _>>()?;
+    usernet::assign_host_ports(&mut ports)?;
+    if ctx.rootless {
+        usernet::check_ports(&ports, usernet::unprivileged_port_start())?;
+    }
     let (mut max_size, mut max_files) = (0, 1);
     for o in &f.log_opt {
         match o.split_once('=') {
@@ -256,6 +298,8 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
         hostname: f.hostname.clone(),
         labels: parse_labels(&f.label)?,
         network,
+        user_net,
+        ports,
         read_only: f.read_only,
         auto_remove: f.rm,
         stop_signal: f.stop_signal.as_deref().map(parse_signal).transpose()?,
@@ -330,7 +374,7 @@ fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRec
 
 /// Creates the container; returns its id.
 fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<String> {
-    let opts = options(f)?;
+    let opts = options(ctx, f)?;
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(

@@ -22,6 +22,7 @@ use crate::container::{confine, host};
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
 use crate::image::store::ImageRecord;
+use crate::network::rootless::{self as usernet, Backend, PortMapping};
 
 /// What `ctl create`/`run` asked for, parsed.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +40,11 @@ pub struct CreateOptions {
     pub hostname: Option<String>,
     pub labels: BTreeMap<String, String>,
     pub network: NetworkMode,
+    /// Rootless: a network namespace of its own connected by pasta or slirp4netns (then
+    /// `network` is ignored).
+    pub user_net: Option<Backend>,
+    /// `-p`: host ports forwarded to the container (with `user_net`).
+    pub ports: Vec<PortMapping>,
     pub read_only: bool,
     pub auto_remove: bool,
     pub stop_signal: Option<i32>,
@@ -165,6 +171,10 @@ impl Manager {
         o: &CreateOptions,
     ) -> Result<()> {
         let dir = self.containers.dir(id);
+        let network = match o.user_net {
+            Some(_) => NetworkMode::Path(usernet::netns_path(&self.ctx.runroot, id)),
+            None => o.network.clone(),
+        };
         let defaults = image_defaults(&self.images.blob(&image.config_digest())?);
         let (upper, work, merged) = rootfs::parts(&dir);
         let userdata = dir.join("userdata");
@@ -231,7 +241,7 @@ impl Manager {
             mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
             env.push(format!("NOTIFY_SOCKET={NOTIFY_IN_CONTAINER}"));
         }
-        let etc = self.write_etc_files(&userdata, &hostname, name, &o.network)?;
+        let etc = self.write_etc_files(&userdata, &hostname, name, &network)?;
         let workdir = o
             .workdir
             .clone()
@@ -251,9 +261,11 @@ impl Manager {
             read_only: o.read_only,
             mounts,
             etc_files: etc,
-            network: o.network.clone(),
+            network,
             host_cgroupns: !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
             rootless: self.ctx.rootless,
+            ns_maps_tty_gid: self.ctx.rootless
+                && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
             labels: labels.clone(),
             cgroups_path: (!self.ctx.rootless).then(|| format!("/ctl/{id}")),
             no_new_privileges: o.security.no_new_privileges,
@@ -312,11 +324,13 @@ impl Manager {
             hostname,
             user: user_str,
             workdir,
-            network: match &o.network {
-                NetworkMode::None => "none".into(),
-                NetworkMode::Host => "host".into(),
-                NetworkMode::Path(p) => p.display().to_string(),
+            network: match (&o.user_net, &o.network) {
+                (Some(b), _) => b.name().into(),
+                (None, NetworkMode::None) => "none".into(),
+                (None, NetworkMode::Host) => "host".into(),
+                (None, NetworkMode::Path(p)) => p.display().to_string(),
             },
+            ports: o.ports.clone(),
             stop_signal,
             stop_timeout: o.stop_timeout.unwrap_or(10),
             auto_remove: o.auto_remove,
@@ -358,7 +372,8 @@ impl Manager {
             create_private_dir(&empty)?;
             lowers.push(empty.display().to_string());
         }
-        rootfs::mount_overlay(&layers_dir, &lowers, &upper, &work, &merged)
+        let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
+        rootfs::mount_rootfs(rootless, &layers_dir, &lowers, &upper, &work, &merged).map(drop)
     }
 
     fn write_etc_files(
@@ -426,10 +441,16 @@ impl Manager {
         let _ = fs::remove_file(self.containers.exit_file(id));
         let run = self.containers.run_dir(id);
         create_private_dir(&run)?;
-        let launched = crate::container::monitor::launch(self, &c.config, &rt);
+        let user_net = Backend::parse(&c.config.network);
+        let launched = match user_net {
+            Some(b) => usernet::setup(&self.ctx.runroot, id, b, &c.config.ports),
+            None => Ok(()),
+        }
+        .and_then(|()| crate::container::monitor::launch(self, &c.config, &rt));
         let (pid, monitor_pid) = match launched {
             Ok(p) => p,
             Err(e) => {
+                usernet::teardown(&self.ctx.runroot, id);
                 state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
                 self.containers.write_state(id, &state)?;
                 return Err(e);

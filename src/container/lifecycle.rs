@@ -223,6 +223,7 @@ impl Manager {
             }
             let rt = self.runtime_for(&config)?;
             rt.delete(id, true)?;
+            crate::network::rootless::teardown(&self.ctx.runroot, id);
             rootfs::unmount(&self.containers.dir(id).join("merged"))?;
             state.mounted = false;
             self.containers.write_state(id, &state)?;
@@ -316,6 +317,7 @@ impl Manager {
             self.stop(&c, Duration::ZERO)?;
         }
         let _ = self.runtime_for(&c.config).map(|rt| rt.delete(id, true));
+        crate::network::rootless::teardown(&self.ctx.runroot, id);
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, Some(&c.config.name))
     }
@@ -325,6 +327,7 @@ impl Manager {
         if let Ok(rt) = Runtime::resolve(&self.runtime_name, &self.ctx.runroot) {
             let _ = rt.delete(id, true);
         }
+        crate::network::rootless::teardown(&self.ctx.runroot, id);
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, None)
     }

@@ -7,22 +7,99 @@ use nix::mount::{mount, umount2, MntFlags, MsFlags};
 
 use crate::error::{Error, Result};
 
+/// How the overlay rootfs is mounted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The kernel's overlayfs (root, trusted.overlay.* xattrs).
+    Kernel,
+    /// The kernel's overlayfs inside a user namespace (Linux >= 5.11): `userxattr`, so the
+    /// layers' user.overlay.* xattrs are used.
+    KernelUserxattr,
+    /// fuse-overlayfs at this path, for kernels that cannot mount overlay in a user namespace.
+    Fuse(PathBuf),
+}
+
+/// Which overlay a rootless user asked for (`rootless-overlay` in ctl.toml).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum RootlessOverlay {
+    /// Native overlay, or fuse-overlayfs when the kernel refuses it.
+    #[default]
+    Auto,
+    Native,
+    Fuse,
+}
+
+impl RootlessOverlay {
+    pub fn parse(s: &str) -> Option<RootlessOverlay> {
+        match s {
+            "auto" => Some(Self::Auto),
+            "native" => Some(Self::Native),
+            "fuse" | "fuse-overlayfs" => Some(Self::Fuse),
+            _ => None,
+        }
+    }
+}
+
+/// Mounts the rootfs: the kernel's overlay as root; rootless, the kernel's with `userxattr`
+/// or fuse-overlayfs as `choice` says. Returns what was used.
+pub fn mount_rootfs(
+    rootless: Option<RootlessOverlay>,
+    layers_dir: &Path,
+    lowers: &[String],
+    upper: &Path,
+    work: &Path,
+    target: &Path,
+) -> Result<Overlay> {
+    let fuse = || {
+        crate::runtime::find_program("fuse-overlayfs").ok_or_else(|| {
+            Error::Rootless(
+                "fuse-overlayfs is not installed (Debian package fuse-overlayfs)".into(),
+            )
+        })
+    };
+    let kind = match rootless {
+        None => Overlay::Kernel,
+        Some(RootlessOverlay::Fuse) => Overlay::Fuse(fuse()?),
+        Some(RootlessOverlay::Native) | Some(RootlessOverlay::Auto) => Overlay::KernelUserxattr,
+    };
+    match mount_overlay(&kind, layers_dir, lowers, upper, work, target) {
+        // Kernels before 5.11 refuse overlay in a user namespace (EPERM) or do not know
+        // userxattr (EINVAL): fuse-overlayfs does the same in user space.
+        Err(e) if rootless == Some(RootlessOverlay::Auto) && kind == Overlay::KernelUserxattr => {
+            let Ok(prog) = fuse() else {
+                return Err(e);
+            };
+            let kind = Overlay::Fuse(prog);
+            mount_overlay(&kind, layers_dir, lowers, upper, work, target)?;
+            Ok(kind)
+        }
+        r => r.map(|()| kind),
+    }
+}
+
 /// Mounts overlay at `target`. Lower dirs are given top layer first and passed relative to
 /// their common parent (the store's layers/ dir), so long layer lists fit the kernel's
 /// one-page limit on mount options.
 pub fn mount_overlay(
+    kind: &Overlay,
     layers_dir: &Path,
     lowers: &[String],
     upper: &Path,
     work: &Path,
     target: &Path,
 ) -> Result<()> {
-    let opts = format!(
+    if let Overlay::Fuse(prog) = kind {
+        return mount_fuse(prog, layers_dir, lowers, upper, work, target);
+    }
+    let mut opts = format!(
         "lowerdir={},upperdir={},workdir={}",
         lowers.join(":"),
         upper.display(),
         work.display()
     );
+    if *kind == Overlay::KernelUserxattr {
+        opts.push_str(",userxattr");
+    }
     // The relative lower dirs resolve against the working directory at mount time. ctl is
     // single-threaded here, so changing it briefly affects nobody else.
     let cwd = std::env::current_dir().ok();
@@ -38,6 +115,41 @@ pub fn mount_overlay(
         let _ = std::env::set_current_dir(c);
     }
     res.map_err(|e| Error::io(target, std::io::Error::from(e)))
+}
+
+/// fuse-overlayfs daemonizes once the mount is up; it ends when the mount is unmounted.
+fn mount_fuse(
+    prog: &Path,
+    layers_dir: &Path,
+    lowers: &[String],
+    upper: &Path,
+    work: &Path,
+    target: &Path,
+) -> Result<()> {
+    let lowers: Vec<String> = lowers
+        .iter()
+        .map(|l| layers_dir.join(l).display().to_string())
+        .collect();
+    let opts = format!(
+        "lowerdir={},upperdir={},workdir={}",
+        lowers.join(":"),
+        upper.display(),
+        work.display()
+    );
+    let out = std::process::Command::new(prog)
+        .arg("-o")
+        .arg(&opts)
+        .arg(target)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .map_err(|e| Error::io(prog, e))?;
+    if !out.status.success() {
+        return Err(Error::Rootless(format!(
+            "fuse-overlayfs: {}",
+            String::from_utf8_lossy(&out.stderr).trim()
+        )));
+    }
+    Ok(())
 }
 
 /// Unmounts `target`; not being mounted is fine.

@@ -93,6 +93,9 @@ pub struct SpecInput {
     /// already in its user namespace (the pause process's), so no new one.
     pub uid_mappings: Option<Vec<LinuxIdMapping>>,
     pub gid_mappings: Option<Vec<LinuxIdMapping>>,
+    /// Rootless without mappings of its own: whether the user namespace the runtime runs in
+    /// maps gid 5 (tty), which /dev/pts's `gid=5` needs.
+    pub ns_maps_tty_gid: bool,
     /// Become the spec's annotations.
     pub labels: BTreeMap<String, String>,
     pub no_new_privileges: bool,
@@ -210,7 +213,9 @@ const SYSTEM_MOUNTS: &[&str] = &[
 fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
     let shm = input.shm_size.map(|b| format!("size={b}"));
     // Rootless, gid 5 (tty) may not exist in the user namespace: devpts would refuse it.
-    let tty_gid = !input.rootless || maps(&input.gid_mappings, 5);
+    let tty_gid = !input.rootless
+        || maps(&input.gid_mappings, 5)
+        || (input.gid_mappings.is_none() && input.ns_maps_tty_gid);
     // A user namespace may not mount sysfs for a network namespace it does not own.
     let bind_sys = input.rootless && input.network == NetworkMode::Host;
     let mut out = Vec::new();
@@ -827,6 +832,10 @@ mod tests {
                 "/m/|sys/type": "sysfs",
             }),
         );
+        // In the pause process's namespace with subordinate gids, tty's gid 5 exists.
+        i.ns_maps_tty_gid = true;
+        check(&json(&i), json!({"/m/|dev|pts/options/5": "gid=5"}));
+        i.ns_maps_tty_gid = false;
         i.uid_mappings = Some(vec![map(0, 1000, 1), map(1, 100000, 65536)]);
         i.gid_mappings = i.uid_mappings.clone();
         i.network = NetworkMode::Host;

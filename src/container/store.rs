@@ -65,8 +65,11 @@ pub struct ContainerConfig {
     pub hostname: String,
     pub user: String,
     pub workdir: String,
-    /// none, host.
+    /// none, host, pasta, slirp4netns.
     pub network: String,
+    /// `-p` mappings (rootless: forwarded by pasta or slirp4netns).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<crate::network::rootless::PortMapping>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub auto_remove: bool,

@@ -6,7 +6,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use crate::error::{Error, Result};
 use crate::image::digest::HashReader;
 use crate::image::store::{LayerRecord, Store};
-use crate::image::unpack::{unpack, UnpackOptions};
+use crate::image::unpack::{unpack, UnpackError, UnpackOptions};
 
 /// What the stream must turn out to be.
 #[derive(Debug, Clone)]
@@ -66,9 +66,14 @@ pub fn store_layer<R: Read>(
             }
         };
         let mut tar = HashReader::new(decoder);
-        unpack(&mut tar, &diff_dir, opts).map_err(|source| Error::Unpack {
-            digest: expected.label.clone(),
-            source,
+        unpack(&mut tar, &diff_dir, opts).map_err(|source| match source {
+            UnpackError::Unmapped { path, uid, gid } => {
+                crate::rootless::unmapped_owner_error(&path, uid, gid)
+            }
+            source => Error::Unpack {
+                digest: expected.label.clone(),
+                source,
+            },
         })?;
         tar.drain().map_err(read_err)?;
         (tar.digest(), tar.count())

@@ -51,6 +51,9 @@ pub enum UnpackError {
     Read(#[source] std::io::Error),
     #[error("entry \"{path}\": {reason}")]
     Refused { path: String, reason: String },
+    /// chown to an id the user namespace does not map (EINVAL).
+    #[error("entry \"{path}\": owner {uid}:{gid} is not mapped in the user namespace")]
+    Unmapped { path: String, uid: u32, gid: u32 },
     #[error("entry \"{path}\": {source}")]
     Io {
         path: String,
@@ -224,7 +227,7 @@ impl Unpacker<'_> {
             open_dir_at(&parent, name).at(e.shown)?
         };
         if let Some((uid, gid)) = self.owner(e.meta) {
-            fchown(&fd, uid, gid).at(e.shown)?;
+            fchown(&fd, uid, gid).map_err(|err| chown_err(err, e))?;
         }
         set_xattrs(&XattrTarget::Fd(fd.as_fd()), &e.meta.xattrs, false, e.shown)?;
         let st = fstat(&fd).at(e.shown)?;
@@ -263,7 +266,7 @@ impl Unpacker<'_> {
         // Writing clears setuid and file capabilities, and so does chown: content, then owner,
         // then mode, then xattrs.
         if let Some((uid, gid)) = self.owner(e.meta) {
-            fchown(&file, uid, gid).at(e.shown)?;
+            fchown(&file, uid, gid).map_err(|err| chown_err(err, e))?;
         }
         fchmod(&file, e.meta.mode).at(e.shown)?;
         let target = XattrTarget::Fd(file.as_fd());
@@ -288,7 +291,8 @@ impl Unpacker<'_> {
         e: &Ent<'_>,
     ) -> Result<(), UnpackError> {
         if let Some((uid, gid)) = self.owner(e.meta) {
-            fchownat(parent, name, uid, gid, AtFlags::AT_SYMLINK_NOFOLLOW).at(e.shown)?;
+            fchownat(parent, name, uid, gid, AtFlags::AT_SYMLINK_NOFOLLOW)
+                .map_err(|err| chown_err(err, e))?;
         }
         if chmod {
             // The node was just made by mknodat in a directory only this process writes, so
@@ -654,6 +658,21 @@ fn refuse(path: &str, reason: &str) -> UnpackError {
 }
 
 /// Names the entry an OS error happened to.
+/// In a user namespace, chown to an unmapped id fails with EINVAL: say which owner.
+fn chown_err(err: Errno, e: &Ent<'_>) -> UnpackError {
+    if err == Errno::EINVAL {
+        return UnpackError::Unmapped {
+            path: e.shown.to_string(),
+            uid: e.meta.uid,
+            gid: e.meta.gid,
+        };
+    }
+    UnpackError::Io {
+        path: e.shown.to_string(),
+        source: err.into(),
+    }
+}
+
 trait At<T> {
     fn at(self, path: &str) -> Result<T, UnpackError>;
 }

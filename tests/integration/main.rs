@@ -16,6 +16,7 @@ mod lifecycle;
 mod packaging;
 mod resources;
 mod restart;
+mod rootless;
 mod security;
 mod systemd;
 mod terminal;

@@ -1,0 +1,135 @@
+//! `ctl info`, `ctl system migrate`, `ctl unshare`: the rootless user namespace and what
+//! ctl runs with.
+
+use std::ffi::OsString;
+use std::os::unix::process::CommandExt;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use anyhow::{Context as _, Result};
+use serde_json::Value;
+
+use ctl::container::lifecycle::Manager;
+use ctl::container::state::Status;
+use ctl::Context;
+
+#[derive(Debug, clap::Args)]
+pub struct InfoArgs {
+    /// Output format: yaml-like text (default) or json
+    #[arg(short, long, value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
+    pub format: String,
+}
+
+#[derive(Debug, clap::Subcommand)]
+pub enum SystemCommand {
+    /// Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network
+    Info(InfoArgs),
+    /// Stop the rootless pause process (and running containers) so the next command maps
+    /// the user namespace from today's /etc/subuid and /etc/subgid
+    Migrate,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct UnshareArgs {
+    /// The command and its arguments (default: $SHELL)
+    #[arg(
+        trailing_var_arg = true,
+        allow_hyphen_values = true,
+        value_name = "COMMAND"
+    )]
+    pub command: Vec<OsString>,
+}
+
+pub fn info(ctx: &Context, a: &InfoArgs) -> Result<ExitCode> {
+    let v = serde_json::to_value(ctl::info::gather(ctx))?;
+    if a.format == "json" {
+        println!("{}", serde_json::to_string_pretty(&v)?);
+    } else {
+        let mut out = String::new();
+        yaml(&v, 0, &mut out);
+        print!("{out}");
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// A YAML rendering of plain JSON data, as podman prints `info`.
+fn yaml(v: &Value, indent: usize, out: &mut String) {
+    let pad = " ".repeat(indent);
+    match v {
+        Value::Object(m) => {
+            for (k, v) in m {
+                match v {
+                    Value::Object(_) => {
+                        out.push_str(&format!("{pad}{k}:\n"));
+                        yaml(v, indent + 2, out);
+                    }
+                    Value::Array(a) if !a.is_empty() => {
+                        out.push_str(&format!("{pad}{k}:\n"));
+                        yaml(v, indent, out);
+                    }
+                    _ => out.push_str(&format!("{pad}{k}: {}\n", scalar(v))),
+                }
+            }
+        }
+        Value::Array(a) => {
+            for item in a {
+                let mut inner = String::new();
+                yaml(item, indent + 2, &mut inner);
+                let inner = inner.trim_start().to_string();
+                out.push_str(&format!("{pad}- {inner}"));
+                if !inner.ends_with('\n') {
+                    out.push('\n');
+                }
+            }
+        }
+        other => out.push_str(&format!("{pad}{}\n", scalar(other))),
+    }
+}
+
+fn scalar(v: &Value) -> String {
+    match v {
+        Value::String(s) if s.is_empty() => "\"\"".into(),
+        Value::String(s) => s.clone(),
+        Value::Array(_) => "[]".into(),
+        other => other.to_string(),
+    }
+}
+
+/// Runs inside the namespace already joined (see `cli::run`).
+pub fn migrate(ctx: &Context) -> Result<ExitCode> {
+    if !ctx.rootless {
+        return Ok(ExitCode::SUCCESS); // nothing to migrate as root
+    }
+    let m = Manager::open(ctx)?;
+    for (cfg, st) in m.list()?.into_iter().flatten() {
+        if matches!(st.status, Status::Running | Status::Created) {
+            let c = m.load(&cfg.id)?;
+            m.stop(&c, Duration::from_secs(cfg.stop_timeout.into()))
+                .with_context(|| format!("stopping {}", cfg.name))?;
+            println!("stopped {}", cfg.name);
+        }
+    }
+    ctl::rootless::pause::stop(&ctx.runroot, ctx.uid)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Execs the command in the joined user and mount namespace, as root there.
+pub fn unshare(ctx: &Context, a: UnshareArgs) -> Result<ExitCode> {
+    if !ctx.rootless {
+        anyhow::bail!("ctl unshare is for rootless users: root needs no user namespace");
+    }
+    let mut argv = a.command;
+    if argv.is_empty() {
+        argv.push(std::env::var_os("SHELL").unwrap_or_else(|| "/bin/sh".into()));
+    }
+    let err = std::process::Command::new(&argv[0])
+        .args(&argv[1..])
+        .env("CTL_UNSHARE", "1")
+        .exec();
+    let code = if err.kind() == std::io::ErrorKind::NotFound {
+        127
+    } else {
+        126
+    };
+    Err(super::Exit(code, format!("{}: {err}", argv[0].to_string_lossy())).into())
+}

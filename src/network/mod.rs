@@ -1,0 +1,3 @@
+//! Container networking beyond none and host.
+
+pub mod rootless;

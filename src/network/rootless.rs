@@ -1,0 +1,415 @@
+//! Rootless networking: a network namespace made inside the user namespace (bound to a file
+//! under the run directory) and connected to the host by pasta (Debian `passt`), or
+//! slirp4netns, which also forward `-p` ports from the host.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+use serde::{Deserialize, Serialize};
+
+use crate::context::Context;
+use crate::error::{Error, Result};
+use crate::runtime::find_program;
+
+/// `-p [IP:][HOSTPORT:]CTRPORT[/PROTO]`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PortMapping {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host_ip: Option<IpAddr>,
+    pub host_port: u16,
+    pub container_port: u16,
+    /// tcp or udp.
+    pub protocol: String,
+}
+
+impl PortMapping {
+    pub fn parse(s: &str) -> Result<PortMapping> {
+        let bad = |reason: &str| Error::InvalidInput {
+            what: "port mapping",
+            value: s.to_string(),
+            reason: reason.to_string(),
+        };
+        let (spec, protocol) = match s.rsplit_once('/') {
+            Some((p, proto @ ("tcp" | "udp"))) => (p, proto),
+            Some(_) => return Err(bad("the protocol is tcp or udp")),
+            None => (s, "tcp"),
+        };
+        // An IPv6 host address is bracketed: [::1]:8080:80.
+        let (ip, rest) = match spec.strip_prefix('[') {
+            Some(r) => {
+                let (ip, rest) = r.split_once("]:").ok_or_else(|| bad("unclosed ["))?;
+                (Some(ip), rest)
+            }
+            None => {
+                let parts: Vec<&str> = spec.split(':').collect();
+                match parts[..] {
+                    [ip, _, _] => (Some(ip), &spec[ip.len() + 1..]),
+                    _ => (None, spec),
+                }
+            }
+        };
+        let host_ip = match ip.filter(|i| !i.is_empty()) {
+            Some(i) => Some(i.parse().map_err(|_| bad("not an IP address"))?),
+            None => None,
+        };
+        let port = |p: &str| -> Result<u16> {
+            p.parse::<u16>()
+                .ok()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| bad("a port is a number from 1 to 65535"))
+        };
+        let (host_port, container_port) = match rest.split_once(':') {
+            Some(("", c)) => (0, port(c)?),
+            Some((h, c)) => (port(h)?, port(c)?),
+            None => (0, port(rest)?),
+        };
+        Ok(PortMapping {
+            host_ip,
+            host_port,
+            container_port,
+            protocol: protocol.to_string(),
+        })
+    }
+
+    /// As `ctl ps` shows it: `0.0.0.0:8080->80/tcp`.
+    pub fn display(&self) -> String {
+        let ip = self
+            .host_ip
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| "0.0.0.0".into());
+        format!(
+            "{ip}:{}->{}/{}",
+            self.host_port, self.container_port, self.protocol
+        )
+    }
+}
+
+/// Picks free host ports for mappings that left them to us (`-p 80`).
+pub fn assign_host_ports(ports: &mut [PortMapping]) -> Result<()> {
+    for p in ports.iter_mut().filter(|p| p.host_port == 0) {
+        let bound = if p.protocol == "udp" {
+            std::net::UdpSocket::bind("0.0.0.0:0").and_then(|s| s.local_addr())
+        } else {
+            std::net::TcpListener::bind("0.0.0.0:0").and_then(|s| s.local_addr())
+        };
+        p.host_port = bound.map_err(|e| Error::io("free port", e))?.port();
+    }
+    Ok(())
+}
+
+/// A user-mode network stack for a rootless container.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Pasta,
+    Slirp4netns,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Pasta => "pasta",
+            Backend::Slirp4netns => "slirp4netns",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Backend> {
+        match s {
+            "pasta" => Some(Backend::Pasta),
+            "slirp4netns" => Some(Backend::Slirp4netns),
+            _ => None,
+        }
+    }
+
+    /// The rootless default: pasta when installed, else slirp4netns.
+    pub fn default_available() -> Option<Backend> {
+        [Backend::Pasta, Backend::Slirp4netns]
+            .into_iter()
+            .find(|b| find_program(b.name()).is_some())
+    }
+
+    fn program(self) -> Result<PathBuf> {
+        find_program(self.name()).ok_or_else(|| {
+            let pkg = match self {
+                Backend::Pasta => "passt",
+                Backend::Slirp4netns => "slirp4netns",
+            };
+            Error::Rootless(format!(
+                "{} is not installed (Debian package {pkg}); or use --network none|host",
+                self.name()
+            ))
+        })
+    }
+}
+
+/// What `ctl info` reports as the network backend.
+pub fn backend_name(ctx: &Context) -> String {
+    if !ctx.rootless {
+        return "none".into();
+    }
+    match Backend::default_available() {
+        Some(b) => b.name().into(),
+        None => "none (install passt or slirp4netns)".into(),
+    }
+}
+
+/// Host ports below this need privileges the user does not have.
+pub fn unprivileged_port_start() -> u16 {
+    std::fs::read_to_string("/proc/sys/net/ipv4/ip_unprivileged_port_start")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(1024)
+}
+
+/// Refuses host ports a rootless user cannot bind (below `start`, the sysctl's value).
+pub fn check_ports(ports: &[PortMapping], start: u16) -> Result<()> {
+    match ports.iter().find(|p| p.host_port < start) {
+        Some(p) => Err(Error::InvalidInput {
+            what: "port mapping",
+            value: p.display(),
+            reason: format!(
+                "rootless containers cannot publish host port {} (below \
+                 net.ipv4.ip_unprivileged_port_start={start}): use a port >= {start}, or \
+                 lower that sysctl as root",
+                p.host_port
+            ),
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Where a container's network namespace is bound, and its helper's pid file.
+pub fn netns_path(runroot: &Path, id: &str) -> PathBuf {
+    runroot.join("netns").join(id)
+}
+
+/// slirp4netns's API socket: named by the short id, as a socket path must fit 108 bytes.
+fn api_socket(runroot: &Path, id: &str) -> PathBuf {
+    runroot
+        .join("netns")
+        .join(format!("{}.sock", &id[..id.len().min(12)]))
+}
+
+fn helper_pidfile(runroot: &Path, id: &str) -> PathBuf {
+    runroot.join("netns").join(format!("{id}.pid"))
+}
+
+/// Creates the container's network namespace (owned by the user namespace we are in) and
+/// connects it to the host. Idempotent for a namespace already set up.
+pub fn setup(runroot: &Path, id: &str, backend: Backend, ports: &[PortMapping]) -> Result<()> {
+    let ns = netns_path(runroot, id);
+    teardown(runroot, id);
+    crate::fsutil::create_private_dir(ns.parent().unwrap_or(runroot))?;
+    create_netns(&ns)?;
+    let started = match backend {
+        Backend::Pasta => start_pasta(runroot, id, &ns, ports),
+        Backend::Slirp4netns => start_slirp(runroot, id, &ns, ports),
+    };
+    if started.is_err() {
+        teardown(runroot, id);
+    }
+    started
+}
+
+/// Stops the helper and releases the namespace; whatever is already gone is fine.
+pub fn teardown(runroot: &Path, id: &str) {
+    let pidfile = helper_pidfile(runroot, id);
+    if let Some(pid) = std::fs::read_to_string(&pidfile)
+        .ok()
+        .and_then(|s| s.trim().parse::<i32>().ok())
+    {
+        let start = crate::container::state::process_start(pid);
+        let comm = std::fs::read_to_string(format!("/proc/{pid}/comm")).unwrap_or_default();
+        // pasta runs as `passt` or `passt.avx2` (its comm), slirp4netns as itself.
+        let comm = comm.trim();
+        if comm.starts_with("pasta") || comm.starts_with("passt") || comm == "slirp4netns" {
+            let _ = nix::sys::signal::kill(
+                nix::unistd::Pid::from_raw(pid),
+                nix::sys::signal::Signal::SIGTERM,
+            );
+            crate::sys::wait_gone(pid, start, Some(std::time::Duration::from_secs(2)));
+        }
+    }
+    let _ = std::fs::remove_file(&pidfile);
+    let _ = std::fs::remove_file(api_socket(runroot, id));
+    let _ = std::fs::remove_file(runroot.join("netns").join(format!("{id}.log")));
+    let ns = netns_path(runroot, id);
+    let _ = nix::mount::umount2(&ns, nix::mount::MntFlags::MNT_DETACH);
+    let _ = std::fs::remove_file(&ns);
+}
+
+/// A new network namespace, kept by a bind mount of its nsfs file on `path`. A short-lived
+/// thread enters it, so this process's own network namespace never changes.
+fn create_netns(path: &Path) -> Result<()> {
+    std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+    let target = path.to_path_buf();
+    let made = std::thread::spawn(move || -> std::io::Result<()> {
+        nix::sched::unshare(nix::sched::CloneFlags::CLONE_NEWNET)?;
+        nix::mount::mount(
+            Some("/proc/thread-self/ns/net"),
+            &target,
+            None::<&str>,
+            nix::mount::MsFlags::MS_BIND,
+            None::<&str>,
+        )?;
+        Ok(())
+    })
+    .join()
+    .unwrap_or_else(|_| Err(std::io::Error::other("network namespace thread panicked")));
+    made.map_err(|e| {
+        let _ = std::fs::remove_file(path);
+        Error::Rootless(format!(
+            "cannot create a network namespace at {}: {e}",
+            path.display()
+        ))
+    })
+}
+
+fn run_helper(mut cmd: Command, name: &str) -> Result<()> {
+    let out = cmd
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| Error::Rootless(format!("cannot run {name}: {e}")))?;
+    if !out.status.success() {
+        let text = String::from_utf8_lossy(&out.stderr);
+        return Err(Error::Rootless(format!("{name}: {}", text.trim())));
+    }
+    Ok(())
+}
+
+/// pasta daemonizes once the namespace is configured (addresses, routes, DNS copied from
+/// the host) and forwards the ports asked for; it quits when the namespace file goes.
+fn start_pasta(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Result<()> {
+    let mut c = Command::new(Backend::Pasta.program()?);
+    // The gateway address reaches the host's loopback, as podman's pasta default.
+    c.args(["--config-net", "--quiet", "--netns"])
+        .arg(ns)
+        .arg("--pid")
+        .arg(helper_pidfile(runroot, id));
+    // As root of the user namespace pasta would switch to "nobody", which a single mapping
+    // lacks; it needs no more than the namespace's root anyway.
+    c.args(["--runas", "0:0"]);
+    let spec = |p: &PortMapping| match p.host_ip {
+        Some(ip) => format!("{ip}/{}:{}", p.host_port, p.container_port),
+        None => format!("{}:{}", p.host_port, p.container_port),
+    };
+    for (flag, proto) in [("-t", "tcp"), ("-u", "udp")] {
+        let mine: Vec<String> = ports
+            .iter()
+            .filter(|p| p.protocol == proto)
+            .map(spec)
+            .collect();
+        if mine.is_empty() {
+            c.args([flag, "none"]);
+        } else {
+            for m in mine {
+                c.args([flag, &m]);
+            }
+        }
+    }
+    // No forwarding from the container to the host's own ports.
+    c.args(["-T", "none", "-U", "none"]);
+    run_helper(c, "pasta")
+}
+
+/// slirp4netns stays in the foreground: started detached, it reports readiness on a pipe;
+/// ports are added through its API socket.
+fn start_slirp(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Result<()> {
+    use std::io::{Read, Write};
+    use std::os::fd::AsRawFd;
+    use std::os::unix::process::CommandExt;
+    let prog = Backend::Slirp4netns.program()?;
+    let api = api_socket(runroot, id);
+    let _ = std::fs::remove_file(&api);
+    let (ready_r, ready_w) = nix::unistd::pipe().map_err(|e| Error::io("pipe", e.into()))?;
+    let ready_fd = ready_w.as_raw_fd();
+    // Its messages go to a log beside the namespace, quoted when it fails.
+    let log_path = runroot.join("netns").join(format!("{id}.log"));
+    let log = std::fs::File::create(&log_path).map_err(|e| Error::io(&log_path, e))?;
+    let mut c = Command::new(prog);
+    c.args(["--configure", "--mtu=65520", "--disable-host-loopback"])
+        .args(["--netns-type=path", "--ready-fd", &ready_fd.to_string()])
+        .arg("--api-socket")
+        .arg(&api)
+        .arg(ns)
+        .arg("tap0")
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(log);
+    // SAFETY: setsid is async-signal-safe; it detaches the helper from our session so it
+    // outlives this command.
+    unsafe {
+        c.pre_exec(|| {
+            nix::unistd::setsid()
+                .map(drop)
+                .map_err(std::io::Error::from)
+        });
+    }
+    let child = c
+        .spawn()
+        .map_err(|e| Error::Rootless(format!("cannot run slirp4netns: {e}")))?;
+    drop(ready_w);
+    let pid = child.id();
+    crate::fsutil::atomic_write(&helper_pidfile(runroot, id), format!("{pid}\n").as_bytes())?;
+    let mut b = [0u8; 1];
+    if std::fs::File::from(ready_r).read_exact(&mut b).is_err() {
+        let text = std::fs::read_to_string(&log_path).unwrap_or_default();
+        return Err(Error::Rootless(format!(
+            "slirp4netns exited before the network was ready: {}",
+            text.trim().lines().collect::<Vec<_>>().join("; ")
+        )));
+    }
+    for p in ports {
+        let req = serde_json::json!({"execute": "add_hostfwd", "arguments": {
+            "proto": p.protocol,
+            "host_addr": p.host_ip.map(|i| i.to_string()).unwrap_or_else(|| "0.0.0.0".into()),
+            "host_port": p.host_port,
+            "guest_port": p.container_port,
+        }});
+        let mut s = std::os::unix::net::UnixStream::connect(&api)
+            .map_err(|e| Error::Rootless(format!("slirp4netns API: {e}")))?;
+        s.write_all(req.to_string().as_bytes())
+            .and_then(|_| s.shutdown(std::net::Shutdown::Write))
+            .map_err(|e| Error::Rootless(format!("slirp4netns API: {e}")))?;
+        let mut reply = String::new();
+        let _ = s.read_to_string(&mut reply);
+        if reply.contains("error") {
+            return Err(Error::Rootless(format!(
+                "slirp4netns cannot forward {}: {reply}",
+                p.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn port_specs() {
+        let p = PortMapping::parse("8080:80").unwrap();
+        assert_eq!((p.host_port, p.container_port), (8080, 80));
+        assert_eq!(p.display(), "0.0.0.0:8080->80/tcp");
+        let p = PortMapping::parse("127.0.0.1:9000:90/udp").unwrap();
+        assert_eq!(p.host_ip, Some("127.0.0.1".parse().unwrap()));
+        assert_eq!(p.protocol, "udp");
+        let p = PortMapping::parse("[::1]:9000:90").unwrap();
+        assert_eq!(p.host_ip, Some("::1".parse().unwrap()));
+        assert_eq!(PortMapping::parse("80").unwrap().host_port, 0);
+        for bad in ["x:80", "0:80", "80/sctp", "1.2.3:80:80", "70000:80", ""] {
+            assert!(PortMapping::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn low_ports_are_refused_with_the_sysctl_named() {
+        let p = PortMapping::parse("1023:80").unwrap();
+        let e = check_ports(std::slice::from_ref(&p), 1024)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("ip_unprivileged_port_start=1024"), "{e}");
+        assert!(check_ports(&[p], 80).is_ok());
+    }
+}
