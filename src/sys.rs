@@ -93,6 +93,46 @@ pub fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
+/// SIGTERM, SIGINT and SIGHUP held back in this thread while ctl makes and starts a
+/// container, so a stop that arrives meanwhile (systemd stopping a unit that is starting)
+/// finds a whole container behind a written `--cidfile`, never a half-made one. Dropping
+/// the guard restores the old mask, and a held signal then takes its course.
+pub struct HeldSignals {
+    old: Option<SigSet>,
+}
+
+impl HeldSignals {
+    const SIGNALS: [Signal; 3] = [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP];
+
+    pub fn hold() -> HeldSignals {
+        let set: SigSet = Self::SIGNALS.into_iter().collect();
+        HeldSignals {
+            old: set.thread_swap_mask(SigmaskHow::SIG_BLOCK).ok(),
+        }
+    }
+
+    /// The first held signal that arrived, taken (it will not be delivered).
+    pub fn take_arrived(&self) -> Option<Signal> {
+        let set: SigSet = Self::SIGNALS.into_iter().collect();
+        let zero = libc::timespec {
+            tv_sec: 0,
+            tv_nsec: 0,
+        };
+        // SAFETY: a valid sigset of signals blocked in this thread; a null siginfo is
+        // allowed; a zero timeout never blocks.
+        let n = unsafe { libc::sigtimedwait(set.as_ref(), std::ptr::null_mut(), &zero) };
+        Signal::try_from(n).ok()
+    }
+}
+
+impl Drop for HeldSignals {
+    fn drop(&mut self) {
+        if let Some(old) = self.old.take() {
+            let _ = old.thread_set_mask();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

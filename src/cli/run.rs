@@ -25,6 +25,7 @@ use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
 use ctl::network::rootless::{self as usernet, Backend, PortMapping};
+use ctl::sys::HeldSignals;
 use ctl::Context;
 
 use super::attach;
@@ -405,6 +406,7 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
 
 pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
+    let _held = HeldSignals::hold();
     let id = create_container(ctx, &m, &f)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
@@ -412,10 +414,22 @@ pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
 
 pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
+    // Held until a detached container runs (or, attached, until the session proxies them).
+    let held = HeldSignals::hold();
     let id = create_container(ctx, &m, &args.flags)?;
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {
+        if let Some(sig) = held.take_arrived() {
+            // Asked to end before the container ran: it does not run.
+            if args.flags.rm {
+                let _ = m.remove(&id, true);
+            }
+            drop(held);
+            let _ = nix::sys::signal::raise(sig);
+            return Ok(ExitCode::from(128 + sig as i32 as u8));
+        }
+        drop(held);
         foreground(&m, &id, &args)
     };
     match started {
