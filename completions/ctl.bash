@@ -70,6 +70,12 @@ _ctl() {
             ctl,logs)
                 cmd="ctl__subcmd__logs"
                 ;;
+            ctl,network)
+                cmd="ctl__subcmd__network"
+                ;;
+            ctl,port)
+                cmd="ctl__subcmd__port"
+                ;;
             ctl,ps)
                 cmd="ctl__subcmd__ps"
                 ;;
@@ -124,6 +130,9 @@ _ctl() {
             ctl__subcmd__container,ls)
                 cmd="ctl__subcmd__container__subcmd__ls"
                 ;;
+            ctl__subcmd__container,port)
+                cmd="ctl__subcmd__container__subcmd__port"
+                ;;
             ctl__subcmd__container,prune)
                 cmd="ctl__subcmd__container__subcmd__prune"
                 ;;
@@ -169,6 +178,18 @@ _ctl() {
             ctl__subcmd__image,tag)
                 cmd="ctl__subcmd__image__subcmd__tag"
                 ;;
+            ctl__subcmd__network,create)
+                cmd="ctl__subcmd__network__subcmd__create"
+                ;;
+            ctl__subcmd__network,inspect)
+                cmd="ctl__subcmd__network__subcmd__inspect"
+                ;;
+            ctl__subcmd__network,ls)
+                cmd="ctl__subcmd__network__subcmd__ls"
+                ;;
+            ctl__subcmd__network,rm)
+                cmd="ctl__subcmd__network__subcmd__rm"
+                ;;
             *)
                 ;;
         esac
@@ -176,7 +197,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ps list container pull images image inspect tag rmi load import login logout generate completion __complete __generate-docs"
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ps list port network container pull images image inspect tag rmi load import login logout generate completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,7 +375,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container)
-            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ls inspect prune cleanup"
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -464,7 +485,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -l -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-e -v -w -u -l -p -P -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --publish --publish-all --ip --network-alias --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -551,6 +572,22 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -859,6 +896,40 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__port)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__prune)
             opts="-f -h -V --force --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -990,7 +1061,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -l -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-d -e -v -w -u -l -p -P -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --publish --publish-all --ip --network-alias --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1085,6 +1156,22 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1262,7 +1349,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -l -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-e -v -w -u -l -p -P -t -i -h -V --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --publish --publish-all --ip --network-alias --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1349,6 +1436,22 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2253,6 +2356,254 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__network)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version create ls inspect rm"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__network__subcmd__create)
+            opts="-d -h -V --driver --subnet --gateway --internal --disable-dns --interface-name --label --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --driver)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -d)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --subnet)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gateway)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interface-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__network__subcmd__inspect)
+            opts="-f -h -V --format --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__network__subcmd__ls)
+            opts="-q -h -V --quiet --no-trunc --format --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__network__subcmd__rm)
+            opts="-f -t -h -V --force --time --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__port)
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__ps)
             opts="-a -q -n -l -f -h -V --all --quiet --no-trunc --last --latest --filter --format --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2484,7 +2835,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -l -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
+            opts="-d -e -v -w -u -l -p -P -t -i -h -V --detach --detach-keys --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --net --network --publish --publish-all --ip --network-alias --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2579,6 +2930,22 @@ _ctl() {
                     return 0
                     ;;
                 --net)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ip)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network-alias)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2814,6 +3181,12 @@ _ctl_subcommand() {
         ":wait") _ctl_path=wait ;;
         ":logs") _ctl_path=logs ;;
         ":ps"|":list") _ctl_path=ps ;;
+        ":port") _ctl_path=port ;;
+        ":network") _ctl_path=network ;;
+        "network:create") _ctl_path=network/create ;;
+        "network:ls"|"network:list") _ctl_path=network/ls ;;
+        "network:inspect") _ctl_path=network/inspect ;;
+        "network:rm"|"network:remove") _ctl_path=network/rm ;;
         ":container") _ctl_path=container ;;
         "container:run") _ctl_path=container/run ;;
         "container:create") _ctl_path=container/create ;;
@@ -2828,6 +3201,7 @@ _ctl_subcommand() {
         "container:logs") _ctl_path=container/logs ;;
         "container:ls"|"container:ps"|"container:list") _ctl_path=container/ls ;;
         "container:inspect") _ctl_path=container/inspect ;;
+        "container:port") _ctl_path=container/port ;;
         "container:prune") _ctl_path=container/prune ;;
         ":pull") _ctl_path=pull ;;
         ":images"|":image-ls") _ctl_path=images ;;
@@ -2856,8 +3230,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--root|*:--runroot|*:--runtime|*:--log-level|*:--config) return 0 ;;
-        "run":--detach-keys|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--network|"run":--net|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--network|"create":--net|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":--filter) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--timeout|"restart":--cidfile) return 0 ;;
@@ -2867,8 +3241,12 @@ _ctl_takes_value() {
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":-n|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format) return 0 ;;
-        "container/run":--detach-keys|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--network|"container/run":--net|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--network|"container/create":--net|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "network/create":-d|"network/create":--driver|"network/create":--subnet|"network/create":--gateway|"network/create":--interface-name|"network/create":--label) return 0 ;;
+        "network/ls":--format) return 0 ;;
+        "network/inspect":-f|"network/inspect":--format) return 0 ;;
+        "network/rm":-t|"network/rm":--time) return 0 ;;
+        "container/run":--detach-keys|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":--filter) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--timeout|"container/restart":--cidfile) return 0 ;;

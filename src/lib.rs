@@ -7,6 +7,7 @@ pub mod context;
 pub mod error;
 pub mod fsutil;
 pub mod image;
+pub mod network;
 pub mod runtime;
 pub mod sys;
 pub mod systemd;

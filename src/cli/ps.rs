@@ -87,7 +87,12 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
         "RunningFor": ago(Some(&cfg.created)),
         "Status": status_text(st),
         "State": st.status.as_str(),
-        "Ports": "",
+        "Ports": st
+            .network
+            .as_ref()
+            .map(|n| ctl::network::ports::display(&n.ports))
+            .unwrap_or_default(),
+        "Networks": cfg.networks,
         "Names": cfg.name,
         "Labels": cfg.labels,
         "Pid": st.pid.unwrap_or(0),

@@ -13,11 +13,12 @@ use ctl::container::options::{
     parse_volume,
 };
 use ctl::container::restart::RestartPolicy;
-use ctl::container::spec::NetworkMode;
 use ctl::container::store::SdNotify;
 use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
+use ctl::network::ports::parse_publish;
+use ctl::network::Mode;
 use ctl::Context;
 
 use super::attach;
@@ -73,14 +74,22 @@ pub struct CreateFlags {
     /// Mount the container's root filesystem read-only
     #[arg(long)]
     pub read_only: bool,
-    /// Network mode: none or host
-    #[arg(
-        long,
-        visible_alias = "net",
-        default_value = "none",
-        value_name = "MODE"
-    )]
-    pub network: String,
+    /// Network: bridge (the default network; default as root), NAME, none (default
+    /// rootless), host, container:NAME|ID
+    #[arg(long, visible_alias = "net", value_name = "MODE")]
+    pub network: Option<String>,
+    /// Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges
+    #[arg(short, long = "publish", value_name = "[IP:][HOST:]CTR[/PROTO]")]
+    pub publish: Vec<String>,
+    /// Publish every port the image exposes, each on a free host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// The container's IPv4 address on its network
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// Another name the container answers to on its network
+    #[arg(long, value_name = "ALIAS")]
+    pub network_alias: Vec<String>,
     /// Pull the image: missing, always, never
     #[arg(long, default_value = "missing", value_parser = ["missing", "always", "never", "newer"])]
     pub pull: String,
@@ -147,7 +156,7 @@ pub struct RunArgs {
     pub flags: CreateFlags,
 }
 
-fn options(f: &CreateFlags) -> Result<CreateOptions> {
+fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
     let lookup = |k: &str| std::env::var(k).ok();
     let mut env = Vec::new();
     for file in &f.env_file {
@@ -168,11 +177,12 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
     for t in &f.tmpfs {
         mounts.push(parse_tmpfs(t)?);
     }
-    let network = match f.network.as_str() {
-        "none" => NetworkMode::None,
-        "host" => NetworkMode::Host,
-        other => bail!("invalid network \"{other}\": use none or host"),
-    };
+    let default_mode = if ctx.rootless { "none" } else { "bridge" };
+    let network = Mode::parse(f.network.as_deref().unwrap_or(default_mode))?;
+    let mut ports = Vec::new();
+    for p in &f.publish {
+        ports.extend(parse_publish(p)?);
+    }
     let (mut max_size, mut max_files) = (0, 1);
     for o in &f.log_opt {
         match o.split_once('=') {
@@ -201,6 +211,10 @@ fn options(f: &CreateFlags) -> Result<CreateOptions> {
         hostname: f.hostname.clone(),
         labels: parse_labels(&f.label)?,
         network,
+        ports,
+        publish_all: f.publish_all,
+        ip: f.ip,
+        network_aliases: f.network_alias.clone(),
         read_only: f.read_only,
         auto_remove: f.rm,
         stop_signal: f.stop_signal.as_deref().map(parse_signal).transpose()?,
@@ -242,7 +256,7 @@ fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRec
 
 /// Creates the container; returns its id.
 fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<String> {
-    let opts = options(f)?;
+    let opts = options(ctx, f)?;
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(

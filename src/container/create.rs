@@ -33,7 +33,15 @@ pub struct CreateOptions {
     pub user: Option<String>,
     pub hostname: Option<String>,
     pub labels: BTreeMap<String, String>,
-    pub network: NetworkMode,
+    pub network: crate::network::Mode,
+    /// `-p`, parsed.
+    pub ports: Vec<crate::network::ports::PortMapping>,
+    /// `-P`: the image's exposed ports, each on a free host port.
+    pub publish_all: bool,
+    /// `--ip`.
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// `--network-alias`.
+    pub network_aliases: Vec<String>,
     pub read_only: bool,
     pub auto_remove: bool,
     pub stop_signal: Option<i32>,
@@ -80,6 +88,8 @@ struct ImageDefaults {
     user: Option<String>,
     stop_signal: Option<String>,
     labels: BTreeMap<String, String>,
+    /// `ExposedPorts` keys: `80/tcp`, `53/udp`.
+    exposed_ports: Vec<String>,
 }
 
 fn image_defaults(config: &[u8]) -> ImageDefaults {
@@ -113,6 +123,11 @@ fn image_defaults(config: &[u8]) -> ImageDefaults {
                     .map(|(k, v)| (k.clone(), v.as_str().unwrap_or_default().to_string()))
                     .collect()
             })
+            .unwrap_or_default(),
+        exposed_ports: c
+            .get("ExposedPorts")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
             .unwrap_or_default(),
     }
 }
@@ -199,7 +214,14 @@ impl Manager {
             mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
             env.push(format!("NOTIFY_SOCKET={NOTIFY_IN_CONTAINER}"));
         }
-        let etc = self.write_etc_files(&userdata, &hostname, name, &o.network)?;
+        let plan = self.plan_network(id, o, &defaults.exposed_ports)?;
+        let mut etc = self.write_etc_files(&userdata, &hostname, name, &plan.spec)?;
+        if let Some(target) = &plan.shares_with {
+            // Another container's namespace comes with its view of names and resolvers.
+            let theirs = self.containers.dir(target).join("userdata");
+            etc.hosts = Some(theirs.join("hosts"));
+            etc.resolv_conf = Some(theirs.join("resolv.conf"));
+        }
         let workdir = o
             .workdir
             .clone()
@@ -218,7 +240,7 @@ impl Manager {
             read_only: o.read_only,
             mounts,
             etc_files: etc,
-            network: o.network.clone(),
+            network: plan.spec.clone(),
             host_cgroupns: !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
             rootless: self.ctx.rootless,
             labels: labels.clone(),
@@ -262,11 +284,11 @@ impl Manager {
             hostname,
             user: user_str,
             workdir,
-            network: match &o.network {
-                NetworkMode::None => "none".into(),
-                NetworkMode::Host => "host".into(),
-                NetworkMode::Path(p) => p.display().to_string(),
-            },
+            network: plan.record,
+            networks: plan.networks,
+            ports: plan.ports,
+            static_ip: o.ip,
+            network_aliases: o.network_aliases.clone(),
             stop_signal,
             stop_timeout: o.stop_timeout.unwrap_or(10),
             auto_remove: o.auto_remove,
@@ -353,6 +375,8 @@ impl Manager {
         let c = self.load(id)?;
         let _lock = self.containers.lock(id)?;
         let mut state = self.containers.state(id)?;
+        // A run whose cleanup never came (its monitor died) may have left its network.
+        self.teardown_network(id, &mut state)?;
         let dir = self.containers.dir(id);
         if !rootfs::is_mounted(&dir.join("merged")) {
             let image = self.images.image(&c.config.image_id)?;
@@ -365,10 +389,21 @@ impl Manager {
         let _ = fs::remove_file(self.containers.exit_file(id));
         let run = self.containers.run_dir(id);
         create_private_dir(&run)?;
-        let launched = crate::container::monitor::launch(self, &c.config, &rt);
+        let launched = (|| {
+            // The sockets holding the published ports go to the monitor, which keeps them
+            // while the container runs; ctl's copies close when this returns.
+            let held = self.setup_network(&c.config, &mut state)?;
+            if let Some(ns) = &state.network {
+                self.write_network_etc(&c.config, ns)?;
+            }
+            crate::container::monitor::launch(self, &c.config, &rt, &held)
+        })();
         let (pid, monitor_pid) = match launched {
             Ok(p) => p,
             Err(e) => {
+                if let Err(t) = self.teardown_network(id, &mut state) {
+                    tracing::warn!("container {}: {t}", &id[..12]);
+                }
                 state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
                 self.containers.write_state(id, &state)?;
                 return Err(e);

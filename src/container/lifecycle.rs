@@ -211,9 +211,12 @@ impl Manager {
             }
             let rt = self.runtime_for(&config)?;
             rt.delete(id, true)?;
-            rootfs::unmount(&self.containers.dir(id).join("merged"))?;
-            state.mounted = false;
+            let torn = self.teardown_network(id, &mut state);
+            let unmounted = rootfs::unmount(&self.containers.dir(id).join("merged"));
+            state.mounted = unmounted.is_err();
             self.containers.write_state(id, &state)?;
+            torn?;
+            unmounted?;
         }
         self.restart_by_policy(id, &config)?;
         if config.auto_remove {
@@ -284,14 +287,30 @@ impl Manager {
             self.stop(&c, Duration::ZERO)?;
         }
         let _ = self.runtime_for(&c.config).map(|rt| rt.delete(id, true));
+        self.release_network(id)?;
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, Some(&c.config.name))
+    }
+
+    /// Tears down what is left of the container's network (a dead monitor's run).
+    fn release_network(&self, id: &str) -> Result<()> {
+        let _lock = self.containers.lock(id)?;
+        let mut st = self.containers.state(id)?;
+        if st.network.is_some() {
+            self.teardown_network(id, &mut st)?;
+            self.containers.write_state(id, &st)?;
+        }
+        Ok(())
     }
 
     /// Removes what is left of a container whose records cannot be read.
     fn remove_damaged(&self, id: &str) -> Result<()> {
         if let Ok(rt) = Runtime::resolve(&self.runtime_name, &self.ctx.runroot) {
             let _ = rt.delete(id, true);
+        }
+        // The state may still be readable when the config is not.
+        if self.release_network(id).is_err() {
+            crate::network::netns::remove(&self.netns_path(id))?;
         }
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, None)

@@ -5,6 +5,7 @@ pub mod exec;
 pub mod lifecycle;
 pub mod monitor;
 pub mod names;
+pub mod network;
 pub mod options;
 pub mod restart;
 pub mod rootfs;
