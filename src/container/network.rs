@@ -153,7 +153,10 @@ impl Manager {
     }
 
     fn netavark(&self) -> Result<Netavark> {
-        Netavark::find(&self.ctx.network_run_dir)
+        // aardvark-dns per store: network names are a store's own, and two stores may both
+        // have a "web". Bridges, addresses and the lock are the machine's.
+        let config = self.containers.runroot().join("networks");
+        Netavark::find(&config, &self.ctx.network_run_dir)
     }
 
     /// Sets up the container's bridge networks for a run and records them in `state`;

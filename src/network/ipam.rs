@@ -1,7 +1,8 @@
 //! Address allocation on a bridge. The bridge is the machine's, not one store's, so its
-//! table is too: `NETRUN/ipam/<bridge>.json`, changed only under a flock on its lock file, so
-//! parallel `ctl run` (of any store) never hand out one address twice. An entry whose
-//! network namespace is gone (a crash, a reboot) is free again.
+//! table is too: `NETRUN/ipam/<bridge>.json`, changed only under a flock on `NETRUN/ipam/lock`,
+//! so parallel `ctl run` (of any store) never hand out one address twice. An entry whose
+//! network namespace is gone (a crash, a reboot) is free again, and a table without leases
+//! is removed.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -123,21 +124,15 @@ impl Ipam {
         Ok(Ipam { dir, alive })
     }
 
-    fn paths(&self, bridge: &str) -> (PathBuf, PathBuf) {
-        (
-            self.dir.join(format!("{bridge}.json")),
-            self.dir.join(format!("{bridge}.lock")),
-        )
-    }
-
     /// Runs `f` on the bridge's table under its lock, and saves the table if `f` succeeded.
     pub fn with_table<T>(
         &self,
         bridge: &str,
         f: impl FnOnce(&mut Table) -> Result<T>,
     ) -> Result<T> {
-        let (path, lock) = self.paths(bridge);
-        let _lock = Lock::exclusive(&lock)?;
+        let path = self.dir.join(format!("{bridge}.json"));
+        // One lock for every table: a table file can then go when it is empty.
+        let _lock = Lock::exclusive(&self.dir.join("lock"))?;
         let mut table: Table = match fs::read(&path) {
             Ok(d) => serde_json::from_slice(&d).unwrap_or_else(|e| {
                 // A damaged table is rebuilt: live namespaces re-register at their next
@@ -150,8 +145,16 @@ impl Ipam {
         };
         table.prune(self.alive);
         let out = f(&mut table)?;
-        let data = serde_json::to_vec_pretty(&table).expect("table serializes");
-        atomic_write(&path, &data)?;
+        if table.leases.is_empty() {
+            match fs::remove_file(&path) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => return Err(Error::io(&path, e)),
+            }
+        } else {
+            let data = serde_json::to_vec_pretty(&table).expect("table serializes");
+            atomic_write(&path, &data)?;
+        }
         Ok(out)
     }
 }

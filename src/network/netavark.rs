@@ -105,12 +105,15 @@ pub fn options(
 pub struct Netavark {
     pub binary: PathBuf,
     pub aardvark: Option<PathBuf>,
-    /// netavark's `--config`: aardvark-dns's files live under it.
+    /// netavark's `--config`: aardvark-dns's files (one server per directory, answering
+    /// for the networks named there) live under it.
     pub config_dir: PathBuf,
+    /// Where the machine-wide lock is.
+    pub lock_dir: PathBuf,
 }
 
 impl Netavark {
-    pub fn find(config_dir: &Path) -> Result<Netavark> {
+    pub fn find(config_dir: &Path, lock_dir: &Path) -> Result<Netavark> {
         let binary = find_helper("netavark").ok_or_else(|| Error::Network {
             what: "netavark".into(),
             reason: "not found in /usr/libexec/podman, /usr/lib/podman or PATH (install the \
@@ -121,14 +124,15 @@ impl Netavark {
             aardvark: find_helper("aardvark-dns"),
             binary,
             config_dir: config_dir.to_path_buf(),
+            lock_dir: lock_dir.to_path_buf(),
         })
     }
 
     /// Serialises netavark calls machine-wide: a teardown that removes a bridge must not
     /// race a setup adding to it (podman holds one lock the same way).
     pub fn lock(&self) -> Result<Lock> {
-        create_private_dir(&self.config_dir)?;
-        Lock::exclusive(&self.config_dir.join("netavark.lock"))
+        create_private_dir(&self.lock_dir)?;
+        Lock::exclusive(&self.lock_dir.join("netavark.lock"))
     }
 
     pub fn setup(&self, netns: &Path, opts: &Value) -> Result<BTreeMap<String, StatusBlock>> {

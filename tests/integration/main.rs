@@ -12,6 +12,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod network;
 mod restart;
 mod systemd;
 mod terminal;
