@@ -372,9 +372,23 @@ impl Manager {
     /// Mounts the rootfs if needed and hands the container to a new monitor, which runs the
     /// runtime's `create`; returns when the container's process exists (status created).
     pub fn prepare(&self, id: &str) -> Result<()> {
+        self.prepare_run(id, false).map(drop)
+    }
+
+    /// [`Manager::prepare`]; for a restart by policy (`by_policy`), only if the container is
+    /// still exited and nobody stopped it meanwhile, decided under the same lock as the
+    /// start itself (a stop between the decision and the start would be undone by it).
+    /// Returns whether the container was prepared.
+    pub(crate) fn prepare_run(&self, id: &str, by_policy: bool) -> Result<bool> {
         let c = self.load(id)?;
         let _lock = self.containers.lock(id)?;
         let mut state = self.containers.state(id)?;
+        if by_policy {
+            if state.stopped_by_user || state.status != Status::Exited {
+                return Ok(false);
+            }
+            state.restarts += 1;
+        }
         // A run whose cleanup never came (its monitor died) may have left its network.
         self.teardown_network(id, &mut state)?;
         let dir = self.containers.dir(id);
@@ -420,7 +434,8 @@ impl Manager {
         state.finished_at = None;
         state.note = None;
         state.oom_killed = false;
-        self.containers.write_state(id, &state)
+        self.containers.write_state(id, &state)?;
+        Ok(true)
     }
 
     /// `runtime start` of a created container; records it running. The lock is held across

@@ -152,6 +152,14 @@ impl Manager {
     pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
         let id = c.config.id.clone();
         self.mark_stopped_by_user(&id)?;
+        // Read again: a restart by policy may have started it since `c` was read; none can
+        // begin now.
+        let fresh = match self.load(&id) {
+            Ok(f) => f,
+            Err(Error::ContainerNotFound(_)) => c.clone(),
+            Err(e) => return Err(e),
+        };
+        let c = &fresh;
         if matches!(c.state.status, Status::Running | Status::Created) {
             let rt = self.runtime_for(&c.config)?;
             let pid = c.state.pid.unwrap_or(0);
@@ -237,17 +245,12 @@ impl Manager {
             return Ok(());
         }
         std::thread::sleep(crate::container::restart::backoff(st.restarts));
-        {
-            let _lock = self.containers.lock(id)?;
-            let mut st = self.containers.state(id)?;
-            // Stopped, removed or started by someone else during the back-off: not ours.
-            if st.stopped_by_user || st.status != Status::Exited {
-                return Ok(());
-            }
-            st.restarts += 1;
-            self.containers.write_state(id, &st)?;
+        // Stopped, removed or started by someone else during the back-off: not ours.
+        match self.prepare_run(id, true) {
+            Ok(true) => self.start_created(id),
+            Ok(false) | Err(Error::ContainerNotFound(_)) => Ok(()),
+            Err(e) => Err(e),
         }
-        self.start(id)
     }
 
     /// Drops exit files of removed containers that nobody read within a few minutes.

@@ -292,9 +292,15 @@ impl Containers {
                 id: id.to_string(),
                 reason,
             })?
-            .ok_or_else(|| Error::CorruptRecord {
-                id: id.to_string(),
-                reason: "state.json is missing".into(),
+            .ok_or_else(|| {
+                // Removed (its directory renamed away) since its config was read.
+                if !self.dir(id).exists() {
+                    return Error::ContainerNotFound(id.to_string());
+                }
+                Error::CorruptRecord {
+                    id: id.to_string(),
+                    reason: "state.json is missing".into(),
+                }
             })
     }
 
