@@ -140,6 +140,7 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
         },
         "HostConfig": {
             "NetworkMode": cfg.network,
+            "PortBindings": port_bindings(&cfg.ports),
             "AutoRemove": cfg.auto_remove,
             "ReadonlyRootfs": cfg.read_only,
             "LogConfig": { "Type": cfg.log.driver, "MaxSize": cfg.log.max_size, "MaxFiles": cfg.log.max_files },
@@ -155,6 +156,28 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             }
         },
     })
+}
+
+/// docker's `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`; an empty HostPort is a
+/// free port picked at each start.
+fn port_bindings(maps: &[ctl::network::ports::PortMapping]) -> Value {
+    let mut out = serde_json::Map::new();
+    for m in maps {
+        for (ctr, host) in m.pairs() {
+            let entry = out
+                .entry(format!("{ctr}/{}", m.protocol))
+                .or_insert_with(|| json!([]));
+            if let Some(a) = entry.as_array_mut() {
+                let host = if m.host_port == 0 {
+                    String::new()
+                } else {
+                    host.to_string()
+                };
+                a.push(json!({ "HostIp": m.host_ip, "HostPort": host }));
+            }
+        }
+    }
+    Value::Object(out)
 }
 
 /// docker's NetworkSettings: the address of the current run and its published ports.

@@ -92,7 +92,7 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
             .as_ref()
             .map(|n| ctl::network::ports::display(&n.ports))
             .unwrap_or_default(),
-        "Networks": cfg.networks,
+        "Networks": cfg.networks.join(","),
         "Names": cfg.name,
         "Labels": cfg.labels,
         "Pid": st.pid.unwrap_or(0),

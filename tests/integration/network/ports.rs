@@ -51,6 +51,10 @@ fn published_port_answers_http_from_the_host() {
         port.to_string()
     );
     assert_eq!(v["HostConfig"]["NetworkMode"], "bridge");
+    assert_eq!(
+        v["HostConfig"]["PortBindings"]["80/tcp"][0]["HostPort"],
+        port.to_string()
+    );
 
     // Nobody else can take the port while the container has it.
     assert!(TcpListener::bind(("0.0.0.0", port)).is_err());
