@@ -231,7 +231,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd____complete)
-            opts="-h -V --root --runroot --runtime --log-level --config --help --version containers running images signals"
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version containers running images signals networks"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3342,6 +3342,10 @@ _ctl_dynamic() {
         "image/inspect") kinds+=" images" ;;
         "image/tag") ((npos == 0)) && kinds+=" images" ;;
         "generate/systemd") kinds+=" containers" ;;
+        "port") ((npos == 0)) && kinds+=" running" ;;
+        "container/port") ((npos == 0)) && kinds+=" running" ;;
+        "network/rm") kinds+=" networks" ;;
+        "network/inspect") kinds+=" networks" ;;
         esac
     fi
     [[ -n $kinds ]] || return 0

@@ -1088,6 +1088,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand rmi" -f -a "(ctl __complete imag
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -f -a "(ctl __complete images (commandline -ct))"
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -f -a "(ctl __complete images (commandline -ct))"
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -f -a "(ctl __complete containers (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -f -a "(ctl __complete networks (commandline -ct))"
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -f -a "(ctl __complete networks (commandline -ct))"
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s s -l signal -x -a "(ctl __complete signals (commandline -ct))"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -x -a "(ctl __complete signals (commandline -ct))"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-signal -x -a "(ctl __complete signals (commandline -ct))"
