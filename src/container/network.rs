@@ -120,17 +120,18 @@ impl Manager {
             }
             Mode::Container(target) => {
                 let t = self.get(target)?;
-                let spec = if !t.config.networks.is_empty() {
-                    NetworkMode::Path(self.netns_path(t.id()))
-                } else if t.config.network == "host" {
+                let spec = if t.config.network == "host" {
                     NetworkMode::Host
-                } else if let (true, Some(pid)) = (t.state.is_running(), t.state.pid) {
-                    NetworkMode::Path(PathBuf::from(format!("/proc/{pid}/ns/net")))
-                } else {
+                } else if !t.state.is_running() {
                     return Err(bad_option(
                         &format!("container:{target}"),
                         "the container is not running",
                     ));
+                } else if !t.config.networks.is_empty() {
+                    NetworkMode::Path(self.netns_path(t.id()))
+                } else {
+                    let pid = t.state.pid.unwrap_or(0);
+                    NetworkMode::Path(PathBuf::from(format!("/proc/{pid}/ns/net")))
                 };
                 NetPlan {
                     spec,
@@ -194,8 +195,10 @@ impl Manager {
                 Ok(held)
             }
             Err(e) => {
-                if let Err(undo) = self.undo_network(&cfg.id, &ns) {
-                    tracing::warn!("undoing a failed network setup: {undo}");
+                // Best effort, and quiet: the setup's error is the one to report, and netavark
+                // complains about every part it had not made yet.
+                if let Err(undo) = self.undo_network(&cfg.id, &ns, true) {
+                    tracing::debug!("undoing a failed network setup: {undo}");
                 }
                 Err(e)
             }
@@ -253,14 +256,16 @@ impl Manager {
     /// Undoes what `ns` records; every step runs whatever the others did. netavark's own
     /// failure is only a warning: the namespace and the address go anyway, and nothing would
     /// be gained by keeping them.
-    fn undo_network(&self, id: &str, ns: &NetworkState) -> Result<()> {
+    fn undo_network(&self, id: &str, ns: &NetworkState, quiet: bool) -> Result<()> {
         if ns.configured && netns::is_netns(&ns.netns) {
             let done = self.netavark().and_then(|nv| {
                 let _lock = nv.lock()?;
                 nv.teardown(&ns.netns, &ns.options)
             });
-            if let Err(e) = done {
-                tracing::warn!("container {}: {e}", &id[..12.min(id.len())]);
+            match done {
+                Err(e) if quiet => tracing::debug!("container {id}: {e}"),
+                Err(e) => tracing::warn!("container {}: {e}", &id[..12.min(id.len())]),
+                Ok(()) => {}
             }
         }
         if !ns.bridges.is_empty() {
@@ -281,7 +286,7 @@ impl Manager {
         let Some(ns) = state.network.take() else {
             return Ok(());
         };
-        if let Err(e) = self.undo_network(id, &ns) {
+        if let Err(e) = self.undo_network(id, &ns, false) {
             state.network = Some(ns);
             return Err(e);
         }

@@ -85,6 +85,57 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
 }
 
 #[test]
+fn netavark_failing_mid_setup_leaves_nothing() {
+    let w = WithImage::busybox();
+    // A veth where the network's bridge should be: netavark gets as far as the container's
+    // side of the pair and the port rules, then fails on the bridge.
+    let (a, b) = ("ctlit17a", "ctlit17b");
+    let _ = std::process::Command::new("ip")
+        .args(["link", "del", a])
+        .output();
+    host("ip", &["link", "add", a, "type", "veth", "peer", "name", b]);
+    let subnet = "10.90.17.0/24";
+    w.ctl.ok(&[
+        "network",
+        "create",
+        "--subnet",
+        subnet,
+        "--interface-name",
+        a,
+        "it-broken",
+    ]);
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    let before = ruleset();
+    let out = w.ctl.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "it-broken",
+        "-p",
+        &publish,
+        &w.reference,
+        "true",
+    ]);
+    host("ip", &["link", "del", a]);
+    out.failure(125);
+    let line = out.one_line_error();
+    assert!(
+        line.contains("netavark setup") && line.contains(a),
+        "{line}"
+    );
+    assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+    let after = ruleset();
+    let dport = format!("dport {port}");
+    for l in after.difference(&before) {
+        assert!(!l.contains("10.90.17.") && !l.contains(&dport), "left: {l}");
+    }
+    let table = std::path::Path::new(super::IPAM_DIR).join(format!("{a}.json"));
+    assert!(!table.exists(), "an address stayed leased");
+    w.ctl.ok(&["network", "rm", "it-broken"]);
+}
+
+#[test]
 fn exit_by_itself_tears_the_network_down() {
     let w = WithImage::busybox();
     let net = Net::create(&w.ctl, "it-exit", 15);
