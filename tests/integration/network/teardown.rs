@@ -268,3 +268,44 @@ fn twenty_parallel_runs_leave_rules_links_and_namespaces_as_they_were() {
     assert_eq!(net.leases(), 0);
     net.remove(&w.ctl);
 }
+
+#[test]
+fn restarts_by_policy_publish_their_ports_again() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-restart", 18);
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    w.ctl.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "again",
+        "--network",
+        "it-restart",
+        "--restart",
+        "on-failure:2",
+        "-p",
+        &publish,
+        &w.reference,
+        "sh",
+        "-c",
+        "sleep 0.2; exit 1",
+    ]);
+    // Each restart binds the port anew: the monitor of the run before has let it go.
+    let done = wait_for(Duration::from_secs(20), || {
+        let out = w
+            .ctl
+            .ok(&["ps", "-a", "--format", "{{.State}} {{.Restarts}}"]);
+        (out.stdout.trim() == "exited 2").then_some(())
+    });
+    let ps = w
+        .ctl
+        .ok(&["ps", "-a", "--format", "{{.State}} {{.Restarts}}"]);
+    assert!(done.is_some(), "{ps}");
+    let done = wait_for(Duration::from_secs(10), || {
+        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+    });
+    assert!(done.is_some(), "the last run's network was left");
+    TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
+    net.remove(&w.ctl);
+}
