@@ -36,6 +36,9 @@ pub struct Context {
     pub rootless_overlay: RootlessOverlay,
     /// systemd's NOTIFY_SOCKET when ctl runs as (part of) a `Type=notify` service.
     pub notify_socket: Option<PathBuf>,
+    /// Bridge networking's machine-wide run state (address tables, netavark's and
+    /// aardvark-dns's files): bridges are the machine's, whichever store uses them.
+    pub network_run_dir: PathBuf,
 }
 
 impl Context {
@@ -100,7 +103,10 @@ impl Context {
             rootless,
             uid,
             root: over.root.or(config.root).unwrap_or(default_root),
-            runroot: over.runroot.or(config.runroot).unwrap_or(default_runroot),
+            runroot: over
+                .runroot
+                .or(config.runroot)
+                .unwrap_or(default_runroot.clone()),
             runtime: over
                 .runtime
                 .or(config.runtime)
@@ -117,6 +123,11 @@ impl Context {
             notify_socket: std::env::var_os("NOTIFY_SOCKET")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),
+            network_run_dir: if rootless {
+                default_runroot.join("networks")
+            } else {
+                PathBuf::from("/run/ctl/networks")
+            },
         })
     }
 

@@ -77,6 +77,16 @@ pub enum Error {
     UnmappedOwner(String),
     #[error("archive {}: {reason}", path.display())]
     Archive { path: PathBuf, reason: String },
+    #[error("network not found: \"{0}\"")]
+    NetworkNotFound(String),
+    #[error("network \"{0}\" already exists")]
+    NetworkExists(String),
+    #[error("network {name} is in use by container {container}; use -f to remove it too")]
+    NetworkInUse { name: String, container: String },
+    #[error("{what}: {reason}")]
+    Network { what: String, reason: String },
+    #[error("cannot publish port {port}: it {reason}")]
+    PortUnavailable { port: String, reason: String },
 }
 
 impl Error {

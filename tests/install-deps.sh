@@ -2,7 +2,7 @@
 # Installs the system packages ctl's build, tests and benchmarks need (Debian/Ubuntu).
 set -euo pipefail
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
-pkgs="runc uidmap passt slirp4netns fuse-overlayfs busybox-static docker-registry apache2-utils skopeo tar gzip python3 ca-certificates bash-completion tmux make dpkg-dev rpm systemd catatonit"
+pkgs="runc uidmap passt slirp4netns fuse-overlayfs netavark aardvark-dns iptables nftables iproute2 busybox-static docker-registry apache2-utils skopeo tar gzip python3 ca-certificates bash-completion tmux make dpkg-dev rpm systemd catatonit"
 missing=""
 for p in $pkgs; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

@@ -90,6 +90,9 @@ pub struct MonitorArgs {
     pub sync_fd: Option<RawFd>,
     /// Inherited fd that ctl closes when the monitor may go on and create the container.
     pub start_fd: Option<RawFd>,
+    /// Inherited fds the monitor keeps open while the container runs and closes before the
+    /// exit command (the sockets reserving its published host ports).
+    pub hold_fds: Vec<RawFd>,
     /// Run after the exit file is written (e.g. `ctl ... cleanup ID`).
     pub exit_command: Option<PathBuf>,
     pub exit_command_args: Vec<OsString>,
@@ -126,6 +129,7 @@ impl Default for MonitorArgs {
             stdin_once: false,
             sync_fd: None,
             start_fd: None,
+            hold_fds: Vec::new(),
             exit_command: None,
             exit_command_args: Vec::new(),
             notify_socket: None,
@@ -154,6 +158,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--ctl-fifo",
     "--sync-fd",
     "--start-fd",
+    "--hold-fd",
     "--exit-command",
     "--exit-command-arg",
     "--notify-socket",
@@ -233,6 +238,9 @@ impl MonitorArgs {
         }
         if let Some(fd) = self.start_fd {
             opt(&mut a, "--start-fd", fd.to_string());
+        }
+        for fd in &self.hold_fds {
+            opt(&mut a, "--hold-fd", fd.to_string());
         }
         if let Some(c) = &self.exit_command {
             opt(&mut a, "--exit-command", c);
@@ -320,6 +328,7 @@ impl MonitorArgs {
                 "--stdin-once" => m.stdin_once = true,
                 "--sync-fd" => m.sync_fd = Some(fd()?),
                 "--start-fd" => m.start_fd = Some(fd()?),
+                "--hold-fd" => m.hold_fds.push(fd()?),
                 "--exit-command" => m.exit_command = Some(value.into()),
                 "--exit-command-arg" => m.exit_command_args.push(value),
                 "--notify-socket" => m.notify_socket = Some(value.into()),
@@ -358,9 +367,13 @@ impl MonitorArgs {
         if self.log_max_line == 0 {
             return Err("--log-max-line must be at least 1".into());
         }
-        for fd in [self.sync_fd, self.start_fd].into_iter().flatten() {
+        for fd in [self.sync_fd, self.start_fd]
+            .into_iter()
+            .flatten()
+            .chain(self.hold_fds.iter().copied())
+        {
             if fd < 3 {
-                return Err(format!("fd {fd} is stdio; pass sync/start fds >= 3"));
+                return Err(format!("fd {fd} is stdio; pass inherited fds >= 3"));
             }
         }
         if self.exit_command.is_none() && !self.exit_command_args.is_empty() {
@@ -404,6 +417,7 @@ mod tests {
             stdin_once: true,
             sync_fd: Some(3),
             start_fd: Some(4),
+            hold_fds: vec![5, 6],
             exit_command: Some("/usr/bin/ctl".into()),
             exit_command_args: vec!["--root".into(), "-x".into(), "cleanup".into()],
             notify_socket: Some("@/org/freedesktop/systemd1/notify/42".into()),

@@ -43,6 +43,10 @@ pub const DYNAMIC: &[(&str, Kind, bool)] = &[
     ("image inspect", Kind::Images, false),
     ("image tag", Kind::Images, true),
     ("generate systemd", Kind::Containers, false),
+    ("port", Kind::Running, true),
+    ("container port", Kind::Running, true),
+    ("network rm", Kind::Networks, false),
+    ("network inspect", Kind::Networks, false),
 ];
 
 /// Options whose value is a signal name: (command path, option).

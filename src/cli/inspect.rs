@@ -154,6 +154,7 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
         },
         "HostConfig": {
             "NetworkMode": cfg.network,
+            "PortBindings": port_bindings(&cfg.ports),
             "AutoRemove": cfg.auto_remove,
             "ReadonlyRootfs": cfg.read_only,
             "LogConfig": { "Type": cfg.log.driver, "MaxSize": cfg.log.max_size, "MaxFiles": cfg.log.max_files },
@@ -173,6 +174,7 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
             "PidsLimit": res.pids_limit.unwrap_or(0),
         },
+        "NetworkSettings": network_settings(m, c),
         "GraphDriver": {
             "Name": "overlay",
             "Data": {
@@ -181,6 +183,80 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
                 "MergedDir": m.containers.dir(&cfg.id).join("merged"),
             }
         },
+    })
+}
+
+/// docker's `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`; an empty HostPort is a
+/// free port picked at each start.
+fn port_bindings(maps: &[ctl::network::ports::PortMapping]) -> Value {
+    let mut out = serde_json::Map::new();
+    for m in maps {
+        for (ctr, host) in m.pairs() {
+            let entry = out
+                .entry(format!("{ctr}/{}", m.protocol))
+                .or_insert_with(|| json!([]));
+            if let Some(a) = entry.as_array_mut() {
+                let host = if m.host_port == 0 {
+                    String::new()
+                } else {
+                    host.to_string()
+                };
+                a.push(json!({ "HostIp": m.host_ip, "HostPort": host }));
+            }
+        }
+    }
+    Value::Object(out)
+}
+
+/// docker's NetworkSettings: the address of the current run and its published ports.
+fn network_settings(m: &Manager, c: &Container) -> Value {
+    let (cfg, st) = (&c.config, &c.state);
+    let net = st.network.as_ref();
+    let mut ports = serde_json::Map::new();
+    for (ctr, proto, host) in ctl::network::ports::port_lines(net.map_or(&[][..], |n| &n.ports)) {
+        let (ip, port) = host.rsplit_once(':').unwrap_or(("", &host));
+        let entry = ports
+            .entry(format!("{ctr}/{proto}"))
+            .or_insert_with(|| json!([]));
+        if let Some(a) = entry.as_array_mut() {
+            a.push(json!({ "HostIp": ip, "HostPort": port }));
+        }
+    }
+    let networks: serde_json::Map<String, Value> = net
+        .map(|n| {
+            n.networks
+                .iter()
+                .map(|(name, a)| {
+                    (
+                        name.clone(),
+                        json!({
+                            "NetworkID": a.network_id,
+                            "IPAddress": a.ip,
+                            "IPPrefixLen": a.prefix_len,
+                            "Gateway": a.gateway,
+                            "MacAddress": a.mac,
+                            "Aliases": a.aliases,
+                        }),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let first = cfg
+        .networks
+        .first()
+        .and_then(|n| net.and_then(|x| x.networks.get(n)));
+    let text = |v: Option<String>| v.unwrap_or_default();
+    json!({
+        "IPAddress": text(first.map(|a| a.ip.to_string())),
+        "IPPrefixLen": first.map_or(0, |a| a.prefix_len),
+        "Gateway": text(first.and_then(|a| a.gateway).map(|g| g.to_string())),
+        "MacAddress": text(first.map(|a| a.mac.clone())),
+        "Ports": ports,
+        "SandboxKey": net.map(|n| n.netns.display().to_string()).unwrap_or_else(|| {
+            if cfg.networks.is_empty() { String::new() } else { m.netns_path(&cfg.id).display().to_string() }
+        }),
+        "Networks": networks,
     })
 }
 

@@ -13,7 +13,9 @@ mod load;
 mod login;
 mod logs;
 mod manage;
+mod network;
 mod output;
+mod port;
 mod progress;
 mod ps;
 mod pull;
@@ -104,6 +106,11 @@ pub enum Command {
     /// List containers
     #[command(visible_alias = "list")]
     Ps(ps::Args),
+    /// List a container's published ports
+    Port(port::Args),
+    /// Manage networks
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -178,6 +185,8 @@ pub enum ContainerCommand {
     Ls(ps::Args),
     /// Show details of containers as JSON
     Inspect(inspect::Args),
+    /// List a container's published ports
+    Port(port::Args),
     /// Remove all stopped containers
     Prune(manage::PruneArgs),
     /// Record a container's exit and release its resources (run by its monitor)
@@ -260,6 +269,8 @@ pub fn run() -> Result<ExitCode> {
             inspect::exec(&ctx, a)
         }
         Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
+        Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
+        Command::Network(a) => network::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),

@@ -91,7 +91,11 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
             Status::Configured => "created",
             s => s.as_str(),
         },
-        "Ports": cfg.ports.iter().map(|p| p.display()).collect::<Vec<_>>().join(", "),
+        "Ports": match &st.network {
+            Some(n) => ctl::network::ports::display(&n.ports),
+            None => cfg.user_ports.iter().map(|p| p.display()).collect::<Vec<_>>().join(", "),
+        },
+        "Networks": cfg.networks.join(","),
         "Names": cfg.name,
         "Labels": cfg.labels,
         "Pid": st.pid.unwrap_or(0),

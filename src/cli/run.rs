@@ -24,7 +24,9 @@ use ctl::container::store::SdNotify;
 use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
-use ctl::network::rootless::{self as usernet, Backend, PortMapping};
+use ctl::network::ports::parse_publish;
+use ctl::network::rootless::{self as usernet, Backend};
+use ctl::network::Mode;
 use ctl::sys::HeldSignals;
 use ctl::Context;
 
@@ -130,13 +132,22 @@ pub struct CreateFlags {
     /// The init binary for --init
     #[arg(long, value_name = "PATH")]
     pub init_path: Option<PathBuf>,
-    /// Network mode: none, host; rootless also pasta, slirp4netns (default: pasta, else
-    /// slirp4netns; rootful: none)
+    /// Network: bridge (the default network; default as root), NAME, none, host,
+    /// container:NAME|ID; rootless: pasta (default), slirp4netns, none, host
     #[arg(long, visible_alias = "net", value_name = "MODE")]
     pub network: Option<String>,
-    /// Publish a container port on the host: [IP:][HOSTPORT:]CTRPORT[/tcp|udp]
-    #[arg(short, long = "publish", value_name = "[IP:]HOST:CTR")]
+    /// Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges
+    #[arg(short, long = "publish", value_name = "[IP:][HOST:]CTR[/PROTO]")]
     pub publish: Vec<String>,
+    /// Publish every port the image exposes, each on a free host port
+    #[arg(short = 'P', long)]
+    pub publish_all: bool,
+    /// The container's IPv4 address on its network
+    #[arg(long, value_name = "ADDRESS")]
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// Another name the container answers to on its network
+    #[arg(long, value_name = "ALIAS")]
+    pub network_alias: Vec<String>,
     /// Pull the image: missing, always, never
     #[arg(long, default_value = "missing", value_parser = ["missing", "always", "never", "newer"])]
     pub pull: String,
@@ -203,8 +214,8 @@ pub struct RunArgs {
     pub flags: CreateFlags,
 }
 
-/// The network a container gets: none or host, or (rootless) a user-mode stack.
-fn network(ctx: &Context, f: &CreateFlags) -> Result<(NetworkMode, Option<Backend>)> {
+/// A rootless container's network: none or host, or a user-mode stack.
+fn rootless_network(ctx: &Context, f: &CreateFlags) -> Result<(NetworkMode, Option<Backend>)> {
     let asked = f.network.as_deref();
     let user_net = match asked {
         None if ctx.rootless => match Backend::default_available() {
@@ -228,14 +239,7 @@ fn network(ctx: &Context, f: &CreateFlags) -> Result<(NetworkMode, Option<Backen
         _ => NetworkMode::None,
     };
     if !f.publish.is_empty() && user_net.is_none() {
-        bail!(
-            "-p needs a container network: {}",
-            if ctx.rootless {
-                "use --network pasta or slirp4netns"
-            } else {
-                "port publishing as root needs bridge networking, which ctl does not have yet"
-            }
-        );
+        bail!("-p needs a container network: use --network pasta or slirp4netns");
     }
     Ok((mode, user_net))
 }
@@ -261,16 +265,28 @@ fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
     for t in &f.tmpfs {
         mounts.push(parse_tmpfs(t)?);
     }
-    let (network, user_net) = network(ctx, f)?;
-    let mut ports = f
-        .publish
-        .iter()
-        .map(|p| PortMapping::parse(p))
-        .collect::<Result<Vec<_>, _>>()?;
-    usernet::assign_host_ports(&mut ports)?;
-    if ctx.rootless {
-        usernet::check_ports(&ports, usernet::unprivileged_port_start())?;
-    }
+    let (network, user_net, ports, user_ports) = if ctx.rootless {
+        let (mode, user_net) = rootless_network(ctx, f)?;
+        let mut user_ports = f
+            .publish
+            .iter()
+            .map(|p| usernet::PortMapping::parse(p))
+            .collect::<Result<Vec<_>, _>>()?;
+        usernet::assign_host_ports(&mut user_ports)?;
+        usernet::check_ports(&user_ports, usernet::unprivileged_port_start())?;
+        let mode = match mode {
+            NetworkMode::Host => Mode::Host,
+            _ => Mode::None,
+        };
+        (mode, user_net, Vec::new(), user_ports)
+    } else {
+        let network = Mode::parse(f.network.as_deref().unwrap_or("bridge"))?;
+        let mut ports = Vec::new();
+        for p in &f.publish {
+            ports.extend(parse_publish(p)?);
+        }
+        (network, None, ports, Vec::new())
+    };
     let (mut max_size, mut max_files) = (0, 1);
     for o in &f.log_opt {
         match o.split_once('=') {
@@ -300,7 +316,11 @@ fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
         labels: parse_labels(&f.label)?,
         network,
         user_net,
+        user_ports,
         ports,
+        publish_all: f.publish_all,
+        ip: f.ip,
+        network_aliases: f.network_alias.clone(),
         read_only: f.read_only,
         auto_remove: f.rm,
         stop_signal: f.stop_signal.as_deref().map(parse_signal).transpose()?,

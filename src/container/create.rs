@@ -22,7 +22,7 @@ use crate::container::{confine, host};
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
 use crate::image::store::ImageRecord;
-use crate::network::rootless::{self as usernet, Backend, PortMapping};
+use crate::network::rootless::{self as usernet, Backend};
 
 /// What `ctl create`/`run` asked for, parsed.
 #[derive(Debug, Clone, Default)]
@@ -39,12 +39,20 @@ pub struct CreateOptions {
     pub user: Option<String>,
     pub hostname: Option<String>,
     pub labels: BTreeMap<String, String>,
-    pub network: NetworkMode,
+    pub network: crate::network::Mode,
+    /// `-p`, parsed.
+    pub ports: Vec<crate::network::ports::PortMapping>,
+    /// `-P`: the image's exposed ports, each on a free host port.
+    pub publish_all: bool,
+    /// `--ip`.
+    pub ip: Option<std::net::Ipv4Addr>,
+    /// `--network-alias`.
+    pub network_aliases: Vec<String>,
     /// Rootless: a network namespace of its own connected by pasta or slirp4netns (then
     /// `network` is ignored).
     pub user_net: Option<Backend>,
-    /// `-p`: host ports forwarded to the container (with `user_net`).
-    pub ports: Vec<PortMapping>,
+    /// Rootless `-p`: host ports forwarded by pasta or slirp4netns.
+    pub user_ports: Vec<usernet::PortMapping>,
     pub read_only: bool,
     pub auto_remove: bool,
     pub stop_signal: Option<i32>,
@@ -105,6 +113,8 @@ struct ImageDefaults {
     user: Option<String>,
     stop_signal: Option<String>,
     labels: BTreeMap<String, String>,
+    /// `ExposedPorts` keys: `80/tcp`, `53/udp`.
+    exposed_ports: Vec<String>,
 }
 
 fn image_defaults(config: &[u8]) -> ImageDefaults {
@@ -139,6 +149,11 @@ fn image_defaults(config: &[u8]) -> ImageDefaults {
                     .collect()
             })
             .unwrap_or_default(),
+        exposed_ports: c
+            .get("ExposedPorts")
+            .and_then(Value::as_object)
+            .map(|m| m.keys().cloned().collect())
+            .unwrap_or_default(),
     }
 }
 
@@ -171,10 +186,6 @@ impl Manager {
         o: &CreateOptions,
     ) -> Result<()> {
         let dir = self.containers.dir(id);
-        let network = match o.user_net {
-            Some(_) => NetworkMode::Path(usernet::netns_path(&self.ctx.runroot, id)),
-            None => o.network.clone(),
-        };
         let defaults = image_defaults(&self.images.blob(&image.config_digest())?);
         let (upper, work, merged) = rootfs::parts(&dir);
         let userdata = dir.join("userdata");
@@ -224,7 +235,7 @@ impl Manager {
                 .filter(|h| !h.is_empty())
         };
         let hostname = o.hostname.clone().unwrap_or_else(|| match o.network {
-            NetworkMode::Host => host_name().unwrap_or_else(|| id[..12].to_string()),
+            crate::network::Mode::Host => host_name().unwrap_or_else(|| id[..12].to_string()),
             _ => id[..12].to_string(),
         });
         let mut env = spec::merge_env(
@@ -241,7 +252,18 @@ impl Manager {
             mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
             env.push(format!("NOTIFY_SOCKET={NOTIFY_IN_CONTAINER}"));
         }
-        let etc = self.write_etc_files(&userdata, &hostname, name, &network)?;
+        let mut plan = self.plan_network(id, o, &defaults.exposed_ports)?;
+        if let Some(b) = o.user_net {
+            plan.spec = NetworkMode::Path(usernet::netns_path(&self.ctx.runroot, id));
+            plan.record = b.name().into();
+        }
+        let mut etc = self.write_etc_files(&userdata, &hostname, name, &plan.spec)?;
+        if let Some(target) = &plan.shares_with {
+            // Another container's namespace comes with its view of names and resolvers.
+            let theirs = self.containers.dir(target).join("userdata");
+            etc.hosts = Some(theirs.join("hosts"));
+            etc.resolv_conf = Some(theirs.join("resolv.conf"));
+        }
         let workdir = o
             .workdir
             .clone()
@@ -261,7 +283,7 @@ impl Manager {
             read_only: o.read_only,
             mounts,
             etc_files: etc,
-            network,
+            network: plan.spec.clone(),
             host_cgroupns: !std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
             rootless: self.ctx.rootless,
             ns_maps_tty_gid: self.ctx.rootless
@@ -324,13 +346,12 @@ impl Manager {
             hostname,
             user: user_str,
             workdir,
-            network: match (&o.user_net, &o.network) {
-                (Some(b), _) => b.name().into(),
-                (None, NetworkMode::None) => "none".into(),
-                (None, NetworkMode::Host) => "host".into(),
-                (None, NetworkMode::Path(p)) => p.display().to_string(),
-            },
-            ports: o.ports.clone(),
+            network: plan.record,
+            networks: plan.networks,
+            ports: plan.ports,
+            static_ip: o.ip,
+            network_aliases: o.network_aliases.clone(),
+            user_ports: o.user_ports.clone(),
             stop_signal,
             stop_timeout: o.stop_timeout.unwrap_or(10),
             auto_remove: o.auto_remove,
@@ -425,9 +446,25 @@ impl Manager {
     /// Mounts the rootfs if needed and hands the container to a new monitor, which runs the
     /// runtime's `create`; returns when the container's process exists (status created).
     pub fn prepare(&self, id: &str) -> Result<()> {
+        self.prepare_run(id, false).map(drop)
+    }
+
+    /// [`Manager::prepare`]; for a restart by policy (`by_policy`), only if the container is
+    /// still exited and nobody stopped it meanwhile, decided under the same lock as the
+    /// start itself (a stop between the decision and the start would be undone by it).
+    /// Returns whether the container was prepared.
+    pub(crate) fn prepare_run(&self, id: &str, by_policy: bool) -> Result<bool> {
         let c = self.load(id)?;
         let _lock = self.containers.lock(id)?;
         let mut state = self.containers.state(id)?;
+        if by_policy {
+            if state.stopped_by_user || state.status != Status::Exited {
+                return Ok(false);
+            }
+            state.restarts += 1;
+        }
+        // A run whose cleanup never came (its monitor died) may have left its network.
+        self.teardown_network(id, &mut state)?;
         let dir = self.containers.dir(id);
         if !rootfs::is_mounted(&dir.join("merged")) {
             let image = self.images.image(&c.config.image_id)?;
@@ -441,16 +478,25 @@ impl Manager {
         let _ = fs::remove_file(self.containers.exit_file(id));
         let run = self.containers.run_dir(id);
         create_private_dir(&run)?;
-        let user_net = Backend::parse(&c.config.network);
-        let launched = match user_net {
-            Some(b) => usernet::setup(&self.ctx.runroot, id, b, &c.config.ports),
-            None => Ok(()),
-        }
-        .and_then(|()| crate::container::monitor::launch(self, &c.config, &rt));
+        let launched = (|| {
+            // The sockets holding the published ports go to the monitor, which keeps them
+            // while the container runs; ctl's copies close when this returns.
+            let held = self.setup_network(&c.config, &mut state)?;
+            if let Some(b) = Backend::parse(&c.config.network) {
+                usernet::setup(&self.ctx.runroot, id, b, &c.config.user_ports)?;
+            }
+            if let Some(ns) = &state.network {
+                self.write_network_etc(&c.config, ns)?;
+            }
+            crate::container::monitor::launch(self, &c.config, &rt, &held)
+        })();
         let (pid, monitor_pid) = match launched {
             Ok(p) => p,
             Err(e) => {
                 usernet::teardown(&self.ctx.runroot, id);
+                if let Err(t) = self.teardown_network(id, &mut state) {
+                    tracing::warn!("container {}: {t}", &id[..12]);
+                }
                 state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
                 self.containers.write_state(id, &state)?;
                 return Err(e);
@@ -467,7 +513,8 @@ impl Manager {
         state.finished_at = None;
         state.note = None;
         state.oom_killed = false;
-        self.containers.write_state(id, &state)
+        self.containers.write_state(id, &state)?;
+        Ok(true)
     }
 
     /// `runtime start` of a created container; records it running. The lock is held across

@@ -158,6 +158,14 @@ impl Manager {
     pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
         let id = c.config.id.clone();
         self.mark_stopped_by_user(&id)?;
+        // Read again: a restart by policy may have started it since `c` was read; none can
+        // begin now.
+        let fresh = match self.load(&id) {
+            Ok(f) => f,
+            Err(Error::ContainerNotFound(_)) => c.clone(),
+            Err(e) => return Err(e),
+        };
+        let c = &fresh;
         if matches!(c.state.status, Status::Running | Status::Created) {
             let rt = self.runtime_for(&c.config)?;
             let pid = c.state.pid.unwrap_or(0);
@@ -224,9 +232,12 @@ impl Manager {
             let rt = self.runtime_for(&config)?;
             rt.delete(id, true)?;
             crate::network::rootless::teardown(&self.ctx.runroot, id);
-            rootfs::unmount(&self.containers.dir(id).join("merged"))?;
-            state.mounted = false;
+            let torn = self.teardown_network(id, &mut state);
+            let unmounted = rootfs::unmount(&self.containers.dir(id).join("merged"));
+            state.mounted = unmounted.is_err();
             self.containers.write_state(id, &state)?;
+            torn?;
+            unmounted?;
         }
         self.restart_by_policy(id, &config)?;
         if config.auto_remove {
@@ -266,17 +277,12 @@ impl Manager {
             return Ok(());
         }
         std::thread::sleep(crate::container::restart::backoff(st.restarts));
-        {
-            let _lock = self.containers.lock(id)?;
-            let mut st = self.containers.state(id)?;
-            // Stopped, removed or started by someone else during the back-off: not ours.
-            if st.stopped_by_user || st.status != Status::Exited {
-                return Ok(());
-            }
-            st.restarts += 1;
-            self.containers.write_state(id, &st)?;
+        // Stopped, removed or started by someone else during the back-off: not ours.
+        match self.prepare_run(id, true) {
+            Ok(true) => self.start_created(id),
+            Ok(false) | Err(Error::ContainerNotFound(_)) => Ok(()),
+            Err(e) => Err(e),
         }
-        self.start(id)
     }
 
     /// Drops exit files of removed containers that nobody read within a few minutes.
@@ -318,8 +324,20 @@ impl Manager {
         }
         let _ = self.runtime_for(&c.config).map(|rt| rt.delete(id, true));
         crate::network::rootless::teardown(&self.ctx.runroot, id);
+        self.release_network(id)?;
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, Some(&c.config.name))
+    }
+
+    /// Tears down what is left of the container's network (a dead monitor's run).
+    fn release_network(&self, id: &str) -> Result<()> {
+        let _lock = self.containers.lock(id)?;
+        let mut st = self.containers.state(id)?;
+        if st.network.is_some() {
+            self.teardown_network(id, &mut st)?;
+            self.containers.write_state(id, &st)?;
+        }
+        Ok(())
     }
 
     /// Removes what is left of a container whose records cannot be read.
@@ -328,6 +346,10 @@ impl Manager {
             let _ = rt.delete(id, true);
         }
         crate::network::rootless::teardown(&self.ctx.runroot, id);
+        // The state may still be readable when the config is not.
+        if self.release_network(id).is_err() {
+            crate::network::netns::remove(&self.netns_path(id))?;
+        }
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, None)
     }

@@ -8,6 +8,7 @@ pub mod host;
 pub mod lifecycle;
 pub mod monitor;
 pub mod names;
+pub mod network;
 pub mod options;
 pub mod resources;
 pub mod restart;

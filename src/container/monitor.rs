@@ -128,8 +128,18 @@ fn exit_command(m: &Manager, id: &str) -> (Option<PathBuf>, Vec<OsString>) {
 
 /// Starts the monitor for `cfg`, which runs the runtime's create. Returns (container pid,
 /// monitor pid) once the container exists, or the runtime's own error.
-pub fn launch(m: &Manager, cfg: &ContainerConfig, rt: &Runtime) -> Result<(i32, i32)> {
+///
+/// `hold` are fds the monitor keeps open while the container runs (its host ports).
+pub fn launch(
+    m: &Manager,
+    cfg: &ContainerConfig,
+    rt: &Runtime,
+    hold: &[OwnedFd],
+) -> Result<(i32, i32)> {
     let id = &cfg.id;
+    for fd in hold {
+        clear_cloexec(fd)?;
+    }
     let files = m.run_files(id);
     let (sync_r, sync_w) = pipe_for_child()?;
     let (start_r, start_w) = pipe_for_child()?;
@@ -157,6 +167,7 @@ pub fn launch(m: &Manager, cfg: &ContainerConfig, rt: &Runtime) -> Result<(i32, 
         stdin_once: cfg.stdin,
         sync_fd: Some(sync_w.as_raw_fd()),
         start_fd: Some(start_r.as_raw_fd()),
+        hold_fds: hold.iter().map(|f| f.as_raw_fd()).collect(),
         exit_command: exit_cmd,
         exit_command_args: exit_args,
         notify_socket: m

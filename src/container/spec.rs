@@ -410,6 +410,12 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     if input.rootless {
         linux.set_resources(None);
     }
+    if input.network != NetworkMode::Host {
+        // ping without CAP_NET_RAW (ICMP datagram sockets), as podman allows it in a
+        // network namespace of the container's own.
+        let sysctl = HashMap::from([("net.ipv4.ping_group_range".to_string(), "0 0".to_string())]);
+        linux.set_sysctl(Some(sysctl));
+    }
 
     let root = RootBuilder::default()
         .path(&input.rootfs)
@@ -546,6 +552,40 @@ pub fn resolv_conf(host: &str, upstream: Option<&str>, network: &NetworkMode) ->
             continue;
         }
         out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// /etc/resolv.conf on a network with its own DNS server (aardvark-dns, which forwards
+/// other names to the host's resolvers): its servers only, its search domains before the
+/// host's, and the host's options.
+pub fn resolv_conf_with_dns(host: &str, servers: &[IpAddr], search: &[String]) -> String {
+    let mut domains: Vec<String> = search.to_vec();
+    let mut options = Vec::new();
+    for line in host.lines().map(str::trim) {
+        let mut words = line.split_whitespace();
+        match words.next() {
+            Some("search") | Some("domain") => {
+                for w in words {
+                    if !domains.iter().any(|d| d == w) {
+                        domains.push(w.to_string());
+                    }
+                }
+            }
+            Some("options") => options.push(line.to_string()),
+            _ => {}
+        }
+    }
+    let mut out = String::new();
+    if !domains.is_empty() {
+        out.push_str(&format!("search {}\n", domains.join(" ")));
+    }
+    for s in servers {
+        out.push_str(&format!("nameserver {s}\n"));
+    }
+    for o in options {
+        out.push_str(&o);
         out.push('\n');
     }
     out
@@ -921,6 +961,15 @@ mod tests {
             "options edns0 trust-ad\nsearch lan\n"
         );
         assert_eq!(resolv_conf(stub, Some(up), &NetworkMode::Host), stub);
+        let gw: IpAddr = "10.90.0.1".parse().unwrap();
+        assert_eq!(
+            resolv_conf_with_dns(
+                "nameserver 1.1.1.1\nsearch lan\noptions edns0\n",
+                &[gw],
+                &["dns.podman".into()]
+            ),
+            "search dns.podman lan\nnameserver 10.90.0.1\noptions edns0\n"
+        );
         let mixed = "nameserver 127.0.0.1\nnameserver fe80::1%eth0\nnameserver 9.9.9.9\n";
         let want = "nameserver fe80::1%eth0\nnameserver 9.9.9.9\n";
         assert_eq!(resolv_conf(mixed, Some(up), &new), want);

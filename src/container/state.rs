@@ -69,6 +69,9 @@ pub struct State {
     /// The overlay rootfs is mounted.
     #[serde(default)]
     pub mounted: bool,
+    /// The bridge network set up for the current run, until it is torn down.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub network: Option<crate::network::NetworkState>,
 }
 
 impl State {
@@ -88,6 +91,7 @@ impl State {
             restarts: 0,
             stopped_by_user: false,
             mounted: false,
+            network: None,
         }
     }
 

@@ -65,11 +65,24 @@ pub struct ContainerConfig {
     pub hostname: String,
     pub user: String,
     pub workdir: String,
-    /// none, host, pasta, slirp4netns.
+    /// docker's NetworkMode: none, host, bridge (the default network), a network's name,
+    /// container:ID; rootless also pasta, slirp4netns.
     pub network: String,
-    /// `-p` mappings (rootless: forwarded by pasta or slirp4netns).
+    /// The bridge networks joined (empty: none of them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ports: Vec<crate::network::rootless::PortMapping>,
+    pub networks: Vec<String>,
+    /// Published ports as asked (host port 0: any free one, picked at each start).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ports: Vec<crate::network::ports::PortMapping>,
+    /// `--ip`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub static_ip: Option<std::net::Ipv4Addr>,
+    /// `--network-alias`: more names aardvark-dns answers for the container.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub network_aliases: Vec<String>,
+    /// Rootless `-p`: forwarded by pasta or slirp4netns.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub user_ports: Vec<crate::network::rootless::PortMapping>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub auto_remove: bool,

@@ -1,3 +1,114 @@
-//! Container networking beyond none and host.
+//! Container networking: none, host, another container's namespace, or a bridge network
+//! set up by netavark as root (addresses from ctl's allocation tables, published ports,
+//! names through aardvark-dns); rootless, pasta or slirp4netns ([`rootless`]).
 
+pub mod config;
+pub mod ipam;
+pub mod netavark;
+pub mod netns;
+pub mod ports;
 pub mod rootless;
+
+use std::collections::BTreeMap;
+use std::net::IpAddr;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use self::ports::PortMapping;
+use crate::error::{Error, Result};
+
+/// What `--network` asked for.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Mode {
+    /// A namespace of its own with loopback only.
+    #[default]
+    None,
+    Host,
+    /// A bridge network, by name.
+    Bridge(String),
+    /// The network namespace of another container (name or id).
+    Container(String),
+}
+
+impl Mode {
+    /// `none`, `host`, `bridge` (the default network), `container:NAME|ID`, or a network name.
+    pub fn parse(s: &str) -> Result<Mode> {
+        Ok(match s {
+            "none" => Mode::None,
+            "host" => Mode::Host,
+            "bridge" | "default" => Mode::Bridge(config::DEFAULT_NETWORK.into()),
+            s => match s.split_once(':') {
+                Some(("container", c)) if !c.is_empty() => Mode::Container(c.into()),
+                Some(_) => {
+                    return Err(Error::InvalidInput {
+                        what: "network",
+                        value: s.into(),
+                        reason: "use none, host, bridge, container:NAME or a network name".into(),
+                    })
+                }
+                None => {
+                    config::validate_name(s)?;
+                    Mode::Bridge(s.into())
+                }
+            },
+        })
+    }
+}
+
+/// A container's address on one network.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attached {
+    pub network_id: String,
+    pub interface: String,
+    pub ip: IpAddr,
+    pub prefix_len: u8,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub gateway: Option<IpAddr>,
+    #[serde(default)]
+    pub mac: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<IpAddr>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dns_search: Vec<String>,
+}
+
+/// What is set up for a running container, kept in its state so that teardown undoes
+/// exactly that, whatever happened to the network definitions since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NetworkState {
+    pub netns: PathBuf,
+    /// The bridges whose allocation tables hold the container's addresses.
+    pub bridges: Vec<String>,
+    /// What netavark was given at setup (and gets again at teardown).
+    pub options: Value,
+    /// Whether netavark's setup ran (and so its teardown must).
+    pub configured: bool,
+    pub networks: BTreeMap<String, Attached>,
+    /// The published ports with the host ports actually taken.
+    #[serde(default)]
+    pub ports: Vec<PortMapping>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modes_parse() {
+        assert_eq!(Mode::parse("none").unwrap(), Mode::None);
+        assert_eq!(Mode::parse("host").unwrap(), Mode::Host);
+        assert_eq!(Mode::parse("bridge").unwrap(), Mode::Bridge("ctl".into()));
+        assert_eq!(Mode::parse("web").unwrap(), Mode::Bridge("web".into()));
+        assert_eq!(
+            Mode::parse("container:db").unwrap(),
+            Mode::Container("db".into())
+        );
+        for bad in ["container:", "slirp4netns:x", "a/b", ""] {
+            assert!(Mode::parse(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -13,6 +13,7 @@ mod formats;
 mod hostile;
 mod images;
 mod lifecycle;
+mod network;
 mod packaging;
 mod resources;
 mod restart;

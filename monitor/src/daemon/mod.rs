@@ -40,6 +40,11 @@ fn run(args: &MonitorArgs) -> u8 {
     sys::cloexec_from(3);
     let mut sync = args.sync_fd.and_then(sys::take_fd).map(File::from);
     let start = args.start_fd.and_then(sys::take_fd);
+    let held: Vec<OwnedFd> = args
+        .hold_fds
+        .iter()
+        .filter_map(|fd| sys::take_fd(*fd))
+        .collect();
     let (mut mon, oom) = match setup(args, start) {
         Ok(m) => m,
         Err(e) => {
@@ -53,7 +58,7 @@ fn run(args: &MonitorArgs) -> u8 {
         sys::trim_memory();
     }
     mon.run();
-    finish(mon, oom)
+    finish(mon, oom, held)
 }
 
 fn send(sync: &mut Option<File>, msg: &SyncMessage) {
@@ -134,7 +139,7 @@ fn wait_eof(fd: OwnedFd) {
 /// Records the exit, closes the attach socket and fifo, runs the exit command. Returns the
 /// container's exit code (255 when unknown), which becomes the monitor's own: whoever has the
 /// monitor as its child (systemd, through a unit's PIDFile or MAINPID) sees the container's.
-fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) -> u8 {
+fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>, held: Vec<OwnedFd>) -> u8 {
     let args = mon.args;
     let now = mon.ended_at.take().unwrap_or_else(time::now_string);
     let mut status = match mon.ended.unwrap_or(Ended::Unknown) {
@@ -155,6 +160,9 @@ fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>) -> u8 {
     }
     mon.reap();
     drop(mon);
+    // The exit command may start the container again (a restart policy), which reserves
+    // its ports anew.
+    drop(held);
     if let Some(cmd) = &args.exit_command {
         let child = Command::new(cmd)
             .args(&args.exit_command_args)

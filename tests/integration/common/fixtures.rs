@@ -334,6 +334,8 @@ pub struct Image {
     pub docker: bool,
     /// diff_ids written into the config instead of the real ones (hostile images).
     pub diff_ids_override: Option<Vec<String>>,
+    /// `ExposedPorts` keys (`80/tcp`).
+    pub exposed_ports: Vec<String>,
 }
 
 impl Image {
@@ -349,6 +351,7 @@ impl Image {
             created: "2026-01-02T03:04:05Z".into(),
             docker: false,
             diff_ids_override: None,
+            exposed_ports: Vec::new(),
         }
     }
 
@@ -408,6 +411,14 @@ impl Image {
         });
         if let Some(variant) = &self.variant {
             v["variant"] = json!(variant);
+        }
+        if !self.exposed_ports.is_empty() {
+            let ports: serde_json::Map<String, serde_json::Value> = self
+                .exposed_ports
+                .iter()
+                .map(|p| (p.clone(), json!({})))
+                .collect();
+            v["config"]["ExposedPorts"] = json!(ports);
         }
         serde_json::to_vec(&v).expect("config serializes")
     }

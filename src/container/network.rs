@@ -1,0 +1,371 @@
+//! A container's bridge network, set up before each run and torn down after it, always
+//! under the container's lock. Setup either completes or leaves nothing: host ports are
+//! reserved first, then the namespace is made, then an address is leased, then netavark
+//! configures it; a failure at any step undoes the earlier ones.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::net::IpAddr;
+use std::os::fd::OwnedFd;
+use std::path::{Path, PathBuf};
+
+use serde_json::Value;
+
+use crate::container::create::CreateOptions;
+use crate::container::lifecycle::Manager;
+use crate::container::spec::{self, NetworkMode};
+use crate::container::state::State;
+use crate::container::store::ContainerConfig;
+use crate::error::{Error, IoContext, Result};
+use crate::fsutil::atomic_write;
+use crate::network::config::{Network, Networks, DEFAULT_NETWORK};
+use crate::network::ipam::{Ipam, Lease};
+use crate::network::netavark::{self, Attachment, Netavark, StatusBlock};
+use crate::network::ports::PortMapping;
+use crate::network::{netns, ports, Attached, Mode, NetworkState};
+
+/// Where `--network` and its companions put a new container.
+pub(crate) struct NetPlan {
+    /// What the runtime is told.
+    pub spec: NetworkMode,
+    /// docker's NetworkMode, for the record.
+    pub record: String,
+    pub networks: Vec<String>,
+    pub ports: Vec<PortMapping>,
+    /// The container whose namespace (and /etc/hosts, resolv.conf) this one shares.
+    pub shares_with: Option<String>,
+}
+
+fn bad_option(value: &str, reason: impl Into<String>) -> Error {
+    Error::InvalidInput {
+        what: "network option",
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+impl Manager {
+    /// Checks the network flags of a new container against each other, the networks and
+    /// the other containers.
+    pub(crate) fn plan_network(
+        &self,
+        id: &str,
+        o: &CreateOptions,
+        exposed: &[String],
+    ) -> Result<NetPlan> {
+        let mut ports = o.ports.clone();
+        let bridge = matches!(o.network, Mode::Bridge(_));
+        if o.publish_all && bridge {
+            ports.extend(ports::publish_exposed(exposed)?);
+        }
+        ports::check_conflicts(&ports)?;
+        if !bridge {
+            let given = [
+                (!o.ports.is_empty(), "--publish"),
+                (o.ip.is_some(), "--ip"),
+                (!o.network_aliases.is_empty(), "--network-alias"),
+            ];
+            if let Some((_, flag)) = given.iter().find(|(on, _)| *on) {
+                return Err(bad_option(
+                    flag,
+                    "needs a bridge network (--network bridge|NAME)",
+                ));
+            }
+        }
+        let plan = |spec, record: String| NetPlan {
+            spec,
+            record,
+            networks: Vec::new(),
+            ports: Vec::new(),
+            shares_with: None,
+        };
+        Ok(match &o.network {
+            Mode::None => plan(NetworkMode::None, "none".into()),
+            Mode::Host => plan(NetworkMode::Host, "host".into()),
+            Mode::Bridge(name) => {
+                if self.ctx.rootless {
+                    return Err(bad_option(
+                        name,
+                        "bridge networks need root; use --network none or host",
+                    ));
+                }
+                let net = self.networks()?.get(name)?;
+                if let Some(ip) = o.ip {
+                    match net.ipv4() {
+                        Some((sub, gw))
+                            if sub.contains(&ip)
+                                && ip != sub.network()
+                                && ip != sub.broadcast()
+                                && Some(ip) != gw => {}
+                        _ => {
+                            return Err(bad_option(
+                                &ip.to_string(),
+                                format!("not a free host address of network {}", net.name),
+                            ))
+                        }
+                    }
+                }
+                let record = if net.name == DEFAULT_NETWORK {
+                    "bridge".to_string()
+                } else {
+                    net.name.clone()
+                };
+                NetPlan {
+                    spec: NetworkMode::Path(self.netns_path(id)),
+                    record,
+                    networks: vec![net.name],
+                    ports,
+                    shares_with: None,
+                }
+            }
+            Mode::Container(target) => {
+                let t = self.get(target)?;
+                let spec = if t.config.network == "host" {
+                    NetworkMode::Host
+                } else if !t.state.is_running() {
+                    return Err(bad_option(
+                        &format!("container:{target}"),
+                        "the container is not running",
+                    ));
+                } else if !t.config.networks.is_empty() {
+                    NetworkMode::Path(self.netns_path(t.id()))
+                } else {
+                    let pid = t.state.pid.unwrap_or(0);
+                    NetworkMode::Path(PathBuf::from(format!("/proc/{pid}/ns/net")))
+                };
+                NetPlan {
+                    spec,
+                    record: format!("container:{}", t.id()),
+                    networks: Vec::new(),
+                    ports: Vec::new(),
+                    shares_with: Some(t.id().to_string()),
+                }
+            }
+        })
+    }
+
+    /// Where a container's network namespace is bind mounted while it runs.
+    pub fn netns_path(&self, id: &str) -> PathBuf {
+        self.containers.runroot().join("netns").join(id)
+    }
+
+    pub fn networks(&self) -> Result<Networks> {
+        Networks::open(&self.ctx.root)
+    }
+
+    fn netavark(&self) -> Result<Netavark> {
+        // aardvark-dns per store: network names are a store's own, and two stores may both
+        // have a "web". Bridges, addresses and the lock are the machine's.
+        let config = self.containers.runroot().join("networks");
+        Netavark::find(&config, &self.ctx.network_run_dir)
+    }
+
+    /// Sets up the container's bridge networks for a run and records them in `state`;
+    /// returns the sockets holding its published host ports (for the monitor to keep).
+    /// The caller holds the container's lock. On error, nothing of it is left.
+    pub(crate) fn setup_network(
+        &self,
+        cfg: &ContainerConfig,
+        state: &mut State,
+    ) -> Result<Vec<OwnedFd>> {
+        if cfg.networks.is_empty() {
+            return Ok(Vec::new());
+        }
+        let nets = self.networks()?;
+        let defs = cfg
+            .networks
+            .iter()
+            .map(|n| nets.get(n))
+            .collect::<Result<Vec<Network>>>()?;
+        let mut ports = cfg.ports.clone();
+        let held = ports::reserve(&mut ports)?;
+        let netns = self.netns_path(&cfg.id);
+        netns::create(&netns)?;
+        let mut ns = NetworkState {
+            netns,
+            bridges: Vec::new(),
+            options: Value::Null,
+            configured: false,
+            networks: BTreeMap::new(),
+            ports,
+        };
+        match self.configure(cfg, &defs, &mut ns) {
+            Ok(()) => {
+                state.network = Some(ns);
+                Ok(held)
+            }
+            Err(e) => {
+                // Best effort, and quiet: the setup's error is the one to report, and netavark
+                // complains about every part it had not made yet.
+                if let Err(undo) = self.undo_network(&cfg.id, &ns, true) {
+                    tracing::debug!("undoing a failed network setup: {undo}");
+                }
+                Err(e)
+            }
+        }
+    }
+
+    fn configure(
+        &self,
+        cfg: &ContainerConfig,
+        defs: &[Network],
+        ns: &mut NetworkState,
+    ) -> Result<()> {
+        let nv = self.netavark()?;
+        let ipam = Ipam::open(&self.ctx.network_run_dir)?;
+        let _lock = nv.lock()?;
+        let mut attach = Vec::new();
+        for (i, n) in defs.iter().enumerate() {
+            let fail = |reason: String| Error::Network {
+                what: format!("network {}", n.name),
+                reason,
+            };
+            let (subnet, gateway) = n.ipv4().ok_or_else(|| fail("has no IPv4 subnet".into()))?;
+            let wanted = if i == 0 { cfg.static_ip } else { None };
+            let lease = Lease {
+                container: cfg.id.clone(),
+                netns: ns.netns.clone(),
+            };
+            ns.bridges.push(n.network_interface.clone());
+            let ip = ipam.with_table(&n.network_interface, |t| {
+                t.allocate(subnet, gateway, wanted, lease)
+                    .map_err(|e| fail(e.to_string()))
+            })?;
+            let mut aliases = cfg.network_aliases.clone();
+            aliases.push(cfg.id[..12].to_string());
+            attach.push(Attachment {
+                network: n,
+                interface: format!("eth{i}"),
+                ip: IpAddr::V4(ip),
+                aliases,
+            });
+        }
+        ns.options = netavark::options(&cfg.id, &cfg.name, &cfg.hostname, &attach, &ns.ports);
+        // Before the call: a failed setup can leave part of its work (netavark does not undo
+        // it), so its teardown must run too.
+        ns.configured = true;
+        let status = nv.setup(&ns.netns, &ns.options)?;
+        for a in &attach {
+            let block = status.get(&a.network.name).cloned().unwrap_or_default();
+            ns.networks
+                .insert(a.network.name.clone(), attached(a, &block));
+        }
+        Ok(())
+    }
+
+    /// Undoes what `ns` records; every step runs whatever the others did. netavark's own
+    /// failure is only a warning: the namespace and the address go anyway, and nothing would
+    /// be gained by keeping them.
+    fn undo_network(&self, id: &str, ns: &NetworkState, quiet: bool) -> Result<()> {
+        if ns.configured && netns::is_netns(&ns.netns) {
+            let done = self.netavark().and_then(|nv| {
+                let _lock = nv.lock()?;
+                nv.teardown(&ns.netns, &ns.options)
+            });
+            match done {
+                Err(e) if quiet => tracing::debug!("container {id}: {e}"),
+                Err(e) => tracing::warn!("container {}: {e}", &id[..12.min(id.len())]),
+                Ok(()) => {}
+            }
+        }
+        if !ns.bridges.is_empty() {
+            let ipam = Ipam::open(&self.ctx.network_run_dir)?;
+            for b in &ns.bridges {
+                ipam.with_table(b, |t| {
+                    t.release(id);
+                    Ok(())
+                })?;
+            }
+        }
+        netns::remove(&ns.netns)
+    }
+
+    /// Tears down the network `state` records (none: nothing to do) and forgets it. The
+    /// caller holds the container's lock and writes the state.
+    pub(crate) fn teardown_network(&self, id: &str, state: &mut State) -> Result<()> {
+        let Some(ns) = state.network.take() else {
+            return Ok(());
+        };
+        if let Err(e) = self.undo_network(id, &ns, false) {
+            state.network = Some(ns);
+            return Err(e);
+        }
+        Ok(())
+    }
+
+    /// /etc/hosts and /etc/resolv.conf for the addresses of this run.
+    pub(crate) fn write_network_etc(&self, cfg: &ContainerConfig, ns: &NetworkState) -> Result<()> {
+        let Some(first) = cfg.networks.first().and_then(|n| ns.networks.get(n)) else {
+            return Ok(());
+        };
+        let userdata = self.containers.dir(&cfg.id).join("userdata");
+        let mut names = vec![cfg.hostname.as_str()];
+        if cfg.name != cfg.hostname {
+            names.push(&cfg.name);
+        }
+        let extra: Vec<(String, IpAddr)> = first
+            .gateway
+            .map(|g| ("host.containers.internal".to_string(), g))
+            .into_iter()
+            .collect();
+        let hosts = spec::hosts_file(&names, Some(first.ip), &extra);
+        write_file(&userdata.join("hosts"), &hosts)?;
+        let servers: Vec<IpAddr> = ns
+            .networks
+            .values()
+            .flat_map(|a| a.dns_servers.iter().copied())
+            .collect();
+        if !servers.is_empty() {
+            let search: Vec<String> = ns
+                .networks
+                .values()
+                .flat_map(|a| a.dns_search.iter().cloned())
+                .collect();
+            let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+            write_file(
+                &userdata.join("resolv.conf"),
+                &spec::resolv_conf_with_dns(&host, &servers, &search),
+            )?;
+        }
+        Ok(())
+    }
+}
+
+fn write_file(path: &Path, text: &str) -> Result<()> {
+    atomic_write(path, text.as_bytes())?;
+    // atomic_write's temp file is private; the container's processes read these as any user.
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(0o644)).at(path)
+}
+
+/// netavark's status for one network, boiled down to what inspect and /etc files need.
+fn attached(a: &Attachment<'_>, block: &StatusBlock) -> Attached {
+    let iface = block
+        .interfaces
+        .as_ref()
+        .and_then(|i| i.get(&a.interface).cloned())
+        .unwrap_or_default();
+    let addr = iface
+        .subnets
+        .as_ref()
+        .and_then(|s| s.iter().find(|x| x.ipnet.addr() == a.ip).cloned());
+    let prefix_len = addr
+        .as_ref()
+        .map(|x| x.ipnet.prefix_len())
+        .or_else(|| a.network.ipv4().map(|(n, _)| n.prefix_len()))
+        .unwrap_or(32);
+    let gateway = addr
+        .and_then(|x| x.gateway)
+        .or_else(|| a.network.ipv4().and_then(|(_, g)| g.map(IpAddr::V4)));
+    Attached {
+        network_id: a.network.id.clone(),
+        interface: a.interface.clone(),
+        ip: a.ip,
+        prefix_len,
+        gateway,
+        mac: iface.mac_address,
+        aliases: a.aliases.clone(),
+        dns_servers: block.dns_server_ips.clone().unwrap_or_default(),
+        dns_search: block.dns_search_domains.clone().unwrap_or_default(),
+    }
+}

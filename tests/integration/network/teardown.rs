@@ -1,0 +1,311 @@
+//! Nothing outlives a container's run: not on exit by itself (the monitor's cleanup), not
+//! after a failed setup (a port in use), not after twenty parallel runs and removals. The
+//! firewall, the links, the namespaces and the address table are compared before and after.
+
+use std::collections::BTreeSet;
+use std::net::TcpListener;
+use std::time::Duration;
+
+use super::{chains_of, host, inspect, links, netns_files, rules_of, ruleset, Net};
+use crate::common::{wait_for, WithImage};
+
+#[test]
+fn port_in_use_is_a_clear_error_and_leaves_nothing() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-busy", 14);
+    let listener = TcpListener::bind("0.0.0.0:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    let publish = format!("{port}:80");
+    let dport = format!("dport {port}");
+    let before = ruleset();
+
+    let out = w.ctl.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "it-busy",
+        "-p",
+        &publish,
+        &w.reference,
+        "true",
+    ]);
+    out.failure(125);
+    let line = out.one_line_error();
+    assert!(
+        line.contains("already in use") && line.contains(&port.to_string()),
+        "{line}"
+    );
+
+    let check_nothing_left = || {
+        assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+        assert_eq!(net.leases(), 0, "an address stayed leased");
+        assert!(!links().contains(&net.bridge), "the bridge was created");
+        let after = ruleset();
+        assert!(rules_of(&net, &after, &BTreeSet::new()).is_empty());
+        assert!(!after.iter().any(|l| l.contains(&dport)));
+        assert!(
+            after.is_subset(&before) || after.difference(&before).all(|l| !l.contains(&net.prefix))
+        );
+    };
+    check_nothing_left();
+    assert_eq!(
+        w.ctl.ok(&["ps", "-aq"]).stdout,
+        "",
+        "--rm kept the container"
+    );
+
+    // Without --rm the container stays created, as docker's; starting it fails the same
+    // way until the port is free.
+    let out = w.ctl.run(&[
+        "run",
+        "-d",
+        "--name",
+        "late",
+        "--network",
+        "it-busy",
+        "-p",
+        &publish,
+        &w.reference,
+        "sleep",
+        "60",
+    ]);
+    out.failure(125);
+    out.one_line_error();
+    let again = w.ctl.run(&["start", "late"]);
+    again.failure(125);
+    assert!(again.stderr.contains("already in use"), "{again}");
+    check_nothing_left();
+    drop(listener);
+    w.ctl.ok(&["start", "late"]);
+    assert!(ruleset().iter().any(|l| l.contains(&dport)));
+    assert_eq!(net.leases(), 1);
+    net.remove(&w.ctl);
+    assert!(!ruleset().iter().any(|l| l.contains(&dport)));
+    assert_eq!(netns_files(&w.ctl), BTreeSet::new());
+}
+
+#[test]
+fn netavark_failing_mid_setup_leaves_nothing() {
+    let w = WithImage::busybox();
+    // A veth where the network's bridge should be: netavark gets as far as the container's
+    // side of the pair and the port rules, then fails on the bridge.
+    let (a, b) = ("ctlit17a", "ctlit17b");
+    let _ = std::process::Command::new("ip")
+        .args(["link", "del", a])
+        .output();
+    host("ip", &["link", "add", a, "type", "veth", "peer", "name", b]);
+    let subnet = "10.90.17.0/24";
+    w.ctl.ok(&[
+        "network",
+        "create",
+        "--subnet",
+        subnet,
+        "--interface-name",
+        a,
+        "it-broken",
+    ]);
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    let before = ruleset();
+    let out = w.ctl.run(&[
+        "run",
+        "--rm",
+        "--network",
+        "it-broken",
+        "-p",
+        &publish,
+        &w.reference,
+        "true",
+    ]);
+    host("ip", &["link", "del", a]);
+    out.failure(125);
+    let line = out.one_line_error();
+    assert!(
+        line.contains("netavark setup") && line.contains(a),
+        "{line}"
+    );
+    assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+    let after = ruleset();
+    let dport = format!("dport {port}");
+    for l in after.difference(&before) {
+        assert!(!l.contains("10.90.17.") && !l.contains(&dport), "left: {l}");
+    }
+    let table = std::path::Path::new(super::IPAM_DIR).join(format!("{a}.json"));
+    assert!(!table.exists(), "an address stayed leased");
+    w.ctl.ok(&["network", "rm", "it-broken"]);
+}
+
+#[test]
+fn exit_by_itself_tears_the_network_down() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-exit", 15);
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    w.ctl.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "brief",
+        "--network",
+        "it-exit",
+        "-p",
+        &publish,
+        &w.reference,
+        "sleep",
+        "1",
+    ]);
+    assert_eq!(net.leases(), 1);
+    assert_eq!(netns_files(&w.ctl).len(), 1);
+    // Nobody waits: the monitor's cleanup alone must tear it down.
+    let done = wait_for(Duration::from_secs(20), || {
+        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+    });
+    assert!(done.is_some(), "the network outlived the container");
+    let st = w.ctl.ok(&["ps", "-a", "--format", "{{.State}}"]);
+    assert_eq!(st.stdout.trim(), "exited");
+    let dport = format!("dport {port}");
+    assert!(!ruleset().iter().any(|l| l.contains(&dport)));
+    assert!(!links().contains(&net.bridge));
+    TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
+    // Cleanup is idempotent: running it again changes nothing.
+    let id = w
+        .ctl
+        .ok(&["ps", "-aq", "--no-trunc"])
+        .stdout
+        .trim()
+        .to_string();
+    w.ctl.ok(&["container", "cleanup", &id]);
+    assert_eq!(net.leases(), 0);
+    net.remove(&w.ctl);
+}
+
+#[test]
+fn twenty_parallel_runs_leave_rules_links_and_namespaces_as_they_were() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-par", 16);
+    // netavark's global chains appear on first use and stay (as with podman): make them
+    // exist before the snapshot.
+    w.ctl.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "it-par",
+        "-p",
+        "80",
+        &w.reference,
+        "true",
+    ]);
+    let rules_before = ruleset();
+    let links_before = links();
+    let netns_before = host("ip", &["netns", "list"]);
+    assert!(!links_before.contains(&net.bridge));
+
+    let names: Vec<String> = (0..20).map(|i| format!("par{i}")).collect();
+    std::thread::scope(|s| {
+        for n in &names {
+            let ctl = &w.ctl;
+            let image = &w.reference;
+            s.spawn(move || {
+                ctl.ok(&[
+                    "run",
+                    "-d",
+                    "--name",
+                    n,
+                    "--network",
+                    "it-par",
+                    "-p",
+                    "80",
+                    image,
+                    "sleep",
+                    "120",
+                ]);
+            });
+        }
+    });
+    let ips: BTreeSet<String> = names
+        .iter()
+        .map(|n| {
+            inspect(&w.ctl, n)["NetworkSettings"]["IPAddress"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(ips.len(), 20, "addresses handed out twice: {ips:?}");
+    assert!(ips.iter().all(|ip| ip.starts_with(&net.prefix)));
+    assert_eq!(net.leases(), 20);
+    let during = ruleset();
+    let chains = chains_of(&net, &during);
+    assert!(
+        !chains.is_empty(),
+        "no chains of the network found in:\n{during:#?}"
+    );
+    assert!(rules_of(&net, &during, &chains).len() >= 20);
+    let members = host("ip", &["-o", "link", "show", "master", &net.bridge]);
+    assert_eq!(members.lines().count(), 20, "{members}");
+
+    std::thread::scope(|s| {
+        for n in &names {
+            let ctl = &w.ctl;
+            s.spawn(move || {
+                ctl.ok(&["rm", "-f", "-t", "0", n]);
+            });
+        }
+    });
+    let rules_after = ruleset();
+    assert_eq!(
+        rules_of(&net, &rules_after, &chains),
+        rules_of(&net, &rules_before, &chains),
+        "rules of the network were left"
+    );
+    // Lines that appeared meanwhile belong to other tests' networks, never to this one.
+    for l in rules_after.difference(&rules_before) {
+        assert!(!l.contains(&net.prefix), "{l}");
+    }
+    assert!(!links().contains(&net.bridge), "the bridge was left");
+    assert_eq!(host("ip", &["netns", "list"]), netns_before);
+    assert_eq!(netns_files(&w.ctl), BTreeSet::new());
+    assert_eq!(net.leases(), 0);
+    net.remove(&w.ctl);
+}
+
+#[test]
+fn restarts_by_policy_publish_their_ports_again() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-restart", 18);
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    w.ctl.ok(&[
+        "run",
+        "-d",
+        "--name",
+        "again",
+        "--network",
+        "it-restart",
+        "--restart",
+        "on-failure:2",
+        "-p",
+        &publish,
+        &w.reference,
+        "sh",
+        "-c",
+        "sleep 0.2; exit 1",
+    ]);
+    // Each restart binds the port anew: the monitor of the run before has let it go.
+    let done = wait_for(Duration::from_secs(20), || {
+        let out = w
+            .ctl
+            .ok(&["ps", "-a", "--format", "{{.State}} {{.Restarts}}"]);
+        (out.stdout.trim() == "exited 2").then_some(())
+    });
+    let ps = w
+        .ctl
+        .ok(&["ps", "-a", "--format", "{{.State}} {{.Restarts}}"]);
+    assert!(done.is_some(), "{ps}");
+    let done = wait_for(Duration::from_secs(10), || {
+        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+    });
+    assert!(done.is_some(), "the last run's network was left");
+    TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
+    net.remove(&w.ctl);
+}
