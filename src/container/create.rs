@@ -526,7 +526,13 @@ impl Manager {
         let _lock = self.containers.lock(id)?;
         let mut state = self.containers.state(id)?;
         state.started_at = Some(crate::image::now_rfc3339());
-        rt.start(id)?;
+        if let Err(e) = rt.start(id) {
+            // A ctl killed right after the runtime's start never recorded it: the container
+            // runs, and recording that is the start asked for.
+            if rt.status(id).ok().flatten().as_deref() != Some("running") {
+                return Err(e);
+            }
+        }
         if state.status == Status::Created {
             state.status = Status::Running;
         }
