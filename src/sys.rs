@@ -2,10 +2,11 @@
 //! that must not raise SIGPIPE. The only unsafe code of the library lives here.
 
 use std::os::fd::{FromRawFd, OwnedFd};
+use std::sync::atomic::{AtomicI32, Ordering};
 use std::time::{Duration, Instant};
 
 use nix::poll::{poll, PollFd, PollFlags, PollTimeout};
-use nix::sys::signal::{SigSet, SigmaskHow, Signal};
+use nix::sys::signal::{sigaction, SaFlags, SigAction, SigHandler, SigSet, SigmaskHow, Signal};
 
 use crate::container::state::same_process;
 
@@ -93,42 +94,55 @@ pub fn without_sigpipe<T>(f: impl FnOnce() -> T) -> T {
     out
 }
 
-/// SIGTERM, SIGINT and SIGHUP held back in this thread while ctl makes and starts a
-/// container, so a stop that arrives meanwhile (systemd stopping a unit that is starting)
-/// finds a whole container behind a written `--cidfile`, never a half-made one. Dropping
-/// the guard restores the old mask, and a held signal then takes its course.
+/// The termination signal that arrived while a [`HeldSignals`] was in place (0: none).
+static ARRIVED: AtomicI32 = AtomicI32::new(0);
+
+extern "C" fn note_arrival(sig: libc::c_int) {
+    ARRIVED.store(sig, Ordering::SeqCst);
+}
+
+/// SIGTERM, SIGINT and SIGHUP put off while ctl makes and starts a container, so a stop
+/// that arrives meanwhile (systemd stopping a unit that is starting) finds a whole container
+/// behind a written `--cidfile`, never a half-made one. They are caught and noted, not
+/// blocked: a blocked mask would be inherited by everything started meanwhile (the monitor,
+/// pasta), while caught signals return to their default on exec. Dropping the guard
+/// restores the old dispositions and raises a noted signal that was not taken.
 pub struct HeldSignals {
-    old: Option<SigSet>,
+    old: Vec<(Signal, SigAction)>,
 }
 
 impl HeldSignals {
     const SIGNALS: [Signal; 3] = [Signal::SIGTERM, Signal::SIGINT, Signal::SIGHUP];
 
     pub fn hold() -> HeldSignals {
-        let set: SigSet = Self::SIGNALS.into_iter().collect();
-        HeldSignals {
-            old: set.thread_swap_mask(SigmaskHow::SIG_BLOCK).ok(),
-        }
+        ARRIVED.store(0, Ordering::SeqCst);
+        let note = SigAction::new(
+            SigHandler::Handler(note_arrival),
+            SaFlags::SA_RESTART,
+            SigSet::empty(),
+        );
+        let old = Self::SIGNALS
+            .into_iter()
+            // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+            .filter_map(|s| unsafe { sigaction(s, &note) }.ok().map(|o| (s, o)))
+            .collect();
+        HeldSignals { old }
     }
 
-    /// The first held signal that arrived, taken (it will not be delivered).
+    /// The signal that arrived, taken (dropping the guard will not raise it).
     pub fn take_arrived(&self) -> Option<Signal> {
-        let set: SigSet = Self::SIGNALS.into_iter().collect();
-        let zero = libc::timespec {
-            tv_sec: 0,
-            tv_nsec: 0,
-        };
-        // SAFETY: a valid sigset of signals blocked in this thread; a null siginfo is
-        // allowed; a zero timeout never blocks.
-        let n = unsafe { libc::sigtimedwait(set.as_ref(), std::ptr::null_mut(), &zero) };
-        Signal::try_from(n).ok()
+        Signal::try_from(ARRIVED.swap(0, Ordering::SeqCst)).ok()
     }
 }
 
 impl Drop for HeldSignals {
     fn drop(&mut self) {
-        if let Some(old) = self.old.take() {
-            let _ = old.thread_set_mask();
+        for (s, old) in self.old.drain(..) {
+            // SAFETY: restores the disposition that was in place before `hold`.
+            let _ = unsafe { sigaction(s, &old) };
+        }
+        if let Ok(sig) = Signal::try_from(ARRIVED.swap(0, Ordering::SeqCst)) {
+            let _ = nix::sys::signal::raise(sig);
         }
     }
 }

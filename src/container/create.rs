@@ -493,7 +493,7 @@ impl Manager {
         let (pid, monitor_pid) = match launched {
             Ok(p) => p,
             Err(e) => {
-                usernet::teardown(&self.ctx.runroot, id);
+                self.teardown_user_net(id);
                 if let Err(t) = self.teardown_network(id, &mut state) {
                     tracing::warn!("container {}: {t}", &id[..12]);
                 }

@@ -231,7 +231,7 @@ impl Manager {
             }
             let rt = self.runtime_for(&config)?;
             rt.delete(id, true)?;
-            crate::network::rootless::teardown(&self.ctx.runroot, id);
+            self.teardown_user_net(id);
             let torn = self.teardown_network(id, &mut state);
             let unmounted = rootfs::unmount(&self.containers.dir(id).join("merged"));
             state.mounted = unmounted.is_err();
@@ -323,8 +323,12 @@ impl Manager {
             self.stop(&c, Duration::ZERO)?;
         }
         let _ = self.runtime_for(&c.config).map(|rt| rt.delete(id, true));
-        crate::network::rootless::teardown(&self.ctx.runroot, id);
-        self.release_network(id)?;
+        self.teardown_user_net(id);
+        match self.release_network(id) {
+            // A --rm container's own cleanup removed it while it was being stopped.
+            Err(Error::ContainerNotFound(_)) => return Ok(()),
+            r => r?,
+        }
         rootfs::unmount(&self.containers.dir(id).join("merged"))?;
         self.remove_files(id, Some(&c.config.name))
     }
@@ -345,7 +349,7 @@ impl Manager {
         if let Ok(rt) = Runtime::resolve(&self.runtime_name, &self.ctx.runroot) {
             let _ = rt.delete(id, true);
         }
-        crate::network::rootless::teardown(&self.ctx.runroot, id);
+        self.teardown_user_net(id);
         // The state may still be readable when the config is not.
         if self.release_network(id).is_err() {
             crate::network::netns::remove(&self.netns_path(id))?;

@@ -244,6 +244,13 @@ impl Manager {
         // Before the call: a failed setup can leave part of its work (netavark does not undo
         // it), so its teardown must run too.
         ns.configured = true;
+        // And on disk before it: a ctl killed during or right after the setup has not
+        // recorded it in the state yet, and the next start or rm undoes it from this.
+        let record = serde_json::to_vec(ns).map_err(|e| Error::Network {
+            what: "network record".into(),
+            reason: e.to_string(),
+        })?;
+        crate::fsutil::atomic_write(&self.pending_network_path(&cfg.id), &record)?;
         let status = nv.setup(&ns.netns, &ns.options)?;
         for a in &attach {
             let block = status.get(&a.network.name).cloned().unwrap_or_default();
@@ -277,14 +284,48 @@ impl Manager {
                 })?;
             }
         }
-        netns::remove(&ns.netns)
+        netns::remove(&ns.netns)?;
+        match fs::remove_file(self.pending_network_path(id)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
+                Err(Error::io(self.pending_network_path(id), e))
+            }
+            _ => Ok(()),
+        }
+    }
+
+    /// A network set up by a ctl that was killed before it recorded it in the state.
+    fn pending_network_path(&self, id: &str) -> PathBuf {
+        self.containers.run_dir(id).join("network.json")
+    }
+
+    /// Stops a rootless container's pasta or slirp4netns and drops its namespace. Only
+    /// rootless: the namespace's path is the one a rootful container's netavark setup uses,
+    /// which [`Manager::teardown_network`] must find in place to undo its rules.
+    pub(crate) fn teardown_user_net(&self, id: &str) {
+        if self.ctx.rootless {
+            crate::network::rootless::teardown(&self.ctx.runroot, id);
+        }
     }
 
     /// Tears down the network `state` records (none: nothing to do) and forgets it. The
     /// caller holds the container's lock and writes the state.
     pub(crate) fn teardown_network(&self, id: &str, state: &mut State) -> Result<()> {
-        let Some(ns) = state.network.take() else {
-            return Ok(());
+        let ns = match state.network.take() {
+            Some(ns) => ns,
+            None => {
+                let pending = fs::read(self.pending_network_path(id)).ok();
+                match pending.and_then(|b| serde_json::from_slice::<NetworkState>(&b).ok()) {
+                    Some(ns) => ns,
+                    None => {
+                        // A namespace made by a ctl killed before it configured anything.
+                        let path = self.netns_path(id);
+                        if !self.ctx.rootless && netns::is_netns(&path) {
+                            netns::remove(&path)?;
+                        }
+                        return Ok(());
+                    }
+                }
+            }
         };
         if let Err(e) = self.undo_network(id, &ns, false) {
             state.network = Some(ns);

@@ -353,7 +353,15 @@ impl Containers {
     }
 
     pub fn lock(&self, id: &str) -> Result<Lock> {
-        Lock::exclusive(&self.dir(id).join("lock"))
+        let dir = self.dir(id);
+        Lock::exclusive(&dir.join("lock")).map_err(|e| {
+            // Removed meanwhile (a --rm container's cleanup): gone, not an I/O failure.
+            if dir.exists() {
+                e
+            } else {
+                Error::ContainerNotFound(id.to_string())
+            }
+        })
     }
 
     pub fn write_config(&self, cfg: &ContainerConfig) -> Result<()> {

@@ -65,7 +65,8 @@ fn inspect_fields_through_a_lifetime() {
     assert_eq!(c["StopSignal"], 15);
     assert_eq!(c["Cmd"][0], "sh");
     let hc = &v["HostConfig"];
-    assert_eq!(hc["NetworkMode"], "none");
+    // Root: the default bridge network.
+    assert_eq!(hc["NetworkMode"], "bridge");
     assert_eq!(hc["ReadonlyRootfs"], true);
     assert_eq!(hc["AutoRemove"], false);
     assert_eq!(hc["LogConfig"]["Type"], "k8s-file");

@@ -12,6 +12,24 @@ fn detached_run_ps_logs_stop_rm() {
     let (pid, monitor) = pids(&w, &id);
     let (pid, monitor) = (pid.expect("pid recorded"), monitor.expect("monitor pid"));
     assert!(alive(pid) && alive(monitor));
+    // ctl puts off SIGTERM/SIGINT/SIGHUP while it makes the container; the container must
+    // not inherit them blocked or ignored (the monitor blocks them for its signalfd).
+    let proc_status = std::fs::read_to_string(format!("/proc/{pid}/status")).expect("status");
+    let mask = |k: &str| {
+        let line = proc_status.lines().find(|l| l.starts_with(k)).expect(k);
+        u64::from_str_radix(line[k.len()..].trim(), 16).expect("hex mask")
+    };
+    let term = (1 << 14) | (1 << 1) | 1; // SIGTERM, SIGINT, SIGHUP
+    assert_eq!(
+        mask("SigBlk:") & term,
+        0,
+        "the container blocks them:\n{proc_status}"
+    );
+    assert_eq!(
+        mask("SigIgn:") & term,
+        0,
+        "the container ignores them:\n{proc_status}"
+    );
 
     let ps = w.ctl.ok(&["ps"]);
     let row = ps.lines()[1].to_string();
