@@ -1,5 +1,5 @@
 //! Waiting for processes that are not our children: pidfds, with a /proc fallback; writes
-//! that must not raise SIGPIPE. The only unsafe code of the library lives here.
+//! that must not raise SIGPIPE; termination signals put off while a container is made.
 
 use std::os::fd::{FromRawFd, OwnedFd};
 use std::sync::atomic::{AtomicI32, Ordering};
