@@ -5,7 +5,8 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 
 use ctl::container::lifecycle::Manager;
-use ctl::network::ports::port_lines;
+use ctl::container::state::Status;
+use ctl::network::ports::{port_lines, PortMapping};
 use ctl::Context;
 
 #[derive(Debug, clap::Args)]
@@ -20,12 +21,23 @@ pub struct Args {
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let c = m.get(&args.container)?;
-    let maps = c
-        .state
-        .network
-        .as_ref()
-        .map(|n| n.ports.clone())
-        .unwrap_or_default();
+    let maps = match &c.state.network {
+        Some(n) => n.ports.clone(),
+        // Rootless: the ports pasta or slirp4netns forward while the container runs.
+        None if c.state.status == Status::Running => c
+            .config
+            .user_ports
+            .iter()
+            .map(|p| PortMapping {
+                container_port: p.container_port,
+                host_ip: p.host_ip.map(|i| i.to_string()).unwrap_or_default(),
+                host_port: p.host_port,
+                protocol: p.protocol.clone(),
+                range: 1,
+            })
+            .collect(),
+        None => Vec::new(),
+    };
     let lines = port_lines(&maps);
     let Some(want) = &args.port else {
         for (port, proto, host) in &lines {

@@ -51,6 +51,12 @@ fn published_port_and_outbound_connection() {
         format!("0.0.0.0:{port}->8080/tcp"),
         "{ps}"
     );
+    let ports = user.ok(&["port", "web"]);
+    assert_eq!(
+        ports.stdout.trim(),
+        format!("8080/tcp -> 0.0.0.0:{port}"),
+        "{ports}"
+    );
     let body = wait_for(Duration::from_secs(15), || fetch(port));
     let body = body.unwrap_or_else(|| panic!("no HTTP answer on 127.0.0.1:{port}"));
     assert!(body.contains("served-from-container"), "{body}");
