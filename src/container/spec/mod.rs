@@ -1,0 +1,258 @@
+//! The OCI runtime spec for a container (pure: image config + options → `oci_spec` Spec),
+//! with podman's secure defaults written out explicitly, plus the process's argv and
+//! environment and the contents of the generated /etc/hosts, /etc/hostname, /etc/resolv.conf.
+
+mod etc;
+mod mounts;
+mod process;
+#[cfg(test)]
+mod tests;
+
+pub use etc::{hostname_file, hosts_file, resolv_conf, resolv_conf_with_dns};
+use mounts::{all_mounts, masked_paths};
+pub use mounts::{MASKED_PATHS, READONLY_PATHS};
+pub use process::{merge_env, process_args, DEFAULT_PATH};
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use oci_spec::runtime::{
+    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroupBuilder,
+    LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType,
+    LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit, ProcessBuilder, RootBuilder, Spec,
+    SpecBuilder, UserBuilder,
+};
+
+use crate::container::caps::{self, CapChanges, CapSets};
+use crate::container::options::{invalid, Mount, OptionError};
+use crate::container::resources::Resources;
+use crate::container::user::ExecUser;
+
+/// The container's network namespace.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NetworkMode {
+    /// A new, empty network namespace (loopback only).
+    #[default]
+    None,
+    /// The host's network namespace.
+    Host,
+    /// Join the namespace at this path (e.g. one a network backend has set up).
+    Path(PathBuf),
+}
+
+/// The generated files bind-mounted over the image's (host paths; `None`: not generated).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EtcFiles {
+    pub hosts: Option<PathBuf>,
+    pub hostname: Option<PathBuf>,
+    pub resolv_conf: Option<PathBuf>,
+}
+
+/// Everything [`build_spec`] needs, already resolved.
+#[derive(Debug, Clone, Default)]
+pub struct SpecInput {
+    /// The argv, from [`process_args`].
+    pub args: Vec<String>,
+    /// `K=V` entries, from [`merge_env`].
+    pub env: Vec<String>,
+    /// Absolute; empty means `/`.
+    pub cwd: PathBuf,
+    /// From [`super::user::resolve`]; `home` is not used here.
+    pub user: ExecUser,
+    pub terminal: bool,
+    pub hostname: String,
+    pub rootfs: PathBuf,
+    pub read_only: bool,
+    pub mounts: Vec<Mount>,
+    pub etc_files: EtcFiles,
+    pub network: NetworkMode,
+    /// Share the host's cgroup namespace (podman's default on cgroup v1) instead of a new one.
+    pub host_cgroupns: bool,
+    /// No cgroups path and no cgroup resources; /dev/pts loses `gid=5` unless mapped; with
+    /// the host network, /sys is a read-only bind of the host's.
+    pub rootless: bool,
+    /// With `rootless`: a new user namespace with these mappings. `None`: the process is
+    /// already in its user namespace (the pause process's), so no new one.
+    pub uid_mappings: Option<Vec<LinuxIdMapping>>,
+    pub gid_mappings: Option<Vec<LinuxIdMapping>>,
+    /// Rootless without mappings of its own: whether the user namespace the runtime runs in
+    /// maps gid 5 (tty), which /dev/pts's `gid=5` needs.
+    pub ns_maps_tty_gid: bool,
+    /// Become the spec's annotations.
+    pub labels: BTreeMap<String, String>,
+    pub no_new_privileges: bool,
+    /// Empty (the default): the caller's own limits are inherited; raising one needs
+    /// CAP_SYS_RESOURCE.
+    pub rlimits: Vec<PosixRlimit>,
+    /// `linux.cgroupsPath`; ignored when rootless.
+    pub cgroups_path: Option<String>,
+    /// /dev/shm size in bytes; `None`: 64 MiB.
+    pub shm_size: Option<u64>,
+    /// `--cap-add`/`--cap-drop`.
+    pub cap_changes: CapChanges,
+    /// The capabilities the caller may hand out (its own bounding set, a mask); `None`:
+    /// every capability.
+    pub host_caps: Option<u64>,
+    /// `--privileged`: every capability, no masked or read-only paths, /sys and the cgroup
+    /// tree writable, the host's devices, no seccomp filter.
+    pub privileged: bool,
+    /// Device nodes to create (the host's, with `privileged`).
+    pub devices: Vec<LinuxDevice>,
+    /// The filter from [`super::seccomp`]; `None`: none.
+    pub seccomp: Option<LinuxSeccomp>,
+    /// Cgroup limits (ignored when rootless).
+    pub resources: Resources,
+    /// With `read_only`: tmpfs on /run, /tmp and /var/tmp (podman's `--read-only-tmpfs`).
+    pub read_only_tmpfs: bool,
+    /// `--init`: this host binary runs as PID 1 at [`INIT_PATH`], the command its child.
+    pub init: Option<PathBuf>,
+    /// Masked paths left visible (`ALL`: none masked) and further paths to mask.
+    pub unmask: Vec<String>,
+    pub mask: Vec<String>,
+}
+
+/// Where `--init` puts the init binary inside the container.
+pub const INIT_PATH: &str = "/run/ctl-init";
+
+/// The capability sets of `input`'s process (its user, flags and the caller's own set).
+pub fn cap_sets(input: &SpecInput) -> CapSets {
+    let host = input.host_caps.unwrap_or(caps::to_mask(caps::BY_NUMBER));
+    let base = match input.privileged {
+        true => host,
+        false => caps::to_mask(caps::DEFAULT_CAPABILITIES),
+    };
+    caps::resolve(base, &input.cap_changes, host, input.user.uid == 0)
+}
+
+fn spec_err(e: impl std::fmt::Display) -> OptionError {
+    OptionError::Spec(e.to_string())
+}
+
+/// The OCI runtime spec for `input`. Nothing is left to oci-spec's own defaults.
+pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
+    if input.args.is_empty() {
+        return Err(OptionError::NoCommand);
+    }
+    let cwd = match input.cwd.as_os_str().is_empty() {
+        true => Path::new("/"),
+        false => input.cwd.as_path(),
+    };
+    if !cwd.is_absolute() {
+        let c = cwd.display().to_string();
+        return Err(invalid("working directory", &c, "must be an absolute path"));
+    }
+    let u = &input.user;
+    let mut user = UserBuilder::default().uid(u.uid).gid(u.gid);
+    if !u.additional_gids.is_empty() {
+        user = user.additional_gids(u.additional_gids.clone());
+    }
+    let sets = cap_sets(input);
+    let set = |mask: u64| -> std::collections::HashSet<Capability> {
+        caps::from_mask(mask).into_iter().collect()
+    };
+    // oci-spec's builders start from its defaults: every set is given here, empty ones left
+    // out as podman leaves them.
+    let mut caps = LinuxCapabilitiesBuilder::default()
+        .bounding(set(sets.bounding))
+        .effective(set(sets.effective))
+        .permitted(set(sets.effective))
+        .build()
+        .map_err(spec_err)?;
+    let inheritable = (sets.inheritable != 0).then(|| set(sets.inheritable));
+    caps.set_inheritable(inheritable.clone())
+        .set_ambient(inheritable);
+    let mut args = input.args.clone();
+    if input.init.is_some() {
+        args.splice(0..0, [INIT_PATH.to_string(), "--".to_string()]);
+    }
+    let mut process = ProcessBuilder::default()
+        .terminal(input.terminal)
+        .user(user.build().map_err(spec_err)?)
+        .args(args)
+        .env(input.env.clone())
+        .cwd(cwd)
+        .capabilities(caps)
+        .no_new_privileges(input.no_new_privileges)
+        .build()
+        .map_err(spec_err)?;
+    process.set_rlimits((!input.rlimits.is_empty()).then(|| input.rlimits.clone()));
+
+    use LinuxNamespaceType as Ns;
+    let mut namespaces = vec![(Ns::Pid, None)];
+    match &input.network {
+        NetworkMode::None => namespaces.push((Ns::Network, None)),
+        NetworkMode::Path(p) => namespaces.push((Ns::Network, Some(p.as_path()))),
+        NetworkMode::Host => {}
+    }
+    namespaces.extend([(Ns::Ipc, None), (Ns::Uts, None), (Ns::Mount, None)]);
+    if !input.host_cgroupns {
+        namespaces.push((Ns::Cgroup, None));
+    }
+    let (masked, readonly) = masked_paths(input);
+    let mut linux = LinuxBuilder::default()
+        .masked_paths(masked)
+        .readonly_paths(readonly);
+    if !input.devices.is_empty() {
+        linux = linux.devices(input.devices.clone());
+    }
+    if let Some(f) = &input.seccomp {
+        linux = linux.seccomp(f.clone());
+    }
+    if input.rootless {
+        if input.uid_mappings.is_some() || input.gid_mappings.is_some() {
+            namespaces.push((Ns::User, None));
+            linux = linux
+                .uid_mappings(input.uid_mappings.clone().unwrap_or_default())
+                .gid_mappings(input.gid_mappings.clone().unwrap_or_default());
+        }
+    } else {
+        // Only the runtime's default devices, unless privileged: then every device.
+        let devices = LinuxDeviceCgroupBuilder::default()
+            .allow(input.privileged)
+            .access("rwm");
+        let resources =
+            LinuxResourcesBuilder::default().devices(vec![devices.build().map_err(spec_err)?]);
+        let resources = input.resources.to_oci(resources).map_err(spec_err)?;
+        linux = linux.resources(resources.build().map_err(spec_err)?);
+        if let Some(path) = &input.cgroups_path {
+            linux = linux.cgroups_path(PathBuf::from(path));
+        }
+    }
+    let namespaces = namespaces.into_iter().map(|(typ, path)| {
+        let b = LinuxNamespaceBuilder::default().typ(typ);
+        match path {
+            Some(p) => b.path(p),
+            None => b,
+        }
+        .build()
+    });
+    let namespaces: Vec<LinuxNamespace> = namespaces.collect::<Result<_, _>>().map_err(spec_err)?;
+    let mut linux = linux.namespaces(namespaces).build().map_err(spec_err)?;
+    if input.rootless {
+        linux.set_resources(None);
+    }
+    if input.network != NetworkMode::Host {
+        // ping without CAP_NET_RAW (ICMP datagram sockets), as podman allows it in a
+        // network namespace of the container's own.
+        let sysctl = HashMap::from([("net.ipv4.ping_group_range".to_string(), "0 0".to_string())]);
+        linux.set_sysctl(Some(sysctl));
+    }
+
+    let root = RootBuilder::default()
+        .path(&input.rootfs)
+        .readonly(input.read_only)
+        .build()
+        .map_err(spec_err)?;
+    let mut spec = SpecBuilder::default()
+        .version("1.0.2-dev")
+        .root(root)
+        .mounts(all_mounts(input)?)
+        .process(process)
+        .linux(linux)
+        .build()
+        .map_err(spec_err)?;
+    let labels: HashMap<String, String> = input.labels.clone().into_iter().collect();
+    spec.set_annotations((!labels.is_empty()).then_some(labels));
+    spec.set_hostname(Some(input.hostname.clone()).filter(|h| !h.is_empty()));
+    Ok(spec)
+}

@@ -1,0 +1,123 @@
+//! The process's argv and environment, by docker's rules.
+
+use crate::container::options::OptionError;
+
+pub const DEFAULT_PATH: &str = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+
+/// The process's argv, by docker's rules: `--entrypoint X` replaces the image's entrypoint
+/// and drops its Cmd; `--entrypoint ""` clears the entrypoint but keeps Cmd; user arguments
+/// replace Cmd. A JSON array (`--entrypoint '["sh","-c"]'`, as podman takes) is several words.
+pub fn process_args(
+    image_entrypoint: Option<Vec<String>>,
+    image_cmd: Option<Vec<String>>,
+    entrypoint_flag: Option<String>,
+    user_args: Vec<String>,
+) -> Result<Vec<String>, OptionError> {
+    let image_cmd = image_cmd.unwrap_or_default();
+    let or_image_cmd = |args: Vec<String>| if args.is_empty() { image_cmd } else { args };
+    let (entrypoint, cmd) = match entrypoint_flag {
+        Some(e) if e.is_empty() => (Vec::new(), or_image_cmd(user_args)),
+        Some(e) => {
+            let words = match e.starts_with('[') {
+                true => serde_json::from_str::<Vec<String>>(&e).unwrap_or_else(|_| vec![e]),
+                false => vec![e],
+            };
+            (words, user_args)
+        }
+        None => (
+            image_entrypoint.unwrap_or_default(),
+            or_image_cmd(user_args),
+        ),
+    };
+    let args: Vec<String> = entrypoint.into_iter().chain(cmd).collect();
+    if args.is_empty() {
+        return Err(OptionError::NoCommand);
+    }
+    Ok(args)
+}
+
+/// The environment: PATH, HOSTNAME (and TERM=xterm with a terminal) first, then the image's,
+/// then the flags'; a later entry replaces an earlier one with the same name in place, an
+/// entry without `=` removes the name. HOME (from the user's passwd entry) is added last
+/// when nobody set it.
+pub fn merge_env(
+    image_env: &[String],
+    flag_env: &[String],
+    hostname: &str,
+    terminal: bool,
+    home: Option<&str>,
+) -> Vec<String> {
+    let mut out = vec![
+        format!("PATH={DEFAULT_PATH}"),
+        format!("HOSTNAME={hostname}"),
+    ];
+    out.extend(terminal.then(|| "TERM=xterm".to_string()));
+    let key = |e: &str| e.split_once('=').map_or(e, |(k, _)| k).to_string();
+    for e in image_env.iter().chain(flag_env) {
+        let k = key(e);
+        let pos = out.iter().position(|o| key(o) == k);
+        match (pos, e.contains('=')) {
+            (Some(i), true) => out[i] = e.clone(),
+            (None, true) => out.push(e.clone()),
+            (Some(i), false) => drop(out.remove(i)),
+            (None, false) => {}
+        }
+    }
+    if let Some(h) = home.filter(|_| !out.iter().any(|o| o.starts_with("HOME="))) {
+        out.push(format!("HOME={h}"));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn strings(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn args_follow_docker() {
+        let (ep, cmd) = (Some(strings(&["/ep", "-x"])), Some(strings(&["serve"])));
+        let a = |e: &Option<Vec<String>>, f: Option<&str>, u: &[&str]| {
+            process_args(e.clone(), cmd.clone(), f.map(String::from), strings(u))
+        };
+        assert_eq!(a(&ep, None, &[]).unwrap(), ["/ep", "-x", "serve"]);
+        assert_eq!(
+            a(&ep, None, &["run", "it"]).unwrap(),
+            ["/ep", "-x", "run", "it"]
+        );
+        assert_eq!(a(&None, None, &["run"]).unwrap(), ["run"]);
+        assert_eq!(a(&ep, Some("/sh"), &[]).unwrap(), ["/sh"]);
+        assert_eq!(a(&ep, Some("/sh"), &["run"]).unwrap(), ["/sh", "run"]);
+        assert_eq!(a(&ep, Some(""), &[]).unwrap(), ["serve"]);
+        assert_eq!(
+            a(&ep, Some(r#"["sh","-c"]"#), &["x"]).unwrap(),
+            ["sh", "-c", "x"]
+        );
+        let none = process_args(ep, None, Some(String::new()), vec![]).unwrap_err();
+        assert_eq!(none.to_string(), "no command specified");
+        assert!(process_args(None, Some(vec![]), None, vec![]).is_err());
+    }
+
+    #[test]
+    fn env_merges_by_key() {
+        let (image, flags) = (
+            strings(&["PATH=/img", "A=1", "B=2"]),
+            strings(&["B=3", "C=4", "A"]),
+        );
+        let want = [
+            "PATH=/img",
+            "HOSTNAME=box",
+            "TERM=xterm",
+            "B=3",
+            "C=4",
+            "HOME=/root",
+        ];
+        assert_eq!(merge_env(&image, &flags, "box", true, Some("/root")), want);
+        let flags = strings(&["HOME=/x", "HOSTNAME=h"]);
+        let want = [&format!("PATH={DEFAULT_PATH}"), "HOSTNAME=h", "HOME=/x"];
+        assert_eq!(merge_env(&[], &flags, "box", false, Some("/root")), want);
+    }
+}
