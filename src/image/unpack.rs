@@ -719,5 +719,5 @@ fn resolve_err(shown: &str, dirs: &[OsString], e: Errno) -> UnpackError {
 }
 
 #[cfg(test)]
-#[path = "unpack_tests.rs"]
+#[path = "unpack_tests/mod.rs"]
 mod tests;
