@@ -11,7 +11,7 @@ use ctl::container::state::Status;
 use ctl::image::store::{ImageRecord, Store};
 use ctl::Context;
 
-use super::output::print_json;
+use super::output::print_inspected;
 use super::template::Template;
 
 #[derive(Debug, clap::Args)]
@@ -77,19 +77,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             }
         }
     }
-    match template {
-        Some(t) => {
-            for v in &out {
-                println!("{}", t.render(v)?);
-            }
-        }
-        None => print_json(&out),
-    }
-    Ok(if failed {
-        ExitCode::from(125)
-    } else {
-        ExitCode::SUCCESS
-    })
+    print_inspected(&out, template, failed)
 }
 
 /// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}`.

@@ -11,7 +11,7 @@ use ctl::container::options::parse_labels;
 use ctl::network::config::{CreateRequest, Network};
 use ctl::Context;
 
-use super::output::{print_json, table};
+use super::output::{print_inspected, print_json, table};
 use super::template::Template;
 
 #[derive(Debug, clap::Subcommand)]
@@ -184,19 +184,7 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
             }
         }
     }
-    match template {
-        Some(t) => {
-            for v in &out {
-                println!("{}", t.render(v)?);
-            }
-        }
-        None => print_json(&out),
-    }
-    Ok(if failed {
-        ExitCode::from(125)
-    } else {
-        ExitCode::SUCCESS
-    })
+    print_inspected(&out, template, failed)
 }
 
 fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {

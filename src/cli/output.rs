@@ -87,6 +87,28 @@ pub fn print_json(v: &impl serde::Serialize) {
     );
 }
 
+/// What an `inspect` command prints: each object found, as JSON or through `--format`; the
+/// ones not found were reported already, and make the exit code 125 (podman's behaviour).
+pub fn print_inspected(
+    found: &[serde_json::Value],
+    template: Option<super::template::Template>,
+    any_failed: bool,
+) -> anyhow::Result<std::process::ExitCode> {
+    match template {
+        Some(t) => {
+            for v in found {
+                println!("{}", t.render(v)?);
+            }
+        }
+        None => print_json(&found),
+    }
+    Ok(if any_failed {
+        std::process::ExitCode::from(125)
+    } else {
+        std::process::ExitCode::SUCCESS
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
