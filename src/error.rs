@@ -97,6 +97,13 @@ impl Error {
         }
     }
 
+    /// The filesystem is full (or the user's quota is): what a record may be written
+    /// elsewhere for.
+    pub fn is_no_space(&self) -> bool {
+        matches!(self, Error::Io { source, .. }
+            if matches!(source.raw_os_error(), Some(libc::ENOSPC) | Some(libc::EDQUOT)))
+    }
+
     /// The process exit code docker and podman use for this kind of failure.
     pub fn exit_code(&self) -> u8 {
         match self {

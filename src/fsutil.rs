@@ -60,6 +60,17 @@ impl Lock {
         Ok(Lock { _file: file })
     }
 
+    /// Whether the locked file is still the one at `path`: a remover renames a container's
+    /// directory away with its lock held, so a waiter may wake holding the lock of a
+    /// directory that is gone.
+    pub fn is_at(&self, path: &Path) -> bool {
+        use std::os::unix::fs::MetadataExt;
+        match (self._file.metadata(), fs::symlink_metadata(path)) {
+            (Ok(held), Ok(now)) => held.dev() == now.dev() && held.ino() == now.ino(),
+            _ => false,
+        }
+    }
+
     /// Takes the lock only if nobody holds it.
     pub fn try_exclusive(path: &Path) -> Result<Option<Lock>> {
         let file = open_lockfile(path)?;
@@ -103,6 +114,20 @@ mod tests {
         atomic_write(&p, b"two").unwrap();
         assert_eq!(fs::read(&p).unwrap(), b"two");
         assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_lock_renamed_away_is_not_at_its_path() {
+        let d = tempfile::tempdir().unwrap();
+        let p = d.path().join("c/lock");
+        fs::create_dir(d.path().join("c")).unwrap();
+        let held = Lock::exclusive(&p).unwrap();
+        assert!(held.is_at(&p));
+        fs::rename(d.path().join("c"), d.path().join("gone")).unwrap();
+        assert!(!held.is_at(&p));
+        fs::create_dir(d.path().join("c")).unwrap();
+        fs::write(&p, b"").unwrap();
+        assert!(!held.is_at(&p));
     }
 
     #[test]

@@ -49,9 +49,15 @@ impl Targets {
             }
         }
         if self.all {
-            for (cfg, st) in m.list()?.into_iter().flatten() {
-                if !only_running || st.status == Status::Running {
-                    out.push(cfg.id);
+            // Every container directory: a record that cannot be read is still a
+            // container (`rm -fa` removes it), though nobody can tell whether it runs.
+            for entry in m.list()? {
+                match entry {
+                    Ok((cfg, st)) if !only_running || st.status == Status::Running => {
+                        out.push(cfg.id)
+                    }
+                    Err((id, _)) if !only_running => out.push(id),
+                    _ => {}
                 }
             }
         } else if out.is_empty() && self.cidfile.is_empty() {
@@ -112,8 +118,7 @@ pub fn restart(ctx: &Context, args: StopArgs) -> Result<ExitCode> {
     each(&m, &args.targets, false, |m, input| {
         let c = m.get(input)?;
         let t = args.time.unwrap_or(c.config.stop_timeout as u64);
-        let c = m.stop(&c, Duration::from_secs(t))?;
-        m.start(c.id())?;
+        m.restart(c.id(), Duration::from_secs(t))?;
         Ok(Some(input.to_string()))
     })
 }

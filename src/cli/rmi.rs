@@ -67,7 +67,10 @@ fn remove_one(
             return Ok(());
         }
     }
-    // As podman: -f removes the containers that use the image first.
+    // As podman: -f removes the containers that use the image first. No container is
+    // being made from it meanwhile.
+    let _removing = store.use_lock(true)?;
+    store.image(&img.id)?;
     let mut manager = None;
     while let Some(c) = ctl::image::container_using(store.root(), &img.id) {
         if !force {

@@ -1,5 +1,5 @@
-//! Creating and starting containers: reserve, build the bundle, mount the rootfs, hand the
-//! container to its monitor, start it.
+//! Creating containers: reserve, build the bundle, mount the rootfs, record. Starting
+//! them is in start.rs.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -15,7 +15,7 @@ use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
 use crate::container::security::SecurityOpts;
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
-use crate::container::state::{process_start, State, Status};
+use crate::container::state::State;
 use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord, SdNotify};
 use crate::container::user;
 use crate::container::{confine, host};
@@ -165,6 +165,9 @@ impl Manager {
         image_name: &str,
         o: &CreateOptions,
     ) -> Result<String> {
+        // Held until the record names the image: `rmi` waits, then sees this container.
+        let _using = self.images.use_lock(false)?;
+        self.images.image(&image.id)?;
         let (id, name, _creating) = self.containers.reserve(o.name.as_deref())?;
         match self.build(&id, &name, image, image_name, o) {
             Ok(()) => Ok(id),
@@ -383,7 +386,7 @@ impl Manager {
         self.containers.write_config(&cfg)
     }
 
-    fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
+    pub(crate) fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
         let (upper, work, merged) = rootfs::parts(dir);
         let layers_dir = self.images.root().join("layers");
         let mut lowers = rootfs::lower_dirs(&image.layers);
@@ -430,120 +433,6 @@ impl Manager {
             hostname: Some(hn),
             resolv_conf: Some(resolv),
         })
-    }
-
-    /// Starts a container: a created one at once; an exited one is set up again first.
-    pub fn start(&self, id: &str) -> Result<()> {
-        let c = self.load(id)?;
-        match c.state.status {
-            Status::Running => return Ok(()),
-            Status::Created => {}
-            Status::Exited | Status::Configured => self.prepare(id)?,
-        }
-        self.start_created(id)
-    }
-
-    /// Mounts the rootfs if needed and hands the container to a new monitor, which runs the
-    /// runtime's `create`; returns when the container's process exists (status created).
-    pub fn prepare(&self, id: &str) -> Result<()> {
-        self.prepare_run(id, false).map(drop)
-    }
-
-    /// [`Manager::prepare`]; for a restart by policy (`by_policy`), only if the container is
-    /// still exited and nobody stopped it meanwhile, decided under the same lock as the
-    /// start itself (a stop between the decision and the start would be undone by it).
-    /// Returns whether the container was prepared.
-    pub(crate) fn prepare_run(&self, id: &str, by_policy: bool) -> Result<bool> {
-        let c = self.load(id)?;
-        let _lock = self.containers.lock(id)?;
-        let mut state = self.containers.state(id)?;
-        if by_policy {
-            if state.stopped_by_user || state.status != Status::Exited {
-                return Ok(false);
-            }
-            state.restarts += 1;
-        }
-        // A run whose cleanup never came (its monitor died) may have left its network.
-        self.teardown_network(id, &mut state)?;
-        let dir = self.containers.dir(id);
-        if !rootfs::is_mounted(&dir.join("merged")) {
-            let image = self.images.image(&c.config.image_id)?;
-            self.mount_rootfs(&image, &dir)?;
-        }
-        state.mounted = true;
-        let rt = self.runtime_for(&c.config)?;
-        crate::container::monitor::end_unrecorded(self, id, state.monitor_pid);
-        // A record the runtime kept from an earlier run would make `create` fail.
-        rt.delete(id, true)?;
-        let _ = fs::remove_file(self.containers.exit_file(id));
-        let run = self.containers.run_dir(id);
-        create_private_dir(&run)?;
-        let launched = (|| {
-            // The sockets holding the published ports go to the monitor, which keeps them
-            // while the container runs; ctl's copies close when this returns.
-            let held = self.setup_network(&c.config, &mut state)?;
-            if let Some(b) = Backend::parse(&c.config.network) {
-                usernet::setup(&self.ctx.runroot, id, b, &c.config.user_ports)?;
-            }
-            if let Some(ns) = &state.network {
-                self.write_network_etc(&c.config, ns)?;
-            }
-            crate::container::monitor::launch(self, &c.config, &rt, &held)
-        })();
-        let (pid, monitor_pid) = match launched {
-            Ok(p) => p,
-            Err(e) => {
-                self.teardown_user_net(id);
-                if let Err(t) = self.teardown_network(id, &mut state) {
-                    tracing::warn!("container {}: {t}", &id[..12]);
-                }
-                state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
-                self.containers.write_state(id, &state)?;
-                return Err(e);
-            }
-        };
-        state.status = Status::Created;
-        state.stopped_by_user = false;
-        state.pid = Some(pid);
-        state.pid_start = process_start(pid);
-        state.monitor_pid = Some(monitor_pid);
-        state.monitor_start = process_start(monitor_pid);
-        state.boot_id = Some(self.containers.epoch()?);
-        state.exit_code = None;
-        state.finished_at = None;
-        state.note = None;
-        state.oom_killed = false;
-        self.containers.write_state(id, &state)?;
-        Ok(true)
-    }
-
-    /// `runtime start` of a created container; records it running. The lock is held across
-    /// the runtime's start so the monitor's cleanup of a quick container cannot delete the
-    /// runtime's state while `start` is still using it.
-    pub fn start_created(&self, id: &str) -> Result<()> {
-        let c = self.load(id)?;
-        let rt = self.runtime_for(&c.config)?;
-        let _lock = self.containers.lock(id)?;
-        let mut state = self.containers.state(id)?;
-        state.started_at = Some(crate::image::now_rfc3339());
-        if let Err(e) = rt.start(id) {
-            // A ctl killed right after the runtime's start never recorded it: the container
-            // runs, and recording that is the start asked for.
-            if rt.status(id).ok().flatten().as_deref() != Some("running") {
-                return Err(e);
-            }
-        }
-        if state.status == Status::Created {
-            state.status = Status::Running;
-        }
-        self.containers.write_state(id, &state)?;
-        // For --sdnotify=conmon: the monitor sends READY=1 now that the container runs. A
-        // monitor gone already (a container that exited at once) has nothing to report.
-        let fifo = self.run_files(id).ctl_fifo;
-        let _ = crate::sys::without_sigpipe(|| {
-            ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started)
-        });
-        Ok(())
     }
 }
 

@@ -1,5 +1,36 @@
-//! The one place that combines the container store, the runtime and the monitor: load with
-//! reconciliation, stop, kill, remove, wait, cleanup. Creation and start are in create.rs.
+//! The one place that combines the container store, the runtime and the monitor: loading
+//! with reconciliation, and holding a container under its lock. The verbs are beside it:
+//! start.rs, stop.rs (stop, kill, restart), remove.rs, cleanup.rs (the monitor's exit
+//! command, restart policies, exit files); creation is in create.rs.
+//!
+//! # The invariant
+//!
+//! Everything ctl makes for a container (monitor and container processes, the runtime's
+//! state, the overlay mount, network namespace, veth, address lease, firewall rules,
+//! published-port sockets, name link, run-directory files) is either reachable from
+//! `ctl ps -a`, and removed by `ctl rm -f` of that entry, or gone. No interleaving of ctl
+//! commands and no SIGKILL of a ctl at any instant may break it. How it is kept:
+//!
+//! - **One lock per container, held from the first look to the last write.** Every verb
+//!   that changes a container takes [`Manager::hold`]: the lock, then the records read and
+//!   reconciled under it. Start, stop, kill, restart, remove and the monitor's cleanup run
+//!   whole under that one hold, so none of them acts on what another has just changed.
+//!   A remover renames the directory away with the lock held; a waiter that then wakes
+//!   holds the lock of a directory that is gone and gets "no such container"
+//!   ([`Containers::lock`]), never a chance to start it again.
+//! - **Made aside, then published.** A new container is built under its lock and is
+//!   complete when container.json is written; a creator killed before that leaves a
+//!   directory whose lock is free, removed by the next `ps`, the next taker of its name, or
+//!   `rm` ([`Containers::remove_abandoned`]). An image cannot be removed while a container
+//!   is being made from it (the image-use lock, [`crate::image::store::Store::use_lock`]).
+//! - **Recorded before it is made.** A network setup is recorded in the run directory
+//!   before netavark runs, so a ctl killed during it leaves a record to undo it from.
+//! - **Act, then record.** Killing and removing need no free space first: processes are
+//!   signalled and mounts undone before the record is written, and on a full store the
+//!   state is written to the run directory (a tmpfs) instead ([`Containers::write_state`]).
+//! - **The monitor never waits for ctl.** It writes its exit file (in the run directory)
+//!   before it runs the cleanup that needs the lock, so a stop holding the lock can wait
+//!   for that file without waiting for the monitor.
 
 use std::path::PathBuf;
 use std::time::Duration;
@@ -15,7 +46,7 @@ use crate::runtime::Runtime;
 use crate::sys::wait_gone;
 
 /// How long to wait for the monitor to record an exit it has seen.
-const MONITOR_GRACE: Duration = Duration::from_secs(10);
+pub(crate) const MONITOR_GRACE: Duration = Duration::from_secs(10);
 
 /// A container's records, reconciled with the machine.
 #[derive(Debug, Clone)]
@@ -27,6 +58,27 @@ pub struct Container {
 impl Container {
     pub fn id(&self) -> &str {
         &self.config.id
+    }
+}
+
+/// A container under its lock: its records as they are while the lock is held. Changes
+/// are made to `state` and written with [`Manager::save`].
+pub struct Held {
+    _lock: Lock,
+    pub config: ContainerConfig,
+    pub state: State,
+}
+
+impl Held {
+    pub fn id(&self) -> &str {
+        &self.config.id
+    }
+
+    pub fn snapshot(&self) -> Container {
+        Container {
+            config: self.config.clone(),
+            state: self.state.clone(),
+        }
     }
 }
 
@@ -60,7 +112,7 @@ impl Manager {
         Some((e.exit_code, Some(e.finished_at), e.oom_killed))
     }
 
-    fn observe(&self, id: &str, st: &State) -> Result<Observed> {
+    pub(crate) fn observe(&self, id: &str, st: &State) -> Result<Observed> {
         let epoch = self.containers.epoch()?;
         Ok(Observed {
             boot_id: Some(epoch),
@@ -72,23 +124,41 @@ impl Manager {
         })
     }
 
-    /// Loads a container and corrects its record if the machine disagrees with it.
-    pub fn load(&self, id: &str) -> Result<Container> {
+    /// Takes the container's lock and reads its records under it, reconciled with the
+    /// machine (and written back if the machine disagreed).
+    pub fn hold(&self, id: &str) -> Result<Held> {
+        let lock = self.containers.lock(id)?;
         let config = self.containers.config(id)?;
         let mut state = self.containers.state(id)?;
+        let mut held = Held {
+            _lock: lock,
+            config,
+            state: State::new(),
+        };
         let seen = self.observe(id, &state)?;
-        let mut probe = state.clone();
-        if reconcile(&mut probe, &seen) {
-            // Re-read under the lock: someone may have updated it meanwhile.
-            let _lock = self.containers.lock(id)?;
-            state = self.containers.state(id)?;
-            let seen = self.observe(id, &state)?;
-            if reconcile(&mut state, &seen) {
-                if state.mounted && seen.boot_id != state.boot_id {
-                    state.mounted = rootfs::is_mounted(&self.containers.dir(id).join("merged"));
-                }
-                self.containers.write_state(id, &state)?;
+        if reconcile(&mut state, &seen) {
+            if state.mounted && seen.boot_id != state.boot_id {
+                state.mounted = rootfs::is_mounted(&self.containers.dir(id).join("merged"));
             }
+            self.containers.write_state(id, &state)?;
+        }
+        held.state = state;
+        Ok(held)
+    }
+
+    /// Writes a held container's state.
+    pub fn save(&self, h: &Held) -> Result<()> {
+        self.containers.write_state(h.id(), &h.state)
+    }
+
+    /// Loads a container and corrects its record if the machine disagrees with it. Takes
+    /// the lock only to correct it: never call it while holding the container.
+    pub fn load(&self, id: &str) -> Result<Container> {
+        let config = self.containers.config(id)?;
+        let state = self.containers.state(id)?;
+        let mut probe = state.clone();
+        if reconcile(&mut probe, &self.observe(id, &state)?) {
+            return self.hold(id).map(|h| h.snapshot());
         }
         Ok(Container { config, state })
     }
@@ -130,243 +200,11 @@ impl Manager {
         Ok(out)
     }
 
-    /// Records that the user stopped the container, which ends its restart policy.
-    fn mark_stopped_by_user(&self, id: &str) -> Result<()> {
-        let _lock = self.containers.lock(id)?;
-        let mut st = self.containers.state(id)?;
-        if !st.stopped_by_user {
-            st.stopped_by_user = true;
-            self.containers.write_state(id, &st)?;
-        }
-        Ok(())
-    }
-
-    /// Sends `signal` to a running container (which ends its restart policy).
-    pub fn kill(&self, c: &Container, signal: i32) -> Result<()> {
-        self.mark_stopped_by_user(&c.config.id)?;
-        if !c.state.is_running() && c.state.status != Status::Created {
-            return Err(Error::ContainerState {
-                id: c.config.id.clone(),
-                state: c.state.status.as_str().into(),
-                hint: "only a running container can be signalled",
-            });
-        }
-        self.runtime_for(&c.config)?.kill(&c.config.id, signal)
-    }
-
-    /// The stop signal, then SIGKILL after `timeout`; returns once the exit is recorded.
-    pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
-        let id = c.config.id.clone();
-        self.mark_stopped_by_user(&id)?;
-        // Read again: a restart by policy may have started it since `c` was read; none can
-        // begin now.
-        let fresh = match self.load(&id) {
-            Ok(f) => f,
-            Err(Error::ContainerNotFound(_)) => c.clone(),
-            Err(e) => return Err(e),
-        };
-        let c = &fresh;
-        if matches!(c.state.status, Status::Running | Status::Created) {
-            let rt = self.runtime_for(&c.config)?;
-            let pid = c.state.pid.unwrap_or(0);
-            let sig = if c.state.status == Status::Created {
-                libc::SIGKILL
-            } else {
-                c.config.stop_signal
-            };
-            let sent = rt.kill(&id, sig);
-            if sent.is_ok() && pid > 0 && !wait_gone(pid, c.state.pid_start, Some(timeout)) {
-                let _ = rt.kill(&id, libc::SIGKILL);
-                wait_gone(pid, c.state.pid_start, Some(MONITOR_GRACE));
-            } else if sent.is_err() && pid > 0 && same_process(pid, c.state.pid_start) {
-                sent?;
-            }
-            self.await_monitor(&id, &c.state);
-        }
-        // A --rm container may be gone already, removed by its monitor's cleanup.
-        let cleaned = match self.load(&id) {
-            Ok(now) if now.state.status != Status::Exited || now.state.mounted => self.cleanup(&id),
-            Ok(_) => Ok(()),
-            Err(e) => Err(e),
-        };
-        match cleaned {
-            Ok(()) | Err(Error::ContainerNotFound(_)) => {}
-            Err(e) => return Err(e),
-        }
-        match self.load(&id) {
-            Ok(c) => Ok(c),
-            // Removed by its own --rm cleanup.
-            Err(Error::ContainerNotFound(_)) => Ok(Container {
-                config: c.config.clone(),
-                state: {
-                    let mut s = c.state.clone();
-                    s.exited(None, None, None);
-                    s
-                },
-            }),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Waits (bounded) for the monitor to finish recording and cleaning up.
-    fn await_monitor(&self, _id: &str, st: &State) {
+    /// Waits (bounded) until the container's monitor has finished, cleanup included.
+    pub fn await_monitor_of(&self, st: &State) {
         if let Some(m) = st.monitor_pid {
             wait_gone(m, st.monitor_start, Some(MONITOR_GRACE));
         }
-    }
-
-    /// After the container's process is gone: fold in the exit file, drop the runtime's
-    /// record, unmount; and with --rm, remove. Idempotent; run by the monitor's exit command
-    /// and by anyone who finds the monitor dead.
-    pub fn cleanup(&self, id: &str) -> Result<()> {
-        let config = self.containers.config(id)?;
-        {
-            let _lock = self.containers.lock(id)?;
-            let mut state = self.containers.state(id)?;
-            let seen = self.observe(id, &state)?;
-            reconcile(&mut state, &seen);
-            if state.status == Status::Running || state.status == Status::Created {
-                // Still alive: nothing to clean.
-                return Ok(());
-            }
-            let rt = self.runtime_for(&config)?;
-            rt.delete(id, true)?;
-            self.teardown_user_net(id);
-            let torn = self.teardown_network(id, &mut state);
-            let unmounted = rootfs::unmount(&self.containers.dir(id).join("merged"));
-            state.mounted = unmounted.is_err();
-            self.containers.write_state(id, &state)?;
-            torn?;
-            unmounted?;
-        }
-        self.restart_by_policy(id, &config)?;
-        if config.auto_remove {
-            self.containers.remove(id, Some(&config.name))?;
-            self.release_exit_file(id);
-            self.sweep_exit_files();
-        }
-        Ok(())
-    }
-
-    /// Registers a reader of the exit file: while the returned lock is held, the removal of
-    /// a `--rm` container keeps its exit file for this reader.
-    pub fn watch_exit(&self, id: &str) -> Result<Lock> {
-        Lock::shared(&self.containers.exit_waiters(id))
-    }
-
-    /// Drops the exit file of a removed container once no reader holds it; the last reader
-    /// calls this again after letting go of its [`Manager::watch_exit`] lock.
-    pub fn release_exit_file(&self, id: &str) {
-        if self.containers.dir(id).exists() {
-            return;
-        }
-        let waiters = self.containers.exit_waiters(id);
-        if let Ok(Some(_only_us)) = Lock::try_exclusive(&waiters) {
-            let _ = std::fs::remove_file(self.containers.exit_file(id));
-            let _ = std::fs::remove_file(&waiters);
-        }
-    }
-
-    /// Starts the container again if its restart policy says so, after the back-off.
-    fn restart_by_policy(&self, id: &str, config: &ContainerConfig) -> Result<()> {
-        let st = self.containers.state(id)?;
-        if !config
-            .restart
-            .should_restart(st.exit_code, st.restarts, st.stopped_by_user)
-        {
-            return Ok(());
-        }
-        std::thread::sleep(crate::container::restart::backoff(st.restarts));
-        // Stopped, removed or started by someone else during the back-off: not ours.
-        match self.prepare_run(id, true) {
-            Ok(true) => self.start_created(id),
-            Ok(false) | Err(Error::ContainerNotFound(_)) => Ok(()),
-            Err(e) => Err(e),
-        }
-    }
-
-    /// Drops exit files of removed containers that nobody read within a few minutes.
-    fn sweep_exit_files(&self) {
-        let dir = self.containers.runroot().join("exits");
-        let Ok(entries) = std::fs::read_dir(&dir) else {
-            return;
-        };
-        let old = std::time::SystemTime::now() - Duration::from_secs(300);
-        for e in entries.flatten() {
-            let name = e.file_name().to_string_lossy().into_owned();
-            let id = name.strip_suffix(".wait").unwrap_or(&name);
-            let stale = e
-                .metadata()
-                .and_then(|m| m.modified())
-                .is_ok_and(|t| t < old);
-            if stale && !self.containers.dir(id).exists() {
-                let _ = std::fs::remove_file(e.path());
-            }
-        }
-    }
-
-    /// Removes a container; a running one only with `force` (killed first).
-    pub fn remove(&self, id: &str, force: bool) -> Result<()> {
-        let c = match self.load(id) {
-            Ok(c) => c,
-            Err(Error::CorruptRecord { .. }) if force => return self.remove_damaged(id),
-            Err(e) => return Err(e),
-        };
-        if matches!(c.state.status, Status::Running | Status::Created) {
-            if !force && c.state.status == Status::Running {
-                return Err(Error::ContainerState {
-                    id: id.to_string(),
-                    state: "running".into(),
-                    hint: "stop it first, or use -f",
-                });
-            }
-            self.stop(&c, Duration::ZERO)?;
-        }
-        let _ = self.runtime_for(&c.config).map(|rt| rt.delete(id, true));
-        self.teardown_user_net(id);
-        match self.release_network(id) {
-            // A --rm container's own cleanup removed it while it was being stopped.
-            Err(Error::ContainerNotFound(_)) => return Ok(()),
-            r => r?,
-        }
-        rootfs::unmount(&self.containers.dir(id).join("merged"))?;
-        self.remove_files(id, Some(&c.config.name))
-    }
-
-    /// Tears down what is left of the container's network (a dead monitor's run).
-    fn release_network(&self, id: &str) -> Result<()> {
-        let _lock = self.containers.lock(id)?;
-        let mut st = self.containers.state(id)?;
-        if st.network.is_some() {
-            self.teardown_network(id, &mut st)?;
-            self.containers.write_state(id, &st)?;
-        }
-        Ok(())
-    }
-
-    /// Removes what is left of a container whose records cannot be read.
-    fn remove_damaged(&self, id: &str) -> Result<()> {
-        if let Ok(rt) = Runtime::resolve(&self.runtime_name, &self.ctx.runroot) {
-            let _ = rt.delete(id, true);
-        }
-        self.teardown_user_net(id);
-        // The state may still be readable when the config is not.
-        if self.release_network(id).is_err() {
-            crate::network::netns::remove(&self.netns_path(id))?;
-        }
-        rootfs::unmount(&self.containers.dir(id).join("merged"))?;
-        self.remove_files(id, None)
-    }
-
-    fn remove_files(&self, id: &str, name: Option<&str>) -> Result<()> {
-        self.containers.remove(id, name)?;
-        self.release_exit_file(id);
-        Ok(())
-    }
-
-    /// Waits (bounded) until the container's monitor has finished, cleanup included.
-    pub fn await_monitor_of(&self, st: &State) {
-        self.await_monitor("", st);
     }
 
     /// Blocks until the container is not running; returns its exit code (None: unknown).

@@ -352,16 +352,26 @@ impl Containers {
         }
     }
 
+    /// Takes the container's lock. Every change to a container happens under it, from the
+    /// first look at its record to the last write, so two commands on one container never
+    /// interleave (see [`crate::container::lifecycle`]).
     pub fn lock(&self, id: &str) -> Result<Lock> {
         let dir = self.dir(id);
-        Lock::exclusive(&dir.join("lock")).map_err(|e| {
+        let path = dir.join("lock");
+        let lock = Lock::exclusive(&path).map_err(|e| {
             // Removed meanwhile (a --rm container's cleanup): gone, not an I/O failure.
             if dir.exists() {
                 e
             } else {
                 Error::ContainerNotFound(id.to_string())
             }
-        })
+        })?;
+        // Removed while we waited: the remover renamed the directory away with the lock
+        // held, and what we hold now is the lock of a container that is gone.
+        if !lock.is_at(&path) {
+            return Err(Error::ContainerNotFound(id.to_string()));
+        }
+        Ok(lock)
     }
 
     pub fn write_config(&self, cfg: &ContainerConfig) -> Result<()> {
@@ -379,13 +389,37 @@ impl Containers {
             .ok_or_else(|| Error::ContainerNotFound(id.to_string()))
     }
 
+    /// Writes the state; on a full store, into the run directory instead (a tmpfs), so
+    /// that stopping, killing and removing never need free space in the store. The next
+    /// write that fits goes back to the store and drops the run directory's copy.
     pub fn write_state(&self, id: &str, state: &State) -> Result<()> {
         let data = serde_json::to_vec_pretty(state).expect("state serializes");
-        atomic_write(&self.dir(id).join("state.json"), &data)
+        let spare = self.spare_state(id);
+        match atomic_write(&self.dir(id).join("state.json"), &data) {
+            Ok(()) => match fs::remove_file(&spare) {
+                Err(e) if e.kind() != ErrorKind::NotFound => Err(Error::io(&spare, e)),
+                _ => Ok(()),
+            },
+            Err(e) if e.is_no_space() && self.dir(id).is_dir() => {
+                create_private_dir(&self.run_dir(id))?;
+                atomic_write(&spare, &data)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Where the state goes while the store is full.
+    fn spare_state(&self, id: &str) -> PathBuf {
+        self.run_dir(id).join("state.json")
     }
 
     pub fn state(&self, id: &str) -> Result<State> {
-        let p = self.dir(id).join("state.json");
+        let spare = self.spare_state(id);
+        let p = if spare.exists() && self.dir(id).is_dir() {
+            spare
+        } else {
+            self.dir(id).join("state.json")
+        };
         read_json(&p)
             .map_err(|reason| Error::CorruptRecord {
                 id: id.to_string(),

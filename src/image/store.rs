@@ -216,6 +216,17 @@ impl Store {
         self.root.join("images").join(id).join("image.json")
     }
 
+    /// The image-use lock: shared by each creator of a container from the moment it
+    /// picks its image until its record names it; exclusive for removing an image, so an
+    /// image is never removed under a container that is being made from it.
+    pub fn use_lock(&self, exclusive: bool) -> Result<Lock> {
+        let path = self.root.join("image-use.lock");
+        match exclusive {
+            true => Lock::exclusive(&path),
+            false => Lock::shared(&path),
+        }
+    }
+
     fn images_lock(&self) -> Result<Lock> {
         Lock::exclusive(&self.root.join("images.lock"))
     }

@@ -6,6 +6,7 @@ mod common;
 
 mod archives;
 mod auth;
+mod chaos;
 mod docs;
 mod errors;
 mod faults;

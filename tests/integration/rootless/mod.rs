@@ -6,4 +6,4 @@
 mod fallback;
 mod lifecycle;
 mod network;
-mod user;
+pub(crate) mod user;

@@ -1,0 +1,138 @@
+//! Starting a container: set up again (rootfs, network, a new monitor that runs the
+//! runtime's `create`), then the runtime's `start`, all under the container's lock.
+
+use std::fs;
+
+use crate::container::lifecycle::{Held, Manager};
+use crate::container::rootfs;
+use crate::container::state::{process_start, Status};
+use crate::error::{Error, Result};
+use crate::fsutil::create_private_dir;
+use crate::network::rootless::{self as usernet, Backend};
+
+impl Manager {
+    /// Starts a container: a created one at once; an exited one is set up again first.
+    pub fn start(&self, id: &str) -> Result<()> {
+        let mut h = self.hold(id)?;
+        self.start_held(&mut h)
+    }
+
+    pub(crate) fn start_held(&self, h: &mut Held) -> Result<()> {
+        match h.state.status {
+            Status::Running => return Ok(()),
+            Status::Created => {}
+            Status::Exited | Status::Configured => self.prepare_held(h)?,
+        }
+        self.run_created(h)
+    }
+
+    /// Mounts the rootfs if needed and hands the container to a new monitor, which runs the
+    /// runtime's `create`; returns when the container's process exists (status created).
+    /// For a foreground run, which attaches before [`Manager::start_created`].
+    pub fn prepare(&self, id: &str) -> Result<()> {
+        let mut h = self.hold(id)?;
+        match h.state.status {
+            Status::Exited | Status::Configured => self.prepare_held(&mut h),
+            _ => Ok(()),
+        }
+    }
+
+    fn prepare_held(&self, h: &mut Held) -> Result<()> {
+        let id = h.id().to_string();
+        let state = &mut h.state;
+        // A run whose cleanup never came (its monitor died) may have left its network.
+        self.teardown_network(&id, state)?;
+        let dir = self.containers.dir(&id);
+        if !rootfs::is_mounted(&dir.join("merged")) {
+            let image = self.images.image(&h.config.image_id)?;
+            self.mount_rootfs(&image, &dir)?;
+        }
+        state.mounted = true;
+        let rt = self.runtime_for(&h.config)?;
+        crate::container::monitor::end_unrecorded(self, &id, state.monitor_pid);
+        // A record the runtime kept from an earlier run would make `create` fail.
+        rt.delete(&id, true)?;
+        let _ = fs::remove_file(self.containers.exit_file(&id));
+        let run = self.containers.run_dir(&id);
+        create_private_dir(&run)?;
+        let cfg = &h.config;
+        let launched = (|| {
+            // The sockets holding the published ports go to the monitor, which keeps them
+            // while the container runs; ctl's copies close when this returns.
+            let held = self.setup_network(cfg, state)?;
+            if let Some(b) = Backend::parse(&cfg.network) {
+                usernet::setup(&self.ctx.runroot, &id, b, &cfg.user_ports)?;
+            }
+            if let Some(ns) = &state.network {
+                self.write_network_etc(cfg, ns)?;
+            }
+            crate::container::monitor::launch(self, cfg, &rt, &held)
+        })();
+        let (pid, monitor_pid) = match launched {
+            Ok(p) => p,
+            Err(e) => {
+                self.teardown_user_net(&id);
+                if let Err(t) = self.teardown_network(&id, state) {
+                    tracing::warn!("container {}: {t}", &id[..12]);
+                }
+                // A monitor that got as far as the runtime's create may have left its state.
+                let _ = rt.delete(&id, true);
+                state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
+                self.save(h)?;
+                return Err(e);
+            }
+        };
+        state.status = Status::Created;
+        state.stopped_by_user = false;
+        state.pid = Some(pid);
+        state.pid_start = process_start(pid);
+        state.monitor_pid = Some(monitor_pid);
+        state.monitor_start = process_start(monitor_pid);
+        state.boot_id = Some(self.containers.epoch()?);
+        state.exit_code = None;
+        state.finished_at = None;
+        state.note = None;
+        state.oom_killed = false;
+        self.save(h)
+    }
+
+    /// `runtime start` of a created container; records it running.
+    pub fn start_created(&self, id: &str) -> Result<()> {
+        let mut h = self.hold(id)?;
+        match h.state.status {
+            Status::Created => self.run_created(&mut h),
+            Status::Running => Ok(()),
+            other => Err(Error::ContainerState {
+                id: id.to_string(),
+                state: other.as_str().into(),
+                hint: "it was stopped before it could start",
+            }),
+        }
+    }
+
+    /// The runtime's start, under the lock, so the monitor's cleanup of a quick container
+    /// cannot delete the runtime's state while `start` is still using it.
+    fn run_created(&self, h: &mut Held) -> Result<()> {
+        let id = h.id().to_string();
+        let rt = self.runtime_for(&h.config)?;
+        h.state.started_at = Some(crate::image::now_rfc3339());
+        if let Err(e) = rt.start(&id) {
+            // A ctl killed right after the runtime's start never recorded it: the container
+            // runs, and recording that is the start asked for.
+            if rt.status(&id).ok().flatten().as_deref() != Some("running") {
+                return Err(e);
+            }
+        }
+        if h.state.status == Status::Created {
+            h.state.status = Status::Running;
+        }
+        self.save(h)?;
+        // For --sdnotify=conmon: the monitor sends READY=1 now that the container runs. A
+        // monitor gone already (a container that exited at once) has nothing to report.
+        let fifo = self.run_files(&id).ctl_fifo;
+        let _ = crate::sys::without_sigpipe(|| {
+            ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started)
+        });
+        Ok(())
+    }
+}

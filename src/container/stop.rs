@@ -1,0 +1,125 @@
+//! Stopping, killing and restarting a container, each whole under the container's lock.
+
+use std::time::{Duration, Instant};
+
+use crate::container::lifecycle::{Container, Held, Manager, MONITOR_GRACE};
+use crate::container::state::{reconcile, same_process, Status};
+use crate::error::{Error, Result};
+use crate::sys::wait_gone;
+
+impl Manager {
+    /// Sends `signal` to a running container (which ends its restart policy).
+    pub fn kill(&self, c: &Container, signal: i32) -> Result<()> {
+        let mut h = self.hold(c.id())?;
+        if !matches!(h.state.status, Status::Running | Status::Created) {
+            return Err(Error::ContainerState {
+                id: h.id().to_string(),
+                state: h.state.status.as_str().into(),
+                hint: "only a running container can be signalled",
+            });
+        }
+        // Act, then record: a full store must not keep the signal from being sent.
+        self.signal(&h, signal)?;
+        h.state.stopped_by_user = true;
+        self.save(&h)
+    }
+
+    /// The stop signal, then SIGKILL after `timeout`; returns once the exit is recorded
+    /// and the container cleaned up (a `--rm` container is removed).
+    pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
+        let mut h = self.hold(c.id())?;
+        self.stop_held(&mut h, timeout)?;
+        let stopped = h.snapshot();
+        drop(h);
+        if stopped.config.auto_remove {
+            match self.remove(stopped.id(), true) {
+                Ok(()) | Err(Error::ContainerNotFound(_)) => {}
+                Err(e) => return Err(e),
+            }
+        }
+        Ok(stopped)
+    }
+
+    /// Stops the container (as [`Manager::stop`]) and starts it again, under one hold: no
+    /// other command on it can come between the two.
+    pub fn restart(&self, id: &str, timeout: Duration) -> Result<()> {
+        let mut h = self.hold(id)?;
+        self.stop_held(&mut h, timeout)?;
+        self.start_held(&mut h)
+    }
+
+    /// Stops a held container: signals, waits for its exit to be recorded, cleans up. Ends
+    /// its restart policy. Nothing is written before the container is stopped.
+    pub(crate) fn stop_held(&self, h: &mut Held, timeout: Duration) -> Result<()> {
+        h.state.stopped_by_user = true;
+        if matches!(h.state.status, Status::Running | Status::Created) {
+            let sig = match h.state.status {
+                // Not started: nothing to ask politely.
+                Status::Created => libc::SIGKILL,
+                _ => h.config.stop_signal,
+            };
+            let pid = h.state.pid.unwrap_or(0);
+            let start = h.state.pid_start;
+            let sent = self.signal(h, sig);
+            if sent.is_ok() && pid > 0 && !wait_gone(pid, start, Some(timeout)) {
+                let _ = self.signal(h, libc::SIGKILL);
+                wait_gone(pid, start, Some(MONITOR_GRACE));
+            }
+            if pid > 0 && same_process(pid, start) {
+                sent?;
+                return Err(Error::ContainerState {
+                    id: h.id().to_string(),
+                    state: "running".into(),
+                    hint: "its process did not end after SIGKILL",
+                });
+            }
+            self.await_exit_record(h);
+        }
+        self.cleanup_held(h)
+    }
+
+    /// Sends a signal through the runtime, or straight to the process when the runtime
+    /// no longer knows the container (its state lost) but the process is still there.
+    fn signal(&self, h: &Held, signal: i32) -> Result<()> {
+        let sent = self.runtime_for(&h.config)?.kill(h.id(), signal);
+        match (sent, h.state.pid) {
+            (Ok(()), _) => Ok(()),
+            (Err(e), Some(pid)) if same_process(pid, h.state.pid_start) => {
+                match nix::sys::signal::Signal::try_from(signal) {
+                    Ok(s) => {
+                        nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), s).map_err(|_| e)
+                    }
+                    Err(_) => Err(e),
+                }
+            }
+            (Err(_), _) => Ok(()),
+        }
+    }
+
+    /// After the container's process is gone: waits (bounded) for its monitor to write
+    /// the exit file, and folds it in. The monitor writes it before it runs the cleanup
+    /// that needs our lock, so this never waits on ourselves.
+    pub(crate) fn await_exit_record(&self, h: &mut Held) {
+        let id = h.id().to_string();
+        let deadline = Instant::now() + MONITOR_GRACE;
+        loop {
+            let Ok(seen) = self.observe(&id, &h.state) else {
+                return;
+            };
+            if reconcile(&mut h.state, &seen) {
+                return;
+            }
+            if !seen.monitor_alive || Instant::now() >= deadline {
+                // A monitor that cannot record (stuck, or killed meanwhile): the exit
+                // status is not known, and saying so beats waiting for ever.
+                h.state.exited(
+                    None,
+                    None,
+                    Some("the container's monitor did not record its exit"),
+                );
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+    }
+}

@@ -1,0 +1,350 @@
+//! The invariant, checked from the outside: everything ctl made for a container is reachable
+//! from `ctl ps -a`, or gone. Monitors, container processes, runtime state, mounts, network
+//! namespaces, address leases, firewall rules, published-port sockets, names.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use crate::common::ctl::mounts_under;
+use crate::common::Out;
+
+/// `ctl ARGS...` on the store under test, as its user.
+pub type CommandFor = Box<dyn Fn(&[&str]) -> Command + Sync + Send>;
+
+/// One store under test and how to run ctl on it.
+pub struct Target {
+    pub label: &'static str,
+    pub command: CommandFor,
+    pub root: PathBuf,
+    pub runroot: PathBuf,
+    /// The user that runs ctl, when rootless.
+    pub uid: Option<u32>,
+    pub image: String,
+    /// An image the loop removes and pulls again while containers are made from it.
+    pub spare_image: String,
+    /// Containers may join the default bridge (rootful).
+    pub bridge: bool,
+    /// Host ports published on the bridge (on 127.0.0.1).
+    pub ports: Vec<u16>,
+    /// Put into every container's environment: marks this run's container processes.
+    pub token: String,
+}
+
+fn entries(dir: &Path) -> BTreeSet<String> {
+    std::fs::read_dir(dir)
+        .map(|rd| {
+            rd.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn pids() -> Vec<i32> {
+    entries(Path::new("/proc"))
+        .into_iter()
+        .filter_map(|p| p.parse().ok())
+        .collect()
+}
+
+fn cmdline(pid: i32) -> Vec<String> {
+    std::fs::read(format!("/proc/{pid}/cmdline"))
+        .unwrap_or_default()
+        .split(|b| *b == 0)
+        .map(|a| String::from_utf8_lossy(a).into_owned())
+        .collect()
+}
+
+fn is_zombie(pid: i32) -> bool {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    stat.rfind(')')
+        .is_none_or(|i| stat[i + 1..].trim_start().starts_with('Z'))
+}
+
+fn parent(pid: i32) -> Option<i32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let rest = &stat[stat.rfind(')')? + 2..];
+    rest.split(' ').nth(1)?.parse().ok()
+}
+
+/// This store's live monitors: (pid, container id).
+pub fn monitors(t: &Target) -> Vec<(i32, String)> {
+    let bundles = t.root.join("containers");
+    let mut out = Vec::new();
+    for pid in pids() {
+        let argv = cmdline(pid);
+        if !argv.first().is_some_and(|a| a.ends_with("ctl-monitor")) || is_zombie(pid) {
+            continue;
+        }
+        let arg = |k: &str| {
+            argv.iter()
+                .position(|a| a == k)
+                .and_then(|i| argv.get(i + 1))
+                .cloned()
+        };
+        if arg("--bundle").is_some_and(|b| Path::new(&b).starts_with(&bundles)) {
+            out.push((pid, arg("--id").unwrap_or_default()));
+        }
+    }
+    out
+}
+
+/// Live processes of this run's containers: those with the run's token in their
+/// environment.
+fn container_processes(t: &Target) -> Vec<i32> {
+    let marker = format!("CTL_CHAOS={}", t.token);
+    pids()
+        .into_iter()
+        .filter(|pid| {
+            let env = std::fs::read(format!("/proc/{pid}/environ")).unwrap_or_default();
+            env.split(|b| *b == 0).any(|v| v == marker.as_bytes()) && !is_zombie(*pid)
+        })
+        .collect()
+}
+
+/// Mount points under the store and run dir, seen from where ctl mounts them (the pause
+/// process's mount namespace when rootless).
+fn mounts(t: &Target) -> Vec<PathBuf> {
+    let mut all = Vec::new();
+    let info = match t.uid {
+        None => std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default(),
+        Some(_) => std::fs::read_to_string(t.runroot.join("pause.pid"))
+            .ok()
+            .and_then(|p| std::fs::read_to_string(format!("/proc/{}/mountinfo", p.trim())).ok())
+            .unwrap_or_default(),
+    };
+    if t.uid.is_none() {
+        all.extend(mounts_under(&t.root));
+        all.extend(mounts_under(&t.runroot));
+    } else {
+        for l in info.lines() {
+            if let Some(p) = l.split(' ').nth(4) {
+                let p = PathBuf::from(p);
+                if p.starts_with(&t.root) || p.starts_with(&t.runroot) {
+                    all.push(p);
+                }
+            }
+        }
+    }
+    all
+}
+
+/// Address leases on the machine's bridges that belong to this store's containers.
+fn leases(t: &Target) -> Vec<String> {
+    let dir = Path::new("/run/ctl/networks/ipam");
+    let mut out = Vec::new();
+    for f in entries(dir).into_iter().filter(|f| f.ends_with(".json")) {
+        let text = std::fs::read_to_string(dir.join(&f)).unwrap_or_default();
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        for (_, lease) in v["leases"].as_object().into_iter().flatten() {
+            let netns = lease["netns"].as_str().unwrap_or_default();
+            if Path::new(netns).starts_with(&t.runroot) {
+                out.push(lease["container"].as_str().unwrap_or_default().to_string());
+            }
+        }
+    }
+    out
+}
+
+/// Firewall rules for this run's published ports: the container ids they name.
+fn port_rules(t: &Target) -> Vec<String> {
+    if t.ports.is_empty() {
+        return Vec::new();
+    }
+    let out = Command::new("iptables-save").output();
+    let text = out
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let mut ids = Vec::new();
+    for l in text.lines() {
+        if t.ports.iter().any(|p| l.contains(&format!("--dport {p} "))) {
+            let id = l
+                .split("id: ")
+                .nth(1)
+                .map(|s| s.chars().take_while(char::is_ascii_hexdigit).collect())
+                .unwrap_or_else(|| format!("(rule without id: {l})"));
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// Host ports still held (not bindable).
+fn held_ports(t: &Target) -> Vec<u16> {
+    t.ports
+        .iter()
+        .copied()
+        .filter(|p| std::net::TcpListener::bind(("127.0.0.1", *p)).is_err())
+        .collect()
+}
+
+fn ps(t: &Target) -> (BTreeSet<String>, BTreeSet<i32>, Out) {
+    let args = ["ps", "-a", "--format", "json"];
+    let child = (t.command)(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn ctl");
+    let out = Out::wait(&args, child);
+    let mut ids = BTreeSet::new();
+    let mut pids = BTreeSet::new();
+    if let Ok(serde_json::Value::Array(rows)) = serde_json::from_str(&out.stdout) {
+        for r in rows {
+            ids.insert(r["Id"].as_str().unwrap_or_default().to_string());
+            if let Some(p) = r["Pid"].as_i64().filter(|p| *p > 0) {
+                pids.insert(p as i32);
+            }
+        }
+    }
+    (ids, pids, out)
+}
+
+/// What breaks the invariant now: one line per finding.
+fn violations(t: &Target) -> Vec<String> {
+    let mut bad = Vec::new();
+    let (listed, listed_pids, out) = ps(t);
+    if out.code != Some(0) || !out.stderr.is_empty() {
+        bad.push(format!("ps -a is not clean:\n{out}"));
+    }
+    let unlisted = |what: &str, id: &str, bad: &mut Vec<String>| {
+        if !listed.contains(id) {
+            bad.push(format!("{what} of {id}, which ps -a does not list"));
+        }
+    };
+    for (pid, id) in monitors(t) {
+        unlisted(&format!("monitor {pid}"), &id, &mut bad);
+    }
+    for pid in container_processes(t) {
+        let mut p = Some(pid);
+        let mut reachable = false;
+        while let Some(q) = p.filter(|q| *q > 1) {
+            if listed_pids.contains(&q) {
+                reachable = true;
+                break;
+            }
+            p = parent(q);
+        }
+        if !reachable {
+            bad.push(format!(
+                "container process {pid} ({:?}) belongs to no listed container",
+                cmdline(pid)
+            ));
+        }
+    }
+    for id in entries(&t.runroot.join("runtime/runc")) {
+        unlisted("runtime state", &id, &mut bad);
+    }
+    for m in mounts(t) {
+        let under = m.strip_prefix(t.root.join("containers")).ok();
+        let id = under.and_then(|r| {
+            let mut c = r.components();
+            let id = c.next()?.as_os_str().to_string_lossy().into_owned();
+            (c.next()?.as_os_str() == "merged").then_some(id)
+        });
+        let netns = m.strip_prefix(t.runroot.join("netns")).ok();
+        match (id, netns) {
+            (Some(id), _) => unlisted(&format!("mount {}", m.display()), &id, &mut bad),
+            (None, Some(n)) => {
+                let id = n.to_string_lossy().into_owned();
+                unlisted(&format!("netns {}", m.display()), &id, &mut bad)
+            }
+            _ => bad.push(format!("mount {} belongs to no container", m.display())),
+        }
+    }
+    for id in entries(&t.runroot.join("netns")) {
+        unlisted("netns file", &id, &mut bad);
+    }
+    for id in leases(t) {
+        unlisted("address lease", &id, &mut bad);
+    }
+    for id in port_rules(t) {
+        unlisted("firewall rule", &id, &mut bad);
+    }
+    for e in entries(&t.root.join("containers")) {
+        if !listed.contains(&e) {
+            bad.push(format!("directory containers/{e} is not listed"));
+        }
+    }
+    for n in entries(&t.root.join("names")) {
+        let target = std::fs::read_link(t.root.join("names").join(&n)).unwrap_or_default();
+        unlisted(&format!("name {n}"), &target.to_string_lossy(), &mut bad);
+    }
+    bad
+}
+
+/// Waits (bounded) for what is in flight (a monitor's cleanup, an exit command) to
+/// finish, then asserts the invariant.
+pub fn settled(t: &Target, seed: u64) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let bad = violations(t);
+        if bad.is_empty() {
+            return;
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "chaos ({}), seed {seed}: the invariant is broken:\n{}",
+                t.label,
+                bad.join("\n")
+            );
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+/// After `ctl rm -fa`: nothing of any container is left.
+pub fn nothing_left(t: &Target, seed: u64) {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let (listed, _, _) = ps(t);
+        let mut bad: Vec<String> = listed.iter().map(|id| format!("listed: {id}")).collect();
+        bad.extend(monitors(t).iter().map(|m| format!("monitor {m:?}")));
+        bad.extend(
+            container_processes(t)
+                .iter()
+                .map(|p| format!("container process {p} {:?}", cmdline(*p))),
+        );
+        bad.extend(
+            entries(&t.runroot.join("runtime/runc"))
+                .iter()
+                .map(|i| format!("runtime state {i}")),
+        );
+        bad.extend(mounts(t).iter().map(|m| format!("mount {}", m.display())));
+        bad.extend(
+            entries(&t.runroot.join("netns"))
+                .iter()
+                .map(|n| format!("netns {n}")),
+        );
+        bad.extend(leases(t).iter().map(|l| format!("lease of {l}")));
+        bad.extend(
+            port_rules(t)
+                .iter()
+                .map(|r| format!("firewall rule of {r}")),
+        );
+        bad.extend(held_ports(t).iter().map(|p| format!("port {p} still held")));
+        bad.extend(
+            entries(&t.root.join("containers"))
+                .iter()
+                .map(|e| format!("containers/{e}")),
+        );
+        bad.extend(
+            entries(&t.root.join("names"))
+                .iter()
+                .map(|e| format!("names/{e}")),
+        );
+        if bad.is_empty() {
+            return;
+        }
+        if Instant::now() > deadline {
+            panic!(
+                "chaos ({}), seed {seed}: left after rm -fa:\n{}",
+                t.label,
+                bad.join("\n")
+            );
+        }
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}

@@ -1,0 +1,288 @@
+//! Chaos: random interleavings of container commands on a few names, with ctl processes
+//! and monitors SIGKILLed at random instants; then the invariant is checked from the
+//! outside (see [`invariant`]) while the store is quiet, and again after `ctl rm -fa`,
+//! which must leave nothing at all.
+//!
+//! Bounded in time: `CTL_CHAOS_SECS` (default 45 s rootful, 20 s rootless) for soak runs.
+//! The seed is printed, and `CTL_CHAOS_SEED=N` replays one.
+
+mod invariant;
+
+use std::process::Stdio;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use crate::common::{free_port, Image, Out, WithImage};
+use crate::rootless::user::User;
+
+use invariant::Target;
+
+/// xorshift64*: a seedable generator, so a failing run can be replayed.
+#[derive(Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed.max(1))
+    }
+
+    pub fn next(&mut self) -> u64 {
+        let mut x = self.0;
+        x ^= x >> 12;
+        x ^= x << 25;
+        x ^= x >> 27;
+        self.0 = x;
+        x.wrapping_mul(0x2545_f491_4f6c_dd1d)
+    }
+
+    pub fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+fn seed() -> u64 {
+    std::env::var("CTL_CHAOS_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map(|d| d.as_nanos() as u64)
+                .unwrap_or(1)
+        })
+}
+
+fn duration(default_secs: u64) -> Duration {
+    let secs = std::env::var("CTL_CHAOS_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(default_secs);
+    Duration::from_secs(secs)
+}
+
+/// What one run of the chaos loop did.
+#[derive(Default)]
+pub struct Tally {
+    pub ops: AtomicU64,
+    pub killed_ctl: AtomicU64,
+    pub killed_monitors: AtomicU64,
+}
+
+/// The commands the loop picks from, on a name and with the given images.
+fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
+    let img = if rng.below(4) == 0 {
+        t.spare_image.clone()
+    } else {
+        t.image.clone()
+    };
+    let mut net: Vec<String> = vec!["--network".into(), "none".into()];
+    if t.bridge && rng.below(2) == 0 {
+        // The default bridge with a published port: netns, veth, lease, rules, a socket.
+        let port = t.ports[rng.below(t.ports.len() as u64) as usize];
+        net = vec!["-p".into(), format!("127.0.0.1:{port}:80")];
+    }
+    let env = vec!["-e".to_string(), format!("CTL_CHAOS={}", t.token)];
+    let s = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let run = |mode: &str, cmd: &[&str]| {
+        let mut a = s(&["run", mode, "--name", name]);
+        a.extend(env.clone());
+        a.extend(net.clone());
+        a.push(img.clone());
+        a.extend(s(cmd));
+        a
+    };
+    match rng.below(20) {
+        0..=3 => run("-d", &["sleep", "1000"]),
+        4 => run("--rm", &["true"]),
+        5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
+        6 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a[1] = "--rm".into();
+            a.insert(2, "-d".into());
+            a
+        }
+        7 | 8 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a[0] = "create".into();
+            a.remove(1);
+            a
+        }
+        9 | 10 => s(&["start", name]),
+        11 => s(&["stop", "-t", "0", name]),
+        12 => s(&["stop", "-t", "1", name]),
+        13 => s(&["kill", name]),
+        14 | 15 => s(&["restart", "-t", "0", name]),
+        16 | 17 => s(&["rm", "-f", name]),
+        18 => s(&["rmi", "-f", &t.spare_image]),
+        _ => s(&["pull", "-q", &t.spare_image]),
+    }
+}
+
+/// One worker: commands one after another, some SIGKILLed after a random delay.
+fn worker(t: &Target, mut rng: Rng, until: Instant, tally: &Tally) {
+    while Instant::now() < until {
+        let name = format!("chaos{}", rng.below(4));
+        let args = pick_command(&mut rng, t, &name);
+        let argv: Vec<&str> = args.iter().map(String::as_str).collect();
+        let mut child = (t.command)(&argv)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn ctl");
+        if rng.below(4) == 0 {
+            std::thread::sleep(Duration::from_millis(rng.below(300)));
+            if matches!(child.try_wait(), Ok(None)) {
+                let _ = child.kill();
+                tally.killed_ctl.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        let out = Out::wait(&argv, child);
+        check_output(&out);
+        tally.ops.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Whatever a command's fate, what it says is ctl's own: no panic (checked by
+/// [`Out::wait`]), no runtime internals leaking through, errors one line each.
+fn check_output(out: &Out) {
+    for bad in ["%!w(", "%!v(", "unable to store init state"] {
+        assert!(
+            !out.stderr.contains(bad),
+            "runtime internals leaked:\n{out}"
+        );
+    }
+    if out.signal.is_none() {
+        for l in out.stderr.lines() {
+            assert!(
+                l.starts_with("Error: ") || l.starts_with("Warning: ") || l.is_empty(),
+                "not a one-line error or warning:\n{out}"
+            );
+        }
+    }
+}
+
+/// Kills a random monitor of this store now and then, at random instants.
+fn monitor_killer(t: &Target, mut rng: Rng, until: Instant, tally: &Tally) {
+    while Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(200 + rng.below(800)));
+        let monitors = invariant::monitors(t);
+        if monitors.is_empty() {
+            continue;
+        }
+        let (pid, _) = &monitors[rng.below(monitors.len() as u64) as usize];
+        let _ = nix::sys::signal::kill(
+            nix::unistd::Pid::from_raw(*pid),
+            nix::sys::signal::Signal::SIGKILL,
+        );
+        tally.killed_monitors.fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// Runs the loop on `t` for `length` with `workers` concurrent command streams, then
+/// checks the invariant, removes everything and checks that nothing is left.
+fn chaos(t: Target, workers: u64, length: Duration) {
+    let seed = seed();
+    eprintln!(
+        "chaos ({}): seed {seed} (replay with CTL_CHAOS_SEED={seed}), {} s",
+        t.label,
+        length.as_secs()
+    );
+    let until = Instant::now() + length;
+    let tally = Tally::default();
+    let mut rng = Rng::new(seed);
+    std::thread::scope(|s| {
+        for _ in 0..workers {
+            let r = Rng::new(rng.next());
+            let (t, tally) = (&t, &tally);
+            s.spawn(move || worker(t, r, until, tally));
+        }
+        let r = Rng::new(rng.next());
+        let (t, tally) = (&t, &tally);
+        s.spawn(move || monitor_killer(t, r, until, tally));
+    });
+    eprintln!(
+        "chaos ({}): seed {seed}: {} commands, {} ctl SIGKILLed, {} monitors SIGKILLed",
+        t.label,
+        tally.ops.load(Ordering::Relaxed),
+        tally.killed_ctl.load(Ordering::Relaxed),
+        tally.killed_monitors.load(Ordering::Relaxed)
+    );
+    invariant::settled(&t, seed);
+    let out = rm_all(&t);
+    assert_eq!(out.code, Some(0), "seed {seed}: rm -fa failed:\n{out}");
+    invariant::nothing_left(&t, seed);
+}
+
+fn rm_all(t: &Target) -> Out {
+    let args = ["rm", "-fa", "-t", "0"];
+    let child = (t.command)(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ctl");
+    Out::wait(&args, child)
+}
+
+static TOKENS: AtomicU64 = AtomicU64::new(0);
+
+fn token() -> String {
+    format!(
+        "{}-{}",
+        std::process::id(),
+        TOKENS.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+#[test]
+fn rootful_commands_and_kills_keep_the_invariant() {
+    let w = WithImage::busybox();
+    let spare = w.registry.reference("fixtures/spare:1");
+    w.registry.push("fixtures/spare:1", &Image::busybox());
+    w.ctl.ok(&["pull", "-q", &spare]);
+    let ctl = Arc::new(w.ctl);
+    let c = ctl.clone();
+    let t = Target {
+        label: "rootful",
+        command: Box::new(move |args: &[&str]| c.command(args)),
+        root: ctl.root.clone(),
+        runroot: ctl.runroot.clone(),
+        uid: None,
+        image: w.reference.clone(),
+        spare_image: spare,
+        bridge: true,
+        ports: vec![free_port(), free_port()],
+        token: token(),
+    };
+    chaos(t, 4, duration(45));
+    drop(w.registry);
+}
+
+#[test]
+fn rootless_commands_and_kills_keep_the_invariant() {
+    let registry = crate::common::Registry::start();
+    registry.push("fixtures/busybox:latest", &Image::busybox());
+    registry.push("fixtures/spare:1", &Image::busybox());
+    let image = registry.reference("fixtures/busybox:latest");
+    let spare = registry.reference("fixtures/spare:1");
+    let user = Arc::new(User::create(true));
+    user.ok(&["pull", "-q", &image]);
+    user.ok(&["pull", "-q", &spare]);
+    let u = user.clone();
+    let t = Target {
+        label: "rootless",
+        command: Box::new(move |args: &[&str]| u.command(args)),
+        root: user.store(),
+        runroot: user.runtime_dir.join("ctl"),
+        uid: Some(user.uid),
+        image,
+        spare_image: spare,
+        bridge: false,
+        ports: vec![],
+        token: token(),
+    };
+    chaos(t, 3, duration(20));
+    user.stop_everything();
+}
