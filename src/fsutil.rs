@@ -82,6 +82,27 @@ impl Lock {
     }
 }
 
+impl Lock {
+    /// [`Lock::try_exclusive`] of a lock file that must exist already: never creates it
+    /// (in a directory someone may be deleting). Ok(None) when held or missing.
+    pub fn try_existing(path: &Path) -> Result<Option<Lock>> {
+        let file = match OpenOptions::new()
+            .read(true)
+            .custom_flags(libc::O_CLOEXEC)
+            .open(path)
+        {
+            Ok(f) => f,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e).at(path),
+        };
+        match file.try_lock() {
+            Ok(()) => Ok(Some(Lock { _file: file })),
+            Err(fs::TryLockError::WouldBlock) => Ok(None),
+            Err(fs::TryLockError::Error(e)) => Err(e).at(path),
+        }
+    }
+}
+
 fn open_lockfile(path: &Path) -> Result<File> {
     OpenOptions::new()
         .create(true)

@@ -317,10 +317,10 @@ impl Manager {
                 match pending.and_then(|b| serde_json::from_slice::<NetworkState>(&b).ok()) {
                     Some(ns) => ns,
                     None => {
-                        // A namespace made by a ctl killed before it configured anything.
-                        let path = self.netns_path(id);
-                        if !self.ctx.rootless && netns::is_netns(&path) {
-                            netns::remove(&path)?;
+                        // A namespace made by a ctl killed before it configured anything
+                        // (maybe only its file, killed before the bind mount).
+                        if !self.ctx.rootless {
+                            netns::remove(&self.netns_path(id))?;
                         }
                         return Ok(());
                     }

@@ -308,7 +308,8 @@ impl Containers {
 
     /// Removes staging directories of creators killed before they renamed them in (their
     /// lock is free; a live creator holds it from a moment after the mkdir to the rename),
-    /// and the trash of removers killed half-way (after a minute).
+    /// and the trash of removers killed half-way: a remover holds the container's lock,
+    /// which moved with the directory, until the trash is gone.
     pub fn sweep_staging(&self) {
         let dir = self.root.join("containers");
         let Ok(entries) = fs::read_dir(&dir) else {
@@ -324,8 +325,15 @@ impl Containers {
             let name = e.file_name().to_string_lossy().into_owned();
             let abandoned = if name.starts_with(".new-") {
                 older(&e, 2) && matches!(Lock::try_exclusive(&e.path().join("lock")), Ok(Some(_)))
+            } else if name.starts_with(".rm-") {
+                // The lock file goes last ([`Containers::remove`]): without it, only an
+                // empty directory is left to remove.
+                match Lock::try_existing(&e.path().join("lock")) {
+                    Ok(Some(_)) => true,
+                    _ => !e.path().join("lock").exists(),
+                }
             } else {
-                name.starts_with(".rm-") && older(&e, 60)
+                false
             };
             if abandoned {
                 let _ = crate::image::store::remove_tree(&e.path());
@@ -495,10 +503,31 @@ impl Containers {
             Some(n) => self.release_name(n, id),
             None => self.release_names_of(id),
         }
-        crate::image::store::remove_tree(&trash).at(&trash)?;
+        remove_trash(&trash).at(&trash)?;
         let _ = crate::image::store::remove_tree(&self.run_dir(id));
         Ok(())
     }
+}
+
+/// Deletes a removed container's directory with its lock file last, so that trash left by
+/// a remover killed half-way still has the lock that tells whether its remover is alive.
+fn remove_trash(trash: &Path) -> std::io::Result<()> {
+    let entries = match fs::read_dir(trash) {
+        Ok(e) => e,
+        Err(e) if e.kind() == ErrorKind::NotFound => return Ok(()),
+        Err(e) => return Err(e),
+    };
+    for e in entries {
+        let e = e?;
+        if e.file_name() == "lock" {
+            continue;
+        }
+        match e.file_type()?.is_dir() {
+            true => crate::image::store::remove_tree(&e.path())?,
+            false => fs::remove_file(e.path())?,
+        }
+    }
+    crate::image::store::remove_tree(trash)
 }
 
 /// Names as docker allows them: `[a-zA-Z0-9][a-zA-Z0-9_.-]*`.

@@ -133,42 +133,56 @@ fn mounts(t: &Target) -> Vec<PathBuf> {
 
 /// Address leases on the machine's bridges that belong to this store's containers.
 fn leases(t: &Target) -> Vec<String> {
+    lease_owners(t).into_iter().map(|(_, id)| id).collect()
+}
+
+/// (address, container) of this store's leases.
+fn lease_owners(t: &Target) -> Vec<(String, String)> {
     let dir = Path::new("/run/ctl/networks/ipam");
     let mut out = Vec::new();
     for f in entries(dir).into_iter().filter(|f| f.ends_with(".json")) {
         let text = std::fs::read_to_string(dir.join(&f)).unwrap_or_default();
         let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
-        for (_, lease) in v["leases"].as_object().into_iter().flatten() {
+        for (ip, lease) in v["leases"].as_object().into_iter().flatten() {
             let netns = lease["netns"].as_str().unwrap_or_default();
             if Path::new(netns).starts_with(&t.runroot) {
-                out.push(lease["container"].as_str().unwrap_or_default().to_string());
+                let id = lease["container"].as_str().unwrap_or_default();
+                out.push((ip.clone(), id.to_string()));
             }
         }
     }
     out
 }
 
-/// Firewall rules for this run's published ports: the container ids they name.
-fn port_rules(t: &Target) -> Vec<String> {
+/// Firewall rules for this run's published ports that lead nowhere: a DNAT to an address
+/// no listed container holds, or rules for a port that has no such DNAT at all.
+fn stray_port_rules(t: &Target, listed: &BTreeSet<String>) -> Vec<String> {
     if t.ports.is_empty() {
         return Vec::new();
     }
-    let out = Command::new("iptables-save").output();
-    let text = out
+    let text = Command::new("iptables-save")
+        .output()
         .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
         .unwrap_or_default();
-    let mut ids = Vec::new();
-    for l in text.lines() {
-        if t.ports.iter().any(|p| l.contains(&format!("--dport {p} "))) {
-            let id = l
-                .split("id: ")
+    let owners = lease_owners(t);
+    let mut bad = Vec::new();
+    for p in &t.ports {
+        let rules: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains(&format!("--dport {p} ")))
+            .collect();
+        let live_dnat = rules.iter().any(|l| {
+            l.split("--to-destination ")
                 .nth(1)
-                .map(|s| s.chars().take_while(char::is_ascii_hexdigit).collect())
-                .unwrap_or_else(|| format!("(rule without id: {l})"));
-            ids.push(id);
+                .and_then(|d| d.split(':').next())
+                .and_then(|ip| owners.iter().find(|(a, _)| a == ip))
+                .is_some_and(|(_, id)| listed.contains(id))
+        });
+        if !live_dnat {
+            bad.extend(rules.iter().map(|l| format!("firewall rule: {l}")));
         }
     }
-    ids
+    bad
 }
 
 /// Host ports still held (not bindable).
@@ -260,9 +274,7 @@ fn violations(t: &Target) -> Vec<String> {
     for id in leases(t) {
         unlisted("address lease", &id, &mut bad);
     }
-    for id in port_rules(t) {
-        unlisted("firewall rule", &id, &mut bad);
-    }
+    bad.extend(stray_port_rules(t, &listed));
     for e in entries(&t.root.join("containers")) {
         if !listed.contains(&e) {
             bad.push(format!("directory containers/{e} is not listed"));
@@ -319,11 +331,7 @@ pub fn nothing_left(t: &Target, seed: u64) {
                 .map(|n| format!("netns {n}")),
         );
         bad.extend(leases(t).iter().map(|l| format!("lease of {l}")));
-        bad.extend(
-            port_rules(t)
-                .iter()
-                .map(|r| format!("firewall rule of {r}")),
-        );
+        bad.extend(stray_port_rules(t, &listed));
         bad.extend(held_ports(t).iter().map(|p| format!("port {p} still held")));
         bad.extend(
             entries(&t.root.join("containers"))
