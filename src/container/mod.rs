@@ -10,6 +10,7 @@ pub mod monitor;
 pub mod names;
 pub mod network;
 pub mod options;
+pub mod overlay;
 pub mod resources;
 pub mod restart;
 pub mod rootfs;
