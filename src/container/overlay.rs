@@ -81,7 +81,8 @@ fn page_size() -> usize {
         .map_or(4096, |p| p as usize)
 }
 
-fn mount_legacy(
+/// mount(2) with short link names; what [`mount_kernel`] falls back to.
+pub fn mount_legacy(
     layers_dir: &Path,
     lowers: &[Lower],
     upper: &Path,

@@ -12,6 +12,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod layers;
 mod lifecycle;
 mod network;
 mod packaging;
