@@ -87,6 +87,22 @@ pub enum Error {
     Network { what: String, reason: String },
     #[error("cannot publish port {port}: it {reason}")]
     PortUnavailable { port: String, reason: String },
+    /// An image deeper than overlay mounts (containers/storage's wording).
+    #[error("max depth exceeded: the image has {layers} layers, at most {max} can be mounted")]
+    TooManyLayers { layers: usize, max: usize },
+    /// mount(2) takes one page of options: kernels before 6.8 lack `lowerdir+`.
+    #[error(
+        "cannot mount {layers} layers on this kernel: the overlay options take {len} bytes, \
+         over the {page}-byte limit of mount(2) (Linux 6.8 or later mounts up to {max})"
+    )]
+    TooManyLayersForKernel {
+        layers: usize,
+        len: usize,
+        page: usize,
+        max: usize,
+    },
+    #[error("cannot mount the overlay rootfs at {}: {reason}", target.display())]
+    OverlayMount { target: PathBuf, reason: String },
 }
 
 impl Error {

@@ -394,7 +394,7 @@ impl Manager {
             // overlay needs a lower dir; an image without layers gets an empty one.
             let empty = dir.join("empty");
             create_private_dir(&empty)?;
-            lowers.push(empty.display().to_string());
+            lowers.push(rootfs::Lower::Dir(empty));
         }
         let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
         rootfs::mount_rootfs(rootless, &layers_dir, &lowers, &upper, &work, &merged).map(drop)

@@ -11,6 +11,7 @@ pub mod monitor;
 pub mod names;
 pub mod network;
 pub mod options;
+pub mod overlay;
 pub mod remove;
 pub mod resources;
 pub mod restart;

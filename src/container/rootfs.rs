@@ -3,8 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use nix::mount::{mount, umount2, MntFlags, MsFlags};
+use nix::mount::{umount2, MntFlags};
 
+use crate::container::overlay;
 use crate::error::{Error, Result};
 
 /// How the overlay rootfs is mounted.
@@ -45,11 +46,12 @@ impl RootlessOverlay {
 pub fn mount_rootfs(
     rootless: Option<RootlessOverlay>,
     layers_dir: &Path,
-    lowers: &[String],
+    lowers: &[Lower],
     upper: &Path,
     work: &Path,
     target: &Path,
 ) -> Result<Overlay> {
+    check_depth(lowers.len())?;
     let fuse = || {
         crate::runtime::find_program("fuse-overlayfs").ok_or_else(|| {
             Error::Rootless(
@@ -77,65 +79,44 @@ pub fn mount_rootfs(
     }
 }
 
-/// Mounts overlay at `target`. Lower dirs are given top layer first and passed relative to
-/// their common parent (the store's layers/ dir), so long layer lists fit the kernel's
-/// one-page limit on mount options.
+/// Mounts overlay at `target`; `lowers` are top layer first.
 pub fn mount_overlay(
     kind: &Overlay,
     layers_dir: &Path,
-    lowers: &[String],
+    lowers: &[Lower],
     upper: &Path,
     work: &Path,
     target: &Path,
 ) -> Result<()> {
-    if let Overlay::Fuse(prog) = kind {
-        return mount_fuse(prog, layers_dir, lowers, upper, work, target);
+    match kind {
+        Overlay::Fuse(prog) => mount_fuse(prog, layers_dir, lowers, upper, work, target),
+        Overlay::Kernel | Overlay::KernelUserxattr => overlay::mount_kernel(
+            layers_dir,
+            lowers,
+            upper,
+            work,
+            target,
+            *kind == Overlay::KernelUserxattr,
+        ),
     }
-    let mut opts = format!(
-        "lowerdir={},upperdir={},workdir={}",
-        lowers.join(":"),
-        upper.display(),
-        work.display()
-    );
-    if *kind == Overlay::KernelUserxattr {
-        opts.push_str(",userxattr");
-    }
-    // The relative lower dirs resolve against the working directory at mount time. ctl is
-    // single-threaded here, so changing it briefly affects nobody else.
-    let cwd = std::env::current_dir().ok();
-    std::env::set_current_dir(layers_dir).map_err(|e| Error::io(layers_dir, e))?;
-    let res = mount(
-        Some("overlay"),
-        target,
-        Some("overlay"),
-        MsFlags::empty(),
-        Some(opts.as_str()),
-    );
-    if let Some(c) = cwd {
-        let _ = std::env::set_current_dir(c);
-    }
-    res.map_err(|e| Error::io(target, std::io::Error::from(e)))
 }
 
 /// fuse-overlayfs daemonizes once the mount is up; it ends when the mount is unmounted.
+/// Its options travel as one argument (up to 128 KiB), not as mount data, so full layer
+/// paths fit for as many layers as [`MAX_LAYERS`].
 fn mount_fuse(
     prog: &Path,
     layers_dir: &Path,
-    lowers: &[String],
+    lowers: &[Lower],
     upper: &Path,
     work: &Path,
     target: &Path,
 ) -> Result<()> {
     let lowers: Vec<String> = lowers
         .iter()
-        .map(|l| layers_dir.join(l).display().to_string())
+        .map(|l| l.path(layers_dir).display().to_string())
         .collect();
-    let opts = format!(
-        "lowerdir={},upperdir={},workdir={}",
-        lowers.join(":"),
-        upper.display(),
-        work.display()
-    );
+    let opts = overlay::legacy_options(&lowers, upper, work, false);
     let out = std::process::Command::new(prog)
         .arg("-o")
         .arg(&opts)
@@ -194,13 +175,47 @@ fn unescape(s: &str) -> String {
     String::from_utf8_lossy(&out).into_owned()
 }
 
-/// Lower dir names (relative to layers/), top layer first, for an image's chain ids.
-pub fn lower_dirs(chain_ids: &[String]) -> Vec<String> {
+/// The most layers one container's rootfs may have: overlayfs's own limit (and
+/// containers/storage's), beyond which it refuses the mount.
+pub const MAX_LAYERS: usize = 500;
+
+/// One overlay lower dir.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lower {
+    /// A stored layer, by the hex of its chain id (its dir under layers/).
+    Layer(String),
+    /// Any other directory, by absolute path.
+    Dir(PathBuf),
+}
+
+impl Lower {
+    /// The directory's absolute path.
+    pub fn path(&self, layers_dir: &Path) -> PathBuf {
+        match self {
+            Lower::Layer(hex) => layers_dir.join(hex).join("diff"),
+            Lower::Dir(p) => p.clone(),
+        }
+    }
+}
+
+/// Lower dirs for an image's chain ids, top layer first.
+pub fn lower_dirs(chain_ids: &[String]) -> Vec<Lower> {
     chain_ids
         .iter()
         .rev()
-        .map(|c| format!("{}/diff", c.trim_start_matches("sha256:")))
+        .map(|c| Lower::Layer(c.trim_start_matches("sha256:").to_string()))
         .collect()
+}
+
+/// Refuses a rootfs of more than [`MAX_LAYERS`] layers, in containers/storage's words.
+pub fn check_depth(layers: usize) -> Result<()> {
+    if layers > MAX_LAYERS {
+        return Err(Error::TooManyLayers {
+            layers,
+            max: MAX_LAYERS,
+        });
+    }
+    Ok(())
 }
 
 /// Paths of a container's overlay parts under its directory.
@@ -213,9 +228,27 @@ mod tests {
     use super::*;
 
     #[test]
-    fn lowers_are_top_first_and_relative() {
+    fn lowers_are_top_first() {
         let l = lower_dirs(&["sha256:aa".into(), "sha256:bb".into()]);
-        assert_eq!(l, vec!["bb/diff".to_string(), "aa/diff".to_string()]);
+        assert_eq!(
+            l,
+            vec![Lower::Layer("bb".into()), Lower::Layer("aa".into())]
+        );
+        assert_eq!(
+            l[0].path(Path::new("/s/layers")),
+            Path::new("/s/layers/bb/diff")
+        );
+    }
+
+    #[test]
+    fn depth_is_limited_to_500_with_podmans_wording() {
+        check_depth(0).unwrap();
+        check_depth(128).unwrap();
+        check_depth(MAX_LAYERS).unwrap();
+        let e = check_depth(MAX_LAYERS + 1).unwrap_err().to_string();
+        assert!(e.starts_with("max depth exceeded"), "{e}");
+        assert!(e.contains("501 layers") && e.contains("500"), "{e}");
+        assert!(!e.contains('\n'));
     }
 
     #[test]

@@ -4,6 +4,7 @@ pub mod archive;
 pub mod auth;
 pub mod digest;
 pub mod layer;
+pub mod links;
 pub mod pull;
 pub mod reference;
 pub mod registry;

@@ -4,6 +4,8 @@
 //! blobs/sha256/<hex>          manifests and configs
 //! layers/<chain-hex>/diff/    one unpacked layer, shared by every image that has it
 //! layers/<chain-hex>/layer.json
+//! layers/<chain-hex>/link     short name of the layer's link (see links.rs)
+//! layers/l/<short> -> ../<chain-hex>/diff
 //! images/<id>/image.json
 //! tmp/<rand>/ + tmp/<rand>.lock   staging; a lock nobody holds marks a dead writer's leftovers
 //! ```
@@ -17,6 +19,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir, random_hex, sync_dir, Lock};
+use crate::image::links;
 use crate::image::reference::Reference;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -185,7 +188,12 @@ impl Store {
         match fs::rename(&staging.dir, &dest) {
             Ok(()) => {
                 staging.committed = true;
-                sync_dir(&self.root.join("layers"))
+                sync_dir(&self.root.join("layers"))?;
+                // A missing link is made again when a mount needs it: not worth failing for.
+                if let Err(e) = links::ensure(&self.root.join("layers"), hex_of(&rec.chain_id)) {
+                    tracing::warn!("layer {}: {e}", rec.chain_id);
+                }
+                Ok(())
             }
             Err(e) if dest.join("layer.json").is_file() => {
                 tracing::debug!("layer {} already committed: {e}", rec.chain_id);
@@ -355,6 +363,7 @@ impl Store {
             if in_use.contains(chain) || removed.contains(chain) {
                 continue;
             }
+            links::remove(&self.root.join("layers"), hex_of(chain))?;
             self.discard(&self.layer_dir(chain))?;
             removed.push(chain.clone());
         }
@@ -514,10 +523,24 @@ mod tests {
             s.find_image("nothere", &search),
             Err(Error::ImageNotFound(_))
         ));
-        // Removing b keeps the shared base layer a still uses.
+        // Committed layers have short links; removing b keeps the shared base layer a
+        // still uses, and its link, and removes bb's.
+        let links = |s: &Store| -> Vec<PathBuf> {
+            let mut v: Vec<PathBuf> = fs::read_dir(s.root().join("layers/l"))
+                .unwrap()
+                .map(|e| fs::read_link(e.unwrap().path()).unwrap())
+                .collect();
+            v.sort();
+            v
+        };
+        assert_eq!(
+            links(&s),
+            vec![PathBuf::from("../aa/diff"), PathBuf::from("../bb/diff")]
+        );
         assert_eq!(s.remove_image(&b).unwrap(), vec!["sha256:bb".to_string()]);
         assert!(s.has_layer("sha256:aa"));
         assert!(!s.has_layer("sha256:bb"));
+        assert_eq!(links(&s), vec![PathBuf::from("../aa/diff")]);
     }
 
     #[test]

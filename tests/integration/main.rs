@@ -13,6 +13,7 @@ mod faults;
 mod formats;
 mod hostile;
 mod images;
+mod layers;
 mod lifecycle;
 mod network;
 mod packaging;

@@ -199,9 +199,11 @@ impl Ctl {
             .unwrap_or_else(|| panic!("container inspect {name}: empty result: {v}"))
     }
 
-    /// Names of the entries under ROOT/layers.
+    /// Names of the layer dirs under ROOT/layers (not its l/ of short links).
     pub fn layer_dirs(&self) -> BTreeSet<String> {
-        list(&self.root.join("layers"))
+        let mut dirs = list(&self.root.join("layers"));
+        dirs.remove("l");
+        dirs
     }
 
     /// Names of the entries under ROOT/tmp (staging).

@@ -4,6 +4,7 @@
 //! between users.
 
 mod fallback;
+mod layers;
 mod lifecycle;
 mod network;
 pub(crate) mod user;
