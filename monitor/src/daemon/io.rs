@@ -23,7 +23,11 @@ use super::sys;
 /// While the log cannot be written, how long the container's output is left in its pipes
 /// between two reads. Reading it as fast as the container writes, only to drop it, would
 /// spin; not reading it at all would block the container for good.
-const LOG_RETRY: Duration = Duration::from_millis(100);
+const LOG_RETRY: Duration = Duration::from_millis(25);
+
+/// Chunks of output read (and dropped) at most per pause while the log fails: a pipe-full or
+/// two is what a pause leaves, so a chatty container is slowed down, not stopped.
+const LOG_DRAIN_CHUNKS: usize = 32;
 
 /// How the container ended, as far as the monitor could tell.
 #[derive(Debug, Clone, Copy)]
@@ -205,15 +209,9 @@ impl<'a> Monitor<'a> {
         match tok {
             Tok::Sig => self.signals(),
             Tok::Pidfd => self.pidfd_ready(),
-            Tok::Out => {
-                self.output(Stream::Stdout, false);
-            }
-            Tok::Err => {
-                self.output(Stream::Stderr, false);
-            }
-            Tok::Pty => {
-                self.output(Stream::Stdout, true);
-            }
+            Tok::Out => self.output_ready(Stream::Stdout, false),
+            Tok::Err => self.output_ready(Stream::Stderr, false),
+            Tok::Pty => self.output_ready(Stream::Stdout, true),
             Tok::Input => self.flush_input(),
             Tok::Listen => {
                 if let Some(a) = &mut self.attach {
@@ -263,6 +261,15 @@ impl<'a> Monitor<'a> {
             Err(Errno::ECHILD) => self.record(self.pid, Ended::Unknown),
             // Should not happen for an exited process; fall back to SIGCHLD alone.
             _ => self.pidfd = None,
+        }
+    }
+
+    /// Reads one chunk of ready output; while the log fails, what the pipe holds (up to
+    /// [`LOG_DRAIN_CHUNKS`]), since the pipe is not read again before the pause is over.
+    fn output_ready(&mut self, stream: Stream, pty: bool) {
+        let mut more = LOG_DRAIN_CHUNKS;
+        while self.output(stream, pty) && self.sink.failing() && more > 0 {
+            more -= 1;
         }
     }
 
