@@ -2,6 +2,7 @@
 //! control fifo, the signalfd and the container's pidfd, until the container has exited.
 
 use std::os::fd::{AsFd, OwnedFd};
+use std::time::{Duration, Instant};
 
 use ctl_monitor::wire::{ControlMessage, MAX_PACKET_DATA};
 use ctl_monitor::{MonitorArgs, Stream};
@@ -18,6 +19,15 @@ use super::ctlfifo::CtlFifo;
 use super::logs::Sink;
 use super::signals;
 use super::sys;
+
+/// While the log cannot be written, how long the container's output is left in its pipes
+/// between two reads. Reading it as fast as the container writes, only to drop it, would
+/// spin; not reading it at all would block the container for good.
+const LOG_RETRY: Duration = Duration::from_millis(25);
+
+/// Chunks of output read (and dropped) at most per pause while the log fails: a pipe-full or
+/// two is what a pause leaves, so a chatty container is slowed down, not stopped.
+const LOG_DRAIN_CHUNKS: usize = 32;
 
 /// How the container ended, as far as the monitor could tell.
 #[derive(Debug, Clone, Copy)]
@@ -43,6 +53,8 @@ pub struct Monitor<'a> {
     /// Client input not yet written to the container's stdin (or pty).
     pending: Vec<u8>,
     buf: Vec<u8>,
+    /// The log is failing: output is not read until then, when the log is tried again.
+    log_retry_at: Option<Instant>,
 }
 
 #[derive(Clone, Copy)]
@@ -83,6 +95,7 @@ impl<'a> Monitor<'a> {
             pending: Vec::new(),
             // Filled through its spare capacity: only pages that data lands on are touched.
             buf: Vec::with_capacity(MAX_PACKET_DATA),
+            log_retry_at: None,
         }
     }
 
@@ -101,12 +114,29 @@ impl<'a> Monitor<'a> {
             if let Some(a) = &mut self.attach {
                 a.sweep();
             }
+            if self.sink.failing() && self.log_retry_at.is_none() {
+                self.log_retry_at = Some(Instant::now() + LOG_RETRY);
+            }
         }
         self.drain();
     }
 
+    /// How long output stays unread while the log is failing (None: read it now); lets
+    /// the log try again once the pause is over.
+    fn log_pause(&mut self) -> Option<Duration> {
+        let at = self.log_retry_at?;
+        let left = at.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            self.log_retry_at = None;
+            self.sink.retry();
+            return None;
+        }
+        Some(left)
+    }
+
     /// One poll; returns the ready tokens.
     fn wait(&mut self) -> Vec<(Tok, PollFlags)> {
+        let pause = self.log_pause();
         let mut fds: Vec<PollFd<'_>> = Vec::with_capacity(10);
         let mut toks: Vec<Tok> = Vec::with_capacity(10);
         let pin = PollFlags::POLLIN;
@@ -124,14 +154,16 @@ impl<'a> Monitor<'a> {
         if let Some(fd) = &self.pidfd {
             add(fd.as_fd(), pin, Tok::Pidfd);
         }
-        if let Some(fd) = &self.io.out {
-            add(fd.as_fd(), pin, Tok::Out);
-        }
-        if let Some(fd) = &self.io.err {
-            add(fd.as_fd(), pin, Tok::Err);
-        }
-        if let Some(fd) = &self.io.pty {
-            add(fd.as_fd(), pin, Tok::Pty);
+        if pause.is_none() {
+            if let Some(fd) = &self.io.out {
+                add(fd.as_fd(), pin, Tok::Out);
+            }
+            if let Some(fd) = &self.io.err {
+                add(fd.as_fd(), pin, Tok::Err);
+            }
+            if let Some(fd) = &self.io.pty {
+                add(fd.as_fd(), pin, Tok::Pty);
+            }
         }
         let waiting_input = !self.pending.is_empty();
         if let (true, Some(fd)) = (waiting_input, self.input_fd()) {
@@ -152,7 +184,13 @@ impl<'a> Monitor<'a> {
         if let Some(f) = &self.fifo {
             add(f.fd(), pin, Tok::Fifo);
         }
-        match poll(&mut fds, PollTimeout::NONE) {
+        // Rounded up: a timeout rounded down to 0 ms would poll again at once until the
+        // pause is over.
+        let timeout = pause.map_or(PollTimeout::NONE, |d| {
+            let ms = d.as_micros().div_ceil(1000);
+            PollTimeout::try_from(ms).unwrap_or(PollTimeout::MAX)
+        });
+        match poll(&mut fds, timeout) {
             Ok(_) => {}
             Err(Errno::EINTR) => return Vec::new(),
             Err(_) => {
@@ -171,15 +209,9 @@ impl<'a> Monitor<'a> {
         match tok {
             Tok::Sig => self.signals(),
             Tok::Pidfd => self.pidfd_ready(),
-            Tok::Out => {
-                self.output(Stream::Stdout, false);
-            }
-            Tok::Err => {
-                self.output(Stream::Stderr, false);
-            }
-            Tok::Pty => {
-                self.output(Stream::Stdout, true);
-            }
+            Tok::Out => self.output_ready(Stream::Stdout, false),
+            Tok::Err => self.output_ready(Stream::Stderr, false),
+            Tok::Pty => self.output_ready(Stream::Stdout, true),
             Tok::Input => self.flush_input(),
             Tok::Listen => {
                 if let Some(a) = &mut self.attach {
@@ -229,6 +261,15 @@ impl<'a> Monitor<'a> {
             Err(Errno::ECHILD) => self.record(self.pid, Ended::Unknown),
             // Should not happen for an exited process; fall back to SIGCHLD alone.
             _ => self.pidfd = None,
+        }
+    }
+
+    /// Reads one chunk of ready output; while the log fails, what the pipe holds (up to
+    /// [`LOG_DRAIN_CHUNKS`]), since the pipe is not read again before the pause is over.
+    fn output_ready(&mut self, stream: Stream, pty: bool) {
+        let mut more = LOG_DRAIN_CHUNKS;
+        while self.output(stream, pty) && self.sink.failing() && more > 0 {
+            more -= 1;
         }
     }
 

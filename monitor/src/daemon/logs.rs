@@ -46,10 +46,13 @@ impl Sink {
     pub fn write(&mut self, stream: Stream, data: &[u8], max_line: usize) {
         match self {
             Sink::Null => {}
+            // Write errors are the writer's to count and report (see LogWriter).
+            Sink::File(w) if w.failing() => w.drop_output(data.len()),
             Sink::File(w) => {
                 let ts = now_timestamp();
-                let _ = split_records(data, max_line, |text, partial| {
-                    w.push(&ts, stream, partial, text)
+                let _ = split_records::<()>(data, max_line, |text, partial| {
+                    w.push(&ts, stream, partial, text);
+                    Ok(())
                 });
                 let _ = w.flush();
             }
@@ -58,6 +61,27 @@ impl Sink {
                     j.send(stream, partial, text)
                 });
             }
+        }
+    }
+
+    /// True while the log cannot be written: the monitor then reads the container's output
+    /// only every so often, instead of as fast as the container writes it, until
+    /// [`Sink::retry`].
+    pub fn failing(&self) -> bool {
+        matches!(self, Sink::File(w) if w.failing())
+    }
+
+    /// Lets the next chunk of output try the log again.
+    pub fn retry(&mut self) {
+        if let Sink::File(w) = self {
+            w.retry();
+        }
+    }
+
+    /// The container is gone: reports output the log lost, if it can.
+    pub fn finish(&mut self) {
+        if let Sink::File(w) = self {
+            w.finish(&now_timestamp());
         }
     }
 

@@ -149,6 +149,9 @@ fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>, held: Vec<OwnedFd>) -> 
     };
     status.oom_killed = oom.is_some_and(|o| o.oom_killed());
     let code = status.exit_code.map_or(255, |c| c.clamp(0, 255) as u8);
+    // Before the exit file, so that whoever reads the log after the exit sees the notice.
+    // One write at most: a log that still fails costs nothing here.
+    mon.sink.finish();
     // Nothing to report it to if this fails; ctl then sees a dead monitor and no exit file,
     // which it reports as an unknown exit.
     let _ = status.write(&args.exit_file);

@@ -41,9 +41,14 @@ impl WithImage {
     }
 
     pub fn pulled(image: Image, repo_tag: &str) -> WithImage {
+        Self::pulled_into(Ctl::new(), image, repo_tag)
+    }
+
+    /// [`WithImage::pulled`] into a ctl the test prepared (its store on a filesystem of its
+    /// own, say).
+    pub fn pulled_into(ctl: Ctl, image: Image, repo_tag: &str) -> WithImage {
         let registry = Registry::start();
         registry.push(repo_tag, &image);
-        let ctl = Ctl::new();
         let reference = registry.reference(repo_tag);
         assert_eq!(ctl.pull(&reference), image.id());
         WithImage {

@@ -4,6 +4,7 @@
 //! to leave no directory, mount, runtime record, name or process behind.
 
 mod faults;
+mod full_disk;
 mod logs;
 mod manage;
 mod options;

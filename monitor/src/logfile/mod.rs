@@ -1,13 +1,13 @@
 //! The k8s-file log format (CRI, podman): one record per line,
 //! `2026-11-22T22:46:51.123456789+00:00 stdout F text`, where `P` marks a partial record (the
-//! line continues in the next record) and `F` a full one. The writer rotates by size: with
-//! `max_files` 1 the file is truncated in place, otherwise `ctr.log` → `ctr.log.1` → … keeping
-//! `max_files - 1` old files.
+//! line continues in the next record) and `F` a full one. The [`LogWriter`] appends records
+//! and rotates by size.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+mod writer;
+
 use std::path::{Path, PathBuf};
+
+pub use self::writer::LogWriter;
 
 use crate::time::parse_timestamp;
 
@@ -134,126 +134,6 @@ pub fn rotated_path(path: &Path, n: u32) -> PathBuf {
     PathBuf::from(s)
 }
 
-/// Records gathered before a write; keeps the writer's buffer (and the monitor's heap) small
-/// when a chunk of output holds many short lines.
-const BATCH: usize = 16 * 1024;
-
-/// Appends records to a k8s-file log, rotating by size. Records are gathered by [`push`]
-/// and written with one `write` per [`flush`] (or whenever 16 KiB have gathered).
-///
-/// [`push`]: LogWriter::push
-/// [`flush`]: LogWriter::flush
-pub struct LogWriter {
-    path: PathBuf,
-    file: File,
-    size: u64,
-    max_size: u64,
-    max_files: u32,
-    fsync: bool,
-    buf: Vec<u8>,
-}
-
-fn open_append(path: &Path) -> io::Result<(File, u64)> {
-    let file = OpenOptions::new()
-        .append(true)
-        .create(true)
-        .mode(0o600)
-        .custom_flags(libc::O_CLOEXEC)
-        .open(path)?;
-    let size = file.metadata()?.len();
-    Ok((file, size))
-}
-
-impl LogWriter {
-    /// Opens (creating) `path` for appending. `max_size` 0 = unlimited; `max_files` 0 is
-    /// taken as 1.
-    pub fn open(path: &Path, max_size: u64, max_files: u32, fsync: bool) -> io::Result<LogWriter> {
-        let (file, size) = open_append(path)?;
-        Ok(LogWriter {
-            path: path.to_owned(),
-            file,
-            size,
-            max_size,
-            max_files: max_files.max(1),
-            fsync,
-            buf: Vec::new(),
-        })
-    }
-
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Bytes in the current file, including records not yet flushed.
-    pub fn size(&self) -> u64 {
-        self.size + self.buf.len() as u64
-    }
-
-    /// Adds one record; rotates first when it would take the file past `max_size`.
-    pub fn push(
-        &mut self,
-        ts: &[u8],
-        stream: Stream,
-        partial: bool,
-        text: &[u8],
-    ) -> io::Result<()> {
-        let len = record_len(ts, stream, text) as u64;
-        if self.max_size > 0 && self.size() > 0 && self.size() + len > self.max_size {
-            self.flush()?;
-            self.rotate()?;
-        }
-        format_log_line(&mut self.buf, ts, stream, partial, text);
-        if self.buf.len() >= BATCH {
-            self.flush()?;
-        }
-        Ok(())
-    }
-
-    /// Writes the gathered records (and fsyncs when asked).
-    pub fn flush(&mut self) -> io::Result<()> {
-        if self.buf.is_empty() {
-            return Ok(());
-        }
-        let r = self.file.write_all(&self.buf);
-        self.size += self.buf.len() as u64;
-        self.buf.clear();
-        if self.buf.capacity() > 2 * BATCH {
-            self.buf = Vec::new();
-        }
-        r?;
-        if self.fsync {
-            self.file.sync_data()?;
-        }
-        Ok(())
-    }
-
-    /// Starts a new file: truncates when one file is kept, else shifts the old ones up.
-    pub fn rotate(&mut self) -> io::Result<()> {
-        if self.max_files <= 1 {
-            self.file.set_len(0)?;
-            self.size = 0;
-            return Ok(());
-        }
-        for n in (1..self.max_files - 1).rev() {
-            match fs::rename(rotated_path(&self.path, n), rotated_path(&self.path, n + 1)) {
-                Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
-                _ => {}
-            }
-        }
-        fs::rename(&self.path, rotated_path(&self.path, 1))?;
-        self.reopen()
-    }
-
-    /// Flushes, then opens the path again (after someone else moved or removed the file).
-    pub fn reopen(&mut self) -> io::Result<()> {
-        let r = self.flush();
-        let (file, size) = open_append(&self.path)?;
-        self.file = file;
-        self.size = size;
-        r
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -331,56 +211,5 @@ mod tests {
         let r = records("abcé".as_bytes(), 4);
         assert_eq!(r, vec![("abc".into(), true), ("é".into(), true)]);
         assert!(records(b"", 4).is_empty());
-    }
-
-    #[test]
-    fn rotation_keeps_max_files() {
-        let dir = std::env::temp_dir().join(format!("ctl-monitor-rot-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
-        fs::create_dir_all(&dir).unwrap();
-        let path = dir.join("ctr.log");
-        let one = record_len(TS, Stream::Stdout, b"line 00") as u64;
-        let mut w = LogWriter::open(&path, one * 2, 3, true).unwrap();
-        for i in 0..9 {
-            w.push(TS, Stream::Stdout, false, format!("line {i:02}").as_bytes())
-                .unwrap();
-            w.flush().unwrap();
-        }
-        let mut names: Vec<String> = fs::read_dir(&dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().into_string().unwrap())
-            .collect();
-        names.sort();
-        assert_eq!(names, ["ctr.log", "ctr.log.1", "ctr.log.2"]);
-        let read = |p: PathBuf| fs::read_to_string(p).unwrap();
-        assert!(read(path.clone()).ends_with("line 08\n"));
-        assert_eq!(read(path.clone()).lines().count(), 1);
-        assert!(read(rotated_path(&path, 1)).contains("line 06\n"));
-        assert!(read(rotated_path(&path, 1)).contains("line 07\n"));
-        assert!(read(rotated_path(&path, 2)).contains("line 04\n"));
-        for p in [path.clone(), rotated_path(&path, 1), rotated_path(&path, 2)] {
-            assert!(fs::metadata(p).unwrap().len() <= one * 2);
-        }
-
-        // One file kept: truncated in place.
-        let single = dir.join("single.log");
-        let mut w = LogWriter::open(&single, one * 2, 1, false).unwrap();
-        for i in 0..5 {
-            w.push(TS, Stream::Stderr, false, format!("line {i:02}").as_bytes())
-                .unwrap();
-        }
-        w.flush().unwrap();
-        assert!(!rotated_path(&single, 1).exists());
-        assert_eq!(read(single.clone()).lines().count(), 1);
-        assert!(read(single).contains("line 04"));
-
-        // Reopen after the file was moved away.
-        fs::rename(&path, dir.join("moved")).unwrap();
-        let mut w = LogWriter::open(&dir.join("moved"), 0, 1, false).unwrap();
-        w.reopen().unwrap();
-        w.push(TS, Stream::Stdout, true, b"x").unwrap();
-        w.flush().unwrap();
-        assert!(w.path().exists());
-        fs::remove_dir_all(&dir).unwrap();
     }
 }
