@@ -216,7 +216,6 @@ fn monitor_alive_and(w: &WithImage, monitor: i32) -> bool {
 }
 
 #[test]
-#[ignore = "needs state writes that survive ENOSPC"]
 fn a_full_store_leaves_the_monitor_idle_and_the_container_removable() {
     let ctl = Ctl::new();
     let mut disk = Tmpfs::mount(&ctl.root, STORE_SIZE);
