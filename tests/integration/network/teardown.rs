@@ -309,3 +309,181 @@ fn restarts_by_policy_publish_their_ports_again() {
     TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
     net.remove(&w.ctl);
 }
+
+/// Where a killed `ctl run` stops: at a point it reached (seen from outside), or after a
+/// delay spread over the length of a whole run.
+#[derive(Debug, Clone, Copy)]
+enum KillAt {
+    /// The namespace's record or bind mount appeared.
+    Namespace,
+    /// The address was leased.
+    Lease,
+    /// netavark (under flock) is running.
+    Netavark,
+    After(Duration),
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// Whether ctl `pid` has a child process (netavark's flock, or netavark itself).
+fn has_child(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).is_ok_and(|c| {
+        c.split_whitespace().any(|p| {
+            std::fs::read_to_string(format!("/proc/{p}/comm"))
+                .is_ok_and(|n| matches!(n.trim(), "flock" | "netavark"))
+        })
+    })
+}
+
+/// Network leftovers of container `id`: firewall lines naming it, its namespace, record and
+/// mount under the run dir.
+fn leftovers_of(ctl: &crate::common::Ctl, id: &str, rules: &BTreeSet<String>) -> Vec<String> {
+    let short = &id[..12];
+    let mut out: Vec<String> = rules
+        .iter()
+        .filter(|l| l.contains(short))
+        .cloned()
+        .collect();
+    out.extend(netns_files(ctl).into_iter().filter(|f| f.starts_with(id)));
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    out.extend(
+        mounts
+            .lines()
+            .filter(|l| l.contains(id))
+            .map(str::to_string),
+    );
+    out
+}
+
+#[test]
+fn killed_runs_leave_nothing_after_rm_and_prune() {
+    let w = WithImage::busybox();
+    // 13 usable addresses: thirty leaking rounds would run out of them.
+    w.ctl
+        .ok(&["network", "create", "--subnet", "10.90.21.0/28", "it-kill"]);
+    let v = w.ctl.ok(&["network", "inspect", "it-kill"]).json();
+    let net = Net {
+        name: "it-kill".into(),
+        subnet: "10.90.21.0/28".into(),
+        prefix: "10.90.21.".into(),
+        bridge: v[0]["network_interface"].as_str().unwrap().into(),
+        id: v[0]["id"].as_str().unwrap().into(),
+    };
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    let dport = format!("dport {port}");
+    let run = |name: &str| -> Vec<String> {
+        let args = [
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--network",
+            "it-kill",
+            "-p",
+            &publish,
+        ];
+        let cmd = [w.reference.as_str(), "sleep", "1000"];
+        args.iter().chain(&cmd).map(|s| s.to_string()).collect()
+    };
+    let ok_run = |name: &str| {
+        w.ctl.ok(&strs(&run(name)));
+    };
+    let started = std::time::Instant::now();
+    ok_run("whole");
+    let whole = started.elapsed();
+    w.ctl.ok(&["rm", "-f", "-t", "0", "whole"]);
+
+    let names = w.ctl.root.join("names");
+    let mut ids = BTreeSet::new();
+    let rounds = 32u32;
+    for round in 0..rounds {
+        let at = match round % 4 {
+            0 => KillAt::Namespace,
+            1 => KillAt::Lease,
+            2 => KillAt::Netavark,
+            _ => KillAt::After(whole * round / rounds),
+        };
+        let mut child = w.ctl.spawn(&strs(&run("victim")));
+        let pid = child.id();
+        let begun = std::time::Instant::now();
+        // Polled tightly: these points last milliseconds.
+        loop {
+            let reached = match at {
+                KillAt::Namespace => !netns_files(&w.ctl).is_empty(),
+                KillAt::Lease => net.leases() > 0,
+                KillAt::Netavark => has_child(pid),
+                KillAt::After(d) => begun.elapsed() >= d,
+            };
+            if reached || child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(
+                begun.elapsed() < Duration::from_secs(30),
+                "{at:?} never came"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        if let Ok(id) = std::fs::read_link(names.join("victim")) {
+            ids.insert(id.to_string_lossy().into_owned());
+        }
+        w.ctl.run(&["rm", "-f", "-t", "0", "victim"]).no_panic();
+        if matches!(at, KillAt::Netavark) {
+            // The killed ctl's netavark may still run: this one's must wait for it.
+            ok_run("next");
+            w.ctl.ok(&["rm", "-f", "-t", "0", "next"]);
+        }
+    }
+    // Whatever the rounds left, the next setup on the bridge reclaims: an address is free.
+    ok_run("after");
+    let ip = inspect(&w.ctl, "after")["NetworkSettings"]["IPAddress"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(ip.starts_with(&net.prefix), "{ip}");
+    w.ctl.ok(&["rm", "-f", "-t", "0", "after"]);
+
+    // One more killed once leased, then removed: `system prune` reclaims the rest.
+    let mut child = w.ctl.spawn(&strs(&run("last")));
+    let leased = wait_for(Duration::from_secs(30), || (net.leases() > 0).then_some(()));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(leased.is_some(), "no lease appeared");
+    if let Ok(id) = std::fs::read_link(names.join("last")) {
+        ids.insert(id.to_string_lossy().into_owned());
+    }
+    w.ctl.run(&["rm", "-f", "-t", "0", "last"]).no_panic();
+    w.ctl.ok(&["system", "prune", "-f"]);
+
+    assert!(
+        ids.len() >= rounds as usize / 2,
+        "too few runs got far: {ids:?}"
+    );
+    let rules = ruleset();
+    for id in &ids {
+        let left = leftovers_of(&w.ctl, id, &rules);
+        assert!(left.is_empty(), "container {id} left {left:#?}");
+    }
+    assert_eq!(
+        netns_files(&w.ctl),
+        BTreeSet::new(),
+        "namespaces or records left"
+    );
+    assert_eq!(net.leases(), 0, "addresses stayed leased");
+    assert!(
+        !links().contains(&net.bridge),
+        "the bridge (and its veths) was left"
+    );
+    let mine: Vec<_> = rules
+        .iter()
+        .filter(|l| l.contains(&net.prefix) || l.contains(&dport))
+        .collect();
+    assert!(mine.is_empty(), "rules of the network left: {mine:#?}");
+    TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
+    assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout, "");
+    net.remove(&w.ctl);
+}
