@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::net::TcpListener;
 use std::time::Duration;
 
-use super::{chains_of, host, inspect, links, netns_files, rules_of, ruleset, Net};
+use super::{chains_of, host, inspect, links, netns_entries, netns_files, rules_of, ruleset, Net};
 use crate::common::{wait_for, WithImage};
 
 #[test]
@@ -37,7 +37,11 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
     );
 
     let check_nothing_left = || {
-        assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+        assert_eq!(
+            netns_entries(&w.ctl),
+            BTreeSet::new(),
+            "a namespace was left"
+        );
         assert_eq!(net.leases(), 0, "an address stayed leased");
         assert!(!links().contains(&net.bridge), "the bridge was created");
         let after = ruleset();
@@ -81,7 +85,7 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
     assert_eq!(net.leases(), 1);
     net.remove(&w.ctl);
     assert!(!ruleset().iter().any(|l| l.contains(&dport)));
-    assert_eq!(netns_files(&w.ctl), BTreeSet::new());
+    assert_eq!(netns_entries(&w.ctl), BTreeSet::new());
 }
 
 #[test]
@@ -124,7 +128,11 @@ fn netavark_failing_mid_setup_leaves_nothing() {
         line.contains("netavark setup") && line.contains(a),
         "{line}"
     );
-    assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+    assert_eq!(
+        netns_entries(&w.ctl),
+        BTreeSet::new(),
+        "a namespace was left"
+    );
     let after = ruleset();
     let dport = format!("dport {port}");
     for l in after.difference(&before) {
@@ -158,7 +166,7 @@ fn exit_by_itself_tears_the_network_down() {
     assert_eq!(netns_files(&w.ctl).len(), 1);
     // Nobody waits: the monitor's cleanup alone must tear it down.
     let done = wait_for(Duration::from_secs(20), || {
-        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+        (netns_entries(&w.ctl).is_empty() && net.leases() == 0).then_some(())
     });
     assert!(done.is_some(), "the network outlived the container");
     let st = w.ctl.ok(&["ps", "-a", "--format", "{{.State}}"]);
@@ -264,7 +272,7 @@ fn twenty_parallel_runs_leave_rules_links_and_namespaces_as_they_were() {
     }
     assert!(!links().contains(&net.bridge), "the bridge was left");
     assert_eq!(host("ip", &["netns", "list"]), netns_before);
-    assert_eq!(netns_files(&w.ctl), BTreeSet::new());
+    assert_eq!(netns_entries(&w.ctl), BTreeSet::new());
     assert_eq!(net.leases(), 0);
     net.remove(&w.ctl);
 }
@@ -303,7 +311,7 @@ fn restarts_by_policy_publish_their_ports_again() {
         .ok(&["ps", "-a", "--format", "{{.State}} {{.Restarts}}"]);
     assert!(done.is_some(), "{ps}");
     let done = wait_for(Duration::from_secs(10), || {
-        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+        (netns_entries(&w.ctl).is_empty() && net.leases() == 0).then_some(())
     });
     assert!(done.is_some(), "the last run's network was left");
     TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
@@ -314,7 +322,9 @@ fn restarts_by_policy_publish_their_ports_again() {
 /// delay spread over the length of a whole run.
 #[derive(Debug, Clone, Copy)]
 enum KillAt {
-    /// The namespace's record or bind mount appeared.
+    /// The run's record appeared.
+    Record,
+    /// The namespace's bind mount appeared.
     Namespace,
     /// The address was leased.
     Lease,
@@ -346,7 +356,7 @@ fn leftovers_of(ctl: &crate::common::Ctl, id: &str, rules: &BTreeSet<String>) ->
         .filter(|l| l.contains(short))
         .cloned()
         .collect();
-    out.extend(netns_files(ctl).into_iter().filter(|f| f.starts_with(id)));
+    out.extend(netns_entries(ctl).into_iter().filter(|f| f.starts_with(id)));
     let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
     out.extend(
         mounts
@@ -366,7 +376,7 @@ fn killed_runs_leave_nothing_after_rm_and_prune() {
     let v = w.ctl.ok(&["network", "inspect", "it-kill"]).json();
     let net = Net {
         name: "it-kill".into(),
-        subnet: "10.90.21.0/28".into(),
+        subnet: "10.90.21.0/29".into(),
         prefix: "10.90.21.".into(),
         bridge: v[0]["network_interface"].as_str().unwrap().into(),
         id: v[0]["id"].as_str().unwrap().into(),
@@ -398,12 +408,13 @@ fn killed_runs_leave_nothing_after_rm_and_prune() {
 
     let names = w.ctl.root.join("names");
     let mut ids = BTreeSet::new();
-    let rounds = 32u32;
+    let rounds = 35u32;
     for round in 0..rounds {
-        let at = match round % 4 {
-            0 => KillAt::Namespace,
-            1 => KillAt::Lease,
-            2 => KillAt::Netavark,
+        let at = match round % 5 {
+            0 => KillAt::Record,
+            1 => KillAt::Namespace,
+            2 => KillAt::Lease,
+            3 => KillAt::Netavark,
             _ => KillAt::After(whole * round / rounds),
         };
         let mut child = w.ctl.spawn(&strs(&run("victim")));
@@ -412,6 +423,7 @@ fn killed_runs_leave_nothing_after_rm_and_prune() {
         // Polled tightly: these points last milliseconds.
         loop {
             let reached = match at {
+                KillAt::Record => !netns_entries(&w.ctl).is_empty(),
                 KillAt::Namespace => !netns_files(&w.ctl).is_empty(),
                 KillAt::Lease => net.leases() > 0,
                 KillAt::Netavark => has_child(pid),
@@ -469,7 +481,7 @@ fn killed_runs_leave_nothing_after_rm_and_prune() {
         assert!(left.is_empty(), "container {id} left {left:#?}");
     }
     assert_eq!(
-        netns_files(&w.ctl),
+        netns_entries(&w.ctl),
         BTreeSet::new(),
         "namespaces or records left"
     );
