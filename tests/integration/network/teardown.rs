@@ -499,3 +499,91 @@ fn killed_runs_leave_nothing_after_rm_and_prune() {
     assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout, "");
     net.remove(&w.ctl);
 }
+
+/// The first process named `name` among the children of `pid`, and theirs.
+fn descendant(pid: u32, name: &str) -> Option<u32> {
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).ok()?;
+    children
+        .split_whitespace()
+        .filter_map(|p| p.parse::<u32>().ok())
+        .find_map(|p| {
+            let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+            if comm.trim() == name {
+                Some(p)
+            } else {
+                descendant(p, name)
+            }
+        })
+}
+
+/// Whether `pid` is running (not gone, not a zombie).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        s.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z'))
+    })
+}
+
+#[test]
+fn a_killed_ctls_netavark_holds_the_lock_until_it_exits() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-orphan", 22);
+    let run_lock = std::path::Path::new(super::IPAM_DIR)
+        .parent()
+        .unwrap()
+        .join("netavark.run.lock");
+    let mut caught = 0;
+    for _ in 0..10 {
+        let mut child = w.ctl.spawn(&[
+            "run",
+            "-d",
+            "--name",
+            "orphan",
+            "--network",
+            "it-orphan",
+            "-p",
+            "80",
+            &w.reference,
+            "sleep",
+            "1000",
+        ]);
+        let pid = child.id();
+        let nv = wait_for(Duration::from_secs(30), || descendant(pid, "netavark"));
+        let _ = child.kill();
+        let _ = child.wait();
+        let nv = nv.expect("netavark never ran");
+        if running(nv) {
+            // flock(2) locks belong to open files: a file of our own sees any holder.
+            let f = std::fs::File::open(&run_lock).expect("the run lock exists");
+            let free = f.try_lock().is_ok();
+            let still = running(nv);
+            drop(f);
+            if still {
+                assert!(!free, "netavark {nv} runs, and its lock is free");
+                caught += 1;
+            }
+        }
+        w.ctl.run(&["rm", "-f", "-t", "0", "orphan"]).no_panic();
+        // The next setup on the bridge waits for the orphan, then reclaims its network.
+        w.ctl.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "next",
+            "--network",
+            "it-orphan",
+            &w.reference,
+            "sleep",
+            "1000",
+        ]);
+        w.ctl.ok(&["rm", "-f", "-t", "0", "next"]);
+        if caught >= 3 {
+            break;
+        }
+    }
+    assert!(caught > 0, "netavark never outlived its ctl");
+    w.ctl.ok(&["system", "prune", "-f"]);
+    assert_eq!(netns_entries(&w.ctl), BTreeSet::new());
+    assert_eq!(net.leases(), 0);
+    net.remove(&w.ctl);
+}
