@@ -328,23 +328,13 @@ enum KillAt {
     Namespace,
     /// The address was leased.
     Lease,
-    /// netavark (under flock) is running.
+    /// netavark is running.
     Netavark,
     After(Duration),
 }
 
 fn strs(v: &[String]) -> Vec<&str> {
     v.iter().map(String::as_str).collect()
-}
-
-/// Whether ctl `pid` has a child process (netavark's flock, or netavark itself).
-fn has_child(pid: u32) -> bool {
-    std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).is_ok_and(|c| {
-        c.split_whitespace().any(|p| {
-            std::fs::read_to_string(format!("/proc/{p}/comm"))
-                .is_ok_and(|n| matches!(n.trim(), "flock" | "netavark"))
-        })
-    })
 }
 
 /// Network leftovers of container `id`: firewall lines naming it, its namespace, record and
@@ -426,7 +416,7 @@ fn killed_runs_leave_nothing_after_rm_and_prune() {
                 KillAt::Record => !netns_entries(&w.ctl).is_empty(),
                 KillAt::Namespace => !netns_files(&w.ctl).is_empty(),
                 KillAt::Lease => net.leases() > 0,
-                KillAt::Netavark => has_child(pid),
+                KillAt::Netavark => descendant(pid, "netavark").is_some(),
                 KillAt::After(d) => begun.elapsed() >= d,
             };
             if reached || child.try_wait().unwrap().is_some() {
