@@ -205,6 +205,9 @@ _ctl() {
             ctl__subcmd__system,migrate)
                 cmd="ctl__subcmd__system__subcmd__migrate"
                 ;;
+            ctl__subcmd__system,prune)
+                cmd="ctl__subcmd__system__subcmd__prune"
+                ;;
             *)
                 ;;
         esac
@@ -3402,7 +3405,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__system)
-            opts="-h -V --root --runroot --runtime --log-level --config --help --version info migrate"
+            opts="-h -V --root --runroot --runtime --log-level --config --help --version info migrate prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3479,6 +3482,40 @@ _ctl() {
             ;;
         ctl__subcmd__system__subcmd__migrate)
             opts="-h -V --root --runroot --runtime --log-level --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -W "trace debug info warn error" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__prune)
+            opts="-f -h -V --force --root --runroot --runtime --log-level --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3683,6 +3720,7 @@ _ctl_subcommand() {
         ":system") _ctl_path=system ;;
         "system:info") _ctl_path=system/info ;;
         "system:migrate") _ctl_path=system/migrate ;;
+        "system:prune") _ctl_path=system/prune ;;
         ":unshare") _ctl_path=unshare ;;
         ":completion") _ctl_path=completion ;;
         *) return 1 ;;

@@ -63,7 +63,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "login" -d 'Save registry cr
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "logout" -d 'Remove saved registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
-complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Rootless: the user namespace and its pause process'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Manage ctl: what it runs with, the rootless user namespace, pruning'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "unshare" -d 'Rootless: run a command as root of the user namespace (default: $SHELL)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__complete" -d 'List completion candidates (run by the completion scripts)'
@@ -1116,19 +1116,20 @@ error\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand info" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand info" -s V -l version -d 'Print version'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
 debug\t''
 info\t''
 warn\t''
 error\t''"
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -s V -l version -d 'Print version'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "prune" -d 'Remove stopped containers and the network state of containers that are gone'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format: yaml-like text (default) or json' -r -f -a "text\t''
 json\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Image and container store directory' -r -F
@@ -1153,6 +1154,18 @@ error\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -s V -l version -d 'Print version'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr' -r -f -a "trace\t''
+debug\t''
+info\t''
+warn\t''
+error\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -141,7 +141,7 @@ pub enum Command {
     Generate(generate::GenerateCommand),
     /// Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)
     Info(system::InfoArgs),
-    /// Rootless: the user namespace and its pause process
+    /// Manage ctl: what it runs with, the rootless user namespace, pruning
     #[command(subcommand)]
     System(system::SystemCommand),
     /// Rootless: run a command as root of the user namespace (default: $SHELL)
@@ -243,6 +243,7 @@ pub fn run() -> Result<ExitCode> {
             system::info(&ctx, &a)
         }
         Command::System(system::SystemCommand::Migrate) => system::migrate(&ctx),
+        Command::System(system::SystemCommand::Prune(a)) => system::prune(&ctx, &a),
         Command::Unshare(a) => system::unshare(&ctx, a),
         Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),
         Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {

@@ -1,7 +1,9 @@
 //! A container's bridge network, set up before each run and torn down after it, always
 //! under the container's lock. Setup either completes or leaves nothing: host ports are
-//! reserved first, then the namespace is made, then an address is leased, then netavark
-//! configures it; a failure at any step undoes the earlier ones.
+//! reserved first, then the run is recorded, then the namespace is made, then an address is
+//! leased, then the record is completed and netavark configures it; a failure at any step
+//! undoes the earlier ones, and a ctl killed at any step leaves a record that the next start,
+//! rm or sweep ([`crate::network::orphans`]) undoes.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -21,6 +23,7 @@ use crate::fsutil::atomic_write;
 use crate::network::config::{Network, Networks, DEFAULT_NETWORK};
 use crate::network::ipam::{Ipam, Lease};
 use crate::network::netavark::{self, Attachment, Netavark, StatusBlock};
+use crate::network::orphans::{self, Sweep};
 use crate::network::ports::PortMapping;
 use crate::network::{netns, ports, Attached, Mode, NetworkState};
 
@@ -178,18 +181,21 @@ impl Manager {
             .map(|n| nets.get(n))
             .collect::<Result<Vec<Network>>>()?;
         let mut ports = cfg.ports.clone();
+        // The sockets die with this process: nothing to record for them.
         let held = ports::reserve(&mut ports)?;
-        let netns = self.netns_path(&cfg.id);
-        netns::create(&netns)?;
         let mut ns = NetworkState {
-            netns,
-            bridges: Vec::new(),
+            netns: self.netns_path(&cfg.id),
+            bridges: defs.iter().map(|n| n.network_interface.clone()).collect(),
             options: Value::Null,
             configured: false,
             networks: BTreeMap::new(),
             ports,
         };
-        match self.configure(cfg, &defs, &mut ns) {
+        // Recorded before anything is made, so a ctl killed at any point leaves a record the
+        // next start, rm or sweep undoes (releasing a lease never taken is harmless).
+        orphans::write_record(&ns)?;
+        let made = netns::create(&ns.netns).and_then(|_| self.configure(cfg, &defs, &mut ns));
+        match made {
             Ok(()) => {
                 state.network = Some(ns);
                 Ok(held)
@@ -214,6 +220,19 @@ impl Manager {
         let nv = self.netavark()?;
         let ipam = Ipam::open(&self.ctx.network_run_dir)?;
         let _lock = nv.lock()?;
+        // What killed ctls left on these bridges goes first: their addresses, veths and
+        // rules would otherwise stay until a `system prune`.
+        match orphans::sweep(
+            Some(&nv),
+            &ipam,
+            &self.ctx.root,
+            &self.netns_dir(),
+            Some(&ns.bridges),
+        ) {
+            Ok(s) if !s.is_empty() => tracing::debug!("reclaimed network leftovers: {s:?}"),
+            Ok(_) => {}
+            Err(e) => tracing::warn!("reclaiming network leftovers: {e}"),
+        }
         let mut attach = Vec::new();
         for (i, n) in defs.iter().enumerate() {
             let fail = |reason: String| Error::Network {
@@ -222,11 +241,7 @@ impl Manager {
             };
             let (subnet, gateway) = n.ipv4().ok_or_else(|| fail("has no IPv4 subnet".into()))?;
             let wanted = if i == 0 { cfg.static_ip } else { None };
-            let lease = Lease {
-                container: cfg.id.clone(),
-                netns: ns.netns.clone(),
-            };
-            ns.bridges.push(n.network_interface.clone());
+            let lease = Lease::new(&cfg.id, &ns.netns, &self.ctx.root);
             let ip = ipam.with_table(&n.network_interface, |t| {
                 t.allocate(subnet, gateway, wanted, lease)
                     .map_err(|e| fail(e.to_string()))
@@ -245,12 +260,8 @@ impl Manager {
         // it), so its teardown must run too.
         ns.configured = true;
         // And on disk before it: a ctl killed during or right after the setup has not
-        // recorded it in the state yet, and the next start or rm undoes it from this.
-        let record = serde_json::to_vec(ns).map_err(|e| Error::Network {
-            what: "network record".into(),
-            reason: e.to_string(),
-        })?;
-        crate::fsutil::atomic_write(&self.pending_network_path(&cfg.id), &record)?;
+        // recorded it in the state yet, and the next start, rm or sweep undoes it from this.
+        orphans::write_record(ns)?;
         let status = nv.setup(&ns.netns, &ns.options)?;
         for a in &attach {
             let block = status.get(&a.network.name).cloned().unwrap_or_default();
@@ -264,37 +275,60 @@ impl Manager {
     /// failure is only a warning: the namespace and the address go anyway, and nothing would
     /// be gained by keeping them.
     fn undo_network(&self, id: &str, ns: &NetworkState, quiet: bool) -> Result<()> {
-        if ns.configured && netns::is_netns(&ns.netns) {
-            let done = self.netavark().and_then(|nv| {
-                let _lock = nv.lock()?;
-                nv.teardown(&ns.netns, &ns.options)
-            });
-            match done {
-                Err(e) if quiet => tracing::debug!("container {id}: {e}"),
-                Err(e) => tracing::warn!("container {}: {e}", &id[..12.min(id.len())]),
-                Ok(()) => {}
-            }
+        let nv = self.netavark();
+        let _lock = netavark::lock_at(&self.ctx.network_run_dir)?;
+        let ipam = Ipam::open(&self.ctx.network_run_dir)?;
+        let failed = orphans::undo(nv.as_ref().ok(), &ipam, id, ns)?;
+        match failed.or(nv.err().filter(|_| ns.configured)) {
+            Some(e) if quiet => tracing::debug!("container {id}: {e}"),
+            Some(e) => tracing::warn!("container {}: {e}", &id[..12.min(id.len())]),
+            None => {}
         }
-        if !ns.bridges.is_empty() {
-            let ipam = Ipam::open(&self.ctx.network_run_dir)?;
-            for b in &ns.bridges {
-                ipam.with_table(b, |t| {
-                    t.release(id);
-                    Ok(())
-                })?;
-            }
-        }
-        netns::remove(&ns.netns)?;
-        match fs::remove_file(self.pending_network_path(id)) {
+        // Records of earlier versions, kept in the container's run dir.
+        match fs::remove_file(self.legacy_record_path(id)) {
             Err(e) if e.kind() != std::io::ErrorKind::NotFound => {
-                Err(Error::io(self.pending_network_path(id), e))
+                Err(Error::io(self.legacy_record_path(id), e))
             }
             _ => Ok(()),
         }
     }
 
-    /// A network set up by a ctl that was killed before it recorded it in the state.
-    fn pending_network_path(&self, id: &str) -> PathBuf {
+    /// Where a container's namespaces are bind mounted (and their records kept).
+    fn netns_dir(&self) -> PathBuf {
+        self.containers.runroot().join("netns")
+    }
+
+    /// Whether a run's network may be left without the state knowing of it (a ctl killed
+    /// during its setup): a record or a namespace. [`Manager::teardown_network`] undoes it.
+    pub fn network_leftovers(&self, id: &str) -> bool {
+        let netns = self.netns_path(id);
+        !self.ctx.rootless
+            && (orphans::record_path(&netns).exists()
+                || self.legacy_record_path(id).exists()
+                || netns::is_netns(&netns))
+    }
+
+    /// Undoes the bridge networks of this store's containers that are gone (killed ctls,
+    /// removals cut short) and gives back the addresses of any store's gone containers.
+    /// Nothing to do rootless: bridges are root's.
+    pub fn sweep_network_orphans(&self) -> Result<Sweep> {
+        if self.ctx.rootless {
+            return Ok(Sweep::default());
+        }
+        let nv = self.netavark();
+        let _lock = netavark::lock_at(&self.ctx.network_run_dir)?;
+        let ipam = Ipam::open(&self.ctx.network_run_dir)?;
+        orphans::sweep(
+            nv.as_ref().ok(),
+            &ipam,
+            &self.ctx.root,
+            &self.netns_dir(),
+            None,
+        )
+    }
+
+    /// Where earlier versions recorded a network before setting it up.
+    fn legacy_record_path(&self, id: &str) -> PathBuf {
         self.containers.run_dir(id).join("network.json")
     }
 
@@ -313,8 +347,9 @@ impl Manager {
         let ns = match state.network.take() {
             Some(ns) => ns,
             None => {
-                let pending = fs::read(self.pending_network_path(id)).ok();
-                match pending.and_then(|b| serde_json::from_slice::<NetworkState>(&b).ok()) {
+                let record = orphans::read_record(&orphans::record_path(&self.netns_path(id)))
+                    .or_else(|| orphans::read_record(&self.legacy_record_path(id)));
+                match record {
                     Some(ns) => ns,
                     None => {
                         // A namespace made by a ctl killed before it configured anything

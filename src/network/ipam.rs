@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use ipnet::Ipv4Net;
 use serde::{Deserialize, Serialize};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir, Lock};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -20,6 +20,35 @@ pub struct Lease {
     pub container: String,
     /// The namespace the address lives in; the lease ends with it.
     pub netns: PathBuf,
+    /// The store whose container holds it: tables are the machine's, shared by every store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub root: Option<PathBuf>,
+    /// When it was taken (seconds since the epoch): a young lease may belong to a creator
+    /// still at work.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<u64>,
+}
+
+impl Lease {
+    pub fn new(container: &str, netns: &Path, root: &Path) -> Lease {
+        Lease {
+            container: container.to_string(),
+            netns: netns.to_path_buf(),
+            root: Some(root.to_path_buf()),
+            since: Some(now_secs()),
+        }
+    }
+
+    /// Whether it was taken at least `secs` ago (a lease without a time is old).
+    pub fn older_than(&self, secs: u64, now: u64) -> bool {
+        self.since.is_none_or(|t| t.saturating_add(secs) <= now)
+    }
+}
+
+pub fn now_secs() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs())
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -103,6 +132,11 @@ impl Table {
     pub fn prune(&mut self, alive: impl Fn(&Path) -> bool) {
         self.leases.retain(|_, l| alive(&l.netns));
     }
+
+    /// The leases `stale` picks, left in place.
+    pub fn select(&self, stale: impl Fn(&Lease) -> bool) -> Vec<Lease> {
+        self.leases.values().filter(|l| stale(l)).cloned().collect()
+    }
 }
 
 /// The allocation table of one bridge, on disk.
@@ -122,6 +156,25 @@ impl Ipam {
         let dir = netrun.join("ipam");
         create_private_dir(&dir)?;
         Ok(Ipam { dir, alive })
+    }
+
+    /// The bridges that have a table.
+    pub fn bridges(&self) -> Result<Vec<String>> {
+        let mut out = Vec::new();
+        for e in fs::read_dir(&self.dir).at(&self.dir)? {
+            let name = e.at(&self.dir)?.file_name().to_string_lossy().into_owned();
+            if let Some(b) = name.strip_suffix(".json") {
+                if !b.starts_with('.') {
+                    out.push(b.to_string());
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// The bridge's leases that `stale` picks; they stay leased until released.
+    pub fn stale(&self, bridge: &str, stale: impl Fn(&Lease) -> bool) -> Result<Vec<Lease>> {
+        self.with_table(bridge, |t| Ok(t.select(stale)))
     }
 
     /// Runs `f` on the bridge's table under its lock, and saves the table if `f` succeeded.
@@ -167,6 +220,8 @@ mod tests {
         Lease {
             container: c.repeat(12),
             netns: PathBuf::from("/x"),
+            root: None,
+            since: None,
         }
     }
 
@@ -222,6 +277,30 @@ mod tests {
     }
 
     #[test]
+    fn old_leases_are_told_from_young_ones() {
+        let mut l = Lease::new("a", Path::new("/x"), Path::new("/s"));
+        let now = l.since.unwrap();
+        assert!(!l.older_than(10, now));
+        assert!(l.older_than(10, now + 10));
+        l.since = None;
+        assert!(l.older_than(10, now));
+        // Tables written before leases named their store still read.
+        let old: Lease = serde_json::from_str(r#"{"container":"a","netns":"/x"}"#).unwrap();
+        assert_eq!(old.root, None);
+    }
+
+    #[test]
+    fn select_leaves_the_table_as_it_was() {
+        let net: Ipv4Net = "10.0.0.0/24".parse().unwrap();
+        let mut t = Table::default();
+        t.allocate(net, None, None, lease("a")).unwrap();
+        t.allocate(net, None, None, lease("b")).unwrap();
+        let picked = t.select(|l| l.container.starts_with('b'));
+        assert_eq!(picked.len(), 1);
+        assert_eq!(t.leases.len(), 2);
+    }
+
+    #[test]
     fn parallel_allocations_never_collide() {
         let d = tempfile::tempdir().unwrap();
         let net: Ipv4Net = "10.0.0.0/24".parse().unwrap();
@@ -233,10 +312,11 @@ mod tests {
                     (0..5)
                         .map(|j| {
                             ipam.with_table("br", |t| {
-                                let l = Lease {
-                                    container: format!("{i}-{j}-container"),
-                                    netns: PathBuf::from("/"),
-                                };
+                                let l = Lease::new(
+                                    &format!("{i}-{j}-container"),
+                                    Path::new("/"),
+                                    Path::new("/store"),
+                                );
                                 Ok(t.allocate(net, None, None, l).unwrap())
                             })
                             .unwrap()

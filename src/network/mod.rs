@@ -6,6 +6,7 @@ pub mod config;
 pub mod ipam;
 pub mod netavark;
 pub mod netns;
+pub mod orphans;
 pub mod ports;
 pub mod rootless;
 

@@ -131,8 +131,21 @@ impl Netavark {
     /// Serialises netavark calls machine-wide: a teardown that removes a bridge must not
     /// race a setup adding to it (podman holds one lock the same way).
     pub fn lock(&self) -> Result<Lock> {
-        create_private_dir(&self.lock_dir)?;
-        Lock::exclusive(&self.lock_dir.join("netavark.lock"))
+        lock_at(&self.lock_dir)
+    }
+
+    /// Held by the process that waits for netavark (see [`Netavark::call`]), for as long as
+    /// netavark runs, whether or not the ctl that started it is still alive.
+    fn run_lock(&self) -> PathBuf {
+        self.lock_dir.join("netavark.run.lock")
+    }
+
+    /// The same netavark for the networks of another store (its aardvark-dns files).
+    pub fn with_config_dir(&self, config_dir: &Path) -> Netavark {
+        Netavark {
+            config_dir: config_dir.to_path_buf(),
+            ..self.clone()
+        }
     }
 
     pub fn setup(&self, netns: &Path, opts: &Value) -> Result<BTreeMap<String, StatusBlock>> {
@@ -147,13 +160,48 @@ impl Netavark {
         self.call("teardown", netns, opts).map(drop)
     }
 
+    /// Runs netavark; the caller holds [`Netavark::lock`]. That lock goes with the caller,
+    /// and a ctl killed mid-call leaves netavark running: so netavark runs under
+    /// flock(1), which holds a second lock until netavark exits, and the next call waits for
+    /// that one too. netavark itself must not inherit a lock: the aardvark-dns it starts
+    /// would, and would hold it for good.
     fn call(&self, verb: &'static str, netns: &Path, opts: &Value) -> Result<Vec<u8>> {
+        let flock = crate::runtime::find_program("flock");
+        loop {
+            if let Some(out) = self.call_once(verb, netns, opts, flock.as_deref())? {
+                return Ok(out);
+            }
+        }
+    }
+
+    /// One try; None when flock(1) found the run lock taken (by a netavark started after
+    /// this process last waited for it, which only a ctl killed meanwhile can leave).
+    fn call_once(
+        &self,
+        verb: &'static str,
+        netns: &Path,
+        opts: &Value,
+        flock: Option<&Path>,
+    ) -> Result<Option<Vec<u8>>> {
         let fail = |reason: String| Error::Network {
             what: format!("netavark {verb}"),
             reason,
         };
         create_private_dir(&self.config_dir)?;
-        let mut cmd = Command::new(&self.binary);
+        let mut cmd = match flock {
+            Some(flock) => {
+                // Wait here, not in flock(1): a flock(1) left waiting by a killed ctl would
+                // run its netavark whenever it got the lock, after whatever came next.
+                drop(Lock::exclusive(&self.run_lock())?);
+                let mut c = Command::new(flock);
+                c.args(["--nonblock", "--close", "--conflict-exit-code"])
+                    .arg(FLOCK_CONFLICT.to_string())
+                    .arg(self.run_lock())
+                    .arg(&self.binary);
+                c
+            }
+            None => Command::new(&self.binary),
+        };
         cmd.arg("--config")
             .arg(&self.config_dir)
             .arg("--rootless=false");
@@ -190,7 +238,10 @@ impl Netavark {
         };
         let out = read(stdout);
         if status.success() {
-            return Ok(out);
+            return Ok(Some(out));
+        }
+        if flock.is_some() && status.code() == Some(FLOCK_CONFLICT) && out.is_empty() {
+            return Ok(None);
         }
         // netavark's error is `{"error": "..."}` on stdout; stderr has its log.
         let msg = serde_json::from_slice::<Value>(&out)
@@ -207,3 +258,13 @@ impl Netavark {
         Err(fail(msg))
     }
 }
+
+/// [`Netavark::lock`], for when netavark itself cannot be found (its records can still be
+/// undone in part).
+pub fn lock_at(lock_dir: &Path) -> Result<Lock> {
+    create_private_dir(lock_dir)?;
+    Lock::exclusive(&lock_dir.join("netavark.lock"))
+}
+
+/// flock(1)'s exit code when the run lock is taken (netavark's own are 0 and 1).
+const FLOCK_CONFLICT: i32 = 75;

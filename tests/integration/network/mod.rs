@@ -179,8 +179,16 @@ pub fn inspect(ctl: &Ctl, name: &str) -> Value {
     ctl.ok(&["inspect", "--type", "container", name]).json()[0].clone()
 }
 
-/// The container namespaces under the store's run dir.
+/// The container namespaces under the store's run dir (without their records, `<id>.json`).
 pub fn netns_files(ctl: &Ctl) -> BTreeSet<String> {
+    netns_entries(ctl)
+        .into_iter()
+        .filter(|n| !n.contains('.'))
+        .collect()
+}
+
+/// Everything under the store's `netns` run dir: namespaces, their records, temp files.
+pub fn netns_entries(ctl: &Ctl) -> BTreeSet<String> {
     std::fs::read_dir(ctl.runroot.join("netns"))
         .map(|rd| {
             rd.flatten()

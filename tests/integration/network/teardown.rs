@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::net::TcpListener;
 use std::time::Duration;
 
-use super::{chains_of, host, inspect, links, netns_files, rules_of, ruleset, Net};
+use super::{chains_of, host, inspect, links, netns_entries, netns_files, rules_of, ruleset, Net};
 use crate::common::{wait_for, WithImage};
 
 #[test]
@@ -37,7 +37,11 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
     );
 
     let check_nothing_left = || {
-        assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+        assert_eq!(
+            netns_entries(&w.ctl),
+            BTreeSet::new(),
+            "a namespace was left"
+        );
         assert_eq!(net.leases(), 0, "an address stayed leased");
         assert!(!links().contains(&net.bridge), "the bridge was created");
         let after = ruleset();
@@ -81,7 +85,7 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
     assert_eq!(net.leases(), 1);
     net.remove(&w.ctl);
     assert!(!ruleset().iter().any(|l| l.contains(&dport)));
-    assert_eq!(netns_files(&w.ctl), BTreeSet::new());
+    assert_eq!(netns_entries(&w.ctl), BTreeSet::new());
 }
 
 #[test]
@@ -124,7 +128,11 @@ fn netavark_failing_mid_setup_leaves_nothing() {
         line.contains("netavark setup") && line.contains(a),
         "{line}"
     );
-    assert_eq!(netns_files(&w.ctl), BTreeSet::new(), "a namespace was left");
+    assert_eq!(
+        netns_entries(&w.ctl),
+        BTreeSet::new(),
+        "a namespace was left"
+    );
     let after = ruleset();
     let dport = format!("dport {port}");
     for l in after.difference(&before) {
@@ -158,7 +166,7 @@ fn exit_by_itself_tears_the_network_down() {
     assert_eq!(netns_files(&w.ctl).len(), 1);
     // Nobody waits: the monitor's cleanup alone must tear it down.
     let done = wait_for(Duration::from_secs(20), || {
-        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+        (netns_entries(&w.ctl).is_empty() && net.leases() == 0).then_some(())
     });
     assert!(done.is_some(), "the network outlived the container");
     let st = w.ctl.ok(&["ps", "-a", "--format", "{{.State}}"]);
@@ -264,7 +272,7 @@ fn twenty_parallel_runs_leave_rules_links_and_namespaces_as_they_were() {
     }
     assert!(!links().contains(&net.bridge), "the bridge was left");
     assert_eq!(host("ip", &["netns", "list"]), netns_before);
-    assert_eq!(netns_files(&w.ctl), BTreeSet::new());
+    assert_eq!(netns_entries(&w.ctl), BTreeSet::new());
     assert_eq!(net.leases(), 0);
     net.remove(&w.ctl);
 }
@@ -303,9 +311,269 @@ fn restarts_by_policy_publish_their_ports_again() {
         .ok(&["ps", "-a", "--format", "{{.State}} {{.Restarts}}"]);
     assert!(done.is_some(), "{ps}");
     let done = wait_for(Duration::from_secs(10), || {
-        (netns_files(&w.ctl).is_empty() && net.leases() == 0).then_some(())
+        (netns_entries(&w.ctl).is_empty() && net.leases() == 0).then_some(())
     });
     assert!(done.is_some(), "the last run's network was left");
     TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
+    net.remove(&w.ctl);
+}
+
+/// Where a killed `ctl run` stops: at a point it reached (seen from outside), or after a
+/// delay spread over the length of a whole run.
+#[derive(Debug, Clone, Copy)]
+enum KillAt {
+    /// The run's record appeared.
+    Record,
+    /// The namespace's bind mount appeared.
+    Namespace,
+    /// The address was leased.
+    Lease,
+    /// netavark is running.
+    Netavark,
+    After(Duration),
+}
+
+fn strs(v: &[String]) -> Vec<&str> {
+    v.iter().map(String::as_str).collect()
+}
+
+/// Network leftovers of container `id`: firewall lines naming it, its namespace, record and
+/// mount under the run dir.
+fn leftovers_of(ctl: &crate::common::Ctl, id: &str, rules: &BTreeSet<String>) -> Vec<String> {
+    let short = &id[..12];
+    let mut out: Vec<String> = rules
+        .iter()
+        .filter(|l| l.contains(short))
+        .cloned()
+        .collect();
+    out.extend(netns_entries(ctl).into_iter().filter(|f| f.starts_with(id)));
+    let mounts = std::fs::read_to_string("/proc/self/mountinfo").unwrap();
+    out.extend(
+        mounts
+            .lines()
+            .filter(|l| l.contains(id))
+            .map(str::to_string),
+    );
+    out
+}
+
+#[test]
+fn killed_runs_leave_nothing_after_rm_and_prune() {
+    let w = WithImage::busybox();
+    // 13 usable addresses: thirty leaking rounds would run out of them.
+    w.ctl
+        .ok(&["network", "create", "--subnet", "10.90.21.0/28", "it-kill"]);
+    let v = w.ctl.ok(&["network", "inspect", "it-kill"]).json();
+    let net = Net {
+        name: "it-kill".into(),
+        subnet: "10.90.21.0/29".into(),
+        prefix: "10.90.21.".into(),
+        bridge: v[0]["network_interface"].as_str().unwrap().into(),
+        id: v[0]["id"].as_str().unwrap().into(),
+    };
+    let port = crate::common::free_port();
+    let publish = format!("{port}:80");
+    let dport = format!("dport {port}");
+    let run = |name: &str| -> Vec<String> {
+        let args = [
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--network",
+            "it-kill",
+            "-p",
+            &publish,
+        ];
+        let cmd = [w.reference.as_str(), "sleep", "1000"];
+        args.iter().chain(&cmd).map(|s| s.to_string()).collect()
+    };
+    let ok_run = |name: &str| {
+        w.ctl.ok(&strs(&run(name)));
+    };
+    let started = std::time::Instant::now();
+    ok_run("whole");
+    let whole = started.elapsed();
+    w.ctl.ok(&["rm", "-f", "-t", "0", "whole"]);
+
+    let names = w.ctl.root.join("names");
+    let mut ids = BTreeSet::new();
+    let rounds = 35u32;
+    for round in 0..rounds {
+        let at = match round % 5 {
+            0 => KillAt::Record,
+            1 => KillAt::Namespace,
+            2 => KillAt::Lease,
+            3 => KillAt::Netavark,
+            _ => KillAt::After(whole * round / rounds),
+        };
+        let mut child = w.ctl.spawn(&strs(&run("victim")));
+        let pid = child.id();
+        let begun = std::time::Instant::now();
+        // Polled tightly: these points last milliseconds.
+        loop {
+            let reached = match at {
+                KillAt::Record => !netns_entries(&w.ctl).is_empty(),
+                KillAt::Namespace => !netns_files(&w.ctl).is_empty(),
+                KillAt::Lease => net.leases() > 0,
+                KillAt::Netavark => descendant(pid, "netavark").is_some(),
+                KillAt::After(d) => begun.elapsed() >= d,
+            };
+            if reached || child.try_wait().unwrap().is_some() {
+                break;
+            }
+            assert!(
+                begun.elapsed() < Duration::from_secs(30),
+                "{at:?} never came"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        let _ = child.kill();
+        let _ = child.wait();
+        if let Ok(id) = std::fs::read_link(names.join("victim")) {
+            ids.insert(id.to_string_lossy().into_owned());
+        }
+        w.ctl.run(&["rm", "-f", "-t", "0", "victim"]).no_panic();
+        if matches!(at, KillAt::Netavark) {
+            // The killed ctl's netavark may still run: this one's must wait for it.
+            ok_run("next");
+            w.ctl.ok(&["rm", "-f", "-t", "0", "next"]);
+        }
+    }
+    // Whatever the rounds left, the next setup on the bridge reclaims: an address is free.
+    ok_run("after");
+    let ip = inspect(&w.ctl, "after")["NetworkSettings"]["IPAddress"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    assert!(ip.starts_with(&net.prefix), "{ip}");
+    w.ctl.ok(&["rm", "-f", "-t", "0", "after"]);
+
+    // One more killed once leased, then removed: `system prune` reclaims the rest.
+    let mut child = w.ctl.spawn(&strs(&run("last")));
+    let leased = wait_for(Duration::from_secs(30), || (net.leases() > 0).then_some(()));
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(leased.is_some(), "no lease appeared");
+    if let Ok(id) = std::fs::read_link(names.join("last")) {
+        ids.insert(id.to_string_lossy().into_owned());
+    }
+    w.ctl.run(&["rm", "-f", "-t", "0", "last"]).no_panic();
+    w.ctl.ok(&["system", "prune", "-f"]);
+
+    assert!(
+        ids.len() >= rounds as usize / 2,
+        "too few runs got far: {ids:?}"
+    );
+    let rules = ruleset();
+    for id in &ids {
+        let left = leftovers_of(&w.ctl, id, &rules);
+        assert!(left.is_empty(), "container {id} left {left:#?}");
+    }
+    assert_eq!(
+        netns_entries(&w.ctl),
+        BTreeSet::new(),
+        "namespaces or records left"
+    );
+    assert_eq!(net.leases(), 0, "addresses stayed leased");
+    assert!(
+        !links().contains(&net.bridge),
+        "the bridge (and its veths) was left"
+    );
+    let mine: Vec<_> = rules
+        .iter()
+        .filter(|l| l.contains(&net.prefix) || l.contains(&dport))
+        .collect();
+    assert!(mine.is_empty(), "rules of the network left: {mine:#?}");
+    TcpListener::bind(("0.0.0.0", port)).expect("the port is free again");
+    assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout, "");
+    net.remove(&w.ctl);
+}
+
+/// The first process named `name` among the children of `pid`, and theirs.
+fn descendant(pid: u32, name: &str) -> Option<u32> {
+    let children = std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children")).ok()?;
+    children
+        .split_whitespace()
+        .filter_map(|p| p.parse::<u32>().ok())
+        .find_map(|p| {
+            let comm = std::fs::read_to_string(format!("/proc/{p}/comm")).unwrap_or_default();
+            if comm.trim() == name {
+                Some(p)
+            } else {
+                descendant(p, name)
+            }
+        })
+}
+
+/// Whether `pid` is running (not gone, not a zombie).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat")).is_ok_and(|s| {
+        s.rsplit_once(") ")
+            .is_some_and(|(_, rest)| !rest.starts_with('Z'))
+    })
+}
+
+#[test]
+fn a_killed_ctls_netavark_holds_the_lock_until_it_exits() {
+    let w = WithImage::busybox();
+    let net = Net::create(&w.ctl, "it-orphan", 22);
+    let run_lock = std::path::Path::new(super::IPAM_DIR)
+        .parent()
+        .unwrap()
+        .join("netavark.run.lock");
+    let mut caught = 0;
+    for _ in 0..10 {
+        let mut child = w.ctl.spawn(&[
+            "run",
+            "-d",
+            "--name",
+            "orphan",
+            "--network",
+            "it-orphan",
+            "-p",
+            "80",
+            &w.reference,
+            "sleep",
+            "1000",
+        ]);
+        let pid = child.id();
+        let nv = wait_for(Duration::from_secs(30), || descendant(pid, "netavark"));
+        let _ = child.kill();
+        let _ = child.wait();
+        let nv = nv.expect("netavark never ran");
+        if running(nv) {
+            // flock(2) locks belong to open files: a file of our own sees any holder.
+            let f = std::fs::File::open(&run_lock).expect("the run lock exists");
+            let free = f.try_lock().is_ok();
+            let still = running(nv);
+            drop(f);
+            if still {
+                assert!(!free, "netavark {nv} runs, and its lock is free");
+                caught += 1;
+            }
+        }
+        w.ctl.run(&["rm", "-f", "-t", "0", "orphan"]).no_panic();
+        // The next setup on the bridge waits for the orphan, then reclaims its network.
+        w.ctl.ok(&[
+            "run",
+            "-d",
+            "--name",
+            "next",
+            "--network",
+            "it-orphan",
+            &w.reference,
+            "sleep",
+            "1000",
+        ]);
+        w.ctl.ok(&["rm", "-f", "-t", "0", "next"]);
+        if caught >= 3 {
+            break;
+        }
+    }
+    assert!(caught > 0, "netavark never outlived its ctl");
+    w.ctl.ok(&["system", "prune", "-f"]);
+    assert_eq!(netns_entries(&w.ctl), BTreeSet::new());
+    assert_eq!(net.leases(), 0);
     net.remove(&w.ctl);
 }
