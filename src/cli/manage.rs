@@ -161,6 +161,12 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<ExitCode> {
         m.remove(&id, args.force)?;
         Ok(Some(input.to_string()))
     })?;
+    if args.targets.all {
+        // What killed commands left of containers that are gone goes with them.
+        if let Err(e) = m.sweep_network_orphans() {
+            eprintln!("Warning: {e}");
+        }
+    }
     // An id file whose container is gone goes too, as podman's: the next `run --cidfile`
     // (a systemd unit's restart) can then write it again.
     for f in &args.targets.cidfile {

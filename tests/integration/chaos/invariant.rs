@@ -268,8 +268,10 @@ fn violations(t: &Target) -> Vec<String> {
             _ => bad.push(format!("mount {} belongs to no container", m.display())),
         }
     }
-    for id in entries(&t.runroot.join("netns")) {
-        unlisted("netns file", &id, &mut bad);
+    for e in entries(&t.runroot.join("netns")) {
+        // `<id>` (the namespace) and `<id>.json` (the record of its setup).
+        let id = e.split('.').next().unwrap_or_default();
+        unlisted(&format!("netns entry {e}"), id, &mut bad);
     }
     for id in leases(t) {
         unlisted("address lease", &id, &mut bad);
