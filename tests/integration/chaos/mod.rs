@@ -7,6 +7,7 @@
 //! The seed is printed, and `CTL_CHAOS_SEED=N` replays one.
 
 mod invariant;
+mod races;
 
 use std::process::Stdio;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -214,7 +215,7 @@ fn chaos(t: Target, workers: u64, length: Duration) {
     invariant::nothing_left(&t, seed);
 }
 
-fn rm_all(t: &Target) -> Out {
+pub fn rm_all(t: &Target) -> Out {
     let args = ["rm", "-fa", "-t", "0"];
     let child = (t.command)(&args)
         .stdin(Stdio::null())
@@ -223,6 +224,11 @@ fn rm_all(t: &Target) -> Out {
         .spawn()
         .expect("spawn ctl");
     Out::wait(&args, child)
+}
+
+/// An image of its own (not busybox under a second name): removing it removes it.
+fn spare_image() -> Image {
+    Image::busybox().with_layer(crate::common::fixtures::text_layer("etc/spare", "spare"))
 }
 
 static TOKENS: AtomicU64 = AtomicU64::new(0);
@@ -235,11 +241,12 @@ fn token() -> String {
     )
 }
 
-#[test]
-fn rootful_commands_and_kills_keep_the_invariant() {
+/// A rootful store with the busybox fixture and a spare image pulled; the registry must
+/// outlive the target.
+pub fn rootful_target() -> (Target, crate::common::Registry) {
     let w = WithImage::busybox();
     let spare = w.registry.reference("fixtures/spare:1");
-    w.registry.push("fixtures/spare:1", &Image::busybox());
+    w.registry.push("fixtures/spare:1", &spare_image());
     w.ctl.ok(&["pull", "-q", &spare]);
     let ctl = Arc::new(w.ctl);
     let c = ctl.clone();
@@ -255,15 +262,20 @@ fn rootful_commands_and_kills_keep_the_invariant() {
         ports: vec![free_port(), free_port()],
         token: token(),
     };
+    (t, w.registry)
+}
+
+#[test]
+fn rootful_commands_and_kills_keep_the_invariant() {
+    let (t, _registry) = rootful_target();
     chaos(t, 4, duration(45));
-    drop(w.registry);
 }
 
 #[test]
 fn rootless_commands_and_kills_keep_the_invariant() {
     let registry = crate::common::Registry::start();
     registry.push("fixtures/busybox:latest", &Image::busybox());
-    registry.push("fixtures/spare:1", &Image::busybox());
+    registry.push("fixtures/spare:1", &spare_image());
     let image = registry.reference("fixtures/busybox:latest");
     let spare = registry.reference("fixtures/spare:1");
     let user = Arc::new(User::create(true));

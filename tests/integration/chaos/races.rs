@@ -1,0 +1,160 @@
+//! The races that once orphaned running containers, replayed on purpose: a restart or a
+//! start racing `rm -f`, `run` racing `rmi -f` of its image, and `rm -fa` of a damaged
+//! record. After each round the invariant holds; after all of them nothing is left.
+
+use std::process::Stdio;
+use std::time::Duration;
+
+use super::invariant::{self, Target};
+use super::{rm_all, rootful_target, Rng};
+use crate::common::Out;
+
+fn spawn(t: &Target, args: &[&str]) -> std::process::Child {
+    (t.command)(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ctl")
+}
+
+fn ok(t: &Target, args: &[&str]) -> Out {
+    let out = Out::wait(args, spawn(t, args));
+    out.success();
+    out
+}
+
+/// Runs `cmds` at once, each after its own small delay; waits for all.
+fn race(t: &Target, rng: &mut Rng, cmds: &[&[&str]]) {
+    std::thread::scope(|s| {
+        for c in cmds {
+            let delay = Duration::from_millis(rng.below(90));
+            s.spawn(move || {
+                std::thread::sleep(delay);
+                Out::wait(c, spawn(t, c))
+            });
+        }
+    });
+}
+
+fn env(t: &Target) -> String {
+    format!("CTL_CHAOS={}", t.token)
+}
+
+#[test]
+fn restart_and_start_racing_rm_leave_no_orphan() {
+    let (t, _registry) = rootful_target();
+    let mut rng = Rng::new(0x5eed);
+    let e = env(&t);
+    for round in 0..8 {
+        let run: &[&str] = &["run", "-d", "--name", "o", "-e", &e, "--network", "none"];
+        let mut args = run.to_vec();
+        if round % 2 == 1 {
+            args[1] = "--rm";
+            args.insert(2, "-d");
+        }
+        args.extend([t.image.as_str(), "sleep", "999"]);
+        ok(&t, &args);
+        race(
+            &t,
+            &mut rng,
+            &[&["restart", "-t", "0", "o"], &["rm", "-f", "o"]],
+        );
+        invariant::settled(&t, round);
+        ok(&t, &["rm", "-f", "--ignore", "o"]);
+    }
+    for round in 0..6 {
+        ok(
+            &t,
+            &[
+                "create",
+                "--name",
+                "c",
+                "-e",
+                &e,
+                "--network",
+                "none",
+                &t.image,
+                "sleep",
+                "999",
+            ],
+        );
+        race(
+            &t,
+            &mut rng,
+            &[
+                &["restart", "-t", "0", "c"],
+                &["start", "c"],
+                &["rm", "-f", "c"],
+            ],
+        );
+        invariant::settled(&t, round);
+        ok(&t, &["rm", "-f", "--ignore", "c"]);
+    }
+    invariant::nothing_left(&t, 0);
+}
+
+#[test]
+fn run_racing_rmi_of_its_image_leaves_no_orphan() {
+    let (t, _registry) = rootful_target();
+    let mut rng = Rng::new(0xabc);
+    let e = env(&t);
+    for round in 0..6 {
+        let name = format!("rr{round}");
+        let run: &[&str] = &["run", "-d", "--name", &name, "-e", &e, "--network", "none"];
+        let mut args = run.to_vec();
+        args.extend([t.spare_image.as_str(), "sleep", "100"]);
+        race(&t, &mut rng, &[&args, &["rmi", "-f", &t.spare_image]]);
+        invariant::settled(&t, round);
+        // Whoever won, the image and every container made from it agree.
+        let args = ["image", "inspect", t.spare_image.as_str()];
+        let image = Out::wait(&args, spawn(&t, &args));
+        if image.code != Some(0) {
+            let ps = ok(&t, &["ps", "-aq", "--filter", &format!("name={name}")]);
+            assert_eq!(
+                ps.stdout.trim(),
+                "",
+                "a container outlived its image:\n{ps}"
+            );
+        }
+        ok(&t, &["pull", "-q", &t.spare_image]);
+    }
+    let out = rm_all(&t);
+    out.success();
+    invariant::nothing_left(&t, 0);
+}
+
+#[test]
+fn rm_fa_removes_a_running_container_whose_record_is_damaged() {
+    let (t, _registry) = rootful_target();
+    let e = env(&t);
+    let id = ok(
+        &t,
+        &[
+            "run",
+            "-d",
+            "-e",
+            &e,
+            "--network",
+            "none",
+            &t.image,
+            "sleep",
+            "1000",
+        ],
+    )
+    .stdout
+    .trim()
+    .to_string();
+    std::fs::write(
+        t.root.join("containers").join(&id).join("state.json"),
+        "garbage",
+    )
+    .unwrap();
+    let out = rm_all(&t);
+    out.success();
+    assert!(
+        out.stdout.contains(&id),
+        "rm -fa did not report {id}:\n{out}"
+    );
+    invariant::nothing_left(&t, 0);
+}
