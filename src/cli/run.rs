@@ -180,11 +180,12 @@ pub struct CreateFlags {
     pub sdnotify: String,
     /// The image, then the command and its arguments (default: the image's). Everything
     /// after the image belongs to the command, as with docker: `run IMAGE ls -l`.
+    // No allow_hyphen_values: an unknown option before the image is an error, never an
+    // image name; trailing_var_arg alone makes everything after the image the command's.
     #[arg(
         value_name = "IMAGE [COMMAND [ARG...]]",
         required = true,
-        trailing_var_arg = true,
-        allow_hyphen_values = true
+        trailing_var_arg = true
     )]
     pub image_and_command: Vec<String>,
 }

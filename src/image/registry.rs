@@ -92,7 +92,12 @@ pub struct Remote {
     oci_ref: oci_client::Reference,
     pub reference: Reference,
     platform: Platform,
+    /// The platform asked for with --platform, if any.
+    requested: Option<Platform>,
 }
+
+/// Largest config blob accepted, as containers/image bounds it.
+const MAX_CONFIG_SIZE: u64 = 4 * 1024 * 1024;
 
 /// The error text of `e` and its causes, on one line.
 pub fn chain(e: &dyn std::error::Error) -> String {
@@ -160,6 +165,7 @@ impl Remote {
             oci_ref,
             reference: reference.clone(),
             platform: wanted,
+            requested: opts.platform.clone(),
         })
     }
 
@@ -168,7 +174,8 @@ impl Remote {
         let message = match &e {
             E::ImageManifestNotFoundError(m) if m.contains("image index") => {
                 format!(
-                    "the image index has no image for platform {}",
+                    "choosing an image from manifest list: no image found in manifest list \
+                     for platform {}",
                     self.platform
                 )
             }
@@ -185,7 +192,7 @@ impl Remote {
     }
 
     /// The manifest for our platform, its digest, the index's digest when there was one,
-    /// and the config blob (verified against the manifest).
+    /// and the config blob (verified against the manifest, its size included).
     pub async fn manifest_and_config(
         &self,
     ) -> Result<(OciImageManifest, String, Option<String>, Vec<u8>)> {
@@ -194,12 +201,82 @@ impl Remote {
             .pull_image_manifest_and_list_digest(&self.oci_ref, &self.auth)
             .await
             .map_err(|e| self.err(e))?;
-        let mut config = Vec::with_capacity(manifest.config.size.max(0) as usize);
-        self.client
-            .pull_blob(&self.oci_ref, &manifest.config, &mut config)
+        let config = self.config_blob(&manifest.config).await?;
+        Ok((manifest, digest, list_digest, config))
+    }
+
+    /// The config blob: no more than its declared size (itself bounded) is read, and a blob
+    /// of another length is refused. The stream checks the digest at its end.
+    async fn config_blob(&self, desc: &OciDescriptor) -> Result<Vec<u8>> {
+        let size_err = |reason: String| Error::BlobSize {
+            what: "config",
+            digest: desc.digest.clone(),
+            reason,
+        };
+        let size = u64::try_from(desc.size)
+            .ok()
+            .filter(|s| *s <= MAX_CONFIG_SIZE)
+            .ok_or_else(|| {
+                size_err(format!(
+                    "declared size {} is not between 0 and {MAX_CONFIG_SIZE} bytes",
+                    desc.size
+                ))
+            })?;
+        let mut stream = self
+            .client
+            .pull_blob_stream(&self.oci_ref, desc)
             .await
             .map_err(|e| self.err(e))?;
-        Ok((manifest, digest, list_digest, config))
+        let mut config = Vec::with_capacity(size as usize);
+        while let Some(chunk) = stream.try_next().await.map_err(|e| Error::Registry {
+            reference: self.reference.to_string(),
+            message: format!("config {}: {}", desc.digest, chain(&e)),
+        })? {
+            config.extend_from_slice(&chunk);
+            if config.len() as u64 > size {
+                return Err(size_err(format!(
+                    "the blob is longer than the {size} bytes its descriptor declares"
+                )));
+            }
+        }
+        if config.len() as u64 != size {
+            return Err(size_err(format!(
+                "the blob is {} bytes, its descriptor declares {size}",
+                config.len()
+            )));
+        }
+        Ok(config)
+    }
+
+    /// With an explicit `--platform`, a single-platform image must be for that platform (an
+    /// index was already resolved by it).
+    pub fn check_platform(
+        &self,
+        os: &str,
+        architecture: &str,
+        variant: Option<&str>,
+    ) -> Result<()> {
+        let Some(want) = &self.requested else {
+            return Ok(());
+        };
+        let variant_ok = match (&want.variant, variant) {
+            (Some(w), Some(v)) => w == v,
+            _ => true,
+        };
+        if want.os == os && want.architecture == architecture && variant_ok {
+            return Ok(());
+        }
+        let got = Platform {
+            os: os.to_string(),
+            architecture: architecture.to_string(),
+            variant: variant.map(str::to_string),
+        };
+        Err(Error::Registry {
+            reference: self.reference.to_string(),
+            message: format!(
+                "image platform ({got}) does not match the requested platform ({want})"
+            ),
+        })
     }
 
     /// The blob's bytes as they arrive. Not verified here: the caller hashes the stream
