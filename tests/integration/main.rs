@@ -21,3 +21,4 @@ mod rootless;
 mod security;
 mod systemd;
 mod terminal;
+mod untrusted;
