@@ -145,7 +145,7 @@ mod tests {
         );
         assert!(e.len() < 200, "{e}");
         let just = format!("A={}", "a".repeat(MAX_ARG_STRLEN - 3));
-        assert!(exec_fits(&[just.clone()], &[], 2 << 20).is_ok());
+        assert!(exec_fits(std::slice::from_ref(&just), &[], 2 << 20).is_ok());
         let many = vec![just; 20];
         let e = exec_fits(&many, &["sh".into()], 2 << 20).unwrap_err();
         assert!(e.to_string().contains("at most 2097152"), "{e}");
