@@ -4,13 +4,14 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Padding, Style};
 
-/// A docker-style table: no borders, three spaces between columns, left aligned.
+/// A docker-style table: no borders, three spaces between columns, left aligned. Cells are
+/// escaped: an image's command or name can hold newlines and terminal escape sequences.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut b = Builder::default();
     b.push_record(header.iter().map(|s| s.to_string()));
     let ncols = header.len();
     for r in rows {
-        b.push_record(r);
+        b.push_record(r.iter().map(|c| ctl::text::escape(c).into_owned()));
     }
     let mut t = b.build();
     t.with(Style::empty())
@@ -120,6 +121,17 @@ mod tests {
             vec![vec!["a/very/long/name".into(), "latest".into()]],
         );
         assert_eq!(t, "REPOSITORY         TAG\na/very/long/name   latest\n");
+    }
+
+    #[test]
+    fn table_cells_are_escaped_and_stay_on_their_row() {
+        let t = table(
+            &["COMMAND", "NAMES"],
+            vec![vec!["sh -c \"\x1b]0;x\x07\nforged\"".into(), "web".into()]],
+        );
+        assert_eq!(t.lines().count(), 2, "{t}");
+        assert!(!t.contains('\x1b') && !t.contains('\x07'), "{t:?}");
+        assert!(t.contains("\\x1b]0;x\\x07\\nforged"), "{t}");
     }
 
     #[test]

@@ -34,9 +34,11 @@ pub fn reporter(quiet: bool, tty: bool) -> Arc<Reporter> {
     Arc::new(Reporter { mode })
 }
 
-fn short(digest: &str) -> &str {
+/// The digest's first 12 hex characters, escaped: a registry's manifest chose it.
+fn short(digest: &str) -> String {
     let hex = digest.trim_start_matches("sha256:");
-    &hex[..hex.len().min(12)]
+    let end = hex.char_indices().nth(12).map_or(hex.len(), |(i, _)| i);
+    ctl::text::escape(&hex[..end]).into_owned()
 }
 
 impl Reporter {
@@ -71,7 +73,7 @@ impl Progress for Reporter {
                     .unwrap_or_else(|_| ProgressStyle::default_bar())
                     .progress_chars("=> "),
                 );
-                bar.set_prefix(short(&digest).to_string());
+                bar.set_prefix(short(&digest));
                 bars.lock().expect("bars lock").insert(digest, bar);
             }
             (Mode::Bars { bars, .. }, PullEvent::LayerBytes { digest, bytes }) => {

@@ -155,3 +155,21 @@ fn importing_a_file_that_is_not_a_tarball_does_not_print_it() {
     );
     assert_nothing_stored(&ctl);
 }
+
+#[test]
+fn an_image_command_with_escape_sequences_is_listed_escaped() {
+    let mut img = Image::base();
+    img.cmd = vec!["sh".into(), "-c".into(), format!("true {HOSTILE}")];
+    let w = crate::common::WithImage::pulled(img, "hostile/cmd:1");
+    w.ctl
+        .ok(&["create", "--network", "none", "--name", "c", &w.reference]);
+    let out = w.ctl.ok(&["ps", "-a"]);
+    assert_eq!(out.lines().len(), 2, "one row per container:\n{out}");
+    assert!(
+        !out.lines().concat().chars().any(char::is_control),
+        "{:?}",
+        out.stdout
+    );
+    assert!(out.stdout.contains("\\x1b"), "{out}");
+    w.ctl.ok(&["rm", "-f", "c"]);
+}
