@@ -30,6 +30,20 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     out
 }
 
+/// A digest's first 12 hex characters, escaped: a manifest or an archive chose it, and it
+/// may not even be hex.
+pub fn short_digest(digest: &str) -> String {
+    let hex = digest.split_once(':').map_or(digest, |(_, h)| h);
+    let end = hex.char_indices().nth(12).map_or(hex.len(), |(i, _)| i);
+    ctl::text::escape(&hex[..end]).into_owned()
+}
+
+/// Reports one failed item of a multi-item command (`rmi a b`, `inspect a b`) on its own
+/// line, escaped as main escapes the final error.
+pub fn report_error(e: &dyn std::fmt::Display) {
+    eprintln!("{}", ctl::text::escape(&format!("Error: {e}")));
+}
+
 /// Sizes as podman prints them: three significant digits, decimal units.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
@@ -132,6 +146,16 @@ mod tests {
         assert_eq!(t.lines().count(), 2, "{t}");
         assert!(!t.contains('\x1b') && !t.contains('\x07'), "{t:?}");
         assert!(t.contains("\\x1b]0;x\\x07\\nforged"), "{t}");
+    }
+
+    #[test]
+    fn short_digests_are_cut_on_characters_and_escaped() {
+        assert_eq!(short_digest("sha256:0123456789abcdef"), "0123456789ab");
+        assert_eq!(
+            short_digest("sha256:\x1b]0;éééééééééééé"),
+            "\\x1b]0;éééééééé"
+        );
+        assert_eq!(short_digest("abc"), "abc");
     }
 
     #[test]

@@ -34,12 +34,7 @@ pub fn reporter(quiet: bool, tty: bool) -> Arc<Reporter> {
     Arc::new(Reporter { mode })
 }
 
-/// The digest's first 12 hex characters, escaped: a registry's manifest chose it.
-fn short(digest: &str) -> String {
-    let hex = digest.trim_start_matches("sha256:");
-    let end = hex.char_indices().nth(12).map_or(hex.len(), |(i, _)| i);
-    ctl::text::escape(&hex[..end]).into_owned()
-}
+use super::output::short_digest as short;
 
 impl Reporter {
     pub fn finish(&self) {
