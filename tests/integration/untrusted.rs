@@ -69,6 +69,36 @@ fn a_config_of_another_size_than_declared_is_refused() {
     }
 }
 
+#[test]
+fn a_manifest_of_another_size_than_its_index_declares_is_refused() {
+    use crate::common::fixtures::OCI_INDEX;
+    use crate::common::registry::push_raw_manifest;
+    let reg = Registry::start();
+    let img = Image::base();
+    let digest = reg.push("idx/app:host", &img);
+    let size = reg.manifest("idx/app", &digest).len() as i64;
+    for (tag, declared) in [("shorter", size - 10), ("longer", size + 10)] {
+        let index = serde_json::json!({
+            "schemaVersion": 2,
+            "mediaType": OCI_INDEX,
+            "manifests": [{
+                "mediaType": img.manifest_media_type(),
+                "digest": digest,
+                "size": declared,
+                "platform": {"architecture": img.architecture, "os": img.os},
+            }],
+        });
+        let body = serde_json::to_vec(&index).unwrap();
+        push_raw_manifest(&reg, "idx/app", tag, &body, OCI_INDEX);
+        let ctl = Ctl::new();
+        let out = ctl.run(&["pull", "-q", &reg.reference(&format!("idx/app:{tag}"))]);
+        let line = assert_clean_error(&out);
+        assert!(line.contains(&format!("manifest {digest}")), "{line}");
+        assert!(line.contains(&format!("declares {declared}")), "{line}");
+        assert_nothing_stored(&ctl);
+    }
+}
+
 /// A blob far longer than declared is not read to its end: the pull fails about when the
 /// declared size is passed, not after the whole (slowly served) blob.
 #[test]
