@@ -385,6 +385,12 @@ mod tests {
         assert_eq!(a.flags.command(), ["-"]);
         let a = run_args(&["ctl", "run", "bb"]);
         assert!(a.flags.command().is_empty());
+        let cli = Cli::try_parse_from(["ctl", "exec", "-t", "box", "ls", "-t", "--rm"]).unwrap();
+        let Command::Exec(e) = cli.command else {
+            panic!("exec")
+        };
+        assert!(e.tty);
+        assert_eq!(e.target_and_command, ["box", "ls", "-t", "--rm"]);
     }
 
     #[test]
@@ -393,6 +399,8 @@ mod tests {
             &["ctl", "run", "--bogus-flag", "bb"][..],
             &["ctl", "create", "--bogus-flag", "bb"][..],
             &["ctl", "container", "run", "-Z", "bb", "sh"][..],
+            &["ctl", "exec", "--bogus-flag", "box", "sh"][..],
+            &["ctl", "unshare", "--bogus-flag"][..],
         ] {
             let e = Cli::try_parse_from(argv).unwrap_err();
             assert_eq!(

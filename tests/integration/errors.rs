@@ -196,6 +196,7 @@ fn unknown_flags_are_named_as_flags_not_images() {
         &["create", "--bogus-flag", "bb"][..],
         &["container", "run", "--rm", "--bogus-flag=1", "bb", "sh"][..],
         &["ps", "--bogus-flag"][..],
+        &["exec", "--bogus-flag", "box", "sh"][..],
     ] {
         let out = ctl.run(args);
         out.failure(125);
