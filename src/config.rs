@@ -40,8 +40,22 @@ impl Config {
         })
     }
 
+    /// The reason for an error is one line: where, then what (toml's own message spans
+    /// several lines and quotes the file).
     pub fn parse(text: &str) -> std::result::Result<Config, String> {
-        toml::from_str(text).map_err(|e| e.message().to_string())
+        toml::from_str(text).map_err(|e| {
+            let what: Vec<&str> = e.message().lines().map(str::trim).collect();
+            let what = what.join("; ");
+            match e.span() {
+                Some(span) => {
+                    let before = &text[..span.start.min(text.len())];
+                    let line = before.matches('\n').count() + 1;
+                    let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                    format!("line {line}, column {column}: {what}")
+                }
+                None => what,
+            }
+        })
     }
 }
 
@@ -63,6 +77,14 @@ mod tests {
     #[test]
     fn unknown_keys_are_errors() {
         assert!(Config::parse("rot = \"/x\"").unwrap_err().contains("rot"));
+    }
+
+    #[test]
+    fn syntax_errors_are_one_line_with_their_place() {
+        let e = Config::parse("root = \"/x\"\ninsecure-registries = [").unwrap_err();
+        assert!(!e.contains('\n'), "{e}");
+        assert!(e.starts_with("line 2, column "), "{e}");
+        assert!(e.contains("expected `]`"), "{e}");
     }
 
     #[test]

@@ -48,6 +48,13 @@ pub enum Error {
         expected: String,
         actual: String,
     },
+    /// A blob is longer or shorter than its descriptor declares.
+    #[error("{what} {digest}: {reason}")]
+    BlobSize {
+        what: &'static str,
+        digest: String,
+        reason: String,
+    },
     #[error("invalid image {what}: {reason}")]
     BadImage { what: String, reason: String },
     #[error("name \"{name}\" is already in use by {id}")]

@@ -13,6 +13,7 @@ pub mod rootless;
 pub mod runtime;
 pub mod sys;
 pub mod systemd;
+pub mod text;
 
 pub use context::Context;
 pub use error::{Error, Result};

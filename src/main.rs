@@ -1,4 +1,5 @@
-//! ctl: parse, resolve, dispatch; print the error chain on one line and exit with its code.
+//! ctl: parse, resolve, dispatch; print the error chain on one escaped line and exit with its
+//! code.
 
 mod cli;
 
@@ -31,7 +32,7 @@ fn main() -> ExitCode {
             .location()
             .map(|l| format!(" at {}:{}", l.file(), l.line()))
             .unwrap_or_default();
-        eprintln!("Error: internal error{at}: {msg}");
+        eprintln!("Error: internal error{at}: {}", ctl::text::escape(&msg));
         std::process::exit(125);
     }));
     match cli::run() {
@@ -45,7 +46,9 @@ fn main() -> ExitCode {
                     line.push_str(&t);
                 }
             }
-            eprintln!("{line}");
+            // The last line of defence: whatever text from an image, a registry or a file
+            // any message carries, it reaches the terminal escaped, and on one line.
+            eprintln!("{}", ctl::text::escape(&line));
             let code = err
                 .downcast_ref::<ctl::Error>()
                 .map(ctl::Error::exit_code)

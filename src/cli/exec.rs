@@ -38,9 +38,10 @@ pub struct Args {
         value_name = "CONTAINER COMMAND [ARG...]",
         required = true,
         num_args = 2..,
-        trailing_var_arg = true,
-        allow_hyphen_values = true
+        trailing_var_arg = true
     )]
+    // No allow_hyphen_values: an unknown option before the container is an error, never a
+    // container name; everything after the container is the command's.
     pub target_and_command: Vec<String>,
 }
 

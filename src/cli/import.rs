@@ -9,7 +9,8 @@ use ctl::image::archive::import::{import, parse_changes, ImportOptions};
 use ctl::image::pull::unpack_options;
 use ctl::Context;
 
-use super::load::{short, stdin};
+use super::load::stdin;
+use super::output::short_digest as short;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -72,7 +72,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         match found {
             Ok(v) => out.push(v),
             Err(e) => {
-                eprintln!("Error: {e}");
+                super::output::report_error(&e);
                 failed = true;
             }
         }

@@ -13,6 +13,8 @@ use ctl::image::archive::{load, LoadEvent};
 use ctl::image::pull::unpack_options;
 use ctl::Context;
 
+use super::output::short_digest as short;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Read the archive from FILE instead of stdin (a tar, plain or gzip/zstd compressed)
@@ -68,10 +70,4 @@ pub fn stdin() -> Result<File> {
         .try_clone_to_owned()
         .map_err(|e| ctl::Error::io("stdin", e))?;
     Ok(File::from(fd))
-}
-
-/// The first 12 hex digits of a digest, as podman shows blobs.
-pub fn short(digest: &str) -> &str {
-    let hex = digest.split_once(':').map_or(digest, |(_, h)| h);
-    &hex[..hex.len().min(12)]
 }

@@ -81,7 +81,7 @@ fn each(
             Ok(None) => {}
             Err(ctl::Error::ContainerNotFound(_)) if targets.ignore => {}
             Err(e) => {
-                eprintln!("Error: {e}");
+                super::output::report_error(&e);
                 code = e.exit_code();
             }
         }
@@ -164,7 +164,7 @@ pub fn rm(ctx: &Context, args: RmArgs) -> Result<ExitCode> {
     if args.targets.all {
         // What killed commands left of containers that are gone goes with them.
         if let Err(e) = m.sweep_network_orphans() {
-            eprintln!("Warning: {e}");
+            eprintln!("{}", ctl::text::escape(&format!("Warning: {e}")));
         }
     }
     // An id file whose container is gone goes too, as podman's: the next `run --cidfile`
@@ -276,7 +276,7 @@ pub fn prune(ctx: &Context, _args: PruneArgs) -> Result<ExitCode> {
         match m.remove(&cfg.id, false) {
             Ok(()) => println!("{}", cfg.id),
             Err(e) => {
-                eprintln!("Error: {e}");
+                super::output::report_error(&e);
                 code = 125;
             }
         }

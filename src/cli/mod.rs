@@ -214,7 +214,7 @@ pub enum ImageCommand {
 }
 
 pub fn run() -> Result<ExitCode> {
-    let cli = Cli::parse();
+    let cli = parse_args()?;
     init_logging(&cli.global.log_level);
     match &cli.command {
         Command::Completion(a) => return completion::print(a),
@@ -289,6 +289,63 @@ pub fn run() -> Result<ExitCode> {
     }
 }
 
+/// Parses the command line. `--help` and `--version` print and exit as clap does; a usage
+/// error becomes one line in podman's words (`unknown flag: --x`), exit code 125.
+fn parse_args() -> Result<Cli> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    let e = match Cli::try_parse() {
+        Ok(cli) => return Ok(cli),
+        Err(e) => e,
+    };
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit();
+    }
+    let context = |kind| match e.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let message = match (e.kind(), context(ContextKind::InvalidArg)) {
+        (ErrorKind::UnknownArgument, Some(arg)) => unknown_flag(&arg),
+        (ErrorKind::InvalidSubcommand, _) => match context(ContextKind::InvalidSubcommand) {
+            Some(sub) => format!("unrecognized command `ctl {sub}`"),
+            None => usage_line(&e),
+        },
+        _ => usage_line(&e),
+    };
+    Err(anyhow::anyhow!(message))
+}
+
+/// podman's (cobra's) wording for an option nobody defined.
+fn unknown_flag(arg: &str) -> String {
+    let flag = arg.split('=').next().unwrap_or(arg);
+    match flag.strip_prefix('-') {
+        Some(short) if !short.starts_with('-') => {
+            let c = short.chars().next().unwrap_or('-');
+            format!("unknown shorthand flag: '{c}' in {flag}")
+        }
+        _ if flag.starts_with("--") => format!("unknown flag: {flag}"),
+        _ => format!("unexpected argument \"{arg}\""),
+    }
+}
+
+/// clap's message without its "error:" prefix, usage and tips, joined into one line.
+fn usage_line(e: &clap::Error) -> String {
+    let text = e.render().to_string();
+    let lines: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .take_while(|l| !l.starts_with("Usage:") && !l.starts_with("For more information"))
+        .filter(|l| !l.is_empty() && !l.starts_with("tip:"))
+        .collect();
+    let line = lines.join(" ");
+    line.strip_prefix("error: ").unwrap_or(&line).to_string()
+}
+
 fn init_logging(level: &str) {
     let filter = tracing_subscriber::EnvFilter::new(format!("ctl={level},oci_client={level}"));
     tracing_subscriber::fmt()
@@ -302,4 +359,72 @@ fn init_logging(level: &str) {
 /// Opens the image store named by the context.
 fn open_store(ctx: &Context) -> Result<ctl::image::store::Store> {
     Ok(ctl::image::store::Store::open(&ctx.root)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run_args(argv: &[&str]) -> run::RunArgs {
+        let cli = Cli::try_parse_from(argv).unwrap_or_else(|e| panic!("{argv:?}: {e}"));
+        match cli.command {
+            Command::Run(a) => a,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn options_before_the_image_are_ctl_s_and_after_it_the_command_s() {
+        let a = run_args(&["ctl", "run", "--rm", "bb", "echo", "--rm", "-x"]);
+        assert!(a.flags.rm);
+        assert_eq!(a.flags.image(), "bb");
+        assert_eq!(a.flags.command(), ["echo", "--rm", "-x"]);
+        let a = run_args(&["ctl", "run", "bb", "--rm"]);
+        assert!(!a.flags.rm);
+        assert_eq!(a.flags.command(), ["--rm"]);
+        let a = run_args(&["ctl", "run", "bb", "-"]);
+        assert_eq!(a.flags.command(), ["-"]);
+        let a = run_args(&["ctl", "run", "bb"]);
+        assert!(a.flags.command().is_empty());
+        let cli = Cli::try_parse_from(["ctl", "exec", "-t", "box", "ls", "-t", "--rm"]).unwrap();
+        let Command::Exec(e) = cli.command else {
+            panic!("exec")
+        };
+        assert!(e.tty);
+        assert_eq!(e.target_and_command, ["box", "ls", "-t", "--rm"]);
+    }
+
+    #[test]
+    fn an_unknown_flag_before_the_image_is_a_usage_error() {
+        for argv in [
+            &["ctl", "run", "--bogus-flag", "bb"][..],
+            &["ctl", "create", "--bogus-flag", "bb"][..],
+            &["ctl", "container", "run", "-Z", "bb", "sh"][..],
+            &["ctl", "exec", "--bogus-flag", "box", "sh"][..],
+            &["ctl", "unshare", "--bogus-flag"][..],
+        ] {
+            let e = Cli::try_parse_from(argv).unwrap_err();
+            assert_eq!(
+                e.kind(),
+                clap::error::ErrorKind::UnknownArgument,
+                "{argv:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn unknown_flags_are_named_as_podman_names_them() {
+        assert_eq!(unknown_flag("--bogus-flag"), "unknown flag: --bogus-flag");
+        assert_eq!(unknown_flag("--bogus=1"), "unknown flag: --bogus");
+        assert_eq!(unknown_flag("-Zq"), "unknown shorthand flag: 'Z' in -Zq");
+        assert_eq!(unknown_flag("foo"), "unexpected argument \"foo\"");
+    }
+
+    #[test]
+    fn usage_errors_are_one_line() {
+        let e = Cli::try_parse_from(["ctl", "run"]).unwrap_err();
+        let line = usage_line(&e);
+        assert!(!line.contains('\n') && !line.starts_with("error"), "{line}");
+        assert!(line.contains("<IMAGE"), "{line}");
+    }
 }

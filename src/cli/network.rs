@@ -179,7 +179,7 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
         match nets.get(name) {
             Ok(n) => out.push(serde_json::to_value(&n)?),
             Err(e) => {
-                eprintln!("Error: {e}");
+                super::output::report_error(&e);
                 failed = true;
             }
         }
@@ -218,7 +218,7 @@ fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {
         match removed {
             Ok(n) => println!("{n}"),
             Err(e) => {
-                eprintln!("Error: {e}");
+                super::output::report_error(&e);
                 code = 125;
             }
         }

@@ -4,13 +4,14 @@ use tabled::builder::Builder;
 use tabled::settings::object::Columns;
 use tabled::settings::{Alignment, Padding, Style};
 
-/// A docker-style table: no borders, three spaces between columns, left aligned.
+/// A docker-style table: no borders, three spaces between columns, left aligned. Cells are
+/// escaped: an image's command or name can hold newlines and terminal escape sequences.
 pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
     let mut b = Builder::default();
     b.push_record(header.iter().map(|s| s.to_string()));
     let ncols = header.len();
     for r in rows {
-        b.push_record(r);
+        b.push_record(r.iter().map(|c| ctl::text::escape(c).into_owned()));
     }
     let mut t = b.build();
     t.with(Style::empty())
@@ -27,6 +28,20 @@ pub fn table(header: &[&str], rows: Vec<Vec<String>>) -> String {
         .join("\n");
     out.push('\n');
     out
+}
+
+/// A digest's first 12 hex characters, escaped: a manifest or an archive chose it, and it
+/// may not even be hex.
+pub fn short_digest(digest: &str) -> String {
+    let hex = digest.split_once(':').map_or(digest, |(_, h)| h);
+    let end = hex.char_indices().nth(12).map_or(hex.len(), |(i, _)| i);
+    ctl::text::escape(&hex[..end]).into_owned()
+}
+
+/// Reports one failed item of a multi-item command (`rmi a b`, `inspect a b`) on its own
+/// line, escaped as main escapes the final error.
+pub fn report_error(e: &dyn std::fmt::Display) {
+    eprintln!("{}", ctl::text::escape(&format!("Error: {e}")));
 }
 
 /// Sizes as podman prints them: three significant digits, decimal units.
@@ -120,6 +135,27 @@ mod tests {
             vec![vec!["a/very/long/name".into(), "latest".into()]],
         );
         assert_eq!(t, "REPOSITORY         TAG\na/very/long/name   latest\n");
+    }
+
+    #[test]
+    fn table_cells_are_escaped_and_stay_on_their_row() {
+        let t = table(
+            &["COMMAND", "NAMES"],
+            vec![vec!["sh -c \"\x1b]0;x\x07\nforged\"".into(), "web".into()]],
+        );
+        assert_eq!(t.lines().count(), 2, "{t}");
+        assert!(!t.contains('\x1b') && !t.contains('\x07'), "{t:?}");
+        assert!(t.contains("\\x1b]0;x\\x07\\nforged"), "{t}");
+    }
+
+    #[test]
+    fn short_digests_are_cut_on_characters_and_escaped() {
+        assert_eq!(short_digest("sha256:0123456789abcdef"), "0123456789ab");
+        assert_eq!(
+            short_digest("sha256:\x1b]0;éééééééééééé"),
+            "\\x1b]0;éééééééé"
+        );
+        assert_eq!(short_digest("abc"), "abc");
     }
 
     #[test]

@@ -34,10 +34,7 @@ pub fn reporter(quiet: bool, tty: bool) -> Arc<Reporter> {
     Arc::new(Reporter { mode })
 }
 
-fn short(digest: &str) -> &str {
-    let hex = digest.trim_start_matches("sha256:");
-    &hex[..hex.len().min(12)]
-}
+use super::output::short_digest as short;
 
 impl Reporter {
     pub fn finish(&self) {
@@ -71,7 +68,7 @@ impl Progress for Reporter {
                     .unwrap_or_else(|_| ProgressStyle::default_bar())
                     .progress_chars("=> "),
                 );
-                bar.set_prefix(short(&digest).to_string());
+                bar.set_prefix(short(&digest));
                 bars.lock().expect("bars lock").insert(digest, bar);
             }
             (Mode::Bars { bars, .. }, PullEvent::LayerBytes { digest, bytes }) => {

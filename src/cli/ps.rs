@@ -199,7 +199,10 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 }
                 rows.push((cfg, st));
             }
-            Err((id, why)) => eprintln!("Warning: container {id}: {why}"),
+            Err((id, why)) => eprintln!(
+                "Warning: container {id}: {}",
+                ctl::text::escape(&why.to_string())
+            ),
         }
     }
     let limit = if args.latest { Some(1) } else { args.last };

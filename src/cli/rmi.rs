@@ -23,7 +23,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let mut failed = false;
     for input in &args.images {
         if let Err(e) = remove_one(ctx, &store, input, args.force) {
-            eprintln!("Error: {e}");
+            super::output::report_error(&e);
             failed = true;
         }
     }

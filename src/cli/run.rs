@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 
 use ctl::container::caps::CapChanges;
+use ctl::container::checks;
 use ctl::container::create::CreateOptions;
 use ctl::container::lifecycle::Manager;
 use ctl::container::options::{
@@ -180,11 +181,12 @@ pub struct CreateFlags {
     pub sdnotify: String,
     /// The image, then the command and its arguments (default: the image's). Everything
     /// after the image belongs to the command, as with docker: `run IMAGE ls -l`.
+    // No allow_hyphen_values: an unknown option before the image is an error, never an
+    // image name; trailing_var_arg alone makes everything after the image the command's.
     #[arg(
         value_name = "IMAGE [COMMAND [ARG...]]",
         required = true,
-        trailing_var_arg = true,
-        allow_hyphen_values = true
+        trailing_var_arg = true
     )]
     pub image_and_command: Vec<String>,
 }
@@ -264,6 +266,12 @@ fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
     }
     for t in &f.tmpfs {
         mounts.push(parse_tmpfs(t)?);
+    }
+    // What runc would refuse only after the container was made, refused before.
+    checks::bind_sources_exist(&mounts)?;
+    checks::exec_fits(&env, f.command(), checks::arg_max())?;
+    if let Some(h) = &f.hostname {
+        checks::hostname(h)?;
     }
     let (network, user_net, ports, user_ports) = if ctx.rootless {
         let (mode, user_net) = rootless_network(ctx, f)?;

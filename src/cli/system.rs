@@ -43,11 +43,7 @@ pub struct PruneArgs {
 #[derive(Debug, clap::Args)]
 pub struct UnshareArgs {
     /// The command and its arguments (default: $SHELL)
-    #[arg(
-        trailing_var_arg = true,
-        allow_hyphen_values = true,
-        value_name = "COMMAND"
-    )]
+    #[arg(trailing_var_arg = true, value_name = "COMMAND")]
     pub command: Vec<OsString>,
 }
 

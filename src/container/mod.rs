@@ -1,6 +1,7 @@
 //! Containers: turning flags and an image into an OCI bundle, and everything after.
 
 pub mod caps;
+pub mod checks;
 pub mod cleanup;
 pub mod confine;
 pub mod create;

@@ -40,6 +40,9 @@ pub enum OptionError {
         #[source]
         source: std::io::Error,
     },
+    /// A bind mount's source cannot be used (podman's wording).
+    #[error("statfs {}: {reason}", path.display())]
+    BindSource { path: PathBuf, reason: String },
     /// oci-spec refused the spec (a bug: the input was validated before).
     #[error("building the OCI runtime spec: {0}")]
     Spec(String),

@@ -134,12 +134,24 @@ fn size_text(n: i64) -> String {
     n.to_string()
 }
 
+/// The smallest --memory and --memory-reservation podman takes.
+pub const MIN_MEMORY: i64 = 6 * 1024 * 1024;
+
 /// `--memory`, `--memory-reservation`: docker's sizes (`512m`, `1g`, `1024`).
 pub fn parse_memory(what: &'static str, value: &str) -> Result<i64, OptionError> {
     let bytes =
         parse_size(value).map_err(|_| invalid(what, value, "not a size (e.g. 512m, 1g)"))?;
+    // The kernel's cgroup needs some memory of its own; podman refuses less than 6 MB.
+    let minimum = match what {
+        "memory" => Some("minimum memory limit allowed is 6MB"),
+        "memory-reservation" => Some("minimum memory reservation allowed is 6MB"),
+        _ => None,
+    };
     match i64::try_from(bytes) {
         Ok(0) => Err(invalid(what, value, "must be greater than 0")),
+        Ok(b) if b < MIN_MEMORY && minimum.is_some() => {
+            Err(invalid(what, value, minimum.unwrap_or_default()))
+        }
         Ok(b) => Ok(b),
         Err(_) => Err(invalid(what, value, "too large")),
     }
@@ -356,6 +368,15 @@ mod tests {
         rejects(parse_memory("memory", "-1"), "invalid memory \"-1\"");
         rejects(parse_memory("memory", "0"), "greater than 0");
         rejects(parse_memory("memory", "lots"), "not a size");
+        rejects(
+            parse_memory("memory", "1"),
+            "invalid memory \"1\": minimum memory limit allowed is 6MB",
+        );
+        rejects(
+            parse_memory("memory-reservation", "6291455"),
+            "minimum memory reservation allowed is 6MB",
+        );
+        assert_eq!(parse_memory("memory", "6m").unwrap(), MIN_MEMORY);
         assert_eq!(parse_cpus("1.5").unwrap(), 150_000);
         assert_eq!(parse_cpus("0.01").unwrap(), 1000);
         rejects(parse_cpus("0"), "at least 0.01");

@@ -96,6 +96,11 @@ async fn pull_one(
 ) -> Result<ImageRecord> {
     let (manifest, manifest_digest, list_digest, config) = remote.manifest_and_config().await?;
     let summary = ImageConfigSummary::parse(&config)?;
+    remote.check_platform(
+        &summary.os,
+        &summary.architecture,
+        summary.variant.as_deref(),
+    )?;
     if summary.diff_ids.len() != manifest.layers.len() {
         return Err(Error::BadImage {
             what: remote.reference.to_string(),
@@ -119,7 +124,12 @@ async fn pull_one(
             sizes += store.layer(&chains[i])?.size;
             continue;
         }
+        let size = u64::try_from(desc.size).map_err(|_| Error::BadImage {
+            what: remote.reference.to_string(),
+            reason: format!("layer {} has a negative size", desc.digest),
+        })?;
         let expected = Expected {
+            size: Some(size),
             label: desc.digest.clone(),
             digest: Some(desc.digest.clone()),
             diff_id: Some(summary.diff_ids[i].clone()),
@@ -143,7 +153,7 @@ async fn pull_one(
             let stream = remote.blob_stream(&desc).await.map_err(Some)?;
             progress.event(PullEvent::LayerStart {
                 digest: desc.digest.clone(),
-                size: desc.size.max(0) as u64,
+                size,
             });
             let stream = Box::pin(stream.take_until(cancel.cancelled_owned()));
             let reader = StreamReader::new(stream);

@@ -153,6 +153,9 @@ fn validate_domain(d: &str) -> Result<(), &'static str> {
         if p.is_empty() || p.len() > 5 || !p.chars().all(|c| c.is_ascii_digit()) {
             return Err("invalid registry port");
         }
+        if !matches!(p.parse::<u16>(), Ok(1..)) {
+            return Err("registry port out of range (1-65535)");
+        }
     }
     Ok(())
 }
@@ -251,6 +254,15 @@ mod tests {
         assert_eq!(r.registry, "localhost");
         assert_eq!(r.tag.as_deref(), Some("latest"));
         assert_eq!(p("[::1]:5000/x").host(), "::1");
+        assert_eq!(p("h:65535/x").registry, "h:65535");
+    }
+
+    #[test]
+    fn ports_out_of_range_are_refused_when_parsed() {
+        for bad in ["127.0.0.1:99999/x", "h:65536/x", "h:0/x", "[::1]:70000/x"] {
+            let e = Reference::parse(bad).unwrap_err();
+            assert_eq!(e.reason, "registry port out of range (1-65535)", "{bad}");
+        }
     }
 
     #[test]

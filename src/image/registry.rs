@@ -3,7 +3,10 @@
 use bytes::Bytes;
 use futures_util::{Stream, TryStreamExt};
 use oci_client::client::{ClientConfig, ClientProtocol, Config as OciConfig, ImageLayer};
-use oci_client::manifest::{ImageIndexEntry, OciDescriptor, OciImageManifest};
+use oci_client::manifest::{
+    ImageIndexEntry, OciDescriptor, OciImageManifest, OciManifest, IMAGE_MANIFEST_LIST_MEDIA_TYPE,
+    IMAGE_MANIFEST_MEDIA_TYPE, OCI_IMAGE_INDEX_MEDIA_TYPE, OCI_IMAGE_MEDIA_TYPE,
+};
 use oci_client::secrets::RegistryAuth;
 use oci_client::{Client, RegistryOperation};
 
@@ -92,7 +95,21 @@ pub struct Remote {
     oci_ref: oci_client::Reference,
     pub reference: Reference,
     platform: Platform,
+    /// The platform asked for with --platform, if any.
+    requested: Option<Platform>,
 }
+
+/// Largest config blob and manifest accepted, as containers/image bounds them.
+const MAX_CONFIG_SIZE: u64 = 4 * 1024 * 1024;
+const MAX_MANIFEST_SIZE: usize = 4 * 1024 * 1024;
+
+/// The manifest media types a pull accepts.
+const MANIFEST_TYPES: &[&str] = &[
+    OCI_IMAGE_MEDIA_TYPE,
+    IMAGE_MANIFEST_MEDIA_TYPE,
+    OCI_IMAGE_INDEX_MEDIA_TYPE,
+    IMAGE_MANIFEST_LIST_MEDIA_TYPE,
+];
 
 /// The error text of `e` and its causes, on one line.
 pub fn chain(e: &dyn std::error::Error) -> String {
@@ -160,6 +177,7 @@ impl Remote {
             oci_ref,
             reference: reference.clone(),
             platform: wanted,
+            requested: opts.platform.clone(),
         })
     }
 
@@ -167,10 +185,7 @@ impl Remote {
         use oci_client::errors::OciDistributionError as E;
         let message = match &e {
             E::ImageManifestNotFoundError(m) if m.contains("image index") => {
-                format!(
-                    "the image index has no image for platform {}",
-                    self.platform
-                )
+                return self.no_platform();
             }
             E::ImageManifestNotFoundError(_) => "manifest unknown: no such image or tag".into(),
             E::AuthenticationFailure(_) | E::UnauthorizedError { .. } => {
@@ -185,21 +200,184 @@ impl Remote {
     }
 
     /// The manifest for our platform, its digest, the index's digest when there was one,
-    /// and the config blob (verified against the manifest).
+    /// and the config blob (verified against the manifest, its size included).
     pub async fn manifest_and_config(
         &self,
     ) -> Result<(OciImageManifest, String, Option<String>, Vec<u8>)> {
-        let (manifest, digest, list_digest) = self
-            .client
-            .pull_image_manifest_and_list_digest(&self.oci_ref, &self.auth)
-            .await
-            .map_err(|e| self.err(e))?;
-        let mut config = Vec::with_capacity(manifest.config.size.max(0) as usize);
-        self.client
-            .pull_blob(&self.oci_ref, &manifest.config, &mut config)
-            .await
-            .map_err(|e| self.err(e))?;
+        let (manifest, digest, list_digest) = self.manifest().await?;
+        let config = self.config_blob(&manifest.config).await?;
         Ok((manifest, digest, list_digest, config))
+    }
+
+    /// The image manifest for our platform, its digest, and the index's digest when the
+    /// reference named an index. A manifest an index points to must have the size the index
+    /// declares; any manifest is bounded as containers/image bounds it.
+    async fn manifest(&self) -> Result<(OciImageManifest, String, Option<String>)> {
+        let (body, digest) = self.raw_manifest(&self.oci_ref, None).await?;
+        let index = match self.parse_manifest(&body, &digest)? {
+            OciManifest::Image(m) => return Ok((m, digest, None)),
+            OciManifest::ImageIndex(index) => index,
+        };
+        let entry = index
+            .manifests
+            .iter()
+            .find(|e| self.platform.matches(e))
+            .ok_or_else(|| self.no_platform())?;
+        let r = self.oci_ref.clone_with_digest(entry.digest.clone());
+        let (body, _) = self.raw_manifest(&r, Some(entry)).await?;
+        match self.parse_manifest(&body, &entry.digest)? {
+            OciManifest::Image(m) => Ok((m, entry.digest.clone(), Some(digest))),
+            OciManifest::ImageIndex(_) => Err(Error::BadImage {
+                what: format!("manifest {}", entry.digest),
+                reason: "an image index where the index named an image".into(),
+            }),
+        }
+    }
+
+    /// A manifest's bytes and digest (verified against a digest reference by the client).
+    async fn raw_manifest(
+        &self,
+        r: &oci_client::Reference,
+        entry: Option<&ImageIndexEntry>,
+    ) -> Result<(Bytes, String)> {
+        let (body, digest) = self
+            .client
+            .pull_manifest_raw(r, &self.auth, MANIFEST_TYPES)
+            .await
+            .map_err(|e| self.err(e))?;
+        let size_err = |reason: String| Error::BlobSize {
+            what: "manifest",
+            digest: digest.clone(),
+            reason,
+        };
+        if body.len() > MAX_MANIFEST_SIZE {
+            return Err(size_err(format!(
+                "{} bytes, more than the {MAX_MANIFEST_SIZE} a manifest may have",
+                body.len()
+            )));
+        }
+        if let Some(e) = entry.filter(|e| e.size != body.len() as i64) {
+            return Err(size_err(format!(
+                "the blob is {} bytes, its descriptor declares {}",
+                body.len(),
+                e.size
+            )));
+        }
+        Ok((body, digest))
+    }
+
+    /// Schema 2 image manifests and indexes (OCI or docker) only.
+    fn parse_manifest(&self, body: &[u8], digest: &str) -> Result<OciManifest> {
+        #[derive(serde::Deserialize)]
+        #[serde(rename_all = "camelCase")]
+        struct Versioned {
+            schema_version: i64,
+            media_type: Option<String>,
+        }
+        let bad = |reason: String| Error::BadImage {
+            what: format!("manifest {digest}"),
+            reason,
+        };
+        let v: Versioned = serde_json::from_slice(body).map_err(|e| bad(e.to_string()))?;
+        if v.schema_version != 2 {
+            return Err(bad(format!(
+                "schema version {} is not supported",
+                v.schema_version
+            )));
+        }
+        if let Some(t) = v
+            .media_type
+            .filter(|t| !MANIFEST_TYPES.contains(&t.as_str()))
+        {
+            return Err(bad(format!("media type \"{t}\" is not supported")));
+        }
+        serde_json::from_slice(body).map_err(|e| bad(e.to_string()))
+    }
+
+    /// podman's words for an index without our platform.
+    fn no_platform(&self) -> Error {
+        Error::Registry {
+            reference: self.reference.to_string(),
+            message: format!(
+                "choosing an image from manifest list: no image found in manifest list for \
+                 platform {}",
+                self.platform
+            ),
+        }
+    }
+
+    /// The config blob: no more than its declared size (itself bounded) is read, and a blob
+    /// of another length is refused. The stream checks the digest at its end.
+    async fn config_blob(&self, desc: &OciDescriptor) -> Result<Vec<u8>> {
+        let size_err = |reason: String| Error::BlobSize {
+            what: "config",
+            digest: desc.digest.clone(),
+            reason,
+        };
+        let size = u64::try_from(desc.size)
+            .ok()
+            .filter(|s| *s <= MAX_CONFIG_SIZE)
+            .ok_or_else(|| {
+                size_err(format!(
+                    "declared size {} is not between 0 and {MAX_CONFIG_SIZE} bytes",
+                    desc.size
+                ))
+            })?;
+        let mut stream = self
+            .client
+            .pull_blob_stream(&self.oci_ref, desc)
+            .await
+            .map_err(|e| self.err(e))?;
+        let mut config = Vec::with_capacity(size as usize);
+        while let Some(chunk) = stream.try_next().await.map_err(|e| Error::Registry {
+            reference: self.reference.to_string(),
+            message: format!("config {}: {}", desc.digest, chain(&e)),
+        })? {
+            config.extend_from_slice(&chunk);
+            if config.len() as u64 > size {
+                return Err(size_err(format!(
+                    "the blob is longer than the {size} bytes its descriptor declares"
+                )));
+            }
+        }
+        if config.len() as u64 != size {
+            return Err(size_err(format!(
+                "the blob is {} bytes, its descriptor declares {size}",
+                config.len()
+            )));
+        }
+        Ok(config)
+    }
+
+    /// With an explicit `--platform`, a single-platform image must be for that platform (an
+    /// index was already resolved by it).
+    pub fn check_platform(
+        &self,
+        os: &str,
+        architecture: &str,
+        variant: Option<&str>,
+    ) -> Result<()> {
+        let Some(want) = &self.requested else {
+            return Ok(());
+        };
+        let variant_ok = match (&want.variant, variant) {
+            (Some(w), Some(v)) => w == v,
+            _ => true,
+        };
+        if want.os == os && want.architecture == architecture && variant_ok {
+            return Ok(());
+        }
+        let got = Platform {
+            os: os.to_string(),
+            architecture: architecture.to_string(),
+            variant: variant.map(str::to_string),
+        };
+        Err(Error::Registry {
+            reference: self.reference.to_string(),
+            message: format!(
+                "image platform ({got}) does not match the requested platform ({want})"
+            ),
+        })
     }
 
     /// The blob's bytes as they arrive. Not verified here: the caller hashes the stream

@@ -49,6 +49,9 @@ pub struct UnpackStats {
 pub enum UnpackError {
     #[error("reading layer tar: {0}")]
     Read(#[source] std::io::Error),
+    /// The bytes arrived but are not a valid (compressed) tar stream.
+    #[error("{0}")]
+    Invalid(String),
     #[error("entry \"{path}\": {reason}")]
     Refused { path: String, reason: String },
     /// chown to an id the user namespace does not map (EINVAL).

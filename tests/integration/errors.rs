@@ -187,3 +187,120 @@ fn exec_reports_a_runtime_error_once() {
     );
     w.ctl.ok(&["rm", "-f", "box"]);
 }
+
+#[test]
+fn unknown_flags_are_named_as_flags_not_images() {
+    let ctl = Ctl::new();
+    for args in [
+        &["run", "--bogus-flag", "bb"][..],
+        &["create", "--bogus-flag", "bb"][..],
+        &["container", "run", "--rm", "--bogus-flag=1", "bb", "sh"][..],
+        &["ps", "--bogus-flag"][..],
+        &["exec", "--bogus-flag", "box", "sh"][..],
+    ] {
+        let out = ctl.run(args);
+        out.failure(125);
+        assert_eq!(
+            out.one_line_error(),
+            "Error: unknown flag: --bogus-flag",
+            "{out}"
+        );
+    }
+    let out = ctl.run(&["run", "-Z", "bb"]);
+    out.failure(125);
+    assert_eq!(
+        out.one_line_error(),
+        "Error: unknown shorthand flag: 'Z' in -Z"
+    );
+    let out = ctl.run(&["no-such-command"]);
+    out.failure(125);
+    assert_eq!(
+        out.one_line_error(),
+        "Error: unrecognized command `ctl no-such-command`"
+    );
+    // Every other usage error is one line too.
+    for args in [&["run"][..], &["images", "--format", "yaml"], &["tag", "x"]] {
+        ctl.run(args).failure(125).one_line_error();
+    }
+}
+
+#[test]
+fn a_registry_port_out_of_range_is_refused_when_parsed() {
+    let ctl = Ctl::new();
+    for r in ["127.0.0.1:99999/x", "127.0.0.1:65536/x:1"] {
+        let out = ctl.run(&["pull", "-q", r]);
+        out.failure(125);
+        let line = out.one_line_error();
+        assert!(line.contains(&format!("\"{r}\"")), "{line}");
+        assert!(line.contains("port out of range"), "{line}");
+    }
+}
+
+#[test]
+fn a_config_file_syntax_error_is_one_line() {
+    let ctl = Ctl::new();
+    ctl.write_config("root = \"/x\"\ninsecure-registries = [\n");
+    let out = ctl.run(&["--config", ctl.config_file.to_str().unwrap(), "images"]);
+    out.failure(125);
+    let line = out.one_line_error();
+    assert!(
+        line.contains("ctl.toml") && line.contains("line "),
+        "{line}"
+    );
+}
+
+#[test]
+fn what_the_runtime_would_refuse_is_refused_before_the_container_is_made() {
+    let w = crate::common::WithImage::busybox();
+    let env_file = w.ctl.dir().join("big.env");
+    std::fs::write(&env_file, format!("BIG={}\n", "a".repeat(3 << 20))).unwrap();
+    let long_name = "h".repeat(100);
+    let env_file = env_file.to_str().unwrap();
+    let cases: [(&[&str], &str); 6] = [
+        (&["--memory", "1"], "minimum memory limit allowed is 6MB"),
+        (
+            &["--memory-reservation", "1k"],
+            "minimum memory reservation allowed is 6MB",
+        ),
+        (
+            &["-v", "/nonexistent-ctl:/x"],
+            "Error: statfs /nonexistent-ctl: no such file or directory",
+        ),
+        (
+            &["--mount", "type=bind,src=/nonexistent-ctl,dst=/x"],
+            "Error: statfs /nonexistent-ctl: no such file or directory",
+        ),
+        (&["--hostname", &long_name], "a host name has at most 64"),
+        (
+            &["--env-file", env_file],
+            "invalid environment variable \"BIG\"",
+        ),
+    ];
+    for verb in ["run", "create"] {
+        for (flags, want) in cases {
+            let mut args = vec![verb, "--network", "none"];
+            args.extend_from_slice(flags);
+            args.extend([w.reference.as_str(), "true"]);
+            let out = w.ctl.run(&args);
+            out.failure(125);
+            let line = out.one_line_error();
+            assert!(line.contains(want), "{verb} {flags:?}: {line}");
+            assert!(line.len() < 300, "{line}");
+            assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "", "{verb} {flags:?}");
+        }
+    }
+    // At the limits, they run.
+    let out = w.ctl.ok(&[
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--memory",
+        "6m",
+        "--hostname",
+        &"h".repeat(64),
+        &w.reference,
+        "hostname",
+    ]);
+    assert_eq!(out.stdout.trim(), "h".repeat(64));
+}

@@ -23,3 +23,4 @@ mod rootless;
 mod security;
 mod systemd;
 mod terminal;
+mod untrusted;

@@ -348,6 +348,7 @@ pub fn import<R: Read>(
         diff_id: None,
         chain_id: None,
         parent: None,
+        size: None,
     };
     let mut source = BufReader::new(source);
     let empty = source

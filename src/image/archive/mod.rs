@@ -125,6 +125,8 @@ pub fn load(
                     diff_id: Some(img.summary.diff_ids[i].clone()),
                     chain_id: Some(chain.clone()),
                     parent: i.checked_sub(1).map(|p| img.chains[p].clone()),
+                    // The archive member's own length bounds the stream.
+                    size: None,
                 },
             ));
         }

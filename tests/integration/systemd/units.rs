@@ -153,7 +153,7 @@ fn existing_container_units_and_flags() {
     w.ctl.run(&["generate", "systemd", "nosuch"]).failure(125);
     w.ctl
         .run(&["generate", "systemd", "--restart-policy", "sometimes", "db"])
-        .failure(2);
+        .failure(125);
 }
 
 #[test]
