@@ -128,6 +128,10 @@ impl Manager {
     /// machine (and written back if the machine disagreed).
     pub fn hold(&self, id: &str) -> Result<Held> {
         let lock = self.containers.lock(id)?;
+        self.read_held(id, lock)
+    }
+
+    fn read_held(&self, id: &str, lock: Lock) -> Result<Held> {
         let config = self.containers.config(id)?;
         let mut state = self.containers.state(id)?;
         let mut held = Held {
@@ -151,14 +155,22 @@ impl Manager {
         self.containers.write_state(h.id(), &h.state)
     }
 
-    /// Loads a container and corrects its record if the machine disagrees with it. Takes
-    /// the lock only to correct it: never call it while holding the container.
+    /// Loads a container and corrects its record if the machine disagrees with it. Never
+    /// waits for the lock: when a command holds it (and will write the truth itself), the
+    /// corrected view is returned without writing it. Never call it while holding the
+    /// container.
     pub fn load(&self, id: &str) -> Result<Container> {
         let config = self.containers.config(id)?;
         let state = self.containers.state(id)?;
         let mut probe = state.clone();
         if reconcile(&mut probe, &self.observe(id, &state)?) {
-            return self.hold(id).map(|h| h.snapshot());
+            if let Some(lock) = self.containers.try_lock(id)? {
+                return self.read_held(id, lock).map(|h| h.snapshot());
+            }
+            return Ok(Container {
+                config,
+                state: probe,
+            });
         }
         Ok(Container { config, state })
     }

@@ -382,6 +382,18 @@ impl Containers {
         Ok(lock)
     }
 
+    /// [`Containers::lock`] if nobody holds it now.
+    pub fn try_lock(&self, id: &str) -> Result<Option<Lock>> {
+        let dir = self.dir(id);
+        let path = dir.join("lock");
+        match Lock::try_existing(&path) {
+            Ok(Some(lock)) if lock.is_at(&path) => Ok(Some(lock)),
+            Ok(_) if !dir.is_dir() => Err(Error::ContainerNotFound(id.to_string())),
+            Ok(_) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
     pub fn write_config(&self, cfg: &ContainerConfig) -> Result<()> {
         let data = serde_json::to_vec_pretty(cfg).expect("container config serializes");
         atomic_write(&self.dir(&cfg.id).join("container.json"), &data)
