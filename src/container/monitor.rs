@@ -230,9 +230,20 @@ pub fn launch(
     }
 }
 
+/// runc 1.1 words one failure through a formatting slip of its own (`unable to store init
+/// state: %!w(<nil>)`, the cause lost): the container's first process ended while runc was
+/// recording it. Say that instead of passing the slip on.
+fn clarify(text: String) -> String {
+    if text.contains("unable to store init state") {
+        return "the container's first process ended while it was being created".into();
+    }
+    text.replace(": %!w(<nil>)", "")
+}
+
 /// Maps the runtime's create error to docker's exit codes: 127 for a command that does not
 /// exist, 126 for one that cannot be executed, 125 otherwise.
 fn command_error(runtime: &str, text: String) -> Error {
+    let text = clarify(text);
     let lower = text.to_lowercase();
     if lower.contains("executable file not found")
         || lower.contains("no such file or directory") && lower.contains("exec")
@@ -269,5 +280,18 @@ mod tests {
         assert_eq!(e.exit_code(), 126);
         let e = command_error("runc", "cgroup busy".into());
         assert_eq!(e.exit_code(), 125);
+    }
+
+    #[test]
+    fn runcs_formatting_slips_are_not_passed_on() {
+        let slip = "runc create failed: unable to start container process: error during \
+                    container init: unable to store init state: %!w(<nil>)";
+        let e = command_error("runc", slip.into()).to_string();
+        assert_eq!(
+            e,
+            "OCI runtime runc: the container's first process ended while it was being created"
+        );
+        let e = command_error("runc", "x failed: %!w(<nil>)".into()).to_string();
+        assert!(!e.contains("%!"), "{e}");
     }
 }
