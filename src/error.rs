@@ -123,8 +123,14 @@ impl Error {
     /// The filesystem is full (or the user's quota is): what a record may be written
     /// elsewhere for.
     pub fn is_no_space(&self) -> bool {
+        // By kind too: the temp-file crate wraps a failed write's error, which keeps its
+        // kind but not its errno.
         matches!(self, Error::Io { source, .. }
-            if matches!(source.raw_os_error(), Some(libc::ENOSPC) | Some(libc::EDQUOT)))
+        if matches!(source.raw_os_error(), Some(libc::ENOSPC) | Some(libc::EDQUOT))
+            || matches!(
+                source.kind(),
+                std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded
+            ))
     }
 
     /// The process exit code docker and podman use for this kind of failure.
@@ -144,5 +150,26 @@ pub trait IoContext<T> {
 impl<T> IoContext<T> for std::io::Result<T> {
     fn at(self, path: impl Into<PathBuf>) -> Result<T> {
         self.map_err(|e| Error::io(path, e))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_disk_is_known_by_errno_and_by_kind() {
+        let raw = Error::io("x", std::io::Error::from_raw_os_error(libc::ENOSPC));
+        assert!(raw.is_no_space());
+        let quota = Error::io("x", std::io::Error::from_raw_os_error(libc::EDQUOT));
+        assert!(quota.is_no_space());
+        // As the temp-file crate reports a failed write: the kind kept, the errno not.
+        let wrapped = Error::io(
+            "x",
+            std::io::Error::new(std::io::ErrorKind::StorageFull, "x: no space"),
+        );
+        assert!(wrapped.is_no_space());
+        let other = Error::io("x", std::io::Error::from_raw_os_error(libc::EACCES));
+        assert!(!other.is_no_space());
     }
 }

@@ -123,7 +123,8 @@ fn held(path: &Path) -> bool {
 
 /// Undoes what `ns` records: netavark's teardown (when its setup ran and the namespace is
 /// there), the container's leases, the namespace, the record. The caller holds netavark's
-/// lock. netavark's own failure does not stop the rest; it is returned beside.
+/// lock. netavark's own failure (after a second try) does not stop the rest; it is
+/// returned beside.
 pub fn undo(
     nv: Option<&Netavark>,
     ipam: &Ipam,
@@ -139,7 +140,12 @@ pub fn undo(
                 reason: "not found".into(),
             }),
         };
-        failed = torn.err();
+        // Once more when it failed: a teardown that stopped half-way (iptables busy under
+        // load) would leave rules that nothing records any more.
+        failed = match (torn, nv) {
+            (Err(_), Some(nv)) => nv.teardown(&ns.netns, &ns.options).err(),
+            (t, _) => t.err(),
+        };
     }
     for b in &ns.bridges {
         ipam.with_table(b, |t| {
