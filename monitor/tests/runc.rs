@@ -152,7 +152,7 @@ fn attach_clients_get_output_and_feed_stdin() {
     c.args.stdin = true;
     c.args.stdin_once = true;
     c.spawn();
-    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    assert!(matches!(c.release(), Some(SyncMessage::Pid { .. })));
     let client = connect_attach(&c.path("attach")).unwrap();
     c.start();
     send(client.as_raw_fd(), b"ping\n", MsgFlags::empty()).unwrap();
@@ -173,7 +173,7 @@ fn terminal_output_and_resize() {
     c.config(|v| v["process"]["terminal"] = Value::Bool(true));
     c.args.terminal = true;
     c.spawn();
-    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    assert!(matches!(c.release(), Some(SyncMessage::Pid { .. })));
     let mut fifo = fs::OpenOptions::new()
         .write(true)
         .open(c.path("ctl"))
@@ -256,7 +256,7 @@ fn large_stdin_flows_through_with_backpressure() {
     c.args.stdin_once = true;
     c.args.log_driver = LogDriver::None;
     c.spawn();
-    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    assert!(matches!(c.release(), Some(SyncMessage::Pid { .. })));
     let client = std::sync::Arc::new(connect_attach(&c.path("attach")).unwrap());
     c.start();
     let line = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n";

@@ -1,12 +1,14 @@
 //! Faults: a `ctl run` or a monitor SIGKILLed, a wiped run dir (a reboot), damaged
 //! records. Afterwards every command tells the truth and `rm -f` cleans up completely.
 
+use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 
 use super::*;
+use crate::common::ctl::Ctl;
 
 fn sigkill(pid: i32) {
     let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
@@ -348,5 +350,61 @@ fn start_after_a_ctl_killed_before_recording_its_monitor() {
     assert_eq!(field(&w, "lost", "{{.State.ExitCode}}"), "137");
     w.ctl.ok(&["rm", "lost"]);
     assert_gone(&w, &id, Some("lost"), &[pid, monitor, pid2, monitor2]);
+    assert_all_gone(&w);
+}
+
+/// The ppid of a live process.
+fn ppid(pid: i32) -> i32 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    let (_, rest) = stat.rsplit_once(')').expect("stat has a command");
+    rest.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_monitor_is_recorded_even_when_its_pidfile_cannot_be_read() {
+    let w = setup();
+    // The real monitor, started without `--pidfile VALUE`: there is no monitor.pid to read.
+    let real = std::path::Path::new(env!("CARGO_BIN_EXE_ctl")).with_file_name("ctl-monitor");
+    let wrapper = w.ctl.dir().join("monitor-without-pidfile");
+    let script = format!(
+        "#!/bin/sh\nskip=\nfor a do\n  shift\n  if [ -n \"$skip\" ]; then skip=; continue; fi\n  \
+         if [ \"$a\" = --pidfile ]; then skip=1; continue; fi\n  set -- \"$@\" \"$a\"\ndone\n\
+         exec '{}' \"$@\"\n",
+        real.display()
+    );
+    std::fs::write(&wrapper, script).unwrap();
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let args = [
+        "run",
+        "-d",
+        "--name",
+        "nopidfile",
+        &w.reference,
+        "sh",
+        "-c",
+        "echo up; exec sleep 1000",
+    ];
+    let mut cmd = w.ctl.command(&args);
+    cmd.env("CTL_MONITOR", &wrapper);
+    let out = Ctl::run_command(cmd, &args, None);
+    out.success();
+    let id = out.stdout.trim().to_string();
+    wait_log(&w, "nopidfile", "up");
+    assert!(!w
+        .ctl
+        .runroot
+        .join("containers")
+        .join(&id)
+        .join("monitor.pid")
+        .exists());
+    let (pid, monitor) = pids(&w, &id);
+    let (pid, monitor) = (
+        pid.expect("pid recorded"),
+        monitor.expect("monitor recorded"),
+    );
+    // The container's first process is the monitor's child (its subreaper's, after runc).
+    assert_eq!(monitor, ppid(pid), "recorded monitor pid");
+    w.ctl.ok(&["rm", "-f", "nopidfile"]);
+    assert_dead(&[pid, monitor]);
     assert_all_gone(&w);
 }
