@@ -4,6 +4,7 @@
 #   make install PREFIX=/usr/local DESTDIR=/tmp/stage
 #   make install BUILDDIR=target/debug         # install a debug build
 #   make deb                                    # a .deb from a staged install (dpkg-deb)
+#   make test-unit                              # the tests that need no root
 
 PREFIX ?= /usr/local
 DESTDIR ?=
@@ -19,12 +20,17 @@ LIBDIR ?= $(PREFIX)/lib
 ZSHCOMPDIR ?= $(DATADIR)/zsh/site-functions
 INSTALL ?= install
 
-.PHONY: all build install uninstall deb docs
+.PHONY: all build install uninstall deb docs test-unit
 
 all: build
 
 build:
 	$(CARGO) build --profile $(PROFILE) --workspace
+
+# The unit tests of both crates: no root, no runc, no network. The monitor's tests in
+# monitor/tests/ and the integration tests run the real thing and need root (CONTRIBUTING.md).
+test-unit:
+	$(CARGO) test --workspace --lib --bins
 
 # The docs in completions/ and packaging/man/ are generated and committed; this refreshes them.
 docs:

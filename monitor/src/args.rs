@@ -88,8 +88,6 @@ pub struct MonitorArgs {
     pub stdin_once: bool,
     /// Inherited fd on which the monitor writes one sync message.
     pub sync_fd: Option<RawFd>,
-    /// Inherited fd that ctl closes when the monitor may go on and create the container.
-    pub start_fd: Option<RawFd>,
     /// Inherited fds the monitor keeps open while the container runs and closes before the
     /// exit command (the sockets reserving its published host ports).
     pub hold_fds: Vec<RawFd>,
@@ -128,7 +126,6 @@ impl Default for MonitorArgs {
             stdin: false,
             stdin_once: false,
             sync_fd: None,
-            start_fd: None,
             hold_fds: Vec::new(),
             exit_command: None,
             exit_command_args: Vec::new(),
@@ -157,7 +154,6 @@ const VALUE_OPTIONS: &[&str] = &[
     "--attach-socket",
     "--ctl-fifo",
     "--sync-fd",
-    "--start-fd",
     "--hold-fd",
     "--exit-command",
     "--exit-command-arg",
@@ -235,9 +231,6 @@ impl MonitorArgs {
         flag(&mut a, "--stdin-once", self.stdin_once);
         if let Some(fd) = self.sync_fd {
             opt(&mut a, "--sync-fd", fd.to_string());
-        }
-        if let Some(fd) = self.start_fd {
-            opt(&mut a, "--start-fd", fd.to_string());
         }
         for fd in &self.hold_fds {
             opt(&mut a, "--hold-fd", fd.to_string());
@@ -327,7 +320,6 @@ impl MonitorArgs {
                 "--stdin" => m.stdin = true,
                 "--stdin-once" => m.stdin_once = true,
                 "--sync-fd" => m.sync_fd = Some(fd()?),
-                "--start-fd" => m.start_fd = Some(fd()?),
                 "--hold-fd" => m.hold_fds.push(fd()?),
                 "--exit-command" => m.exit_command = Some(value.into()),
                 "--exit-command-arg" => m.exit_command_args.push(value),
@@ -367,9 +359,9 @@ impl MonitorArgs {
         if self.log_max_line == 0 {
             return Err("--log-max-line must be at least 1".into());
         }
-        for fd in [self.sync_fd, self.start_fd]
+        for fd in self
+            .sync_fd
             .into_iter()
-            .flatten()
             .chain(self.hold_fds.iter().copied())
         {
             if fd < 3 {
@@ -416,7 +408,6 @@ mod tests {
             stdin: true,
             stdin_once: true,
             sync_fd: Some(3),
-            start_fd: Some(4),
             hold_fds: vec![5, 6],
             exit_command: Some("/usr/bin/ctl".into()),
             exit_command_args: vec!["--root".into(), "-x".into(), "cleanup".into()],

@@ -1,19 +1,22 @@
 //! The protocol between `ctl` and `ctl-monitor`: one definition used by both binaries.
 //!
 //! - [`MonitorArgs`]: the monitor's argv ([`MonitorArgs::to_args`] / [`MonitorArgs::parse`]).
-//! - [`SyncMessage`]: the one JSON line on the sync pipe, `{"pid":N}` or `{"error":"..."}`.
+//! - [`SyncMessage`]: the one JSON line on the sync pipe, `{"pid":N,"monitor":M}` or
+//!   `{"error":"..."}`.
 //! - [`ExitStatus`]: the exit file the monitor writes atomically when the container is gone.
 //! - [`wire`]: the attach socket's packets and the control fifo's lines.
 //! - [`logfile`]: the k8s-file log format, its writer (with rotation) and parser.
 //!
-//! How ctl drives a monitor: create two pipes (sync, start) and pass the monitor their child
-//! ends as `--sync-fd` / `--start-fd`; spawn `ctl-monitor ARGS` and reap it (it forks, and the
-//! first process exits 0 at once; non-zero means bad arguments); finish setup, then close the
-//! start pipe; read one [`SyncMessage`] (EOF without one = the monitor died); on `Pid` the
-//! container is created and the attach socket and control fifo exist: run `runtime start`.
-//! The monitor's own pid is in `--pidfile`; the exit file appears when the container exits,
-//! before the exit command runs and before the monitor exits, with the container's exit code
-//! (128+signal; 255 when unknown) as conmon does.
+//! How ctl drives a monitor: create the sync pipe and pass the monitor its write end as
+//! `--sync-fd` (and the sockets of published ports as `--hold-fd`); spawn `ctl-monitor ARGS` and reap it (it forks, and the first process exits 0
+//! at once; non-zero means bad arguments); read one [`SyncMessage`] (EOF without one = the
+//! monitor died); on `Pid` the container is created, the message names the monitor's own pid,
+//! and the attach socket and control fifo exist: run `runtime start`. Everything ctl sets up
+//! for the container (rootfs, network) is ready before it spawns the monitor, so nothing
+//! holds the monitor back once it runs. The monitor also writes its pid to `--pidfile` (for
+//! systemd's `PIDFile=` and for finding a monitor no record names); the exit file appears when
+//! the container exits, before the exit command runs and before the monitor exits, with the
+//! container's exit code (128+signal; 255 when unknown) as conmon does.
 //!
 //! sd_notify ([`notify`]): under systemd (`Type=notify`), ctl passes its `NOTIFY_SOCKET` as
 //! `--notify-socket` (and never to the runtime, which would handle it itself). Once the
@@ -48,4 +51,5 @@ pub use wire::ControlMessage;
 
 /// Protocol version; bumped when argv, sync-pipe messages, the exit file, the attach packets
 /// or the log format change.
-pub const PROTOCOL_VERSION: u32 = 1;
+/// 2: the sync message names the monitor's pid; no `--start-fd`.
+pub const PROTOCOL_VERSION: u32 = 2;

@@ -1,6 +1,8 @@
-//! The sync pipe: the monitor writes exactly one JSON line, `{"pid":N}` once the runtime has
-//! created the container, or `{"error":"..."}` with the runtime's own message, then closes it.
-//! EOF without a line means the monitor died before it could say anything.
+//! The sync pipe: the monitor writes exactly one JSON line, `{"pid":N,"monitor":M}` once the
+//! runtime has created the container (N the container's pid, M the monitor's own), or
+//! `{"error":"..."}` with the runtime's own message, then closes it. EOF without a line means
+//! the monitor died before it could say anything. A line without `monitor` (protocol 1) still
+//! decodes; its reader then has to learn the monitor's pid some other way.
 
 use std::io::{self, Read};
 
@@ -11,8 +13,9 @@ use crate::json;
 /// One message on the sync pipe.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum SyncMessage {
-    /// The container exists (created, not started); its init's pid on the host.
-    Pid(i32),
+    /// The container exists (created, not started): its init's pid on the host, and the
+    /// monitor's own pid (`None` from a monitor of protocol 1, which did not send it).
+    Pid { pid: i32, monitor: Option<i32> },
     /// Setup or the runtime's create failed; the text is the runtime's own error when known.
     Error(String),
 }
@@ -20,6 +23,7 @@ pub enum SyncMessage {
 #[derive(Deserialize)]
 struct Raw {
     pid: Option<i64>,
+    monitor: Option<i64>,
     error: Option<String>,
 }
 
@@ -31,9 +35,13 @@ impl SyncMessage {
     pub fn encode(&self) -> String {
         let mut out = String::with_capacity(32);
         match self {
-            SyncMessage::Pid(pid) => {
+            SyncMessage::Pid { pid, monitor } => {
                 out.push_str("{\"pid\":");
                 json::push_int(&mut out, i64::from(*pid));
+                if let Some(m) = monitor {
+                    out.push_str(",\"monitor\":");
+                    json::push_int(&mut out, i64::from(*m));
+                }
             }
             SyncMessage::Error(text) => {
                 out.push_str("{\"error\":");
@@ -50,8 +58,10 @@ impl SyncMessage {
             .map_err(|e| format!("bad sync message {:?}: {e}", line.trim()))?;
         match (raw.error, raw.pid) {
             (Some(e), _) => Ok(SyncMessage::Error(e)),
-            (None, Some(p)) if p > 0 && p <= i64::from(i32::MAX) => Ok(SyncMessage::Pid(p as i32)),
-            (None, Some(p)) => Err(format!("bad pid {p} in sync message")),
+            (None, Some(p)) => Ok(SyncMessage::Pid {
+                pid: valid_pid(p, "pid")?,
+                monitor: raw.monitor.map(|m| valid_pid(m, "monitor")).transpose()?,
+            }),
             (None, None) => Err("sync message has neither pid nor error".into()),
         }
     }
@@ -92,15 +102,36 @@ impl SyncMessage {
     }
 }
 
+fn valid_pid(p: i64, key: &str) -> Result<i32, String> {
+    i32::try_from(p)
+        .ok()
+        .filter(|p| *p > 0)
+        .ok_or_else(|| format!("bad {key} {p} in sync message"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn pid_round_trip() {
-        let m = SyncMessage::Pid(4242);
-        assert_eq!(m.encode(), "{\"pid\":4242}\n");
+        let m = SyncMessage::Pid {
+            pid: 4242,
+            monitor: Some(4240),
+        };
+        assert_eq!(m.encode(), "{\"pid\":4242,\"monitor\":4240}\n");
         assert_eq!(SyncMessage::decode(&m.encode()).unwrap(), m);
+    }
+
+    #[test]
+    fn protocol_1_lines_without_the_monitor_still_decode() {
+        assert_eq!(
+            SyncMessage::decode("{\"pid\":4242}\n").unwrap(),
+            SyncMessage::Pid {
+                pid: 4242,
+                monitor: None
+            }
+        );
     }
 
     #[test]
@@ -118,15 +149,20 @@ mod tests {
         assert!(SyncMessage::decode("{}").is_err());
         assert!(SyncMessage::decode("{\"pid\":0}").is_err());
         assert!(SyncMessage::decode("{\"pid\":-3}").is_err());
+        assert!(SyncMessage::decode("{\"pid\":3,\"monitor\":0}").is_err());
+        assert!(SyncMessage::decode("{\"pid\":3,\"monitor\":4294967296}").is_err());
         assert!(SyncMessage::decode("pid 3").is_err());
     }
 
     #[test]
     fn reads_from_a_stream() {
-        let mut r: &[u8] = b"{\"pid\":7}\n";
+        let mut r: &[u8] = b"{\"pid\":7,\"monitor\":5}\n";
         assert_eq!(
             SyncMessage::read_from(&mut r).unwrap(),
-            Some(SyncMessage::Pid(7))
+            Some(SyncMessage::Pid {
+                pid: 7,
+                monitor: Some(5)
+            })
         );
         let mut r: &[u8] = b"";
         assert_eq!(SyncMessage::read_from(&mut r).unwrap(), None);

@@ -50,16 +50,48 @@ fn output_is_logged_and_exit_code_recorded_then_exit_command_runs() {
 
 #[test]
 fn killed_container_is_137_and_idle_memory_is_small() {
-    let mut c = Ctr::new("kill", &["sleep", "1000"]);
+    let mut c = Ctr::new("kill", &["sh", "-c", "echo ready; exec sleep 1000"]);
     c.run();
-    std::thread::sleep(Duration::from_millis(300));
+    // The line is logged by the monitor's loop, which runs after it trimmed its memory: from
+    // here on it is idle, as it is for the life of a quiet container.
+    c.wait_for_log("ready");
     let pid = c.monitor.unwrap();
     let rollup = fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).unwrap();
-    for l in rollup.lines() {
-        if l.starts_with("Rss:") || l.starts_with("Pss:") || l.starts_with("Private_Dirty:") {
-            eprintln!("idle monitor ({}): {l}", monitor_bin().display());
-        }
-    }
+    let kib = |key: &str| -> u64 {
+        let line = rollup.lines().find(|l| l.starts_with(key)).unwrap();
+        line[key.len()..]
+            .trim()
+            .trim_end_matches("kB")
+            .trim()
+            .parse()
+            .unwrap()
+    };
+    let (rss, private_dirty) = (kib("Rss:"), kib("Private_Dirty:"));
+    eprintln!(
+        "idle monitor ({}): Rss {rss} kB, Pss {} kB, Private_Dirty {private_dirty} kB",
+        monitor_bin().display(),
+        kib("Pss:")
+    );
+    // The goal for the shipped (release) monitor: RSS under 1 MiB and private dirty memory
+    // (what each container's monitor costs on its own) under 150 KiB. Measured here
+    // (2026-11-30, kernel 6.18, glibc 2.36): release Rss 836-848 kB, Private_Dirty 152 kB;
+    // debug build Rss 1140-1272 kB, Private_Dirty 172-176 kB. So the RSS goal is asserted; private
+    // dirty misses its goal by 2 KiB and is held at what is met (160), to catch growth.
+    let debug_build = monitor_bin().parent().is_some_and(|d| d.ends_with("debug"));
+    let (max_rss, max_dirty) = if debug_build {
+        (1536, 200)
+    } else {
+        (1024, 160)
+    };
+    assert!(
+        rss < max_rss,
+        "idle monitor RSS {rss} KiB, ceiling {max_rss} KiB (goal < 1024 KiB, release build)"
+    );
+    assert!(
+        private_dirty < max_dirty,
+        "idle monitor Private_Dirty {private_dirty} KiB, ceiling {max_dirty} KiB (goal < 150 \
+         KiB, release build)"
+    );
     let out = c.runc(&["kill", &c.args.id, "KILL"]);
     assert!(out.status.success(), "{out:?}");
     let e = c.exit();
@@ -152,7 +184,7 @@ fn attach_clients_get_output_and_feed_stdin() {
     c.args.stdin = true;
     c.args.stdin_once = true;
     c.spawn();
-    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    assert!(matches!(c.release(), Some(SyncMessage::Pid { .. })));
     let client = connect_attach(&c.path("attach")).unwrap();
     c.start();
     send(client.as_raw_fd(), b"ping\n", MsgFlags::empty()).unwrap();
@@ -173,7 +205,7 @@ fn terminal_output_and_resize() {
     c.config(|v| v["process"]["terminal"] = Value::Bool(true));
     c.args.terminal = true;
     c.spawn();
-    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    assert!(matches!(c.release(), Some(SyncMessage::Pid { .. })));
     let mut fifo = fs::OpenOptions::new()
         .write(true)
         .open(c.path("ctl"))
@@ -256,7 +288,7 @@ fn large_stdin_flows_through_with_backpressure() {
     c.args.stdin_once = true;
     c.args.log_driver = LogDriver::None;
     c.spawn();
-    assert!(matches!(c.release(), Some(SyncMessage::Pid(_))));
+    assert!(matches!(c.release(), Some(SyncMessage::Pid { .. })));
     let client = std::sync::Arc::new(connect_attach(&c.path("attach")).unwrap());
     c.start();
     let line = b"0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcde\n";

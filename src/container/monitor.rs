@@ -2,9 +2,8 @@
 
 use std::ffi::OsString;
 use std::fs::File;
-use std::io::Write;
 use std::os::fd::{AsRawFd, OwnedFd};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use ctl_monitor::{LogDriver, MonitorArgs, SyncMessage};
@@ -142,9 +141,7 @@ pub fn launch(
     }
     let files = m.run_files(id);
     let (sync_r, sync_w) = pipe_for_child()?;
-    let (start_r, start_w) = pipe_for_child()?;
     clear_cloexec(&sync_w)?;
-    clear_cloexec(&start_r)?;
     let (exit_cmd, exit_args) = exit_command(m, id);
     let driver = LogDriver::parse(&cfg.log.driver).unwrap_or_default();
     let args = MonitorArgs {
@@ -166,7 +163,6 @@ pub fn launch(
         stdin: cfg.stdin,
         stdin_once: cfg.stdin,
         sync_fd: Some(sync_w.as_raw_fd()),
-        start_fd: Some(start_r.as_raw_fd()),
         hold_fds: hold.iter().map(|f| f.as_raw_fd()).collect(),
         exit_command: exit_cmd,
         exit_command_args: exit_args,
@@ -199,28 +195,19 @@ pub fn launch(
             runtime: "ctl-monitor".into(),
             message: format!("cannot run {}: {e}", monitor.display()),
         })?;
-    // The monitor has forked; our copies of its ends must go so EOF means something.
+    // The monitor has forked; our copy of its end must go so EOF means something.
     drop(sync_w);
-    drop(start_r);
     if !status.success() {
         return Err(Error::Runtime {
             runtime: "ctl-monitor".into(),
             message: format!("exited with {status} before detaching"),
         });
     }
-    // Nothing to set up before the runtime yet: let it go on.
-    let mut start = File::from(start_w);
-    let _ = start.flush();
-    drop(start);
     let mut sync = File::from(sync_r);
     let msg = SyncMessage::read_from(&mut sync).map_err(|e| Error::io("monitor sync pipe", e))?;
     match msg {
-        Some(SyncMessage::Pid(pid)) => {
-            let monitor_pid = std::fs::read_to_string(&files.monitor_pidfile)
-                .ok()
-                .and_then(|s| s.trim().parse().ok())
-                .unwrap_or(0);
-            Ok((pid, monitor_pid))
+        Some(SyncMessage::Pid { pid, monitor }) => {
+            Ok((pid, monitor_pid(monitor, &files.monitor_pidfile)?))
         }
         Some(SyncMessage::Error(text)) => Err(command_error(&rt.name, text)),
         None => Err(Error::Runtime {
@@ -228,6 +215,24 @@ pub fn launch(
             message: "exited without reporting the container's creation".into(),
         }),
     }
+}
+
+/// The monitor's pid: from its sync message, or (a monitor of protocol 1 does not send it)
+/// from its pidfile. Never made up: a record naming no live monitor, or pid 0, would let a
+/// stop go on before the monitor finished, and a signal to pid 0 reach ctl's own group.
+fn monitor_pid(reported: Option<i32>, pidfile: &Path) -> Result<i32> {
+    if let Some(pid) = reported {
+        return Ok(pid);
+    }
+    let text = std::fs::read_to_string(pidfile).map_err(|e| Error::io(pidfile, e))?;
+    text.trim()
+        .parse()
+        .ok()
+        .filter(|p: &i32| *p > 0)
+        .ok_or_else(|| Error::Runtime {
+            runtime: "ctl-monitor".into(),
+            message: format!("{}: not a pid", pidfile.display()),
+        })
 }
 
 /// runc 1.1 words one failure through a formatting slip of its own (`unable to store init
@@ -280,6 +285,23 @@ mod tests {
         assert_eq!(e.exit_code(), 126);
         let e = command_error("runc", "cgroup busy".into());
         assert_eq!(e.exit_code(), 125);
+    }
+
+    #[test]
+    fn the_monitor_pid_comes_from_its_message_or_its_pidfile_never_zero() {
+        let dir = tempfile::tempdir().unwrap();
+        let pidfile = dir.path().join("monitor.pid");
+        // Reported: the pidfile is not needed at all.
+        assert_eq!(monitor_pid(Some(4321), &pidfile).unwrap(), 4321);
+        // A protocol-1 monitor: its pidfile, else an error.
+        let e = monitor_pid(None, &pidfile).unwrap_err().to_string();
+        assert!(e.contains("monitor.pid"), "{e}");
+        std::fs::write(&pidfile, "junk\n").unwrap();
+        assert!(monitor_pid(None, &pidfile).is_err());
+        std::fs::write(&pidfile, "0\n").unwrap();
+        assert!(monitor_pid(None, &pidfile).is_err());
+        std::fs::write(&pidfile, "77\n").unwrap();
+        assert_eq!(monitor_pid(None, &pidfile).unwrap(), 77);
     }
 
     #[test]

@@ -253,6 +253,9 @@ fn enter(pid: i32, uid: u32) -> Result<()> {
     };
     nix::sched::setns(&user, CloneFlags::CLONE_NEWUSER).map_err(|e| fail("user", e))?;
     nix::sched::setns(&mnt, CloneFlags::CLONE_NEWNS).map_err(|e| fail("mount", e))?;
+    // chdir is process-wide; no other thread can see it change: join checked that this
+    // process is single-threaded, and the kernel refuses both setns calls above otherwise
+    // (EINVAL for a user namespace, and a mount namespace needs an unshared fs context).
     if let Some(c) = cwd {
         let _ = std::env::set_current_dir(c);
     }

@@ -290,7 +290,7 @@ fn second_image_downloads_only_its_new_layers() {
     // Pulling b again downloads no layer at all.
     let before = reg.blob_gets("base/b").len();
     ctl.pull(&reg.reference("base/b:1"));
-    std::thread::sleep(Duration::from_millis(300));
+    reg.log_barrier();
     let again = reg.blob_gets("base/b");
     let layer_gets: Vec<_> = again[before..]
         .iter()

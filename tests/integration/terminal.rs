@@ -144,7 +144,9 @@ fn run_it_resizes_detaches_and_reattaches() {
         ])
         .status
         .success());
-    std::thread::sleep(Duration::from_millis(300));
+    // A prompt on the new pane: attach streams output only after it sent its window size.
+    tmux.keys(&["Enter"]);
+    tmux.expect("/ #");
     tmux.keys(&["clear; busybox stty size", "Enter"]);
     tmux.expect("25 90");
     tmux.keys(&["exit 7", "Enter"]);
@@ -179,12 +181,12 @@ fn interactive_pipe_and_signal_proxy() {
         "-c",
         "trap 'echo got-term; exit 9' TERM; echo ready; while true; do sleep 0.1; done",
     ]);
+    // "ready" comes after the trap; ctl proxies signals from before the container starts.
     let ready = wait_for(Duration::from_secs(10), || {
-        let ps = w.ctl.ok(&["ps", "--format", "{{.Names}}"]);
-        ps.stdout.contains("proxy").then_some(())
+        let logs = w.ctl.run(&["logs", "proxy"]);
+        logs.stdout.contains("ready").then_some(())
     });
-    assert!(ready.is_some(), "container never ran");
-    std::thread::sleep(Duration::from_millis(300));
+    assert!(ready.is_some(), "container never said ready");
     nix::sys::signal::kill(
         nix::unistd::Pid::from_raw(child.id() as i32),
         nix::sys::signal::Signal::SIGTERM,

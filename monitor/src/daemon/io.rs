@@ -71,7 +71,6 @@ enum Tok {
 }
 
 impl<'a> Monitor<'a> {
-    #[allow(clippy::too_many_arguments)]
     pub fn new(
         args: &'a MonitorArgs,
         pid: i32,

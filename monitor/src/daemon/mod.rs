@@ -11,7 +11,7 @@ mod signals;
 mod sys;
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::os::fd::OwnedFd;
 use std::process::{Command, ExitCode, Stdio};
 
@@ -35,24 +35,31 @@ pub fn start(args: MonitorArgs) -> ExitCode {
 }
 
 fn run(args: &MonitorArgs) -> u8 {
-    // Nothing inherited from ctl (nor the sync and start pipes) may reach the runtime, the
-    // container or the exit command.
+    // Nothing inherited from ctl (nor the sync pipe) may reach the runtime, the container or
+    // the exit command.
     sys::cloexec_from(3);
     let mut sync = args.sync_fd.and_then(sys::take_fd).map(File::from);
-    let start = args.start_fd.and_then(sys::take_fd);
     let held: Vec<OwnedFd> = args
         .hold_fds
         .iter()
         .filter_map(|fd| sys::take_fd(*fd))
         .collect();
-    let (mut mon, oom) = match setup(args, start) {
+    let (mut mon, oom) = match setup(args) {
         Ok(m) => m,
         Err(e) => {
             send(&mut sync, &SyncMessage::Error(e));
             return 1;
         }
     };
-    send(&mut sync, &SyncMessage::Pid(mon.pid.as_raw()));
+    // Our own pid too: ctl records it from here, never from the pidfile it may not read.
+    let me = std::process::id() as i32;
+    send(
+        &mut sync,
+        &SyncMessage::Pid {
+            pid: mon.pid.as_raw(),
+            monitor: Some(me),
+        },
+    );
     drop(sync);
     if std::env::var_os("CTL_MONITOR_NO_TRIM").is_none() {
         sys::trim_memory();
@@ -67,10 +74,7 @@ fn send(sync: &mut Option<File>, msg: &SyncMessage) {
     }
 }
 
-fn setup(
-    args: &MonitorArgs,
-    start: Option<OwnedFd>,
-) -> Result<(Monitor<'_>, Option<OomCounter>), String> {
+fn setup(args: &MonitorArgs) -> Result<(Monitor<'_>, Option<OomCounter>), String> {
     let _ = nix::unistd::setsid();
     if let Some(p) = &args.monitor_pidfile {
         let pid = format!("{}\n", std::process::id());
@@ -96,9 +100,6 @@ fn setup(
         None => None,
     };
     let prepared = child::prepare(args).map_err(|e| format!("container stdio: {e}"))?;
-    if let Some(fd) = start {
-        wait_eof(fd);
-    }
     let (pid, io) = child::create(args, prepared)?;
     if let Some(sock) = &args.notify_socket {
         // Before the sync message: systemd must know its main pid before ctl exits. A dead
@@ -120,20 +121,6 @@ fn stdio_to_null() -> std::io::Result<()> {
     nix::unistd::dup2_stdout(&null)?;
     nix::unistd::dup2_stderr(&null)?;
     Ok(())
-}
-
-/// ctl holds the monitor until its own setup is done by keeping the start pipe open.
-fn wait_eof(fd: OwnedFd) {
-    let mut f = File::from(fd);
-    let mut buf = [0u8; 64];
-    loop {
-        match f.read(&mut buf) {
-            Ok(0) => return,
-            Ok(_) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(_) => return,
-        }
-    }
 }
 
 /// Records the exit, closes the attach socket and fifo, runs the exit command. Returns the

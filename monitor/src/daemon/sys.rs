@@ -30,7 +30,7 @@ pub fn fork() -> nix::Result<Fork> {
 }
 
 /// Takes ownership of an fd number ctl passed on the command line (`--sync-fd`,
-/// `--start-fd`), if it is open.
+/// `--hold-fd`), if it is open.
 pub fn take_fd(raw: RawFd) -> Option<OwnedFd> {
     // SAFETY: F_GETFD reads the fd's flags and touches no memory.
     if raw < 3 || unsafe { libc::fcntl(raw, libc::F_GETFD) } < 0 {
@@ -41,8 +41,8 @@ pub fn take_fd(raw: RawFd) -> Option<OwnedFd> {
     Some(unsafe { OwnedFd::from_raw_fd(raw) })
 }
 
-/// Marks every fd from `first` up close-on-exec, so nothing ctl leaked (nor the sync and
-/// start pipes) reaches the runtime, the container or the exit command.
+/// Marks every fd from `first` up close-on-exec, so nothing ctl leaked (nor the sync pipe)
+/// reaches the runtime, the container or the exit command.
 pub fn cloexec_from(first: u32) {
     // SAFETY: close_range with CLOSE_RANGE_CLOEXEC only changes fd flags; no memory involved.
     let r = unsafe {

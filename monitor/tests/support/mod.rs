@@ -1,10 +1,10 @@
-//! The test's side of ctl: a bundle with busybox, the monitor started with sync and start
-//! pipes, runc start, and clean-up (even when a test fails).
+//! The test's side of ctl: a bundle with busybox, the monitor started with its sync pipe,
+//! runc start, and clean-up (even when a test fails).
 
 #![allow(dead_code)] // each test binary uses its own part
 
 use std::fs::{self, File};
-use std::os::fd::{AsRawFd, OwnedFd};
+use std::os::fd::AsRawFd;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::Command;
@@ -32,7 +32,6 @@ pub struct Ctr {
     pub dir: PathBuf,
     pub args: MonitorArgs,
     pub sync: Option<File>,
-    pub start: Option<OwnedFd>,
     pub monitor: Option<Pid>,
     /// The monitor's stdout (for passthrough).
     pub stdout: Option<File>,
@@ -73,7 +72,6 @@ impl Ctr {
             dir,
             args,
             sync: None,
-            start: None,
             monitor: None,
             stdout: None,
         };
@@ -99,13 +97,11 @@ impl Ctr {
         fs::write(&p, serde_json::to_vec_pretty(&v).unwrap()).unwrap();
     }
 
-    /// Starts the monitor, holding it on the start pipe.
+    /// Starts the monitor (its first process exits at once; the detached one goes on).
     pub fn spawn(&mut self) {
         let (sync_r, sync_w) = pipe2(OFlag::O_CLOEXEC).unwrap();
-        let (start_r, start_w) = pipe2(OFlag::O_CLOEXEC).unwrap();
-        let (sw, sr) = (sync_w.as_raw_fd(), start_r.as_raw_fd());
+        let sw = sync_w.as_raw_fd();
         self.args.sync_fd = Some(sw);
-        self.args.start_fd = Some(sr);
         let mut cmd = Command::new(monitor_bin());
         cmd.args(self.args.to_args());
         if let Some(f) = self.stdout.take() {
@@ -114,10 +110,8 @@ impl Ctr {
         // SAFETY: only fcntl(2), async-signal-safe, between fork and exec.
         unsafe {
             cmd.pre_exec(move || {
-                for fd in [sw, sr] {
-                    if libc::fcntl(fd, libc::F_SETFD, 0) < 0 {
-                        return Err(std::io::Error::last_os_error());
-                    }
+                if libc::fcntl(sw, libc::F_SETFD, 0) < 0 {
+                    return Err(std::io::Error::last_os_error());
                 }
                 Ok(())
             });
@@ -127,16 +121,29 @@ impl Ctr {
             st.success(),
             "the monitor's first process exits 0 at once: {st}"
         );
+        drop(sync_w);
         self.sync = Some(File::from(sync_r));
-        self.start = Some(start_w);
+        // The pidfile is written before anything can fail: the detached monitor, to clean up.
+        let pidfile = self.path("monitor.pid");
+        let pid = wait_until(|| {
+            fs::read_to_string(&pidfile)
+                .ok()
+                .filter(|s| s.ends_with('\n'))
+        });
+        self.monitor = Some(Pid::from_raw(pid.trim().parse().unwrap()));
     }
 
-    /// Lets the monitor create the container; returns its sync message.
+    /// Reads the monitor's sync message (sent once the container is created, or failed). A
+    /// created container's message names the monitor's own pid.
     pub fn release(&mut self) -> Option<SyncMessage> {
-        drop(self.start.take());
         let msg = SyncMessage::read_from(self.sync.as_mut().unwrap()).unwrap();
-        let pid = fs::read_to_string(self.path("monitor.pid")).unwrap();
-        self.monitor = Some(Pid::from_raw(pid.trim().parse().unwrap()));
+        if let Some(SyncMessage::Pid { monitor, .. }) = &msg {
+            assert_eq!(
+                *monitor,
+                self.monitor.map(Pid::as_raw),
+                "the sync message names the monitor (the pid in its pidfile)"
+            );
+        }
         msg
     }
 
@@ -158,7 +165,7 @@ impl Ctr {
     pub fn run(&mut self) -> i32 {
         self.spawn();
         match self.release() {
-            Some(SyncMessage::Pid(pid)) => {
+            Some(SyncMessage::Pid { pid, .. }) => {
                 self.start();
                 pid
             }
@@ -219,9 +226,20 @@ impl Ctr {
     }
 }
 
+/// Polls `f` (every 10 ms, at most 10 s) until it gives a value.
+pub fn wait_until<T>(mut f: impl FnMut() -> Option<T>) -> T {
+    let end = Instant::now() + Duration::from_secs(10);
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(Instant::now() < end, "condition not met within 10 s");
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 impl Drop for Ctr {
     fn drop(&mut self) {
-        drop(self.start.take());
         let _ = self.runc(&["delete", "-f", &self.args.id]);
         if self.monitor.is_some() && self.wait_monitor(Duration::from_secs(5)).is_none() {
             if let Some(pid) = self.monitor {

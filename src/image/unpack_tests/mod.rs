@@ -35,7 +35,6 @@ impl Tar {
         Tar(tar::Builder::new(Vec::new()))
     }
 
-    #[allow(clippy::too_many_arguments)]
     fn entry(
         &mut self,
         name: &[u8],

@@ -116,6 +116,24 @@ impl Registry {
         std::fs::read_to_string(&self.log_path).unwrap_or_default()
     }
 
+    /// Returns once every request answered so far is in the access log: the registry logs
+    /// each request as its handler returns, so a request made now and seen in the log comes
+    /// after all of those (the few microseconds between an answer and its log line are long
+    /// past once a client has read it and made another connection).
+    pub fn log_barrier(&self) {
+        static N: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+        let n = N.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let path = format!("/v2/log-barrier-{}-{n}/tags/list", std::process::id());
+        http_get(&self.addr, &path, "*/*", None).expect("registry answers");
+        let seen = super::wait_for(Duration::from_secs(10), || {
+            self.log().contains(&path).then_some(())
+        });
+        assert!(
+            seen.is_some(),
+            "{path} never appeared in the registry's log"
+        );
+    }
+
     /// Digests of the blob GETs of repository `repo` in the access log, in order.
     pub fn blob_gets(&self, repo: &str) -> Vec<String> {
         let needle = format!("\"GET /v2/{repo}/blobs/");

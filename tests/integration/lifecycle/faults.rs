@@ -1,12 +1,14 @@
 //! Faults: a `ctl run` or a monitor SIGKILLed, a wiped run dir (a reboot), damaged
 //! records. Afterwards every command tells the truth and `rm -f` cleans up completely.
 
+use std::os::unix::fs::PermissionsExt;
 use std::time::Duration;
 
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 
 use super::*;
+use crate::common::ctl::Ctl;
 
 fn sigkill(pid: i32) {
     let _ = kill(Pid::from_raw(pid), Signal::SIGKILL);
@@ -46,6 +48,7 @@ fn sigkill_of_a_foreground_run_at_any_moment() {
         let mut child = w
             .ctl
             .spawn(&["run", rm, "--name", &name, &w.reference, "sleep", "1000"]);
+        // The delay is what is tested: each one kills ctl at another point of its work.
         std::thread::sleep(Duration::from_millis(*delay));
         let _ = child.kill();
         let _ = child.wait();
@@ -66,7 +69,19 @@ fn sigkill_of_a_foreground_run_at_any_moment() {
             w.ctl.ok(&["start", n]);
         }
     }
-    std::thread::sleep(Duration::from_millis(500));
+    // Nothing but the recorded monitors is left that could still write an exit file.
+    let settled = wait_for(Duration::from_secs(10), || {
+        let mut live: Vec<i32> = procs_of(&w)
+            .into_iter()
+            .filter(|(_, cmd)| cmd.contains("ctl-monitor"))
+            .map(|(p, _)| p)
+            .collect();
+        let mut recorded: Vec<i32> = all_ids(&w).iter().filter_map(|id| pids(&w, id).1).collect();
+        live.sort_unstable();
+        recorded.sort_unstable();
+        (live == recorded).then_some(())
+    });
+    assert!(settled.is_some(), "monitors left: {:?}", procs_of(&w));
     for (n, state) in truthful_ps(&w) {
         assert_eq!(state, "running", "{n} after start");
     }
@@ -79,9 +94,22 @@ fn sigkill_of_a_foreground_run_at_any_moment() {
         .ctl
         .spawn(&["run", "--name", "late", &w.reference, "sleep", "1000"]);
     wait_status(&w, "late", "running");
+    let late = w.ctl.inspect_container("late")["Id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let late_monitor = pids(&w, &late).1.expect("late's monitor");
+    let attached = sockets_of(late_monitor);
     let _ = child.kill();
     let _ = child.wait();
-    std::thread::sleep(Duration::from_millis(200));
+    // The monitor has closed the killed client's connection: it saw it go.
+    let seen = wait_for(Duration::from_secs(10), || {
+        (sockets_of(late_monitor) < attached).then_some(())
+    });
+    assert!(
+        seen.is_some(),
+        "the monitor kept the killed ctl's connection"
+    );
     assert!(truthful_ps(&w).contains(&("late".into(), "running".into())));
     w.ctl.ok(&["stop", "-t", "0", "late"]);
     assert_eq!(status(&w, "late"), "exited");
@@ -334,8 +362,8 @@ fn start_after_a_ctl_killed_before_recording_its_monitor() {
     let running = "the new container is recorded running";
     let (pid2, monitor2) = (pid2.expect(running), monitor2.expect(running));
     assert!(pid2 != pid && monitor2 != monitor);
-    // The old monitor neither recorded an exit nor took the new one's socket and fifo.
-    std::thread::sleep(Duration::from_millis(800));
+    // The old monitor neither recorded an exit nor took the new one's socket and fifo: it
+    // is gone (asserted above), so whatever it did is done.
     assert_eq!(status(&w, "lost"), "running");
     let run = w.ctl.runroot.join("containers").join(&id);
     assert!(
@@ -348,5 +376,73 @@ fn start_after_a_ctl_killed_before_recording_its_monitor() {
     assert_eq!(field(&w, "lost", "{{.State.ExitCode}}"), "137");
     w.ctl.ok(&["rm", "lost"]);
     assert_gone(&w, &id, Some("lost"), &[pid, monitor, pid2, monitor2]);
+    assert_all_gone(&w);
+}
+
+/// How many sockets `pid` has open.
+fn sockets_of(pid: i32) -> usize {
+    std::fs::read_dir(format!("/proc/{pid}/fd"))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .filter(|e| {
+            std::fs::read_link(e.path()).is_ok_and(|l| l.to_string_lossy().starts_with("socket:"))
+        })
+        .count()
+}
+
+/// The ppid of a live process.
+fn ppid(pid: i32) -> i32 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("stat");
+    let (_, rest) = stat.rsplit_once(')').expect("stat has a command");
+    rest.split_whitespace().nth(1).unwrap().parse().unwrap()
+}
+
+#[test]
+fn the_monitor_is_recorded_even_when_its_pidfile_cannot_be_read() {
+    let w = setup();
+    // The real monitor, started without `--pidfile VALUE`: there is no monitor.pid to read.
+    let real = std::path::Path::new(env!("CARGO_BIN_EXE_ctl")).with_file_name("ctl-monitor");
+    let wrapper = w.ctl.dir().join("monitor-without-pidfile");
+    let script = format!(
+        "#!/bin/sh\nskip=\nfor a do\n  shift\n  if [ -n \"$skip\" ]; then skip=; continue; fi\n  \
+         if [ \"$a\" = --pidfile ]; then skip=1; continue; fi\n  set -- \"$@\" \"$a\"\ndone\n\
+         exec '{}' \"$@\"\n",
+        real.display()
+    );
+    std::fs::write(&wrapper, script).unwrap();
+    std::fs::set_permissions(&wrapper, std::fs::Permissions::from_mode(0o755)).unwrap();
+    let args = [
+        "run",
+        "-d",
+        "--name",
+        "nopidfile",
+        &w.reference,
+        "sh",
+        "-c",
+        "echo up; exec sleep 1000",
+    ];
+    let mut cmd = w.ctl.command(&args);
+    cmd.env("CTL_MONITOR", &wrapper);
+    let out = Ctl::run_command(cmd, &args, None);
+    out.success();
+    let id = out.stdout.trim().to_string();
+    wait_log(&w, "nopidfile", "up");
+    assert!(!w
+        .ctl
+        .runroot
+        .join("containers")
+        .join(&id)
+        .join("monitor.pid")
+        .exists());
+    let (pid, monitor) = pids(&w, &id);
+    let (pid, monitor) = (
+        pid.expect("pid recorded"),
+        monitor.expect("monitor recorded"),
+    );
+    // The container's first process is the monitor's child (its subreaper's, after runc).
+    assert_eq!(monitor, ppid(pid), "recorded monitor pid");
+    w.ctl.ok(&["rm", "-f", "nopidfile"]);
+    assert_dead(&[pid, monitor]);
     assert_all_gone(&w);
 }
