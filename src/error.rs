@@ -71,6 +71,8 @@ pub enum Error {
         state: String,
         hint: &'static str,
     },
+    #[error("container {name}: log driver {driver} keeps no log to read")]
+    NoLog { name: String, driver: String },
     #[error("OCI runtime {runtime}: {message}")]
     Runtime { runtime: String, message: String },
     /// The container's command could not be run: 126 not executable, 127 not found.

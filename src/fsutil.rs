@@ -1,28 +1,16 @@
 //! Small filesystem primitives every record relies on: atomic writes and file locks.
 
 use std::fs::{self, File, OpenOptions};
-use std::io::Write;
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::Path;
 
 use crate::error::{IoContext, Result};
 
-/// Writes `data` to `path` so that a reader sees the old file or the new one, never half:
-/// temp file in the same directory, fsync, rename, fsync the directory.
+/// Writes `data` to `path` so that a reader sees the old file or the new one, never half
+/// ([`ctl_monitor::fsx::write_atomic`]: a private `.tmp-` file beside it, fsync, rename,
+/// fsync the directory; nothing left behind on failure).
 pub fn atomic_write(path: &Path, data: &[u8]) -> Result<()> {
-    // A bare file name ("cid") has the parent "", which names no directory.
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".tmp-")
-        .tempfile_in(dir)
-        .at(dir)?;
-    tmp.write_all(data).at(tmp.path())?;
-    tmp.as_file().sync_all().at(tmp.path())?;
-    tmp.persist(path).map_err(|e| e.error).at(path)?;
-    sync_dir(dir)
+    ctl_monitor::fsx::write_atomic(path, data).at(path)
 }
 
 pub fn sync_dir(dir: &Path) -> Result<()> {
@@ -128,13 +116,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn atomic_write_replaces_whole_file() {
+    fn atomic_write_names_the_path_in_its_error() {
         let d = tempfile::tempdir().unwrap();
-        let p = d.path().join("x.json");
-        atomic_write(&p, b"one").unwrap();
-        atomic_write(&p, b"two").unwrap();
-        assert_eq!(fs::read(&p).unwrap(), b"two");
-        assert_eq!(fs::read_dir(d.path()).unwrap().count(), 1);
+        let p = d.path().join("missing/x.json");
+        let e = atomic_write(&p, b"one").unwrap_err().to_string();
+        assert!(e.starts_with(&p.display().to_string()), "{e}");
+        atomic_write(&d.path().join("x.json"), b"two").unwrap();
+        assert_eq!(fs::read(d.path().join("x.json")).unwrap(), b"two");
     }
 
     #[test]

@@ -6,9 +6,8 @@
 //! `exit_code` is the process's code, or 128+signal when killed by one; `null` when the monitor
 //! could not learn it (never a made-up value). `signal` is present only when a signal killed it.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write};
-use std::os::unix::fs::OpenOptionsExt;
+use std::fs;
+use std::io;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -91,42 +90,10 @@ impl ExitStatus {
         ExitStatus::decode(&text).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
     }
 
-    /// Writes the exit file atomically.
+    /// Writes the exit file atomically, readable by all as conmon's is.
     pub fn write(&self, path: &Path) -> io::Result<()> {
-        write_atomic(path, self.encode().as_bytes())
+        crate::fsx::write_atomic_mode(path, self.encode().as_bytes(), 0o644)
     }
-}
-
-/// Writes `data` to `path` so that readers see the old file or the whole new one: a temp file
-/// in the same directory, fsync, rename, fsync the directory.
-pub fn write_atomic(path: &Path, data: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "no file name"))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(format!(".tmp{}", std::process::id()));
-    let tmp = dir.join(tmp_name);
-    let result = (|| {
-        let mut f = OpenOptions::new()
-            .write(true)
-            .create(true)
-            .truncate(true)
-            .mode(0o644)
-            .open(&tmp)?;
-        f.write_all(data)?;
-        f.sync_all()?;
-        fs::rename(&tmp, path)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result
 }
 
 #[cfg(test)]

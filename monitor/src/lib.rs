@@ -4,6 +4,8 @@
 //! - [`SyncMessage`]: the one JSON line on the sync pipe, `{"pid":N,"monitor":M}` or
 //!   `{"error":"..."}`.
 //! - [`ExitStatus`]: the exit file the monitor writes atomically when the container is gone.
+//! - [`fsx::write_atomic`]: the one atomic file write, ctl's records included.
+//! - [`time`]: the one RFC 3339 timestamp format and parser, ctl's records included.
 //! - [`wire`]: the attach socket's packets and the control fifo's lines.
 //! - [`logfile`]: the k8s-file log format, its writer (with rotation) and parser.
 //!
@@ -35,6 +37,7 @@
 
 pub mod args;
 pub mod exit;
+pub mod fsx;
 mod json;
 pub mod logfile;
 pub mod notify;
@@ -44,7 +47,8 @@ pub mod time;
 pub mod wire;
 
 pub use args::{LogDriver, MonitorArgs, DEFAULT_MAX_LINE};
-pub use exit::{write_atomic, ExitStatus};
+pub use exit::ExitStatus;
+pub use fsx::write_atomic;
 pub use logfile::{parse_log_line, parse_log_line_bytes, LogWriter, Stream};
 pub use sync::SyncMessage;
 pub use wire::ControlMessage;

@@ -1,5 +1,6 @@
-//! RFC 3339 timestamps with nanoseconds, always UTC and written `+00:00`, computed by hand
-//! from the system clock (no chrono in the monitor).
+//! RFC 3339 timestamps with nanoseconds, always UTC and written `+00:00` (as conmon writes
+//! k8s-file records), computed by hand from the system clock (no chrono in the monitor). The
+//! one format and parser of the workspace: log records, the exit file and ctl's records.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -76,9 +77,15 @@ pub fn now_timestamp() -> [u8; TIMESTAMP_LEN] {
     format_timestamp(s, n)
 }
 
-/// The current time as a timestamp string (for the exit file).
+/// The current time as a timestamp string (the exit file, ctl's records).
 pub fn now_string() -> String {
-    String::from_utf8_lossy(&now_timestamp()).into_owned()
+    let (s, n) = now();
+    timestamp_string(s, n)
+}
+
+/// [`format_timestamp`] as a String.
+pub fn timestamp_string(secs: i64, nanos: u32) -> String {
+    String::from_utf8_lossy(&format_timestamp(secs, nanos)).into_owned()
 }
 
 fn num(s: &[u8]) -> Option<u64> {
@@ -88,8 +95,8 @@ fn num(s: &[u8]) -> Option<u64> {
     Some(s.iter().fold(0u64, |a, c| a * 10 + u64::from(c - b'0')))
 }
 
-/// Parses an RFC 3339 timestamp (`T` separator, optional fraction of up to 9 digits, `Z` or
-/// `±HH:MM` offset) into seconds and nanoseconds since the epoch (UTC).
+/// Parses an RFC 3339 timestamp (`T` separator, optional fraction, `Z` or `±HH:MM` offset)
+/// into seconds and nanoseconds since the epoch (UTC). Digits past nanoseconds are dropped.
 pub fn parse_timestamp(s: &str) -> Option<(i64, u32)> {
     let b = s.as_bytes();
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || b[13] != b':' || b[16] != b':' {
@@ -107,11 +114,12 @@ pub fn parse_timestamp(s: &str) -> Option<(i64, u32)> {
     let mut nanos = 0u32;
     if rest.first() == Some(&b'.') {
         let digits = rest[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-        if digits == 0 || digits > 9 {
+        if digits == 0 {
             return None;
         }
-        let frac = num(&rest[1..1 + digits])? as u32;
-        nanos = frac * 10u32.pow(9 - digits as u32);
+        let kept = digits.min(9);
+        let frac = num(&rest[1..1 + kept])? as u32;
+        nanos = frac * 10u32.pow(9 - kept as u32);
         rest = &rest[1 + digits..];
     }
     let offset: i64 = match rest {
@@ -166,17 +174,23 @@ mod tests {
     #[test]
     fn parses_what_it_writes_and_offsets() {
         let (s, n) = now();
-        let ts = format_timestamp(s, n);
-        assert_eq!(
-            parse_timestamp(std::str::from_utf8(&ts).unwrap()),
-            Some((s, n))
-        );
+        assert_eq!(parse_timestamp(&timestamp_string(s, n)), Some((s, n)));
         assert_eq!(parse_timestamp("1970-01-01T01:00:00+01:00"), Some((0, 0)));
         assert_eq!(
             parse_timestamp("1970-01-01T00:00:00.5Z"),
             Some((0, 500_000_000))
         );
         assert_eq!(parse_timestamp("1969-12-31T23:00:00-01:00"), Some((0, 0)));
+        // chrono wrote ctl's records before: `Z`, nanoseconds.
+        assert_eq!(
+            parse_timestamp("2026-11-22T22:46:51.123456789Z"),
+            parse_timestamp("2026-11-22T22:46:51.123456789+00:00")
+        );
+        assert_eq!(
+            parse_timestamp("1970-01-01T00:00:01.1234567891Z"),
+            Some((1, 123_456_789))
+        );
+        assert_eq!(parse_timestamp("1970-01-01T00:00:00.Z"), None);
         assert_eq!(parse_timestamp("1970-01-01T00:00:00"), None);
         assert_eq!(parse_timestamp("1970-13-01T00:00:00Z"), None);
         assert_eq!(parse_timestamp("garbage"), None);

@@ -92,8 +92,8 @@ fn json_entry(i: &ImageRecord) -> serde_json::Value {
     let created = i
         .created
         .as_deref()
-        .and_then(|c| chrono::DateTime::parse_from_rfc3339(c).ok())
-        .map(|t| t.timestamp());
+        .and_then(ctl_monitor::time::parse_timestamp)
+        .map(|(secs, _)| secs);
     json!({
         "Id": i.id,
         "Names": i.names,

@@ -67,10 +67,12 @@ pub fn human_size(bytes: u64) -> String {
     format!("{num} {}", UNITS[i])
 }
 
-/// docker's wording for a duration ("About an hour", "3 days").
+/// docker's wording for a duration ("About an hour", "3 days"), as its `HumanDuration`:
+/// seconds and minutes cut down, hours rounded, years from the hours cut down.
 pub fn human_duration(secs: i64) -> String {
     let secs = secs.max(0);
-    let (m, h) = (secs / 60, secs / 3600);
+    let m = secs / 60;
+    let h = (secs + 1800) / 3600;
     match () {
         _ if secs < 1 => "Less than a second".into(),
         _ if secs == 1 => "1 second".into(),
@@ -82,17 +84,32 @@ pub fn human_duration(secs: i64) -> String {
         _ if h < 24 * 7 * 2 => format!("{} days", h / 24),
         _ if h < 24 * 30 * 2 => format!("{} weeks", h / 24 / 7),
         _ if h < 24 * 365 * 2 => format!("{} months", h / 24 / 30),
-        _ => format!("{} years", h / 24 / 365),
+        _ => format!("{} years", secs / 3600 / 24 / 365),
     }
+}
+
+/// Whole seconds from an RFC 3339 time to now; None when there is none or it does not parse.
+pub fn elapsed(rfc3339: Option<&str>) -> Option<i64> {
+    let then = ctl_monitor::time::parse_timestamp(rfc3339?)?;
+    Some(seconds_between(then, ctl_monitor::time::now()))
+}
+
+fn seconds_between((s0, n0): (i64, u32), (s1, n1): (i64, u32)) -> i64 {
+    let nanos = (i128::from(s1) - i128::from(s0)) * 1_000_000_000 + i128::from(n1) - i128::from(n0);
+    (nanos / 1_000_000_000) as i64
 }
 
 /// "5 minutes ago" for an RFC 3339 time; "N/A" when unknown.
 pub fn ago(rfc3339: Option<&str>) -> String {
-    let Some(t) = rfc3339.and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok()) else {
-        return "N/A".into();
-    };
-    let secs = (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds();
-    format!("{} ago", human_duration(secs))
+    match elapsed(rfc3339) {
+        Some(secs) => format!("{} ago", human_duration(secs)),
+        None => "N/A".into(),
+    }
+}
+
+/// "Up 5 minutes" for a start time (an unknown one counts as just now).
+pub fn up(started: Option<&str>) -> String {
+    format!("Up {}", human_duration(elapsed(started).unwrap_or(0)))
 }
 
 pub fn print_json(v: &impl serde::Serialize) {
@@ -169,13 +186,53 @@ mod tests {
     }
 
     #[test]
-    fn durations_use_docker_words() {
-        assert_eq!(human_duration(0), "Less than a second");
-        assert_eq!(human_duration(5), "5 seconds");
-        assert_eq!(human_duration(90), "About a minute");
-        assert_eq!(human_duration(3600 * 3), "3 hours");
-        assert_eq!(human_duration(3600 * 24 * 3), "3 days");
-        assert_eq!(human_duration(3600 * 24 * 30), "4 weeks");
-        assert_eq!(human_duration(3600 * 24 * 365 * 3), "3 years");
+    fn durations_use_docker_words_at_their_boundaries() {
+        let cases: &[(i64, &str)] = &[
+            (-5, "Less than a second"),
+            (0, "Less than a second"),
+            (1, "1 second"),
+            (2, "2 seconds"),
+            (59, "59 seconds"),
+            (60, "About a minute"),
+            (119, "About a minute"),
+            (120, "2 minutes"),
+            (3599, "59 minutes"),
+            (3600, "About an hour"),
+            // Hours round: an hour and a half is "2 hours".
+            (5399, "About an hour"),
+            (5400, "2 hours"),
+            (47 * 3600 + 1799, "47 hours"),
+            (47 * 3600 + 1800, "2 days"),
+            (14 * 86400 - 1801, "13 days"),
+            (14 * 86400 - 1800, "2 weeks"),
+            (30 * 86400, "4 weeks"),
+            (60 * 86400 - 1801, "8 weeks"),
+            (60 * 86400 - 1800, "2 months"),
+            (730 * 86400 - 1801, "24 months"),
+            // Years count whole hours, so the first half hour of "years" says 1.
+            (730 * 86400 - 1800, "1 years"),
+            (730 * 86400, "2 years"),
+            (3 * 365 * 86400, "3 years"),
+        ];
+        for (secs, words) in cases {
+            assert_eq!(human_duration(*secs), *words, "{secs} s");
+        }
+    }
+
+    #[test]
+    fn ages_read_every_record_format() {
+        assert_eq!(ago(None), "N/A");
+        assert_eq!(ago(Some("yesterday")), "N/A");
+        let (s, n) = ctl_monitor::time::now();
+        let before = ctl_monitor::time::timestamp_string(s - 7200, n);
+        assert_eq!(ago(Some(&before)), "2 hours ago");
+        // chrono's `Z` form, as records written by earlier versions hold.
+        let zulu = before.replace("+00:00", "Z");
+        assert_eq!(ago(Some(&zulu)), "2 hours ago");
+        let up_now = up(Some(&ctl_monitor::time::now_string()));
+        assert_eq!(up_now, "Up Less than a second");
+        assert_eq!(up(None), "Up Less than a second");
+        assert_eq!(seconds_between((10, 900_000_000), (12, 100_000_000)), 1);
+        assert_eq!(seconds_between((10, 0), (9, 0)), -1);
     }
 }

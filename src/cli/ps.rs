@@ -10,7 +10,7 @@ use ctl::container::state::{State, Status};
 use ctl::container::store::ContainerConfig;
 use ctl::Context;
 
-use super::output::{ago, human_duration, table};
+use super::output::{ago, table, up};
 use super::template::{align_tabs, Template};
 
 #[derive(Debug, clap::Args)]
@@ -40,16 +40,10 @@ pub struct Args {
 
 /// The status words docker prints.
 pub fn status_text(st: &State) -> String {
-    let since = |t: &Option<String>| {
-        t.as_deref()
-            .and_then(|s| chrono::DateTime::parse_from_rfc3339(s).ok())
-            .map(|t| (chrono::Utc::now() - t.with_timezone(&chrono::Utc)).num_seconds())
-            .unwrap_or(0)
-    };
     match st.status {
         Status::Created => "Created".into(),
         Status::Configured => "Created".into(),
-        Status::Running => format!("Up {}", human_duration(since(&st.started_at))),
+        Status::Running => up(st.started_at.as_deref()),
         Status::Exited => {
             let code = st
                 .exit_code

@@ -263,7 +263,7 @@ impl Manager {
         let base = c.config.log.path.clone();
         let mut files: Vec<PathBuf> = (1..c.config.log.max_files.max(1))
             .rev()
-            .map(|i| PathBuf::from(format!("{}.{i}", base.display())))
+            .map(|i| ctl_monitor::logfile::rotated_path(&base, i))
             .filter(|p| p.exists())
             .collect();
         files.push(base);

@@ -8,6 +8,7 @@ pub mod create;
 pub mod exec;
 pub mod host;
 pub mod lifecycle;
+pub mod logs;
 pub mod monitor;
 pub mod names;
 pub mod network;

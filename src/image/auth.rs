@@ -116,7 +116,7 @@ fn write(file: &Path, root: &Value) -> Result<()> {
     }
     let data = serde_json::to_vec_pretty(root).expect("json value serializes");
     atomic_write(file, &data)?;
-    // tempfile creates 0600 already; say so explicitly for files that existed before.
+    // atomic_write creates 0600 already; say so explicitly for files that existed before.
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(file, std::fs::Permissions::from_mode(0o600)).at(file)
 }

@@ -55,9 +55,10 @@ impl ImageConfigSummary {
     }
 }
 
-/// Now, as RFC 3339 with nanoseconds (sortable as text).
+/// Now, as RFC 3339 with nanoseconds in UTC (sortable as text): the workspace's one format,
+/// [`ctl_monitor::time`]. Records written before with a `Z` suffix parse the same.
 pub fn now_rfc3339() -> String {
-    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Nanos, true)
+    ctl_monitor::time::now_string()
 }
 
 /// A container (its id) whose record names `image_id`, if any.

@@ -15,7 +15,8 @@ use std::io::Write;
 use std::os::fd::OwnedFd;
 use std::process::{Command, ExitCode, Stdio};
 
-use ctl_monitor::{time, write_atomic, ExitStatus, LogDriver, MonitorArgs, SyncMessage};
+use ctl_monitor::fsx::write_atomic_mode;
+use ctl_monitor::{time, ExitStatus, LogDriver, MonitorArgs, SyncMessage};
 
 use self::attach::Server;
 use self::cgroup::OomCounter;
@@ -78,7 +79,8 @@ fn setup(args: &MonitorArgs) -> Result<(Monitor<'_>, Option<OomCounter>), String
     let _ = nix::unistd::setsid();
     if let Some(p) = &args.monitor_pidfile {
         let pid = format!("{}\n", std::process::id());
-        write_atomic(p, pid.as_bytes()).map_err(|e| format!("{}: {e}", p.display()))?;
+        // Readable by all, as conmon's: systemd and scripts read it.
+        write_atomic_mode(p, pid.as_bytes(), 0o644).map_err(|e| format!("{}: {e}", p.display()))?;
     }
     nix::sys::prctl::set_child_subreaper(true).map_err(|e| format!("subreaper: {e}"))?;
     std::env::set_current_dir("/").map_err(|e| format!("chdir /: {e}"))?;

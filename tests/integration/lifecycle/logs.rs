@@ -201,3 +201,95 @@ fn rotation_keeps_max_file_files() {
     w.ctl.ok(&["rm", "rot"]);
     assert_all_gone(&w);
 }
+
+/// `ctl logs ARGS`'s exit status and raw stdout (Out holds text, which would hide bytes).
+fn logs_bytes(w: &WithImage, args: &[&str]) -> (std::process::ExitStatus, Vec<u8>, String) {
+    let out = w
+        .ctl
+        .command(args)
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("run ctl logs");
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    (out.status, out.stdout, stderr)
+}
+
+#[test]
+fn logs_pass_bytes_that_are_not_utf8_unchanged() {
+    let w = setup();
+    // \377\376 is no UTF-8; "caf\303\251" is; the last line is unfinished.
+    run_d(
+        &w,
+        &["--name", "bin"],
+        &[
+            "sh",
+            "-c",
+            "printf '\\377\\376 raw\\n'; echo normal; printf 'caf\\303\\251 \\377'",
+        ],
+    );
+    assert_eq!(w.ctl.ok(&["wait", "bin"]).stdout, "0\n");
+    let want: &[u8] = b"\xff\xfe raw\nnormal\ncaf\xc3\xa9 \xff";
+    let (st, out, err) = logs_bytes(&w, &["logs", "bin"]);
+    assert!(st.success(), "{st}: {err}");
+    assert_eq!(out, want, "{}", String::from_utf8_lossy(&out));
+    let (st, out, err) = logs_bytes(&w, &["logs", "--tail", "2", "bin"]);
+    assert!(st.success(), "{st}: {err}");
+    assert_eq!(out, b"normal\ncaf\xc3\xa9 \xff");
+    let (st, out, err) = logs_bytes(&w, &["logs", "-f", "bin"]);
+    assert!(st.success(), "{st}: {err}");
+    assert_eq!(out, want);
+    w.ctl.ok(&["rm", "bin"]);
+    assert_all_gone(&w);
+}
+
+#[test]
+fn follow_passes_bytes_of_a_running_container() {
+    let w = setup();
+    // Prints, then waits for SIGTERM (from `stop`) to print once more and exit.
+    run_d(
+        &w,
+        &["--name", "fb"],
+        &[
+            "sh",
+            "-c",
+            "trap 'printf \"\\375 bye\\n\"; exit 0' TERM; printf '\\377\\376\\n'; echo normal; \
+             while :; do sleep 0.1; done",
+        ],
+    );
+    let mut child = w.ctl.spawn(&["logs", "-f", "fb"]);
+    let (tx, rx) = std::sync::mpsc::channel();
+    let mut pipe = child.stdout.take().unwrap();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = std::io::Read::read(&mut pipe, &mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    // What the running container wrote arrives while it runs.
+    let mut got = Vec::new();
+    let first: &[u8] = b"\xff\xfe\nnormal\n";
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while got.len() < first.len() && Instant::now() < deadline {
+        if let Ok(chunk) = rx.recv_timeout(Duration::from_millis(100)) {
+            got.extend(chunk);
+        }
+    }
+    assert_eq!(got, first, "{}", String::from_utf8_lossy(&got));
+    assert!(child.try_wait().unwrap().is_none(), "logs -f ended early");
+    assert_eq!(status(&w, "fb"), "running");
+
+    w.ctl.ok(&["stop", "fb"]);
+    let st = crate::common::ctl::wait_bounded(&mut child, Duration::from_secs(20));
+    assert!(st.is_some_and(|s| s.success()), "logs -f: {st:?}");
+    got.extend(rx.iter().flatten());
+    assert_eq!(
+        got,
+        b"\xff\xfe\nnormal\n\xfd bye\n",
+        "{}",
+        String::from_utf8_lossy(&got)
+    );
+    w.ctl.ok(&["rm", "fb"]);
+    assert_all_gone(&w);
+}
