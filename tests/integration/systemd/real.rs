@@ -10,6 +10,11 @@ use serde_json::Value;
 use super::boot::Systemd;
 use crate::common::{wait_for, WithImage};
 
+/// The units' containers need no network. The booted systemd has a /run of its own, so a
+/// ctl inside it would run netavark beside the host's ctls without their lock, on the
+/// host's one firewall.
+const NO_NET: [&str; 2] = ["--network", "none"];
+
 /// A service that stops cleanly on SIGTERM (a container's PID 1 without a handler ignores it,
 /// is killed after the stop timeout, and the unit then ends failed, as podman's do).
 const SERVE: &str = "trap 'exit 0' TERM; while :; do sleep 0.2; done";
@@ -112,8 +117,17 @@ fn units_run_under_a_real_systemd() {
     };
 
     // --new: the container is made on start (READY from the monitor) and gone on stop.
-    w.ctl
-        .ok(&["create", "--name", "svc", &w.reference, "sh", "-c", SERVE]);
+    w.ctl.ok(&[
+        "create",
+        "--name",
+        "svc",
+        NO_NET[0],
+        NO_NET[1],
+        &w.reference,
+        "sh",
+        "-c",
+        SERVE,
+    ]);
     let unit = generate(&w, &["--new", "--name", "svc"]);
     sd.install("container-svc.service", &unit);
     start(&sd, "container-svc.service");
@@ -143,6 +157,8 @@ fn units_run_under_a_real_systemd() {
         "create",
         "--name",
         "crash",
+        NO_NET[0],
+        NO_NET[1],
         &w.reference,
         "sh",
         "-c",
@@ -168,8 +184,17 @@ fn units_run_under_a_real_systemd() {
     assert_eq!(state_of(&sd, &w, "crash"), None);
 
     // An existing container: systemd follows its monitor through the pidfile.
-    w.ctl
-        .ok(&["create", "--name", "kept", &w.reference, "sh", "-c", SERVE]);
+    w.ctl.ok(&[
+        "create",
+        "--name",
+        "kept",
+        NO_NET[0],
+        NO_NET[1],
+        &w.reference,
+        "sh",
+        "-c",
+        SERVE,
+    ]);
     let unit = generate(&w, &["--name", "kept"]);
     sd.install("container-kept.service", &unit);
     start(&sd, "container-kept.service");
