@@ -275,11 +275,10 @@ fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
     }
     let (network, user_net, ports, user_ports) = if ctx.rootless {
         let (mode, user_net) = rootless_network(ctx, f)?;
-        let mut user_ports = f
-            .publish
-            .iter()
-            .map(|p| usernet::PortMapping::parse(p))
-            .collect::<Result<Vec<_>, _>>()?;
+        let mut user_ports = Vec::new();
+        for p in &f.publish {
+            user_ports.extend(parse_publish(p)?);
+        }
         usernet::assign_host_ports(&mut user_ports)?;
         usernet::check_ports(&user_ports, usernet::unprivileged_port_start())?;
         let mode = match mode {

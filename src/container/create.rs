@@ -52,7 +52,7 @@ pub struct CreateOptions {
     /// `network` is ignored).
     pub user_net: Option<Backend>,
     /// Rootless `-p`: host ports forwarded by pasta or slirp4netns.
-    pub user_ports: Vec<usernet::PortMapping>,
+    pub user_ports: Vec<crate::network::ports::PortMapping>,
     pub read_only: bool,
     pub auto_remove: bool,
     pub stop_signal: Option<i32>,

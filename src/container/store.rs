@@ -80,9 +80,10 @@ pub struct ContainerConfig {
     /// `--network-alias`: more names aardvark-dns answers for the container.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub network_aliases: Vec<String>,
-    /// Rootless `-p`: forwarded by pasta or slirp4netns.
+    /// Rootless `-p`: forwarded by pasta or slirp4netns. Written before ranges and this
+    /// type's other fields existed too: those load as single ports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub user_ports: Vec<crate::network::rootless::PortMapping>,
+    pub user_ports: Vec<crate::network::ports::PortMapping>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub auto_remove: bool,
