@@ -42,11 +42,12 @@ impl Backend {
         }
     }
 
-    /// The rootless default: pasta when installed, else slirp4netns.
-    pub fn default_available() -> Option<Backend> {
+    /// The ones installed, in order of preference: the first is the rootless default.
+    pub fn available() -> Vec<Backend> {
         [Backend::Pasta, Backend::Slirp4netns]
             .into_iter()
-            .find(|b| find_program(b.name()).is_some())
+            .filter(|b| find_program(b.name()).is_some())
+            .collect()
     }
 
     fn program(self) -> Result<PathBuf> {
@@ -68,7 +69,7 @@ pub fn backend_name(ctx: &Context) -> String {
     if !ctx.rootless {
         return "none".into();
     }
-    match Backend::default_available() {
+    match Backend::available().first() {
         Some(b) => b.name().into(),
         None => "none (install passt or slirp4netns)".into(),
     }
