@@ -11,8 +11,6 @@ use crate::container::store::Containers;
 use crate::error::Result;
 use crate::image::store::ImageRecord;
 
-pub use crate::container::plan::NOTIFY_IN_CONTAINER;
-
 impl Manager {
     /// What creating `req` from `image` would make, decided: reads the image's config and
     /// the env files, then resolves (see [`plan::resolve`]). Nothing is made.

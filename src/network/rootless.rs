@@ -85,7 +85,11 @@ pub fn unprivileged_port_start() -> u16 {
 
 /// Refuses host ports a rootless user cannot bind (below `start`, the sysctl's value).
 pub fn check_ports(ports: &[PortMapping], start: u16) -> Result<()> {
-    match ports.iter().find(|p| p.host_port < start) {
+    // Port 0 is any free one, picked later among the unprivileged ones.
+    match ports
+        .iter()
+        .find(|p| p.host_port != 0 && p.host_port < start)
+    {
         Some(p) => Err(Error::InvalidInput {
             what: "port mapping",
             value: ports::display(std::slice::from_ref(p)),
@@ -326,5 +330,6 @@ mod tests {
         let e = check_ports(&p, 1024).unwrap_err().to_string();
         assert!(e.contains("ip_unprivileged_port_start=1024"), "{e}");
         assert!(check_ports(&p, 80).is_ok());
+        assert!(check_ports(&ports::parse_publish("80").unwrap(), 1024).is_ok());
     }
 }

@@ -58,10 +58,20 @@ pub struct Settings {
 impl Settings {
     /// This host's, as `ctx` sees it.
     pub fn detect(ctx: &crate::Context) -> Settings {
+        // What only rootless containers use is not looked up for root's.
+        let rootless = ctx.rootless;
         Settings {
-            rootless: ctx.rootless,
-            backends: Backend::available(),
-            unprivileged_port_start: usernet::unprivileged_port_start(),
+            rootless,
+            backends: if rootless {
+                Backend::available()
+            } else {
+                vec![]
+            },
+            unprivileged_port_start: if rootless {
+                usernet::unprivileged_port_start()
+            } else {
+                0
+            },
             host_name: nix::unistd::gethostname()
                 .ok()
                 .and_then(|h| h.into_string().ok())
@@ -163,10 +173,18 @@ impl ContainerPlan {
     }
 }
 
-/// The image config's `config` object as it shapes a container; an unreadable config
-/// counts as an empty one.
+/// An image's config. One that lacks what the OCI format requires beside the `config`
+/// object (architecture, os, rootfs) still gives that object; an unreadable one counts as
+/// empty.
 pub fn image_config(blob: &[u8]) -> ImageConfiguration {
-    serde_json::from_slice(blob).unwrap_or_default()
+    serde_json::from_slice(blob).unwrap_or_else(|_| {
+        let config = serde_json::from_slice::<serde_json::Value>(blob)
+            .ok()
+            .and_then(|v| serde_json::from_value(v.get("config")?.clone()).ok());
+        let mut c = ImageConfiguration::default();
+        c.set_config(config);
+        c
+    })
 }
 
 /// Resolves `req` for an image whose config is `image`, with the env files' texts (in the

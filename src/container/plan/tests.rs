@@ -298,6 +298,12 @@ fn a_bare_image_gets_the_defaults() {
         ..golden()
     };
     assert_eq!(p, want);
+    // A config with only its `config` object still gives it.
+    let partial = image_config(br#"{"config":{"Cmd":["sh"],"ExposedPorts":null}}"#);
+    assert_eq!(
+        resolve(&req(|_| {}), &partial, &[], &root(), ID).unwrap(),
+        want
+    );
     // An unreadable config is an empty one: then nothing gives a command.
     let e = resolve(&req(|_| {}), &image_config(b"not json"), &[], &root(), ID).unwrap_err();
     assert!(e.to_string().contains("no command specified"), "{e}");
@@ -422,13 +428,17 @@ fn a_host_port_published_twice_is_refused() {
 #[test]
 fn rootless_defaults_to_the_first_installed_stack() {
     let p = plan(
-        &req(|r| r.publish = strings(&["8080:80", "[::1]:9000-9002:90-92"])),
+        &req(|r| r.publish = strings(&["8080:80", "[::1]:9000-9002:90-92", "53/udp"])),
         &rootless(),
     );
     let want = ContainerPlan {
         network: NetworkPlan {
             mode: Mode::Pasta,
-            ports: vec![pm("", 8080, 80, "tcp", 1), pm("::1", 9000, 90, "tcp", 3)],
+            ports: vec![
+                pm("", 8080, 80, "tcp", 1),
+                pm("::1", 9000, 90, "tcp", 3),
+                pm("", 0, 53, "udp", 1),
+            ],
             ..Default::default()
         },
         ..golden()
