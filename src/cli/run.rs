@@ -288,6 +288,7 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
         }
     }
     let image = resolve_image(ctx, m, f)?;
+    // Decided before --replace removes anything: a bad flag leaves the old container.
     let plan = m.plan(&f.request(), &image)?;
     if f.replace {
         if let Some(name) = &f.name {

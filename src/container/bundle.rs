@@ -8,9 +8,10 @@ use std::path::{Path, PathBuf};
 use crate::container::confine;
 use crate::container::host;
 use crate::container::lifecycle::Manager;
+use crate::container::network::NetBundle;
 use crate::container::options::Mount;
 use crate::container::plan::{ContainerPlan, NOTIFY_IN_CONTAINER};
-use crate::container::resources;
+use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::State;
@@ -20,7 +21,17 @@ use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
 use crate::image::store::ImageRecord;
 
+/// What the bundle made on the way to the spec and the record.
+struct Made {
+    env: Vec<String>,
+    net: NetBundle,
+    resources: Resources,
+    userdata: PathBuf,
+}
+
 impl Manager {
+    /// Makes the planned container `id` (reserved as `name`): each step below needs the
+    /// store, the host or the mounted rootfs, which the plan could not see.
     pub(crate) fn make_bundle(
         &self,
         id: &str,
@@ -29,9 +40,26 @@ impl Manager {
         plan: &ContainerPlan,
     ) -> Result<()> {
         let dir = self.containers.dir(id);
-        let (upper, work, merged) = rootfs::parts(&dir);
+        let merged = self.make_rootfs(id, &dir, image)?;
+        let user = exec_user(&merged, plan)?;
+        let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
-        for d in [&upper, &work, &merged, &userdata] {
+        let etc = self.etc_files(&userdata, plan, name, &net)?;
+        let made = Made {
+            env: plan.env_for(Some(user.home.as_str())),
+            resources: confine::resources(plan, self.ctx.rootless)?,
+            net,
+            userdata,
+        };
+        self.write_spec(id, &dir, plan, &made, user, etc)?;
+        self.containers
+            .write_config(&self.record(id, name, image, plan, made))
+    }
+
+    /// The container's directories and its overlay rootfs, mounted; returns the mount point.
+    fn make_rootfs(&self, id: &str, dir: &Path, image: &ImageRecord) -> Result<PathBuf> {
+        let (upper, work, merged) = rootfs::parts(dir);
+        for d in [&upper, &work, &merged, &dir.join("userdata")] {
             create_private_dir(d)?;
         }
         // The overlay's root directory takes the upper dir's mode: the container's / must be
@@ -40,51 +68,58 @@ impl Manager {
         fs::set_permissions(&upper, fs::Permissions::from_mode(0o755)).at(&upper)?;
         let mut state = State::new();
         self.containers.write_state(id, &state)?;
-        self.mount_rootfs(image, &dir)?;
+        self.mount_rootfs(image, dir)?;
         state.mounted = true;
         self.containers.write_state(id, &state)?;
+        Ok(merged)
+    }
 
-        // The option's own message names it ("invalid user ..."): the container's (maybe
-        // generated) name would only be noise.
-        let spec_err = Error::ContainerOption;
-        let mut exec_user = if plan.user.is_empty() {
-            user::ExecUser::default()
-        } else {
-            user::resolve(&merged, &plan.user).map_err(spec_err)?
-        };
-        for g in user::resolve_groups(&merged, &plan.group_add).map_err(spec_err)? {
-            if !exec_user.additional_gids.contains(&g) {
-                exec_user.additional_gids.push(g);
-            }
+    /// hosts, hostname and resolv.conf; another container's namespace comes with its view
+    /// of names and resolvers.
+    fn etc_files(
+        &self,
+        userdata: &Path,
+        plan: &ContainerPlan,
+        name: &str,
+        net: &NetBundle,
+    ) -> Result<EtcFiles> {
+        let mut etc = self.write_etc_files(userdata, &plan.hostname, name, &net.spec)?;
+        if let Some(target) = &net.shares_with {
+            let theirs = self.containers.dir(target).join("userdata");
+            etc.hosts = Some(theirs.join("hosts"));
+            etc.resolv_conf = Some(theirs.join("resolv.conf"));
         }
-        let env = plan.env_for(Some(exec_user.home.as_str()));
+        Ok(etc)
+    }
+
+    /// The OCI spec, config.json.
+    fn write_spec(
+        &self,
+        id: &str,
+        dir: &Path,
+        plan: &ContainerPlan,
+        made: &Made,
+        user: user::ExecUser,
+        etc: EtcFiles,
+    ) -> Result<()> {
+        let rootless = self.ctx.rootless;
         let mut mounts = plan.mounts.clone();
         if let Some(sock) = &plan.notify_socket {
             let dest = PathBuf::from(NOTIFY_IN_CONTAINER);
             mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
         }
-        let net = self.network_bundle(id, &plan.network)?;
-        let mut etc = self.write_etc_files(&userdata, &plan.hostname, name, &net.spec)?;
-        if let Some(target) = &net.shares_with {
-            // Another container's namespace comes with its view of names and resolvers.
-            let theirs = self.containers.dir(target).join("userdata");
-            etc.hosts = Some(theirs.join("hosts"));
-            etc.resolv_conf = Some(theirs.join("resolv.conf"));
-        }
-        let rootless = self.ctx.rootless;
-        let resources = confine::resources(plan, rootless)?;
         let mut input = SpecInput {
             args: plan.args.clone(),
-            env: env.clone(),
+            env: made.env.clone(),
             cwd: PathBuf::from(&plan.workdir),
-            user: exec_user,
+            user,
             terminal: plan.terminal,
             hostname: plan.hostname.clone(),
-            rootfs: merged.clone(),
+            rootfs: rootfs::parts(dir).2,
             read_only: plan.read_only,
             mounts,
             etc_files: etc,
-            network: net.spec.clone(),
+            network: made.net.spec.clone(),
             host_cgroupns: !Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
             rootless,
             ns_maps_tty_gid: rootless
@@ -100,7 +135,7 @@ impl Manager {
                 true => host::devices(),
                 false => Vec::new(),
             },
-            resources: resources.clone(),
+            resources: made.resources.clone(),
             read_only_tmpfs: plan.read_only_tmpfs,
             init: confine::init_binary(plan)?,
             unmask: plan.security.unmask.clone(),
@@ -109,16 +144,26 @@ impl Manager {
         };
         input.seccomp = confine::seccomp_filter(plan, &input)?;
         confine::check_ulimits(&plan.ulimits, rootless)?;
-        let spec = spec::build_spec(&input).map_err(spec_err)?;
+        let spec = spec::build_spec(&input).map_err(Error::ContainerOption)?;
         let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
             what: "spec",
             value: id.to_string(),
             reason: e.to_string(),
         })?;
-        atomic_write(&dir.join("config.json"), &json)?;
+        atomic_write(&dir.join("config.json"), &json)
+    }
 
+    /// The record: what was asked and decided, for every later command.
+    fn record(
+        &self,
+        id: &str,
+        name: &str,
+        image: &ImageRecord,
+        plan: &ContainerPlan,
+        made: Made,
+    ) -> ContainerConfig {
         let (cap_add, cap_drop) = plan.cap_changes.names();
-        let cfg = ContainerConfig {
+        ContainerConfig {
             id: id.to_string(),
             name: name.to_string(),
             image_id: image.id.clone(),
@@ -127,18 +172,18 @@ impl Manager {
             command: plan.args.clone(),
             entrypoint: plan.entrypoint.clone(),
             cmd: plan.cmd.clone(),
-            env,
+            env: made.env,
             labels: plan.labels.clone(),
             mounts: plan.mounts.iter().map(mount_record).collect(),
             hostname: plan.hostname.clone(),
             user: plan.user.clone(),
             workdir: plan.workdir.clone(),
-            network: net.record,
-            networks: net.networks,
-            ports: net.ports,
+            network: made.net.record,
+            networks: made.net.networks,
+            ports: made.net.ports,
             static_ip: plan.network.ip,
             network_aliases: plan.network.aliases.clone(),
-            user_ports: net.user_ports,
+            user_ports: made.net.user_ports,
             stop_signal: plan.stop_signal,
             stop_timeout: plan.stop_timeout,
             auto_remove: plan.auto_remove,
@@ -147,7 +192,7 @@ impl Manager {
             stdin: plan.stdin,
             log: LogConfig {
                 driver: plan.log.driver.clone(),
-                path: userdata.join("ctr.log"),
+                path: made.userdata.join("ctr.log"),
                 max_size: plan.log.max_size,
                 max_files: plan.log.max_files.max(1),
             },
@@ -164,10 +209,9 @@ impl Manager {
                 ulimits: plan.ulimits.iter().map(resources::ulimit_text).collect(),
                 group_add: plan.group_add.clone(),
                 init: plan.init,
-                resources,
+                resources: made.resources,
             },
-        };
-        self.containers.write_config(&cfg)
+        }
     }
 
     pub(crate) fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
@@ -218,6 +262,23 @@ impl Manager {
             resolv_conf: Some(resolv),
         })
     }
+}
+
+/// The user from the image's own /etc/passwd, with `--group-add` from its /etc/group. The
+/// option's own message names it ("invalid user ..."): the container's (maybe generated)
+/// name would only be noise.
+fn exec_user(merged: &Path, plan: &ContainerPlan) -> Result<user::ExecUser> {
+    let mut exec_user = if plan.user.is_empty() {
+        user::ExecUser::default()
+    } else {
+        user::resolve(merged, &plan.user).map_err(Error::ContainerOption)?
+    };
+    for g in user::resolve_groups(merged, &plan.group_add).map_err(Error::ContainerOption)? {
+        if !exec_user.additional_gids.contains(&g) {
+            exec_user.additional_gids.push(g);
+        }
+    }
+    Ok(exec_user)
 }
 
 fn mount_record(m: &Mount) -> MountRecord {
