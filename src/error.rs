@@ -27,6 +27,8 @@ pub enum Error {
         value: String,
         reason: String,
     },
+    #[error("conflicting options: {0}")]
+    ConflictingOptions(String),
     #[error("{reference}: {message}")]
     Registry { reference: String, message: String },
     #[error("image not known: \"{0}\"")]

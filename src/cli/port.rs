@@ -6,7 +6,7 @@ use anyhow::{bail, Result};
 
 use ctl::container::lifecycle::Manager;
 use ctl::container::state::Status;
-use ctl::network::ports::{port_lines, PortMapping};
+use ctl::network::ports::port_lines;
 use ctl::Context;
 
 #[derive(Debug, clap::Args)]
@@ -24,18 +24,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let maps = match &c.state.network {
         Some(n) => n.ports.clone(),
         // Rootless: the ports pasta or slirp4netns forward while the container runs.
-        None if c.state.status == Status::Running => c
-            .config
-            .user_ports
-            .iter()
-            .map(|p| PortMapping {
-                container_port: p.container_port,
-                host_ip: p.host_ip.map(|i| i.to_string()).unwrap_or_default(),
-                host_port: p.host_port,
-                protocol: p.protocol.clone(),
-                range: 1,
-            })
-            .collect(),
+        None if c.state.status == Status::Running => c.config.user_ports.clone(),
         None => Vec::new(),
     };
     let lines = port_lines(&maps);

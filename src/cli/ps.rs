@@ -87,7 +87,7 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
         },
         "Ports": match &st.network {
             Some(n) => ctl::network::ports::display(&n.ports),
-            None => cfg.user_ports.iter().map(|p| p.display()).collect::<Vec<_>>().join(", "),
+            None => ctl::network::ports::display(&cfg.user_ports),
         },
         "Networks": cfg.networks.join(","),
         "Names": cfg.name,

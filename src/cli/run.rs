@@ -6,28 +6,11 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
-use ctl::container::caps::CapChanges;
-use ctl::container::checks;
-use ctl::container::create::CreateOptions;
 use ctl::container::lifecycle::Manager;
-use ctl::container::options::{
-    parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
-    parse_volume,
-};
-use ctl::container::resources::{
-    parse_cpu_shares, parse_cpus, parse_cpuset, parse_memory, parse_memory_swap, parse_pids_limit,
-    parse_ulimits, Resources,
-};
-use ctl::container::restart::RestartPolicy;
-use ctl::container::security::parse_security_opts;
-use ctl::container::spec::NetworkMode;
-use ctl::container::store::SdNotify;
+use ctl::container::request::CreateRequest;
 use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
-use ctl::network::ports::parse_publish;
-use ctl::network::rootless::{self as usernet, Backend};
-use ctl::network::Mode;
 use ctl::sys::HeldSignals;
 use ctl::Context;
 
@@ -216,166 +199,59 @@ pub struct RunArgs {
     pub flags: CreateFlags,
 }
 
-/// A rootless container's network: none or host, or a user-mode stack.
-fn rootless_network(ctx: &Context, f: &CreateFlags) -> Result<(NetworkMode, Option<Backend>)> {
-    let asked = f.network.as_deref();
-    let user_net = match asked {
-        None if ctx.rootless => match Backend::default_available() {
-            Some(b) => Some(b),
-            None => bail!(
-                "no rootless network backend: install pasta (Debian package passt) or \
-                 slirp4netns, or use --network none"
-            ),
-        },
-        Some(name @ ("pasta" | "slirp4netns")) => {
-            if !ctx.rootless {
-                bail!("invalid network \"{name}\": only rootless containers use {name}");
-            }
-            Backend::parse(name)
-        }
-        None | Some("none") | Some("host") => None,
-        Some(other) => bail!("invalid network \"{other}\": use none, host, pasta or slirp4netns"),
-    };
-    let mode = match asked {
-        Some("host") => NetworkMode::Host,
-        _ => NetworkMode::None,
-    };
-    if !f.publish.is_empty() && user_net.is_none() {
-        bail!("-p needs a container network: use --network pasta or slirp4netns");
-    }
-    Ok((mode, user_net))
-}
-
-fn options(ctx: &Context, f: &CreateFlags) -> Result<CreateOptions> {
-    let lookup = |k: &str| std::env::var(k).ok();
-    let mut env = Vec::new();
-    for file in &f.env_file {
-        let text = std::fs::read_to_string(file)
-            .with_context(|| format!("reading env file {}", file.display()))?;
-        env.extend(parse_env_file(&text, lookup)?);
-    }
-    for e in &f.env {
-        env.extend(parse_env(e, lookup)?);
-    }
-    let mut mounts = Vec::new();
-    for v in &f.volume {
-        mounts.push(parse_volume(v)?);
-    }
-    for m in &f.mount {
-        mounts.push(parse_mount(m)?);
-    }
-    for t in &f.tmpfs {
-        mounts.push(parse_tmpfs(t)?);
-    }
-    // What runc would refuse only after the container was made, refused before.
-    checks::bind_sources_exist(&mounts)?;
-    checks::exec_fits(&env, f.command(), checks::arg_max())?;
-    if let Some(h) = &f.hostname {
-        checks::hostname(h)?;
-    }
-    let (network, user_net, ports, user_ports) = if ctx.rootless {
-        let (mode, user_net) = rootless_network(ctx, f)?;
-        let mut user_ports = f
-            .publish
-            .iter()
-            .map(|p| usernet::PortMapping::parse(p))
-            .collect::<Result<Vec<_>, _>>()?;
-        usernet::assign_host_ports(&mut user_ports)?;
-        usernet::check_ports(&user_ports, usernet::unprivileged_port_start())?;
-        let mode = match mode {
-            NetworkMode::Host => Mode::Host,
-            _ => Mode::None,
-        };
-        (mode, user_net, Vec::new(), user_ports)
-    } else {
-        let network = Mode::parse(f.network.as_deref().unwrap_or("bridge"))?;
-        let mut ports = Vec::new();
-        for p in &f.publish {
-            ports.extend(parse_publish(p)?);
-        }
-        (network, None, ports, Vec::new())
-    };
-    let (mut max_size, mut max_files) = (0, 1);
-    for o in &f.log_opt {
-        match o.split_once('=') {
-            Some(("max-size", v)) => max_size = parse_size(v)?,
-            Some(("max-file", v)) => {
-                max_files = v.parse().ok().filter(|n| *n >= 1).with_context(|| {
-                    format!("invalid log option \"{o}\": max-file is a count >= 1")
-                })?
-            }
-            _ => bail!("invalid log option \"{o}\": use max-size=SIZE or max-file=N"),
+impl CreateFlags {
+    /// The flags as the library takes them.
+    fn request(&self) -> CreateRequest {
+        CreateRequest {
+            name: self.name.clone(),
+            image: self.image().to_string(),
+            command: self.command().to_vec(),
+            entrypoint: self.entrypoint.clone(),
+            env: self.env.clone(),
+            env_files: self.env_file.clone(),
+            volumes: self.volume.clone(),
+            mounts: self.mount.clone(),
+            tmpfs: self.tmpfs.clone(),
+            workdir: self.workdir.clone(),
+            user: self.user.clone(),
+            hostname: self.hostname.clone(),
+            labels: self.label.clone(),
+            stop_signal: self.stop_signal.clone(),
+            stop_timeout: self.stop_timeout,
+            read_only: self.read_only,
+            read_only_tmpfs: self.read_only_tmpfs,
+            memory: self.memory.clone(),
+            memory_swap: self.memory_swap.clone(),
+            memory_reservation: self.memory_reservation.clone(),
+            cpus: self.cpus.clone(),
+            cpu_shares: self.cpu_shares.clone(),
+            cpuset_cpus: self.cpuset_cpus.clone(),
+            pids_limit: self.pids_limit.clone(),
+            ulimits: self.ulimit.clone(),
+            cap_add: self.cap_add.clone(),
+            cap_drop: self.cap_drop.clone(),
+            privileged: self.privileged,
+            security_opt: self.security_opt.clone(),
+            group_add: self.group_add.clone(),
+            init: self.init,
+            init_path: self.init_path.clone(),
+            network: self.network.clone(),
+            publish: self.publish.clone(),
+            publish_all: self.publish_all,
+            ip: self.ip,
+            network_aliases: self.network_alias.clone(),
+            tty: self.tty,
+            interactive: self.interactive,
+            log_driver: self.log_driver.clone(),
+            log_opts: self.log_opt.clone(),
+            rm: self.rm,
+            restart: self.restart.clone(),
+            sdnotify: self.sdnotify.clone(),
+            create_command: std::env::args_os()
+                .map(|a| a.to_string_lossy().into_owned())
+                .collect(),
         }
     }
-    let restart = RestartPolicy::parse(&f.restart)?;
-    if f.rm && restart != RestartPolicy::No {
-        bail!("conflicting options: --restart {} and --rm", f.restart);
-    }
-    Ok(CreateOptions {
-        restart,
-        name: f.name.clone(),
-        args: f.command().to_vec(),
-        entrypoint: f.entrypoint.clone(),
-        env,
-        mounts,
-        workdir: f.workdir.clone(),
-        user: f.user.clone(),
-        hostname: f.hostname.clone(),
-        labels: parse_labels(&f.label)?,
-        network,
-        user_net,
-        user_ports,
-        ports,
-        publish_all: f.publish_all,
-        ip: f.ip,
-        network_aliases: f.network_alias.clone(),
-        read_only: f.read_only,
-        auto_remove: f.rm,
-        stop_signal: f.stop_signal.as_deref().map(parse_signal).transpose()?,
-        stop_timeout: f.stop_timeout,
-        terminal: f.tty,
-        stdin: f.interactive,
-        log_driver: Some(f.log_driver.clone()),
-        log_max_size: max_size,
-        log_max_files: max_files,
-        sdnotify: SdNotify::parse(&f.sdnotify).unwrap_or_default(),
-        create_command: std::env::args_os()
-            .map(|a| a.to_string_lossy().into_owned())
-            .collect(),
-        resources: resources(f)?,
-        ulimits: parse_ulimits(&f.ulimit)?,
-        cap_changes: CapChanges::parse(&f.cap_add, &f.cap_drop)?,
-        privileged: f.privileged,
-        security: parse_security_opts(&f.security_opt)?,
-        group_add: f.group_add.clone(),
-        init: f.init || f.init_path.is_some(),
-        init_path: f.init_path.clone(),
-        read_only_tmpfs: f.read_only_tmpfs,
-    })
-}
-
-fn resources(f: &CreateFlags) -> Result<Resources> {
-    let mem = |what, v: &Option<String>| v.as_deref().map(|v| parse_memory(what, v)).transpose();
-    let r = Resources {
-        memory: mem("memory", &f.memory)?,
-        memory_swap: f
-            .memory_swap
-            .as_deref()
-            .map(parse_memory_swap)
-            .transpose()?,
-        memory_reservation: mem("memory-reservation", &f.memory_reservation)?,
-        cpu_quota: f.cpus.as_deref().map(parse_cpus).transpose()?,
-        cpu_shares: f
-            .cpu_shares
-            .as_deref()
-            .map(parse_cpu_shares)
-            .transpose()?
-            .flatten(),
-        cpuset_cpus: f.cpuset_cpus.as_deref().map(parse_cpuset).transpose()?,
-        pids_limit: f.pids_limit.as_deref().map(parse_pids_limit).transpose()?,
-    };
-    r.validate()?;
-    Ok(r)
 }
 
 /// The image by --pull policy: from the store, or pulled.
@@ -403,7 +279,6 @@ fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRec
 
 /// Creates the container; returns its id.
 fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<String> {
-    let opts = options(ctx, f)?;
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(
@@ -412,6 +287,9 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
             );
         }
     }
+    let image = resolve_image(ctx, m, f)?;
+    // Decided before --replace removes anything: a bad flag leaves the old container.
+    let plan = m.plan(&f.request(), &image)?;
     if f.replace {
         if let Some(name) = &f.name {
             match m.containers.resolve(name) {
@@ -421,8 +299,7 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
             }
         }
     }
-    let image = resolve_image(ctx, m, f)?;
-    let id = m.create(&image, f.image(), &opts)?;
+    let id = m.create(&image, &plan)?;
     if let Some(p) = &f.cidfile {
         if let Err(e) = ctl::fsutil::atomic_write(p, id.as_bytes()) {
             let _ = m.remove(&id, true);

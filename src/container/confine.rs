@@ -6,9 +6,9 @@ use std::path::PathBuf;
 
 use oci_spec::runtime::{LinuxSeccomp, PosixRlimit};
 
-use super::create::CreateOptions;
 use super::host;
 use super::options::OptionError;
+use super::plan::ContainerPlan;
 use super::resources::{self, Resources, DEFAULT_PIDS_LIMIT};
 use super::seccomp;
 use super::security::Seccomp;
@@ -17,7 +17,7 @@ use crate::error::{Error, Result};
 
 /// The cgroup limits: as asked, checked, with podman's default pids limit where the pids
 /// controller is. Rootless containers get no cgroup of their own here.
-pub fn resources(o: &CreateOptions, rootless: bool) -> Result<Resources, OptionError> {
+pub fn resources(o: &ContainerPlan, rootless: bool) -> Result<Resources, OptionError> {
     if rootless {
         if o.resources.any() {
             return Err(OptionError::Invalid {
@@ -45,7 +45,7 @@ pub fn check_ulimits(limits: &[PosixRlimit], rootless: bool) -> Result<(), Optio
 }
 
 /// The host binary `--init` binds into the container.
-pub fn init_binary(o: &CreateOptions) -> Result<Option<PathBuf>> {
+pub fn init_binary(o: &ContainerPlan) -> Result<Option<PathBuf>> {
     if !o.init {
         return Ok(None);
     }
@@ -72,7 +72,7 @@ pub fn init_binary(o: &CreateOptions) -> Result<Option<PathBuf>> {
 /// The seccomp filter: none when privileged or unconfined; else the built-in or the given
 /// profile, for this machine and the container's bounding capabilities.
 pub fn seccomp_filter(
-    o: &CreateOptions,
+    o: &ContainerPlan,
     input: &SpecInput,
 ) -> Result<Option<LinuxSeccomp>, OptionError> {
     let profile = match &o.security.seccomp {

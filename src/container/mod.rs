@@ -1,5 +1,6 @@
 //! Containers: turning flags and an image into an OCI bundle, and everything after.
 
+pub mod bundle;
 pub mod caps;
 pub mod checks;
 pub mod cleanup;
@@ -14,7 +15,9 @@ pub mod names;
 pub mod network;
 pub mod options;
 pub mod overlay;
+pub mod plan;
 pub mod remove;
+pub mod request;
 pub mod resources;
 pub mod restart;
 pub mod rootfs;

@@ -13,28 +13,32 @@ use std::path::{Path, PathBuf};
 
 use serde_json::Value;
 
-use crate::container::create::CreateOptions;
 use crate::container::lifecycle::Manager;
+use crate::container::plan::NetworkPlan;
 use crate::container::spec::{self, NetworkMode};
 use crate::container::state::State;
 use crate::container::store::ContainerConfig;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::atomic_write;
-use crate::network::config::{Network, Networks, DEFAULT_NETWORK};
+use crate::network::config::{Network, Networks};
 use crate::network::ipam::{Ipam, Lease};
 use crate::network::netavark::{self, Attachment, Netavark, StatusBlock};
 use crate::network::orphans::{self, Sweep};
 use crate::network::ports::PortMapping;
+use crate::network::rootless as usernet;
 use crate::network::{netns, ports, Attached, Mode, NetworkState};
 
-/// Where `--network` and its companions put a new container.
-pub(crate) struct NetPlan {
+/// A planned network checked against the store and made concrete for the bundle.
+pub(crate) struct NetBundle {
     /// What the runtime is told.
     pub spec: NetworkMode,
-    /// docker's NetworkMode, for the record.
-    pub record: String,
+    /// The mode for the record: a bridge by its network's name, another container by id.
+    pub record: Mode,
     pub networks: Vec<String>,
+    /// Bridge: published ports as planned (host port 0: any free one at each start).
     pub ports: Vec<PortMapping>,
+    /// Rootless: ports forwarded by pasta or slirp4netns, free host ports picked now.
+    pub user_ports: Vec<PortMapping>,
     /// The container whose namespace (and /etc/hosts, resolv.conf) this one shares.
     pub shares_with: Option<String>,
 }
@@ -48,43 +52,31 @@ fn bad_option(value: &str, reason: impl Into<String>) -> Error {
 }
 
 impl Manager {
-    /// Checks the network flags of a new container against each other, the networks and
-    /// the other containers.
-    pub(crate) fn plan_network(
-        &self,
-        id: &str,
-        o: &CreateOptions,
-        exposed: &[String],
-    ) -> Result<NetPlan> {
-        let mut ports = o.ports.clone();
-        let bridge = matches!(o.network, Mode::Bridge(_));
-        if o.publish_all && bridge {
-            ports.extend(ports::publish_exposed(exposed)?);
-        }
-        ports::check_conflicts(&ports)?;
-        if !bridge {
-            let given = [
-                (!o.ports.is_empty(), "--publish"),
-                (o.ip.is_some(), "--ip"),
-                (!o.network_aliases.is_empty(), "--network-alias"),
-            ];
-            if let Some((_, flag)) = given.iter().find(|(on, _)| *on) {
-                return Err(bad_option(
-                    flag,
-                    "needs a bridge network (--network bridge|NAME)",
-                ));
-            }
-        }
-        let plan = |spec, record: String| NetPlan {
+    /// Checks a new container's planned network against the networks and the other
+    /// containers, which the plan cannot see.
+    pub(crate) fn network_bundle(&self, id: &str, plan: &NetworkPlan) -> Result<NetBundle> {
+        let simple = |spec, record| NetBundle {
             spec,
             record,
             networks: Vec::new(),
             ports: Vec::new(),
+            user_ports: Vec::new(),
             shares_with: None,
         };
-        Ok(match &o.network {
-            Mode::None => plan(NetworkMode::None, "none".into()),
-            Mode::Host => plan(NetworkMode::Host, "host".into()),
+        Ok(match &plan.mode {
+            Mode::None => simple(NetworkMode::None, Mode::None),
+            Mode::Host => simple(NetworkMode::Host, Mode::Host),
+            Mode::Pasta | Mode::Slirp4netns => {
+                let mut user_ports = plan.ports.clone();
+                usernet::assign_host_ports(&mut user_ports)?;
+                NetBundle {
+                    user_ports,
+                    ..simple(
+                        NetworkMode::Path(usernet::netns_path(&self.ctx.runroot, id)),
+                        plan.mode.clone(),
+                    )
+                }
+            }
             Mode::Bridge(name) => {
                 if self.ctx.rootless {
                     return Err(bad_option(
@@ -93,7 +85,7 @@ impl Manager {
                     ));
                 }
                 let net = self.networks()?.get(name)?;
-                if let Some(ip) = o.ip {
+                if let Some(ip) = plan.ip {
                     match net.ipv4() {
                         Some((sub, gw))
                             if sub.contains(&ip)
@@ -108,22 +100,18 @@ impl Manager {
                         }
                     }
                 }
-                let record = if net.name == DEFAULT_NETWORK {
-                    "bridge".to_string()
-                } else {
-                    net.name.clone()
-                };
-                NetPlan {
+                NetBundle {
                     spec: NetworkMode::Path(self.netns_path(id)),
-                    record,
+                    record: Mode::Bridge(net.name.clone()),
                     networks: vec![net.name],
-                    ports,
+                    ports: plan.ports.clone(),
+                    user_ports: Vec::new(),
                     shares_with: None,
                 }
             }
             Mode::Container(target) => {
                 let t = self.get(target)?;
-                let spec = if t.config.network == "host" {
+                let spec = if t.config.network == Mode::Host {
                     NetworkMode::Host
                 } else if !t.state.is_running() {
                     return Err(bad_option(
@@ -136,12 +124,9 @@ impl Manager {
                     let pid = t.state.pid.unwrap_or(0);
                     NetworkMode::Path(PathBuf::from(format!("/proc/{pid}/ns/net")))
                 };
-                NetPlan {
-                    spec,
-                    record: format!("container:{}", t.id()),
-                    networks: Vec::new(),
-                    ports: Vec::new(),
+                NetBundle {
                     shares_with: Some(t.id().to_string()),
+                    ..simple(spec, Mode::Container(t.id().to_string()))
                 }
             }
         })

@@ -8,7 +8,7 @@ use crate::container::rootfs;
 use crate::container::state::{process_start, Status};
 use crate::error::{Error, Result};
 use crate::fsutil::create_private_dir;
-use crate::network::rootless::{self as usernet, Backend};
+use crate::network::rootless as usernet;
 
 impl Manager {
     /// Starts a container: a created one at once; an exited one is set up again first.
@@ -60,7 +60,7 @@ impl Manager {
             // The sockets holding the published ports go to the monitor, which keeps them
             // while the container runs; ctl's copies close when this returns.
             let held = self.setup_network(cfg, state)?;
-            if let Some(b) = Backend::parse(&cfg.network) {
+            if let Some(b) = cfg.network.user_backend() {
                 usernet::setup(&self.ctx.runroot, &id, b, &cfg.user_ports)?;
             }
             if let Some(ns) = &state.network {

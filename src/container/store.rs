@@ -66,8 +66,8 @@ pub struct ContainerConfig {
     pub user: String,
     pub workdir: String,
     /// docker's NetworkMode: none, host, bridge (the default network), a network's name,
-    /// container:ID; rootless also pasta, slirp4netns.
-    pub network: String,
+    /// container:ID; rootless also pasta, slirp4netns. Recorded as that string.
+    pub network: crate::network::Mode,
     /// The bridge networks joined (empty: none of them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub networks: Vec<String>,
@@ -80,9 +80,10 @@ pub struct ContainerConfig {
     /// `--network-alias`: more names aardvark-dns answers for the container.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub network_aliases: Vec<String>,
-    /// Rootless `-p`: forwarded by pasta or slirp4netns.
+    /// Rootless `-p`: forwarded by pasta or slirp4netns. Written before ranges and this
+    /// type's other fields existed too: those load as single ports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub user_ports: Vec<crate::network::rootless::PortMapping>,
+    pub user_ports: Vec<crate::network::ports::PortMapping>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub auto_remove: bool,
@@ -218,13 +219,18 @@ impl Containers {
         Ok(epoch)
     }
 
+    /// A new container's id, for [`Containers::reserve`].
+    pub fn new_id() -> String {
+        random_hex(32)
+    }
+
     /// Creates the container's directory and takes its name. Two creators of one name: the
     /// symlink(2) of exactly one succeeds; the other leaves nothing behind. The returned lock
     /// (the container's own) is held until the record is complete: a directory without
     /// container.json whose lock is free is what a killed creator left (see
     /// [`Containers::remove_abandoned`]).
-    pub fn reserve(&self, name: Option<&str>) -> Result<(String, String, Lock)> {
-        let id = random_hex(32);
+    pub fn reserve(&self, id: &str, name: Option<&str>) -> Result<(String, String, Lock)> {
+        let id = id.to_string();
         let dir = self.dir(&id);
         // Built aside and renamed in with its lock held, so it is never seen unlocked.
         let staging = self.root.join("containers").join(format!(".new-{id}"));
@@ -563,13 +569,67 @@ pub fn validate_name(n: &str) -> Result<()> {
 mod tests {
     use super::*;
 
+    /// A rootless container's record as earlier versions wrote it: the network as a string,
+    /// ports in the rootless type of then.
+    const RECORD_OF_BEFORE: &str = r#"{
+        "id": "0123456789abcdef0123456789abcdef", "name": "web", "image_id": "abc",
+        "image_name": "busybox", "created": "2026-11-22T00:00:00Z", "command": ["sh"],
+        "env": [], "hostname": "0123456789ab", "user": "", "workdir": "/",
+        "network": "slirp4netns",
+        "user_ports": [{"host_ip": "::1", "host_port": 8080, "container_port": 80,
+                        "protocol": "tcp"}],
+        "stop_signal": 15, "stop_timeout": 10, "auto_remove": false, "read_only": false,
+        "terminal": false, "stdin": false,
+        "log": {"driver": "k8s-file", "path": "/x/ctr.log", "max_size": 0, "max_files": 1},
+        "runtime": "runc"
+    }"#;
+
+    #[test]
+    fn records_of_before_load_with_typed_network_and_ports() {
+        use crate::network::{ports::PortMapping, Mode};
+        let mut cfg: ContainerConfig = serde_json::from_str(RECORD_OF_BEFORE).unwrap();
+        assert_eq!(cfg.network, Mode::Slirp4netns);
+        assert_eq!(
+            cfg.user_ports,
+            [PortMapping {
+                container_port: 80,
+                host_ip: "::1".into(),
+                host_port: 8080,
+                protocol: "tcp".into(),
+                range: 1,
+            }]
+        );
+        for (text, mode) in [
+            ("none", Mode::None),
+            ("host", Mode::Host),
+            (
+                "bridge",
+                Mode::Bridge(crate::network::config::DEFAULT_NETWORK.into()),
+            ),
+            ("web", Mode::Bridge("web".into())),
+            ("container:0123", Mode::Container("0123".into())),
+            ("pasta", Mode::Pasta),
+        ] {
+            let json = RECORD_OF_BEFORE.replace("\"slirp4netns\"", &format!("\"{text}\""));
+            let loaded: ContainerConfig = serde_json::from_str(&json).unwrap();
+            assert_eq!(loaded.network, mode, "{text}");
+        }
+        // Written back, the network is the same string.
+        cfg.network = Mode::Bridge(crate::network::config::DEFAULT_NETWORK.into());
+        let v = serde_json::to_value(&cfg).unwrap();
+        assert_eq!(v["network"], "bridge");
+    }
+
     #[test]
     fn one_name_one_winner() {
         let d = tempfile::tempdir().unwrap();
         let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
-        let (id, name, creating) = c.reserve(Some("web")).unwrap();
+        let (id, name, creating) = c.reserve(&Containers::new_id(), Some("web")).unwrap();
         assert_eq!(name, "web");
-        let err = c.reserve(Some("web")).unwrap_err().to_string();
+        let err = c
+            .reserve(&Containers::new_id(), Some("web"))
+            .unwrap_err()
+            .to_string();
         assert!(
             err.contains(&format!("name \"web\" is already in use by {id}")),
             "{err}"
@@ -581,7 +641,7 @@ mod tests {
         c.remove(&id, Some("web")).unwrap();
         assert!(c.resolve("web").is_err());
         // The name is free again.
-        c.reserve(Some("web")).unwrap();
+        c.reserve(&Containers::new_id(), Some("web")).unwrap();
     }
 
     #[test]
@@ -589,20 +649,20 @@ mod tests {
         let d = tempfile::tempdir().unwrap();
         let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
         std::os::unix::fs::symlink("0".repeat(64), d.path().join("root/names/x")).unwrap();
-        c.reserve(Some("x")).unwrap();
+        c.reserve(&Containers::new_id(), Some("x")).unwrap();
     }
 
     #[test]
     fn abandoned_creation_is_removed_and_its_name_freed() {
         let d = tempfile::tempdir().unwrap();
         let c = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
-        let (id, _, creating) = c.reserve(Some("half")).unwrap();
+        let (id, _, creating) = c.reserve(&Containers::new_id(), Some("half")).unwrap();
         // In progress: neither removable nor its name takeable.
         assert!(!c.remove_abandoned(&id));
-        assert!(c.reserve(Some("half")).is_err());
+        assert!(c.reserve(&Containers::new_id(), Some("half")).is_err());
         // Its creator dies (the lock goes with it): the next taker of the name sweeps it.
         drop(creating);
-        let (other, _, _l) = c.reserve(Some("half")).unwrap();
+        let (other, _, _l) = c.reserve(&Containers::new_id(), Some("half")).unwrap();
         assert!(!c.dir(&id).exists());
         assert_eq!(c.ids().unwrap(), vec![other]);
     }

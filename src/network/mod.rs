@@ -20,8 +20,11 @@ use serde_json::Value;
 use self::ports::PortMapping;
 use crate::error::{Error, Result};
 
-/// What `--network` asked for.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// A container's network. Recorded as docker's NetworkMode string (`none`, `host`,
+/// `bridge` for the default network, a network's name, `container:ID`, `pasta`,
+/// `slirp4netns`), which is also how records written before this type hold it.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(into = "String", from = "String")]
 pub enum Mode {
     /// A namespace of its own with loopback only.
     #[default]
@@ -29,8 +32,60 @@ pub enum Mode {
     Host,
     /// A bridge network, by name.
     Bridge(String),
-    /// The network namespace of another container (name or id).
+    /// The network namespace of another container (name or id; the id once created).
     Container(String),
+    /// Rootless: a namespace of its own connected by pasta.
+    Pasta,
+    /// Rootless: a namespace of its own connected by slirp4netns.
+    Slirp4netns,
+}
+
+impl Mode {
+    /// A rootless user-mode stack, if this is one.
+    pub fn user_backend(&self) -> Option<rootless::Backend> {
+        match self {
+            Mode::Pasta => Some(rootless::Backend::Pasta),
+            Mode::Slirp4netns => Some(rootless::Backend::Slirp4netns),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Mode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Mode::None => f.write_str("none"),
+            Mode::Host => f.write_str("host"),
+            Mode::Bridge(n) if n == config::DEFAULT_NETWORK => f.write_str("bridge"),
+            Mode::Bridge(n) => f.write_str(n),
+            Mode::Container(c) => write!(f, "container:{c}"),
+            Mode::Pasta => f.write_str("pasta"),
+            Mode::Slirp4netns => f.write_str("slirp4netns"),
+        }
+    }
+}
+
+impl From<Mode> for String {
+    fn from(m: Mode) -> String {
+        m.to_string()
+    }
+}
+
+impl From<String> for Mode {
+    /// A record's string; never fails, as a record names only what was valid when made.
+    fn from(s: String) -> Mode {
+        match s.as_str() {
+            "none" | "" => Mode::None,
+            "host" => Mode::Host,
+            "bridge" => Mode::Bridge(config::DEFAULT_NETWORK.into()),
+            "pasta" => Mode::Pasta,
+            "slirp4netns" => Mode::Slirp4netns,
+            _ => match s.strip_prefix("container:") {
+                Some(c) => Mode::Container(c.into()),
+                None => Mode::Bridge(s),
+            },
+        }
+    }
 }
 
 impl Mode {
@@ -111,5 +166,26 @@ mod tests {
         for bad in ["container:", "slirp4netns:x", "a/b", ""] {
             assert!(Mode::parse(bad).is_err(), "{bad}");
         }
+    }
+
+    #[test]
+    fn modes_load_from_records_of_before_and_round_trip() {
+        let cases = [
+            ("none", Mode::None),
+            ("host", Mode::Host),
+            ("bridge", Mode::Bridge("ctl".into())),
+            ("web", Mode::Bridge("web".into())),
+            ("container:0123abcd", Mode::Container("0123abcd".into())),
+            ("pasta", Mode::Pasta),
+            ("slirp4netns", Mode::Slirp4netns),
+        ];
+        for (text, mode) in cases {
+            let json = format!("\"{text}\"");
+            let loaded: Mode = serde_json::from_str(&json).unwrap();
+            assert_eq!(loaded, mode, "{text}");
+            assert_eq!(serde_json::to_string(&mode).unwrap(), json);
+        }
+        assert_eq!(Mode::Pasta.user_backend(), Some(rootless::Backend::Pasta));
+        assert_eq!(Mode::Host.user_backend(), None);
     }
 }

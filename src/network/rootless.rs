@@ -2,98 +2,19 @@
 //! under the run directory) and connected to the host by pasta (Debian `passt`), or
 //! slirp4netns, which also forward `-p` ports from the host.
 
-use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use serde::{Deserialize, Serialize};
-
 use crate::context::Context;
 use crate::error::{Error, Result};
+use crate::network::ports::{self, PortMapping};
 use crate::runtime::find_program;
-
-/// `-p [IP:][HOSTPORT:]CTRPORT[/PROTO]`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct PortMapping {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub host_ip: Option<IpAddr>,
-    pub host_port: u16,
-    pub container_port: u16,
-    /// tcp or udp.
-    pub protocol: String,
-}
-
-impl PortMapping {
-    pub fn parse(s: &str) -> Result<PortMapping> {
-        let bad = |reason: &str| Error::InvalidInput {
-            what: "port mapping",
-            value: s.to_string(),
-            reason: reason.to_string(),
-        };
-        let (spec, protocol) = match s.rsplit_once('/') {
-            Some((p, proto @ ("tcp" | "udp"))) => (p, proto),
-            Some(_) => return Err(bad("the protocol is tcp or udp")),
-            None => (s, "tcp"),
-        };
-        // An IPv6 host address is bracketed: [::1]:8080:80.
-        let (ip, rest) = match spec.strip_prefix('[') {
-            Some(r) => {
-                let (ip, rest) = r.split_once("]:").ok_or_else(|| bad("unclosed ["))?;
-                (Some(ip), rest)
-            }
-            None => {
-                let parts: Vec<&str> = spec.split(':').collect();
-                match parts[..] {
-                    [ip, _, _] => (Some(ip), &spec[ip.len() + 1..]),
-                    _ => (None, spec),
-                }
-            }
-        };
-        let host_ip = match ip.filter(|i| !i.is_empty()) {
-            Some(i) => Some(i.parse().map_err(|_| bad("not an IP address"))?),
-            None => None,
-        };
-        let port = |p: &str| -> Result<u16> {
-            p.parse::<u16>()
-                .ok()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| bad("a port is a number from 1 to 65535"))
-        };
-        let (host_port, container_port) = match rest.split_once(':') {
-            Some(("", c)) => (0, port(c)?),
-            Some((h, c)) => (port(h)?, port(c)?),
-            None => (0, port(rest)?),
-        };
-        Ok(PortMapping {
-            host_ip,
-            host_port,
-            container_port,
-            protocol: protocol.to_string(),
-        })
-    }
-
-    /// As `ctl ps` shows it: `0.0.0.0:8080->80/tcp`.
-    pub fn display(&self) -> String {
-        let ip = self
-            .host_ip
-            .map(|i| i.to_string())
-            .unwrap_or_else(|| "0.0.0.0".into());
-        format!(
-            "{ip}:{}->{}/{}",
-            self.host_port, self.container_port, self.protocol
-        )
-    }
-}
 
 /// Picks free host ports for mappings that left them to us (`-p 80`).
 pub fn assign_host_ports(ports: &mut [PortMapping]) -> Result<()> {
     for p in ports.iter_mut().filter(|p| p.host_port == 0) {
-        let bound = if p.protocol == "udp" {
-            std::net::UdpSocket::bind("0.0.0.0:0").and_then(|s| s.local_addr())
-        } else {
-            std::net::TcpListener::bind("0.0.0.0:0").and_then(|s| s.local_addr())
-        };
-        p.host_port = bound.map_err(|e| Error::io("free port", e))?.port();
+        // The socket closes at once: pasta or slirp4netns binds the port at start.
+        ports::reserve(std::slice::from_mut(p))?;
     }
     Ok(())
 }
@@ -121,11 +42,12 @@ impl Backend {
         }
     }
 
-    /// The rootless default: pasta when installed, else slirp4netns.
-    pub fn default_available() -> Option<Backend> {
+    /// The ones installed, in order of preference: the first is the rootless default.
+    pub fn available() -> Vec<Backend> {
         [Backend::Pasta, Backend::Slirp4netns]
             .into_iter()
-            .find(|b| find_program(b.name()).is_some())
+            .filter(|b| find_program(b.name()).is_some())
+            .collect()
     }
 
     fn program(self) -> Result<PathBuf> {
@@ -147,7 +69,7 @@ pub fn backend_name(ctx: &Context) -> String {
     if !ctx.rootless {
         return "none".into();
     }
-    match Backend::default_available() {
+    match Backend::available().first() {
         Some(b) => b.name().into(),
         None => "none (install passt or slirp4netns)".into(),
     }
@@ -163,10 +85,14 @@ pub fn unprivileged_port_start() -> u16 {
 
 /// Refuses host ports a rootless user cannot bind (below `start`, the sysctl's value).
 pub fn check_ports(ports: &[PortMapping], start: u16) -> Result<()> {
-    match ports.iter().find(|p| p.host_port < start) {
+    // Port 0 is any free one, picked later among the unprivileged ones.
+    match ports
+        .iter()
+        .find(|p| p.host_port != 0 && p.host_port < start)
+    {
         Some(p) => Err(Error::InvalidInput {
             what: "port mapping",
-            value: p.display(),
+            value: ports::display(std::slice::from_ref(p)),
             reason: format!(
                 "rootless containers cannot publish host port {} (below \
                  net.ipv4.ip_unprivileged_port_start={start}): use a port >= {start}, or \
@@ -289,9 +215,17 @@ fn start_pasta(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Re
     // As root of the user namespace pasta would switch to "nobody", which a single mapping
     // lacks; it needs no more than the namespace's root anyway.
     c.args(["--runas", "0:0"]);
-    let spec = |p: &PortMapping| match p.host_ip {
-        Some(ip) => format!("{ip}/{}:{}", p.host_port, p.container_port),
-        None => format!("{}:{}", p.host_port, p.container_port),
+    // pasta's form: [ADDRESS/]HOST[-END]:CTR[-END].
+    let spec = |p: &PortMapping| {
+        let span = |start: u16| match p.range {
+            0 | 1 => start.to_string(),
+            n => format!("{start}-{}", start + n - 1),
+        };
+        let ports = format!("{}:{}", span(p.host_port), span(p.container_port));
+        match p.ip() {
+            Some(ip) => format!("{ip}/{ports}"),
+            None => ports,
+        }
     };
     for (flag, proto) in [("-t", "tcp"), ("-u", "udp")] {
         let mine: Vec<String> = ports
@@ -359,12 +293,15 @@ fn start_slirp(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Re
             text.trim().lines().collect::<Vec<_>>().join("; ")
         )));
     }
-    for p in ports {
+    for (p, (ctr, host)) in ports
+        .iter()
+        .flat_map(|p| p.pairs().map(move |pair| (p, pair)))
+    {
         let req = serde_json::json!({"execute": "add_hostfwd", "arguments": {
             "proto": p.protocol,
-            "host_addr": p.host_ip.map(|i| i.to_string()).unwrap_or_else(|| "0.0.0.0".into()),
-            "host_port": p.host_port,
-            "guest_port": p.container_port,
+            "host_addr": p.ip().map(|i| i.to_string()).unwrap_or_else(|| "0.0.0.0".into()),
+            "host_port": host,
+            "guest_port": ctr,
         }});
         let mut s = std::os::unix::net::UnixStream::connect(&api)
             .map_err(|e| Error::Rootless(format!("slirp4netns API: {e}")))?;
@@ -376,7 +313,7 @@ fn start_slirp(runroot: &Path, id: &str, ns: &Path, ports: &[PortMapping]) -> Re
         if reply.contains("error") {
             return Err(Error::Rootless(format!(
                 "slirp4netns cannot forward {}: {reply}",
-                p.display()
+                ports::display(std::slice::from_ref(p))
             )));
         }
     }
@@ -388,28 +325,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn port_specs() {
-        let p = PortMapping::parse("8080:80").unwrap();
-        assert_eq!((p.host_port, p.container_port), (8080, 80));
-        assert_eq!(p.display(), "0.0.0.0:8080->80/tcp");
-        let p = PortMapping::parse("127.0.0.1:9000:90/udp").unwrap();
-        assert_eq!(p.host_ip, Some("127.0.0.1".parse().unwrap()));
-        assert_eq!(p.protocol, "udp");
-        let p = PortMapping::parse("[::1]:9000:90").unwrap();
-        assert_eq!(p.host_ip, Some("::1".parse().unwrap()));
-        assert_eq!(PortMapping::parse("80").unwrap().host_port, 0);
-        for bad in ["x:80", "0:80", "80/sctp", "1.2.3:80:80", "70000:80", ""] {
-            assert!(PortMapping::parse(bad).is_err(), "{bad}");
-        }
-    }
-
-    #[test]
     fn low_ports_are_refused_with_the_sysctl_named() {
-        let p = PortMapping::parse("1023:80").unwrap();
-        let e = check_ports(std::slice::from_ref(&p), 1024)
-            .unwrap_err()
-            .to_string();
+        let p = ports::parse_publish("1023:80").unwrap();
+        let e = check_ports(&p, 1024).unwrap_err().to_string();
         assert!(e.contains("ip_unprivileged_port_start=1024"), "{e}");
-        assert!(check_ports(&[p], 80).is_ok());
+        assert!(check_ports(&p, 80).is_ok());
+        assert!(check_ports(&ports::parse_publish("80").unwrap(), 1024).is_ok());
     }
 }

@@ -155,3 +155,65 @@ fn published_port_and_outbound_connection() {
 
     user.stop_everything();
 }
+
+/// Two consecutive free host ports.
+fn free_port_pair() -> u16 {
+    (0..100)
+        .find_map(|_| {
+            let p = free_port();
+            let next = p.checked_add(1)?;
+            TcpListener::bind(("127.0.0.1", next)).ok().map(|_| p)
+        })
+        .expect("no two consecutive free ports")
+}
+
+#[test]
+fn published_port_ranges_forward_every_port() {
+    let registry = Registry::start();
+    registry.push("fixtures/busybox:latest", &Image::base());
+    let reference = registry.reference("fixtures/busybox:latest");
+    let user = User::create(true);
+    user.ok(&["pull", "-q", &reference]);
+    for net in ["pasta", "slirp4netns"] {
+        let port = free_port_pair();
+        let publish = format!("127.0.0.1:{port}-{}:8080-8081", port + 1);
+        user.ok(&[
+            "run",
+            "-d",
+            "--name",
+            net,
+            "--network",
+            net,
+            "-p",
+            &publish,
+            &reference,
+            "sh",
+            "-c",
+            &format!(
+                "mkdir -p /www && echo second-of-range-{net} > /www/index.html && \
+                 exec httpd -f -p 8081 -h /www"
+            ),
+        ]);
+        let ps = user.ok(&["ps", "--format", "{{.Ports}}"]);
+        assert_eq!(
+            ps.stdout.trim(),
+            format!("127.0.0.1:{port}-{}->8080-8081/tcp", port + 1),
+            "{ps}"
+        );
+        let ports = user.ok(&["port", net]);
+        assert_eq!(
+            ports.stdout.trim(),
+            format!(
+                "8080/tcp -> 127.0.0.1:{port}\n8081/tcp -> 127.0.0.1:{}",
+                port + 1
+            ),
+            "{ports}"
+        );
+        let body = wait_for(Duration::from_secs(15), || fetch(port + 1));
+        let body =
+            body.unwrap_or_else(|| panic!("no HTTP answer on 127.0.0.1:{} ({net})", port + 1));
+        assert!(body.contains(&format!("second-of-range-{net}")), "{body}");
+        user.ok(&["rm", "-f", net]);
+    }
+    user.stop_everything();
+}

@@ -1,0 +1,307 @@
+//! A planned container made: directories, the overlay rootfs, the user resolved from the
+//! image's own /etc/passwd, the /etc files, the OCI spec and, last, the record that makes
+//! the container exist. Runs under the lock [`Manager::create`] holds.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::container::confine;
+use crate::container::host;
+use crate::container::lifecycle::Manager;
+use crate::container::network::NetBundle;
+use crate::container::options::Mount;
+use crate::container::plan::{ContainerPlan, NOTIFY_IN_CONTAINER};
+use crate::container::resources::{self, Resources};
+use crate::container::rootfs;
+use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
+use crate::container::state::State;
+use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord};
+use crate::container::user;
+use crate::error::{Error, IoContext, Result};
+use crate::fsutil::{atomic_write, create_private_dir};
+use crate::image::store::ImageRecord;
+
+/// What the bundle made on the way to the spec and the record.
+struct Made {
+    env: Vec<String>,
+    net: NetBundle,
+    resources: Resources,
+    userdata: PathBuf,
+}
+
+impl Manager {
+    /// Makes the planned container `id` (reserved as `name`): each step below needs the
+    /// store, the host or the mounted rootfs, which the plan could not see.
+    pub(crate) fn make_bundle(
+        &self,
+        id: &str,
+        name: &str,
+        image: &ImageRecord,
+        plan: &ContainerPlan,
+    ) -> Result<()> {
+        let dir = self.containers.dir(id);
+        let merged = self.make_rootfs(id, &dir, image)?;
+        let user = exec_user(&merged, plan)?;
+        let net = self.network_bundle(id, &plan.network)?;
+        let userdata = dir.join("userdata");
+        let etc = self.etc_files(&userdata, plan, name, &net)?;
+        let made = Made {
+            env: plan.env_for(Some(user.home.as_str())),
+            resources: confine::resources(plan, self.ctx.rootless)?,
+            net,
+            userdata,
+        };
+        self.write_spec(id, &dir, plan, &made, user, etc)?;
+        self.containers
+            .write_config(&self.record(id, name, image, plan, made))
+    }
+
+    /// The container's directories and its overlay rootfs, mounted; returns the mount point.
+    fn make_rootfs(&self, id: &str, dir: &Path, image: &ImageRecord) -> Result<PathBuf> {
+        let (upper, work, merged) = rootfs::parts(dir);
+        for d in [&upper, &work, &merged, &dir.join("userdata")] {
+            create_private_dir(d)?;
+        }
+        // The overlay's root directory takes the upper dir's mode: the container's / must be
+        // 0755 like any root filesystem's, not private like our bookkeeping dirs.
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(&upper, fs::Permissions::from_mode(0o755)).at(&upper)?;
+        let mut state = State::new();
+        self.containers.write_state(id, &state)?;
+        self.mount_rootfs(image, dir)?;
+        state.mounted = true;
+        self.containers.write_state(id, &state)?;
+        Ok(merged)
+    }
+
+    /// hosts, hostname and resolv.conf; another container's namespace comes with its view
+    /// of names and resolvers.
+    fn etc_files(
+        &self,
+        userdata: &Path,
+        plan: &ContainerPlan,
+        name: &str,
+        net: &NetBundle,
+    ) -> Result<EtcFiles> {
+        let mut etc = self.write_etc_files(userdata, &plan.hostname, name, &net.spec)?;
+        if let Some(target) = &net.shares_with {
+            let theirs = self.containers.dir(target).join("userdata");
+            etc.hosts = Some(theirs.join("hosts"));
+            etc.resolv_conf = Some(theirs.join("resolv.conf"));
+        }
+        Ok(etc)
+    }
+
+    /// The OCI spec, config.json.
+    fn write_spec(
+        &self,
+        id: &str,
+        dir: &Path,
+        plan: &ContainerPlan,
+        made: &Made,
+        user: user::ExecUser,
+        etc: EtcFiles,
+    ) -> Result<()> {
+        let rootless = self.ctx.rootless;
+        let mut mounts = plan.mounts.clone();
+        if let Some(sock) = &plan.notify_socket {
+            let dest = PathBuf::from(NOTIFY_IN_CONTAINER);
+            mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
+        }
+        let mut input = SpecInput {
+            args: plan.args.clone(),
+            env: made.env.clone(),
+            cwd: PathBuf::from(&plan.workdir),
+            user,
+            terminal: plan.terminal,
+            hostname: plan.hostname.clone(),
+            rootfs: rootfs::parts(dir).2,
+            read_only: plan.read_only,
+            mounts,
+            etc_files: etc,
+            network: made.net.spec.clone(),
+            host_cgroupns: !Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            rootless,
+            ns_maps_tty_gid: rootless
+                && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
+            labels: plan.labels.clone(),
+            cgroups_path: (!rootless).then(|| format!("/ctl/{id}")),
+            no_new_privileges: plan.security.no_new_privileges,
+            rlimits: plan.ulimits.clone(),
+            cap_changes: plan.cap_changes.clone(),
+            host_caps: Some(host::bounding_caps()),
+            privileged: plan.privileged,
+            devices: match plan.privileged && !rootless {
+                true => host::devices(),
+                false => Vec::new(),
+            },
+            resources: made.resources.clone(),
+            read_only_tmpfs: plan.read_only_tmpfs,
+            init: confine::init_binary(plan)?,
+            unmask: plan.security.unmask.clone(),
+            mask: plan.security.mask.clone(),
+            ..Default::default()
+        };
+        input.seccomp = confine::seccomp_filter(plan, &input)?;
+        confine::check_ulimits(&plan.ulimits, rootless)?;
+        let spec = spec::build_spec(&input).map_err(Error::ContainerOption)?;
+        let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
+            what: "spec",
+            value: id.to_string(),
+            reason: e.to_string(),
+        })?;
+        atomic_write(&dir.join("config.json"), &json)
+    }
+
+    /// The record: what was asked and decided, for every later command.
+    fn record(
+        &self,
+        id: &str,
+        name: &str,
+        image: &ImageRecord,
+        plan: &ContainerPlan,
+        made: Made,
+    ) -> ContainerConfig {
+        let (cap_add, cap_drop) = plan.cap_changes.names();
+        ContainerConfig {
+            id: id.to_string(),
+            name: name.to_string(),
+            image_id: image.id.clone(),
+            image_name: plan.image_name.clone(),
+            created: crate::image::now_rfc3339(),
+            command: plan.args.clone(),
+            entrypoint: plan.entrypoint.clone(),
+            cmd: plan.cmd.clone(),
+            env: made.env,
+            labels: plan.labels.clone(),
+            mounts: plan.mounts.iter().map(mount_record).collect(),
+            hostname: plan.hostname.clone(),
+            user: plan.user.clone(),
+            workdir: plan.workdir.clone(),
+            network: made.net.record,
+            networks: made.net.networks,
+            ports: made.net.ports,
+            static_ip: plan.network.ip,
+            network_aliases: plan.network.aliases.clone(),
+            user_ports: made.net.user_ports,
+            stop_signal: plan.stop_signal,
+            stop_timeout: plan.stop_timeout,
+            auto_remove: plan.auto_remove,
+            read_only: plan.read_only,
+            terminal: plan.terminal,
+            stdin: plan.stdin,
+            log: LogConfig {
+                driver: plan.log.driver.clone(),
+                path: made.userdata.join("ctr.log"),
+                max_size: plan.log.max_size,
+                max_files: plan.log.max_files.max(1),
+            },
+            runtime: self.runtime_name.clone(),
+            restart: plan.restart,
+            sdnotify: plan.sdnotify,
+            notify_socket: plan.notify_socket.clone(),
+            create_command: plan.create_command.clone(),
+            host: HostSettings {
+                privileged: plan.privileged,
+                cap_add,
+                cap_drop,
+                security_opt: plan.security.given.clone(),
+                ulimits: plan.ulimits.iter().map(resources::ulimit_text).collect(),
+                group_add: plan.group_add.clone(),
+                init: plan.init,
+                resources: made.resources,
+            },
+        }
+    }
+
+    pub(crate) fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
+        let (upper, work, merged) = rootfs::parts(dir);
+        let layers_dir = self.images.root().join("layers");
+        let mut lowers = rootfs::lower_dirs(&image.layers);
+        if lowers.is_empty() {
+            // overlay needs a lower dir; an image without layers gets an empty one.
+            let empty = dir.join("empty");
+            create_private_dir(&empty)?;
+            lowers.push(rootfs::Lower::Dir(empty));
+        }
+        let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
+        rootfs::mount_rootfs(rootless, &layers_dir, &lowers, &upper, &work, &merged).map(drop)
+    }
+
+    fn write_etc_files(
+        &self,
+        userdata: &Path,
+        hostname: &str,
+        name: &str,
+        network: &NetworkMode,
+    ) -> Result<EtcFiles> {
+        let hosts = userdata.join("hosts");
+        let names: Vec<&str> = if *network == NetworkMode::Host {
+            vec![]
+        } else {
+            vec![hostname, name]
+        };
+        let mut hosts_text = spec::hosts_file(&names, None, &[]);
+        if *network == NetworkMode::Host {
+            hosts_text = fs::read_to_string("/etc/hosts").unwrap_or(hosts_text);
+        }
+        fs::write(&hosts, hosts_text).at(&hosts)?;
+        let hn = userdata.join("hostname");
+        fs::write(&hn, spec::hostname_file(hostname)).at(&hn)?;
+        let resolv = userdata.join("resolv.conf");
+        let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+        let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
+        fs::write(
+            &resolv,
+            spec::resolv_conf(&host, upstream.as_deref(), network),
+        )
+        .at(&resolv)?;
+        Ok(EtcFiles {
+            hosts: Some(hosts),
+            hostname: Some(hn),
+            resolv_conf: Some(resolv),
+        })
+    }
+}
+
+/// The user from the image's own /etc/passwd, with `--group-add` from its /etc/group. The
+/// option's own message names it ("invalid user ..."): the container's (maybe generated)
+/// name would only be noise.
+fn exec_user(merged: &Path, plan: &ContainerPlan) -> Result<user::ExecUser> {
+    let mut exec_user = if plan.user.is_empty() {
+        user::ExecUser::default()
+    } else {
+        user::resolve(merged, &plan.user).map_err(Error::ContainerOption)?
+    };
+    for g in user::resolve_groups(merged, &plan.group_add).map_err(Error::ContainerOption)? {
+        if !exec_user.additional_gids.contains(&g) {
+            exec_user.additional_gids.push(g);
+        }
+    }
+    Ok(exec_user)
+}
+
+fn mount_record(m: &Mount) -> MountRecord {
+    match m {
+        Mount::Bind {
+            source,
+            destination,
+            readonly,
+            ..
+        } => MountRecord {
+            kind: "bind".into(),
+            source: Some(source.clone()),
+            destination: destination.display().to_string(),
+            readonly: *readonly,
+        },
+        Mount::Tmpfs {
+            destination,
+            options,
+        } => MountRecord {
+            kind: "tmpfs".into(),
+            source: None,
+            destination: destination.display().to_string(),
+            readonly: options.iter().any(|o| o == "ro"),
+        },
+    }
+}

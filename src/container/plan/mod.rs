@@ -1,0 +1,495 @@
+//! A create request resolved against its image and this host's settings: every decision
+//! about the new container made once, typed, by a pure function (no filesystem, no clock,
+//! no randomness: whatever it needs is passed in). What needs the mounted rootfs (the
+//! user's ids from the image's /etc/passwd, `--group-add`) or the store (networks, other
+//! containers) is left to the bundle.
+
+use std::collections::BTreeMap;
+use std::net::Ipv4Addr;
+use std::path::{Path, PathBuf};
+
+use oci_spec::image::ImageConfiguration;
+use oci_spec::runtime::PosixRlimit;
+
+use crate::container::caps::CapChanges;
+use crate::container::checks;
+use crate::container::options::{
+    parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
+    parse_volume, Mount,
+};
+use crate::container::request::CreateRequest;
+use crate::container::resources::{
+    parse_cpu_shares, parse_cpus, parse_cpuset, parse_memory, parse_memory_swap, parse_pids_limit,
+    parse_ulimits, Resources,
+};
+use crate::container::restart::RestartPolicy;
+use crate::container::security::{parse_security_opts, SecurityOpts};
+use crate::container::spec;
+use crate::container::store::SdNotify;
+use crate::error::{Error, Result};
+use crate::network::ports::{self, PortMapping};
+use crate::network::rootless::{self as usernet, Backend};
+use crate::network::Mode;
+
+#[cfg(test)]
+mod tests;
+
+/// Where `--sdnotify=container` binds the host's notify socket.
+pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
+
+/// What the host and ctl's configuration contribute to a plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Settings {
+    pub rootless: bool,
+    /// The user-mode network stacks installed, in order of preference (rootless).
+    pub backends: Vec<Backend>,
+    /// `net.ipv4.ip_unprivileged_port_start` (rootless host ports start there).
+    pub unprivileged_port_start: u16,
+    /// The host's name, which a container on the host's network takes.
+    pub host_name: Option<String>,
+    /// systemd's NOTIFY_SOCKET, when ctl runs under it.
+    pub notify_socket: Option<PathBuf>,
+    /// ctl's own environment, for `-e NAME` and env files' bare names.
+    pub host_env: BTreeMap<String, String>,
+    /// The kernel's limit on argv plus environment.
+    pub arg_max: usize,
+}
+
+impl Settings {
+    /// This host's, as `ctx` sees it.
+    pub fn detect(ctx: &crate::Context) -> Settings {
+        // What only rootless containers use is not looked up for root's.
+        let rootless = ctx.rootless;
+        Settings {
+            rootless,
+            backends: if rootless {
+                Backend::available()
+            } else {
+                vec![]
+            },
+            unprivileged_port_start: if rootless {
+                usernet::unprivileged_port_start()
+            } else {
+                0
+            },
+            host_name: nix::unistd::gethostname()
+                .ok()
+                .and_then(|h| h.into_string().ok())
+                .filter(|h| !h.is_empty()),
+            notify_socket: ctx.notify_socket.clone(),
+            host_env: std::env::vars().collect(),
+            arg_max: checks::arg_max(),
+        }
+    }
+}
+
+/// The network: its mode, and what only a bridge network takes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NetworkPlan {
+    pub mode: Mode,
+    /// Published ports: with `-P`, the image's exposed ones too. Host port 0: any free one.
+    pub ports: Vec<PortMapping>,
+    /// `--ip`.
+    pub ip: Option<Ipv4Addr>,
+    /// `--network-alias`.
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LogPlan {
+    /// k8s-file, none, journald, passthrough.
+    pub driver: String,
+    /// Bytes; 0: no limit.
+    pub max_size: u64,
+    pub max_files: u32,
+}
+
+/// Everything decided about a new container before anything is made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ContainerPlan {
+    /// Chosen by the caller (it is also the default host name).
+    pub id: String,
+    pub name: Option<String>,
+    /// The image as named on the command line.
+    pub image_name: String,
+    /// The process's argv: entrypoint and command.
+    pub args: Vec<String>,
+    /// For the record: the entrypoint and command as docker shows them.
+    pub entrypoint: Vec<String>,
+    pub cmd: Vec<String>,
+    /// PATH, HOSTNAME, TERM, the image's, the flags'; HOME and NOTIFY_SOCKET come with
+    /// [`ContainerPlan::env_for`].
+    pub env: Vec<String>,
+    pub workdir: String,
+    /// `--user` or the image's User, resolved against the rootfs by the bundle.
+    pub user: String,
+    /// `--group-add`, resolved against the rootfs by the bundle.
+    pub group_add: Vec<String>,
+    pub hostname: String,
+    /// The image's labels, then the flags'.
+    pub labels: BTreeMap<String, String>,
+    /// `-v`, `--mount`, `--tmpfs`, in that order.
+    pub mounts: Vec<Mount>,
+    pub network: NetworkPlan,
+    pub stop_signal: i32,
+    pub stop_timeout: u32,
+    pub restart: RestartPolicy,
+    /// `--rm`.
+    pub auto_remove: bool,
+    pub terminal: bool,
+    pub stdin: bool,
+    pub log: LogPlan,
+    pub sdnotify: SdNotify,
+    /// The host's NOTIFY_SOCKET, bound into the container at [`NOTIFY_IN_CONTAINER`].
+    pub notify_socket: Option<PathBuf>,
+    /// Cgroup limits as asked; the host's defaults are filled in by the bundle.
+    pub resources: Resources,
+    /// `--ulimit`; empty: the caller's own limits.
+    pub ulimits: Vec<PosixRlimit>,
+    pub cap_changes: CapChanges,
+    pub privileged: bool,
+    pub security: SecurityOpts,
+    pub read_only: bool,
+    /// With `read_only`: tmpfs on /run, /tmp, /var/tmp.
+    pub read_only_tmpfs: bool,
+    /// `--init`, with `--init-path` (None: catatonit or tini from the host).
+    pub init: bool,
+    pub init_path: Option<PathBuf>,
+    pub create_command: Vec<String>,
+}
+
+impl ContainerPlan {
+    /// The process's environment once the user's home is known: HOME unless set, then
+    /// NOTIFY_SOCKET for `--sdnotify=container`.
+    pub fn env_for(&self, home: Option<&str>) -> Vec<String> {
+        let mut env = self.env.clone();
+        if let Some(h) = home.filter(|_| !env.iter().any(|e| e.starts_with("HOME="))) {
+            env.push(format!("HOME={h}"));
+        }
+        if self.notify_socket.is_some() {
+            env.push(format!("NOTIFY_SOCKET={NOTIFY_IN_CONTAINER}"));
+        }
+        env
+    }
+}
+
+/// An image's config. One that lacks what the OCI format requires beside the `config`
+/// object (architecture, os, rootfs) still gives that object; an unreadable one counts as
+/// empty.
+pub fn image_config(blob: &[u8]) -> ImageConfiguration {
+    serde_json::from_slice(blob).unwrap_or_else(|_| {
+        let config = serde_json::from_slice::<serde_json::Value>(blob)
+            .ok()
+            .and_then(|v| serde_json::from_value(v.get("config")?.clone()).ok());
+        let mut c = ImageConfiguration::default();
+        c.set_config(config);
+        c
+    })
+}
+
+/// Resolves `req` for an image whose config is `image`, with the env files' texts (in the
+/// request's order), into the plan of container `id`.
+pub fn resolve(
+    req: &CreateRequest,
+    image: &ImageConfiguration,
+    env_files: &[String],
+    settings: &Settings,
+    id: &str,
+) -> Result<ContainerPlan> {
+    let cfg = image.config().clone().unwrap_or_default();
+    let nonempty = |s: &Option<String>| s.clone().filter(|s| !s.is_empty());
+    let lookup = |k: &str| settings.host_env.get(k).cloned();
+
+    let mut flag_env = Vec::new();
+    for text in env_files {
+        flag_env.extend(parse_env_file(text, lookup)?);
+    }
+    for e in &req.env {
+        flag_env.extend(parse_env(e, lookup)?);
+    }
+    let mut mounts = Vec::new();
+    for v in &req.volumes {
+        mounts.push(parse_volume(v)?);
+    }
+    for m in &req.mounts {
+        mounts.push(parse_mount(m)?);
+    }
+    for t in &req.tmpfs {
+        mounts.push(parse_tmpfs(t)?);
+    }
+    // What runc would refuse only after the container was made, refused before.
+    checks::exec_fits(&flag_env, &req.command, settings.arg_max)?;
+    if let Some(h) = &req.hostname {
+        checks::hostname(h)?;
+    }
+    let network = network(req, image, settings)?;
+    let log = log(&req.log_opts, &req.log_driver)?;
+    let restart = RestartPolicy::parse(&req.restart)?;
+    if req.rm && restart != RestartPolicy::No {
+        return Err(Error::ConflictingOptions(format!(
+            "--restart {} and --rm",
+            req.restart
+        )));
+    }
+    let labels_flag = parse_labels(&req.labels)?;
+    let stop_signal_flag = req.stop_signal.as_deref().map(parse_signal).transpose()?;
+    let resources = resources(req)?;
+    let ulimits = parse_ulimits(&req.ulimits)?;
+    let cap_changes = CapChanges::parse(&req.cap_add, &req.cap_drop)?;
+    let security = parse_security_opts(&req.security_opt)?;
+
+    let args = spec::process_args(
+        cfg.entrypoint().clone(),
+        cfg.cmd().clone(),
+        req.entrypoint.clone(),
+        req.command.clone(),
+    )
+    .map_err(|e| Error::InvalidInput {
+        what: "command",
+        value: req.image.clone(),
+        reason: e.to_string(),
+    })?;
+    let short_id = &id[..12.min(id.len())];
+    // On the host's network the container is known by the host's name, as with docker.
+    let hostname = req.hostname.clone().unwrap_or_else(|| match network.mode {
+        Mode::Host => settings
+            .host_name
+            .clone()
+            .unwrap_or_else(|| short_id.into()),
+        _ => short_id.into(),
+    });
+    let sdnotify = SdNotify::parse(&req.sdnotify).unwrap_or_default();
+    let notify_socket = container_notify_socket(sdnotify, settings.notify_socket.as_deref())?;
+    let image_env = cfg.env().clone().unwrap_or_default();
+    let env = spec::merge_env(&image_env, &flag_env, &hostname, req.tty, None);
+    let mut labels: BTreeMap<String, String> = cfg
+        .labels()
+        .clone()
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
+    labels.extend(labels_flag);
+    let stop_signal = match (stop_signal_flag, nonempty(cfg.stop_signal())) {
+        (Some(s), _) => s,
+        (None, Some(s)) => parse_signal(&s).unwrap_or(libc::SIGTERM),
+        (None, None) => libc::SIGTERM,
+    };
+    Ok(ContainerPlan {
+        id: id.to_string(),
+        name: req.name.clone(),
+        image_name: req.image.clone(),
+        args,
+        entrypoint: match &req.entrypoint {
+            Some(e) if e.is_empty() => vec![],
+            Some(e) => vec![e.clone()],
+            None => cfg.entrypoint().clone().unwrap_or_default(),
+        },
+        cmd: if req.command.is_empty() {
+            cfg.cmd().clone().unwrap_or_default()
+        } else {
+            req.command.clone()
+        },
+        env,
+        workdir: req
+            .workdir
+            .clone()
+            .or(nonempty(cfg.working_dir()))
+            .unwrap_or_else(|| "/".into()),
+        user: req
+            .user
+            .clone()
+            .or(nonempty(cfg.user()))
+            .unwrap_or_default(),
+        group_add: req.group_add.clone(),
+        hostname,
+        labels,
+        mounts,
+        network,
+        stop_signal,
+        stop_timeout: req.stop_timeout.unwrap_or(10),
+        restart,
+        auto_remove: req.rm,
+        terminal: req.tty,
+        stdin: req.interactive,
+        log,
+        sdnotify,
+        notify_socket,
+        resources,
+        ulimits,
+        cap_changes,
+        privileged: req.privileged,
+        security,
+        read_only: req.read_only,
+        read_only_tmpfs: req.read_only_tmpfs,
+        init: req.init || req.init_path.is_some(),
+        init_path: req.init_path.clone(),
+        create_command: req.create_command.clone(),
+    })
+}
+
+fn bad_network_option(value: &str, reason: impl Into<String>) -> Error {
+    Error::InvalidInput {
+        what: "network option",
+        value: value.to_string(),
+        reason: reason.into(),
+    }
+}
+
+/// The network mode and its companions. Rootless: none, host, or a user-mode stack (pasta
+/// by default when installed); as root: none, host, a bridge network, another container's.
+fn network(
+    req: &CreateRequest,
+    image: &ImageConfiguration,
+    settings: &Settings,
+) -> Result<NetworkPlan> {
+    let mut ports = Vec::new();
+    for p in &req.publish {
+        ports.extend(ports::parse_publish(p)?);
+    }
+    let mode = if settings.rootless {
+        let mode = match req.network.as_deref() {
+            None => match settings.backends.first() {
+                Some(b) => user_mode(*b),
+                None => {
+                    return Err(Error::Rootless(
+                        "no network backend: install pasta (Debian package passt) or \
+                         slirp4netns, or use --network none"
+                            .into(),
+                    ))
+                }
+            },
+            Some("pasta") => Mode::Pasta,
+            Some("slirp4netns") => Mode::Slirp4netns,
+            Some("none") => Mode::None,
+            Some("host") => Mode::Host,
+            Some(other) => {
+                return Err(Error::InvalidInput {
+                    what: "network",
+                    value: other.to_string(),
+                    reason: "use none, host, pasta or slirp4netns".into(),
+                })
+            }
+        };
+        if !ports.is_empty() && !matches!(mode, Mode::Pasta | Mode::Slirp4netns) {
+            return Err(bad_network_option(
+                "--publish",
+                "needs a container network: use --network pasta or slirp4netns",
+            ));
+        }
+        usernet::check_ports(&ports, settings.unprivileged_port_start)?;
+        mode
+    } else {
+        Mode::parse(req.network.as_deref().unwrap_or("bridge"))?
+    };
+    let bridge = matches!(mode, Mode::Bridge(_));
+    if req.publish_all && bridge {
+        let mut exposed = image
+            .config()
+            .as_ref()
+            .and_then(|c| c.exposed_ports().clone())
+            .unwrap_or_default();
+        exposed.sort();
+        ports.extend(ports::publish_exposed(&exposed)?);
+    }
+    if !settings.rootless {
+        ports::check_conflicts(&ports)?;
+    }
+    if !bridge {
+        let given = [
+            (!ports.is_empty() && !settings.rootless, "--publish"),
+            (req.ip.is_some(), "--ip"),
+            (!req.network_aliases.is_empty(), "--network-alias"),
+        ];
+        if let Some((_, flag)) = given.iter().find(|(on, _)| *on) {
+            return Err(bad_network_option(
+                flag,
+                "needs a bridge network (--network bridge|NAME)",
+            ));
+        }
+    }
+    Ok(NetworkPlan {
+        mode,
+        ports,
+        ip: req.ip,
+        aliases: req.network_aliases.clone(),
+    })
+}
+
+fn user_mode(b: Backend) -> Mode {
+    match b {
+        Backend::Pasta => Mode::Pasta,
+        Backend::Slirp4netns => Mode::Slirp4netns,
+    }
+}
+
+/// `--log-driver` with `--log-opt max-size=SIZE,max-file=N`.
+fn log(opts: &[String], driver: &str) -> Result<LogPlan> {
+    let bad = |o: &str, reason: &str| Error::InvalidInput {
+        what: "log option",
+        value: o.to_string(),
+        reason: reason.into(),
+    };
+    let (mut max_size, mut max_files) = (0, 1);
+    for o in opts {
+        match o.split_once('=') {
+            Some(("max-size", v)) => max_size = parse_size(v)?,
+            Some(("max-file", v)) => {
+                max_files = v
+                    .parse()
+                    .ok()
+                    .filter(|n| *n >= 1)
+                    .ok_or_else(|| bad(o, "max-file is a count >= 1"))?
+            }
+            _ => return Err(bad(o, "use max-size=SIZE or max-file=N")),
+        }
+    }
+    Ok(LogPlan {
+        driver: driver.to_string(),
+        max_size,
+        max_files,
+    })
+}
+
+fn resources(req: &CreateRequest) -> Result<Resources> {
+    let mem = |what, v: &Option<String>| v.as_deref().map(|v| parse_memory(what, v)).transpose();
+    let r = Resources {
+        memory: mem("memory", &req.memory)?,
+        memory_swap: req
+            .memory_swap
+            .as_deref()
+            .map(parse_memory_swap)
+            .transpose()?,
+        memory_reservation: mem("memory-reservation", &req.memory_reservation)?,
+        cpu_quota: req.cpus.as_deref().map(parse_cpus).transpose()?,
+        cpu_shares: req
+            .cpu_shares
+            .as_deref()
+            .map(parse_cpu_shares)
+            .transpose()?
+            .flatten(),
+        cpuset_cpus: req.cpuset_cpus.as_deref().map(parse_cpuset).transpose()?,
+        pids_limit: req
+            .pids_limit
+            .as_deref()
+            .map(parse_pids_limit)
+            .transpose()?,
+    };
+    r.validate()?;
+    Ok(r)
+}
+
+/// The host socket to bind into the container: only a path one can be bound.
+fn container_notify_socket(mode: SdNotify, socket: Option<&Path>) -> Result<Option<PathBuf>> {
+    let Some(s) = socket.filter(|_| mode == SdNotify::Container) else {
+        return Ok(None);
+    };
+    if s.as_os_str().as_encoded_bytes().starts_with(b"@") {
+        return Err(Error::InvalidInput {
+            what: "NOTIFY_SOCKET",
+            value: s.display().to_string(),
+            reason: "an abstract socket cannot be bound into a container: use --sdnotify=conmon"
+                .into(),
+        });
+    }
+    Ok(Some(s.to_path_buf()))
+}

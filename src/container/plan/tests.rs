@@ -1,0 +1,655 @@
+//! Golden plans: requests as the flags make them, resolved against one image config,
+//! compared with the whole plan written out. No root, no filesystem.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use oci_spec::image::ImageConfiguration;
+use oci_spec::runtime::{PosixRlimitBuilder, PosixRlimitType};
+
+use super::*;
+use crate::container::security::Seccomp;
+
+const ID: &str = "0123456789abcdef0123456789abcdef";
+
+/// An image with every field that shapes a container.
+fn image() -> ImageConfiguration {
+    serde_json::from_str(
+        r#"{
+            "architecture": "amd64", "os": "linux",
+            "rootfs": {"type": "layers", "diff_ids": []},
+            "config": {
+                "Entrypoint": ["/entry"],
+                "Cmd": ["serve", "--port", "80"],
+                "Env": ["PATH=/usr/local/bin:/bin", "MODE=image", "KEEP=1"],
+                "WorkingDir": "/srv",
+                "User": "www",
+                "StopSignal": "SIGQUIT",
+                "Labels": {"org.example.tier": "web", "version": "1"},
+                "ExposedPorts": {"443/tcp": {}, "53/udp": {}, "80/tcp": {}}
+            }
+        }"#,
+    )
+    .unwrap()
+}
+
+/// An image with nothing but a command.
+fn bare_image() -> ImageConfiguration {
+    image_config(br#"{"architecture":"amd64","os":"linux","rootfs":{"type":"layers","diff_ids":[]},"config":{"Cmd":["sh"]}}"#)
+}
+
+fn root() -> Settings {
+    Settings {
+        rootless: false,
+        backends: vec![],
+        unprivileged_port_start: 1024,
+        host_name: Some("buildhost".into()),
+        notify_socket: None,
+        host_env: BTreeMap::from([("FROM_HOST".to_string(), "yes".to_string())]),
+        arg_max: 2 << 20,
+    }
+}
+
+fn rootless() -> Settings {
+    Settings {
+        rootless: true,
+        backends: vec![Backend::Pasta, Backend::Slirp4netns],
+        ..root()
+    }
+}
+
+fn req(flags: impl FnOnce(&mut CreateRequest)) -> CreateRequest {
+    let mut r = CreateRequest {
+        image: "example/web".into(),
+        ..Default::default()
+    };
+    flags(&mut r);
+    r
+}
+
+fn strings(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+fn pm(ip: &str, host: u16, ctr: u16, proto: &str, range: u16) -> PortMapping {
+    PortMapping {
+        container_port: ctr,
+        host_ip: ip.into(),
+        host_port: host,
+        protocol: proto.into(),
+        range,
+    }
+}
+
+/// The plan of `run example/web` as root: everything from the image.
+fn golden() -> ContainerPlan {
+    ContainerPlan {
+        id: ID.into(),
+        name: None,
+        image_name: "example/web".into(),
+        args: strings(&["/entry", "serve", "--port", "80"]),
+        entrypoint: strings(&["/entry"]),
+        cmd: strings(&["serve", "--port", "80"]),
+        env: strings(&[
+            "PATH=/usr/local/bin:/bin",
+            "HOSTNAME=0123456789ab",
+            "MODE=image",
+            "KEEP=1",
+        ]),
+        workdir: "/srv".into(),
+        user: "www".into(),
+        group_add: vec![],
+        hostname: "0123456789ab".into(),
+        labels: BTreeMap::from([
+            ("org.example.tier".to_string(), "web".to_string()),
+            ("version".to_string(), "1".to_string()),
+        ]),
+        mounts: vec![],
+        network: NetworkPlan {
+            mode: Mode::Bridge("ctl".into()),
+            ..Default::default()
+        },
+        stop_signal: libc::SIGQUIT,
+        stop_timeout: 10,
+        restart: RestartPolicy::No,
+        auto_remove: false,
+        terminal: false,
+        stdin: false,
+        log: LogPlan {
+            driver: "k8s-file".into(),
+            max_size: 0,
+            max_files: 1,
+        },
+        sdnotify: SdNotify::Container,
+        notify_socket: None,
+        resources: Resources::default(),
+        ulimits: vec![],
+        cap_changes: CapChanges::default(),
+        privileged: false,
+        security: SecurityOpts::default(),
+        read_only: false,
+        read_only_tmpfs: true,
+        init: false,
+        init_path: None,
+        create_command: vec![],
+    }
+}
+
+fn plan(r: &CreateRequest, s: &Settings) -> ContainerPlan {
+    resolve(r, &image(), &[], s, ID).unwrap_or_else(|e| panic!("{r:?}: {e}"))
+}
+
+fn error(r: &CreateRequest, s: &Settings) -> String {
+    match resolve(r, &image(), &[], s, ID) {
+        Ok(p) => panic!("{r:?} resolved: {p:?}"),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn image_defaults_alone() {
+    assert_eq!(plan(&req(|_| {}), &root()), golden());
+}
+
+#[test]
+fn a_command_replaces_the_image_cmd_but_not_its_entrypoint() {
+    let p = plan(&req(|r| r.command = strings(&["status", "-v"])), &root());
+    let want = ContainerPlan {
+        args: strings(&["/entry", "status", "-v"]),
+        cmd: strings(&["status", "-v"]),
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn an_empty_entrypoint_clears_the_image_one() {
+    let p = plan(&req(|r| r.entrypoint = Some(String::new())), &root());
+    let want = ContainerPlan {
+        args: strings(&["serve", "--port", "80"]),
+        entrypoint: vec![],
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn a_json_entrypoint_is_split_and_takes_only_the_given_args() {
+    let p = plan(
+        &req(|r| {
+            r.entrypoint = Some(r#"["/bin/sh","-c"]"#.into());
+            r.command = strings(&["echo hi"]);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        args: strings(&["/bin/sh", "-c", "echo hi"]),
+        entrypoint: strings(&[r#"["/bin/sh","-c"]"#]),
+        cmd: strings(&["echo hi"]),
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn env_files_then_flags_override_the_image_in_place() {
+    let r = req(|r| {
+        r.env = strings(&["MODE=flag", "FROM_HOST", "NOT_ON_HOST", "KEEP"]);
+        r.env_files = vec![PathBuf::from("a.env")];
+    });
+    let p = resolve(
+        &r,
+        &image(),
+        &["# comment\nFILE=1\nMODE=file\n".into()],
+        &root(),
+        ID,
+    )
+    .unwrap();
+    let want = ContainerPlan {
+        env: strings(&[
+            "PATH=/usr/local/bin:/bin",
+            "HOSTNAME=0123456789ab",
+            "MODE=flag",
+            "KEEP=1",
+            "FILE=1",
+            "FROM_HOST=yes",
+        ]),
+        ..golden()
+    };
+    assert_eq!(p, want);
+    // HOME comes from the resolved user unless set; NOTIFY_SOCKET last.
+    assert_eq!(
+        p.env_for(Some("/home/www")).last().unwrap(),
+        "HOME=/home/www"
+    );
+}
+
+#[test]
+fn a_terminal_gets_term_and_stdin_is_kept() {
+    let p = plan(
+        &req(|r| {
+            r.tty = true;
+            r.interactive = true;
+        }),
+        &root(),
+    );
+    let mut env = golden().env;
+    env.insert(2, "TERM=xterm".into());
+    let want = ContainerPlan {
+        env,
+        terminal: true,
+        stdin: true,
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn flags_beat_the_image_for_user_workdir_hostname_labels_and_stop() {
+    let p = plan(
+        &req(|r| {
+            r.name = Some("web".into());
+            r.user = Some("1000:1000".into());
+            r.workdir = Some("/tmp".into());
+            r.hostname = Some("box".into());
+            r.labels = strings(&["version=2", "extra="]);
+            r.stop_signal = Some("SIGKILL".into());
+            r.stop_timeout = Some(3);
+            r.group_add = strings(&["wheel", "5"]);
+        }),
+        &root(),
+    );
+    let mut env = golden().env;
+    env[1] = "HOSTNAME=box".into();
+    let want = ContainerPlan {
+        name: Some("web".into()),
+        user: "1000:1000".into(),
+        workdir: "/tmp".into(),
+        hostname: "box".into(),
+        env,
+        labels: BTreeMap::from([
+            ("extra".to_string(), String::new()),
+            ("org.example.tier".to_string(), "web".to_string()),
+            ("version".to_string(), "2".to_string()),
+        ]),
+        stop_signal: libc::SIGKILL,
+        stop_timeout: 3,
+        group_add: strings(&["wheel", "5"]),
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn a_bare_image_gets_the_defaults() {
+    let p = resolve(&req(|_| {}), &bare_image(), &[], &root(), ID).unwrap();
+    let want = ContainerPlan {
+        args: strings(&["sh"]),
+        entrypoint: vec![],
+        cmd: strings(&["sh"]),
+        env: strings(&[
+            "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "HOSTNAME=0123456789ab",
+        ]),
+        workdir: "/".into(),
+        user: String::new(),
+        labels: BTreeMap::new(),
+        stop_signal: libc::SIGTERM,
+        ..golden()
+    };
+    assert_eq!(p, want);
+    // A config with only its `config` object still gives it.
+    let partial = image_config(br#"{"config":{"Cmd":["sh"],"ExposedPorts":null}}"#);
+    assert_eq!(
+        resolve(&req(|_| {}), &partial, &[], &root(), ID).unwrap(),
+        want
+    );
+    // An unreadable config is an empty one: then nothing gives a command.
+    let e = resolve(&req(|_| {}), &image_config(b"not json"), &[], &root(), ID).unwrap_err();
+    assert!(e.to_string().contains("no command specified"), "{e}");
+}
+
+#[test]
+fn host_network_takes_the_host_name() {
+    let p = plan(&req(|r| r.network = Some("host".into())), &root());
+    let mut env = golden().env;
+    env[1] = "HOSTNAME=buildhost".into();
+    let want = ContainerPlan {
+        hostname: "buildhost".into(),
+        env,
+        network: NetworkPlan {
+            mode: Mode::Host,
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn named_networks_take_an_address_aliases_and_ports() {
+    let p = plan(
+        &req(|r| {
+            r.network = Some("web".into());
+            r.ip = Some("10.89.0.7".parse().unwrap());
+            r.network_aliases = strings(&["api"]);
+            r.publish = strings(&["8080:80", "[::1]:9000-9001:90-91/udp", "53"]);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        network: NetworkPlan {
+            mode: Mode::Bridge("web".into()),
+            ports: vec![
+                pm("", 8080, 80, "tcp", 1),
+                pm("::1", 9000, 90, "udp", 2),
+                pm("", 0, 53, "tcp", 1),
+            ],
+            ip: Some("10.89.0.7".parse().unwrap()),
+            aliases: strings(&["api"]),
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn publish_all_adds_the_exposed_ports_on_free_host_ports() {
+    let p = plan(
+        &req(|r| {
+            r.publish_all = true;
+            r.publish = strings(&["127.0.0.1:8443:443"]);
+        }),
+        &root(),
+    );
+    assert_eq!(
+        p.network.ports,
+        [
+            pm("127.0.0.1", 8443, 443, "tcp", 1),
+            pm("", 0, 443, "tcp", 1),
+            pm("", 0, 53, "udp", 1),
+            pm("", 0, 80, "tcp", 1),
+        ]
+    );
+    // Not on the host's network: -P has nothing to publish there.
+    let p = plan(
+        &req(|r| {
+            r.publish_all = true;
+            r.network = Some("host".into());
+        }),
+        &root(),
+    );
+    assert!(p.network.ports.is_empty());
+}
+
+#[test]
+fn another_containers_network_is_named_as_given() {
+    let p = plan(&req(|r| r.network = Some("container:db".into())), &root());
+    assert_eq!(p.network.mode, Mode::Container("db".into()));
+    assert_eq!(p.hostname, "0123456789ab");
+}
+
+#[test]
+fn network_options_without_a_bridge_are_refused() {
+    for (flags, want) in [
+        (("none", "8080:80", None, None), "--publish"),
+        (("host", "", Some("10.0.0.2"), None), "--ip"),
+        (("container:db", "", None, Some("a")), "--network-alias"),
+    ] {
+        let (net, publish, ip, alias) = flags;
+        let r = req(|r| {
+            r.network = Some(net.into());
+            r.publish = strings(&[publish])
+                .into_iter()
+                .filter(|p| !p.is_empty())
+                .collect();
+            r.ip = ip.map(|i| i.parse().unwrap());
+            r.network_aliases = alias.into_iter().map(String::from).collect();
+        });
+        let e = error(&r, &root());
+        assert!(
+            e.contains(want) && e.contains("needs a bridge network"),
+            "{net}: {e}"
+        );
+    }
+    let e = error(&req(|r| r.network = Some("container:".into())), &root());
+    assert!(e.contains("invalid network"), "{e}");
+}
+
+#[test]
+fn a_host_port_published_twice_is_refused() {
+    let e = error(
+        &req(|r| r.publish = strings(&["8080:80", "8080:81"])),
+        &root(),
+    );
+    assert!(e.contains("published twice"), "{e}");
+}
+
+#[test]
+fn rootless_defaults_to_the_first_installed_stack() {
+    let p = plan(
+        &req(|r| r.publish = strings(&["8080:80", "[::1]:9000-9002:90-92", "53/udp"])),
+        &rootless(),
+    );
+    let want = ContainerPlan {
+        network: NetworkPlan {
+            mode: Mode::Pasta,
+            ports: vec![
+                pm("", 8080, 80, "tcp", 1),
+                pm("::1", 9000, 90, "tcp", 3),
+                pm("", 0, 53, "udp", 1),
+            ],
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+    let only_slirp = Settings {
+        backends: vec![Backend::Slirp4netns],
+        ..rootless()
+    };
+    assert_eq!(
+        plan(&req(|_| {}), &only_slirp).network.mode,
+        Mode::Slirp4netns
+    );
+    let asked = plan(
+        &req(|r| r.network = Some("slirp4netns".into())),
+        &rootless(),
+    );
+    assert_eq!(asked.network.mode, Mode::Slirp4netns);
+    let none = Settings {
+        backends: vec![],
+        ..rootless()
+    };
+    let e = error(&req(|_| {}), &none);
+    assert!(e.contains("install pasta"), "{e}");
+    // none and host need no stack.
+    assert_eq!(
+        plan(&req(|r| r.network = Some("none".into())), &none)
+            .network
+            .mode,
+        Mode::None
+    );
+}
+
+#[test]
+fn rootless_refuses_what_it_cannot_do() {
+    for (net, publish, want) in [
+        (Some("bridge"), None, "use none, host, pasta or slirp4netns"),
+        (Some("web"), None, "use none, host, pasta or slirp4netns"),
+        (Some("none"), Some("8080:80"), "needs a container network"),
+        (None, Some("80:80"), "ip_unprivileged_port_start=1024"),
+    ] {
+        let r = req(|r| {
+            r.network = net.map(String::from);
+            r.publish = publish.into_iter().map(String::from).collect();
+        });
+        let e = error(&r, &rootless());
+        assert!(e.contains(want), "{net:?} {publish:?}: {e}");
+    }
+    // As root, "pasta" is just a network's name.
+    let p = plan(&req(|r| r.network = Some("pasta".into())), &root());
+    assert_eq!(p.network.mode, Mode::Bridge("pasta".into()));
+}
+
+#[test]
+fn restart_log_and_notify_settings() {
+    let s = Settings {
+        notify_socket: Some("/run/systemd/notify".into()),
+        ..root()
+    };
+    let p = plan(
+        &req(|r| {
+            r.restart = "on-failure:3".into();
+            r.log_driver = "journald".into();
+            r.log_opts = strings(&["max-size=1k", "max-file=3"]);
+        }),
+        &s,
+    );
+    let want = ContainerPlan {
+        restart: RestartPolicy::OnFailure { max: 3 },
+        log: LogPlan {
+            driver: "journald".into(),
+            max_size: 1024,
+            max_files: 3,
+        },
+        notify_socket: Some("/run/systemd/notify".into()),
+        ..golden()
+    };
+    assert_eq!(p, want);
+    assert_eq!(
+        p.env_for(None).last().unwrap(),
+        "NOTIFY_SOCKET=/run/notify/notify.sock"
+    );
+    let conmon = plan(&req(|r| r.sdnotify = "conmon".into()), &s);
+    assert_eq!(
+        (conmon.sdnotify, conmon.notify_socket),
+        (SdNotify::Conmon, None)
+    );
+    let abstract_socket = Settings {
+        notify_socket: Some("@sd".into()),
+        ..root()
+    };
+    assert!(error(&req(|_| {}), &abstract_socket).contains("abstract socket"));
+    let rm = plan(&req(|r| r.rm = true), &root());
+    assert!(rm.auto_remove);
+}
+
+#[test]
+fn option_errors_name_the_option() {
+    for (flags, want) in [
+        (
+            req(|r| {
+                r.rm = true;
+                r.restart = "always".into();
+            }),
+            "conflicting options: --restart always and --rm",
+        ),
+        (req(|r| r.restart = "sometimes".into()), "sometimes"),
+        (
+            req(|r| r.log_opts = strings(&["max-file=0"])),
+            "max-file is a count >= 1",
+        ),
+        (
+            req(|r| r.log_opts = strings(&["tag=x"])),
+            "invalid log option \"tag=x\"",
+        ),
+        (req(|r| r.hostname = Some("h".repeat(100))), "at most 64"),
+        (req(|r| r.env = strings(&["=x"])), "empty name"),
+        (req(|r| r.volumes = strings(&["relative:/x"])), "relative"),
+        (req(|r| r.memory = Some("1".into())), "minimum memory limit"),
+        (
+            req(|r| r.cap_add = strings(&["NOPE"])),
+            "unknown capability",
+        ),
+        (req(|r| r.stop_signal = Some("SIGNOPE".into())), "SIGNOPE"),
+        (req(|r| r.publish = strings(&["80/sctp"])), "sctp"),
+        (req(|r| r.ulimits = strings(&["nofile"])), "nofile"),
+        (req(|r| r.security_opt = strings(&["seccomp"])), "seccomp"),
+    ] {
+        let e = error(&flags, &root());
+        assert!(e.contains(want), "{flags:?}: {e}");
+    }
+}
+
+#[test]
+fn resources_and_security_as_asked() {
+    let p = plan(
+        &req(|r| {
+            r.memory = Some("512m".into());
+            r.cpus = Some("1.5".into());
+            r.pids_limit = Some("-1".into());
+            r.cpuset_cpus = Some("0-1".into());
+            r.ulimits = strings(&["nofile=1024:2048"]);
+            r.cap_add = strings(&["NET_ADMIN"]);
+            r.cap_drop = strings(&["CAP_CHOWN"]);
+            r.privileged = true;
+            r.security_opt = strings(&["no-new-privileges", "seccomp=unconfined"]);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        resources: Resources {
+            memory: Some(512 << 20),
+            cpu_quota: Some(150_000),
+            pids_limit: Some(-1),
+            cpuset_cpus: Some("0-1".into()),
+            ..Default::default()
+        },
+        ulimits: vec![PosixRlimitBuilder::default()
+            .typ(PosixRlimitType::RlimitNofile)
+            .soft(1024u64)
+            .hard(2048u64)
+            .build()
+            .unwrap()],
+        cap_changes: CapChanges {
+            add: 1 << 12,
+            drop: 1 << 0,
+            ..Default::default()
+        },
+        privileged: true,
+        security: SecurityOpts {
+            no_new_privileges: true,
+            seccomp: Seccomp::Unconfined,
+            given: strings(&["no-new-privileges", "seccomp=unconfined"]),
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn mounts_read_only_and_init() {
+    let p = plan(
+        &req(|r| {
+            r.volumes = strings(&["/data:/data:ro"]);
+            r.mounts = strings(&["type=tmpfs,target=/cache"]);
+            r.tmpfs = strings(&["/run"]);
+            r.read_only = true;
+            r.read_only_tmpfs = false;
+            r.init_path = Some("/usr/bin/tini".into());
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        mounts: vec![
+            Mount::bind("/data".into(), "/data".into(), true, vec![]),
+            Mount::tmpfs("/cache".into(), &[]),
+            Mount::tmpfs("/run".into(), &[]),
+        ],
+        read_only: true,
+        read_only_tmpfs: false,
+        init: true,
+        init_path: Some("/usr/bin/tini".into()),
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn the_environment_must_fit_an_exec() {
+    let big = format!("BIG={}", "a".repeat(3 << 20));
+    let e = error(&req(|r| r.env = vec![big]), &root());
+    assert!(e.contains("invalid environment variable \"BIG\""), "{e}");
+}

@@ -1,0 +1,138 @@
+//! What `ctl create`/`run` asks for: the flags' values as given, typed only as far as
+//! the command line types them. Nothing here is checked or resolved; [`super::plan`] does
+//! that, once.
+
+use std::net::Ipv4Addr;
+use std::path::PathBuf;
+
+use crate::error::{IoContext, Result};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreateRequest {
+    pub name: Option<String>,
+    /// The image as named on the command line.
+    pub image: String,
+    /// The arguments after the image (empty: the image's command).
+    pub command: Vec<String>,
+    /// `Some("")` clears the image's entrypoint; `[...]` is a JSON list.
+    pub entrypoint: Option<String>,
+    /// `-e K=V` or `-e K` (taken from the caller's environment).
+    pub env: Vec<String>,
+    /// `--env-file`, read before `-e`.
+    pub env_files: Vec<PathBuf>,
+    /// `-v HOST:CTR[:OPTS]`.
+    pub volumes: Vec<String>,
+    /// `--mount type=...`.
+    pub mounts: Vec<String>,
+    /// `--tmpfs PATH[:OPTS]`.
+    pub tmpfs: Vec<String>,
+    pub workdir: Option<String>,
+    pub user: Option<String>,
+    pub hostname: Option<String>,
+    /// `KEY=VALUE`.
+    pub labels: Vec<String>,
+    pub stop_signal: Option<String>,
+    pub stop_timeout: Option<u32>,
+    pub read_only: bool,
+    pub read_only_tmpfs: bool,
+    pub memory: Option<String>,
+    pub memory_swap: Option<String>,
+    pub memory_reservation: Option<String>,
+    pub cpus: Option<String>,
+    pub cpu_shares: Option<String>,
+    pub cpuset_cpus: Option<String>,
+    pub pids_limit: Option<String>,
+    /// `NAME=SOFT[:HARD]`.
+    pub ulimits: Vec<String>,
+    pub cap_add: Vec<String>,
+    pub cap_drop: Vec<String>,
+    pub privileged: bool,
+    pub security_opt: Vec<String>,
+    pub group_add: Vec<String>,
+    pub init: bool,
+    pub init_path: Option<PathBuf>,
+    /// `--network` (None: the default for root or rootless).
+    pub network: Option<String>,
+    /// `-p [IP:][HOSTPORT:]CTRPORT[/PROTO]`.
+    pub publish: Vec<String>,
+    pub publish_all: bool,
+    pub ip: Option<Ipv4Addr>,
+    pub network_aliases: Vec<String>,
+    pub tty: bool,
+    pub interactive: bool,
+    /// k8s-file, none, journald, passthrough.
+    pub log_driver: String,
+    /// `max-size=SIZE`, `max-file=N`.
+    pub log_opts: Vec<String>,
+    /// `--rm`.
+    pub rm: bool,
+    /// no, on-failure[:N], always, unless-stopped.
+    pub restart: String,
+    /// container, conmon, ignore.
+    pub sdnotify: String,
+    /// The command line that asked, kept in the record for `generate systemd --new`.
+    pub create_command: Vec<String>,
+}
+
+impl Default for CreateRequest {
+    /// The flags' own defaults.
+    fn default() -> Self {
+        CreateRequest {
+            name: None,
+            image: String::new(),
+            command: Vec::new(),
+            entrypoint: None,
+            env: Vec::new(),
+            env_files: Vec::new(),
+            volumes: Vec::new(),
+            mounts: Vec::new(),
+            tmpfs: Vec::new(),
+            workdir: None,
+            user: None,
+            hostname: None,
+            labels: Vec::new(),
+            stop_signal: None,
+            stop_timeout: None,
+            read_only: false,
+            read_only_tmpfs: true,
+            memory: None,
+            memory_swap: None,
+            memory_reservation: None,
+            cpus: None,
+            cpu_shares: None,
+            cpuset_cpus: None,
+            pids_limit: None,
+            ulimits: Vec::new(),
+            cap_add: Vec::new(),
+            cap_drop: Vec::new(),
+            privileged: false,
+            security_opt: Vec::new(),
+            group_add: Vec::new(),
+            init: false,
+            init_path: None,
+            network: None,
+            publish: Vec::new(),
+            publish_all: false,
+            ip: None,
+            network_aliases: Vec::new(),
+            tty: false,
+            interactive: false,
+            log_driver: "k8s-file".into(),
+            log_opts: Vec::new(),
+            rm: false,
+            restart: "no".into(),
+            sdnotify: "container".into(),
+            create_command: Vec::new(),
+        }
+    }
+}
+
+impl CreateRequest {
+    /// The `--env-file` files' text, in order.
+    pub fn read_env_files(&self) -> Result<Vec<String>> {
+        self.env_files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).at(f))
+            .collect()
+    }
+}
