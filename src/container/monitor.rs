@@ -143,7 +143,12 @@ pub fn launch(
     let (sync_r, sync_w) = pipe_for_child()?;
     clear_cloexec(&sync_w)?;
     let (exit_cmd, exit_args) = exit_command(m, id);
-    let driver = LogDriver::parse(&cfg.log.driver).unwrap_or_default();
+    // Checked when the container was made; a record edited since is refused, not guessed.
+    let driver = LogDriver::parse(&cfg.log.driver).ok_or_else(|| Error::InvalidInput {
+        what: "log driver",
+        value: cfg.log.driver.clone(),
+        reason: "use k8s-file, journald, none or passthrough".into(),
+    })?;
     let args = MonitorArgs {
         id: id.clone(),
         name: Some(cfg.name.clone()),

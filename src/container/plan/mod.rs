@@ -258,7 +258,11 @@ pub fn resolve(
             .unwrap_or_else(|| short_id.into()),
         _ => short_id.into(),
     });
-    let sdnotify = SdNotify::parse(&req.sdnotify).unwrap_or_default();
+    let sdnotify = SdNotify::parse(&req.sdnotify).ok_or_else(|| Error::InvalidInput {
+        what: "--sdnotify",
+        value: req.sdnotify.clone(),
+        reason: "use container, conmon or ignore".into(),
+    })?;
     let notify_socket = container_notify_socket(sdnotify, settings.notify_socket.as_deref())?;
     let image_env = cfg.env().clone().unwrap_or_default();
     let env = spec::merge_env(&image_env, &flag_env, &hostname, req.tty, None);
@@ -442,6 +446,13 @@ fn log(opts: &[String], driver: &str) -> Result<LogPlan> {
             }
             _ => return Err(bad(o, "use max-size=SIZE or max-file=N")),
         }
+    }
+    if ctl_monitor::LogDriver::parse(driver).is_none() {
+        return Err(Error::InvalidInput {
+            what: "log driver",
+            value: driver.to_string(),
+            reason: "use k8s-file, journald, none or passthrough".into(),
+        });
     }
     Ok(LogPlan {
         driver: driver.to_string(),

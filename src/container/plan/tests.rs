@@ -566,6 +566,14 @@ fn option_errors_name_the_option() {
         (req(|r| r.publish = strings(&["80/sctp"])), "sctp"),
         (req(|r| r.ulimits = strings(&["nofile"])), "nofile"),
         (req(|r| r.security_opt = strings(&["seccomp"])), "seccomp"),
+        (
+            req(|r| r.sdnotify = "sometimes".into()),
+            "invalid --sdnotify \"sometimes\"",
+        ),
+        (
+            req(|r| r.log_driver = "syslog".into()),
+            "invalid log driver \"syslog\"",
+        ),
     ] {
         let e = error(&flags, &root());
         assert!(e.contains(want), "{flags:?}: {e}");
