@@ -154,7 +154,9 @@ pub struct RmArgs {
     pub targets: Targets,
 }
 
-pub fn rm(ctx: &Context, args: RmArgs) -> Result<ExitCode> {
+pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
+    // As podman's: --force ignores containers that do not exist (or are gone meanwhile).
+    args.targets.ignore |= args.force;
     let m = Manager::open(ctx)?;
     let code = each(&m, &args.targets, false, |m, input| {
         let id = m.containers.resolve(input)?;

@@ -4,6 +4,7 @@
 
 pub mod config;
 pub mod ipam;
+pub mod leftover_rules;
 pub mod netavark;
 pub mod netns;
 pub mod orphans;

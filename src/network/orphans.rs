@@ -143,7 +143,13 @@ pub fn undo(
         // Once more when it failed: a teardown that stopped half-way (iptables busy under
         // load) would leave rules that nothing records any more.
         failed = match (torn, nv) {
-            (Err(_), Some(nv)) => nv.teardown(&ns.netns, &ns.options).err(),
+            (Err(_), Some(nv)) => {
+                let again = nv.teardown(&ns.netns, &ns.options).err();
+                if again.is_some() {
+                    super::leftover_rules::remove(&ns.options);
+                }
+                again
+            }
             (t, _) => t.err(),
         };
     }

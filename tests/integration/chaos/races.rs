@@ -158,3 +158,12 @@ fn rm_fa_removes_a_running_container_whose_record_is_damaged() {
     );
     invariant::nothing_left(&t, 0);
 }
+
+#[test]
+fn rm_force_of_a_container_that_does_not_exist_succeeds() {
+    let (t, _registry) = rootful_target();
+    let args = ["rm", "-f", "nosuch"];
+    let out = Out::wait(&args, spawn(&t, &args));
+    out.success();
+    assert_eq!(out.stderr, "", "{out}");
+}
