@@ -41,19 +41,33 @@ fn env(t: &Target) -> String {
     format!("CTL_CHAOS={}", t.token)
 }
 
+/// `run -d --name NAME -e ENV --network none IMAGE CMD...`.
+fn run_d<'a>(name: &'a str, env: &'a str, image: &'a str, cmd: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec![
+        "run",
+        "-d",
+        "--name",
+        name,
+        "-e",
+        env,
+        "--network",
+        "none",
+        image,
+    ];
+    args.extend_from_slice(cmd);
+    args
+}
+
 #[test]
 fn restart_and_start_racing_rm_leave_no_orphan() {
     let (t, _registry) = rootful_target();
     let mut rng = Rng::new(0x5eed);
     let e = env(&t);
     for round in 0..8 {
-        let run: &[&str] = &["run", "-d", "--name", "o", "-e", &e, "--network", "none"];
-        let mut args = run.to_vec();
+        let mut args = run_d("o", &e, &t.image, &["sleep", "999"]);
         if round % 2 == 1 {
-            args[1] = "--rm";
-            args.insert(2, "-d");
+            args.insert(1, "--rm");
         }
-        args.extend([t.image.as_str(), "sleep", "999"]);
         ok(&t, &args);
         race(
             &t,
@@ -101,9 +115,7 @@ fn run_racing_rmi_of_its_image_leaves_no_orphan() {
     let e = env(&t);
     for round in 0..6 {
         let name = format!("rr{round}");
-        let run: &[&str] = &["run", "-d", "--name", &name, "-e", &e, "--network", "none"];
-        let mut args = run.to_vec();
-        args.extend([t.spare_image.as_str(), "sleep", "100"]);
+        let args = run_d(&name, &e, &t.spare_image, &["sleep", "100"]);
         race(&t, &mut rng, &[&args, &["rmi", "-f", &t.spare_image]]);
         invariant::settled(&t, round);
         // Whoever won, the image and every container made from it agree.
