@@ -50,6 +50,20 @@ p_run=0; [ $have_podman = 1 ] && p_run=$(med "$runs" pod run --rm --network none
 c_d=$(for i in $(seq "$runs"); do timeit ctl run -d --network none busybox sleep 1000; done | median)
 p_d=0; [ $have_podman = 1 ] && p_d=$(for i in $(seq "$runs"); do timeit pod run -d --network none busybox sleep 1000; done | median)
 
+# runc's own share with ctl's own bundle (same config.json: seccomp, masks, namespaces):
+# create + start + delete -f for run --rm, create + start for run -d.
+cyc_id=$(ctl create --network none busybox true)
+cyc_dir="$w/croot/containers/$cyc_id"
+rc() { runc --root "$w/rcyc" "$@"; }
+r_cycle=$(med "$runs" sh -c "runc --root '$w/rcyc' create --bundle '$cyc_dir' cyc && runc --root '$w/rcyc' start cyc && runc --root '$w/rcyc' delete -f cyc")
+d_id=$(ctl create --network none busybox sleep 1000)
+d_dir="$w/croot/containers/$d_id"
+r_cs=$(for i in $(seq "$runs"); do
+    timeit sh -c "runc --root '$w/rcyc' create --bundle '$d_dir' d$i && runc --root '$w/rcyc' start d$i"
+    rc delete -f "d$i" >/dev/null 2>&1
+done | median)
+ctl rm -f "$cyc_id" "$d_id" >/dev/null
+
 # exec latency into one of the sleeping containers
 cid=$(ctl ps -q --no-trunc | head -n 1 || true)
 c_exec=$(med "$runs" ctl exec "$cid" true)
@@ -83,5 +97,9 @@ printf '%-44s %8.3f %8.3f %8.3f\n' "exec CTR true" "$c_exec" "$p_exec" "$r_exec"
 printf '%-44s %8.3f\n' "ps -a with $many containers" "$c_ps"
 printf '%-44s %8.3f  (16 singles / 1.5 = %.3f)\n' "16 parallel run -d, total" "$par16" "$(awk -v a="$c_d" 'BEGIN {print 16 * a / 1.5}')"
 printf '%-44s RSS %s KiB, PSS %s KiB, private dirty %s KiB\n' "monitor per idle container" "$rss" "$pss" "$pd"
-printf 'run: ctl vs runc %s (goal <= 1.5x), podman vs ctl %s (goal >= 4x)\n' "$(ratio "$c_run" "$r_run")" "$(ratio "$p_run" "$c_run")"
-printf 'exec: ctl vs runc %s (goal <= 1.5x), podman vs ctl %s (goal >= 4x)\n' "$(ratio "$c_exec" "$r_exec")" "$(ratio "$p_exec" "$c_exec")"
+printf '%-44s %8s %8s %8.3f\n' "runc create+start+delete -f, ctl's bundle" "-" "-" "$r_cycle"
+printf '%-44s %8s %8s %8.3f\n' "runc create+start, ctl's bundle" "-" "-" "$r_cs"
+printf 'run --rm: ctl vs runc create+start+delete of its bundle %s (goal <= 1.10x), podman vs ctl %s (goal >= 2.5x)\n' "$(ratio "$c_run" "$r_cycle")" "$(ratio "$p_run" "$c_run")"
+printf 'run -d: ctl vs runc create+start of its bundle %s (goal <= 1.10x)\n' "$(ratio "$c_d" "$r_cs")"
+printf 'run: ctl vs runc run %s, podman vs ctl %s\n' "$(ratio "$c_run" "$r_run")" "$(ratio "$p_run" "$c_run")"
+printf 'exec: ctl vs runc exec %s (goal <= 1.05x), podman vs ctl %s\n' "$(ratio "$c_exec" "$r_exec")" "$(ratio "$p_exec" "$c_exec")"
