@@ -51,34 +51,28 @@ fn links(ctl: &Ctl) -> BTreeSet<String> {
 fn an_image_of_128_layers_runs_with_layers_in_order() {
     let w = WithImage::pulled(deep_image(128), "deep/layers:128");
     let ctl = &w.ctl;
-    let out = ctl.ok(&[
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        &w.reference,
-        "sh",
-        "-c",
-        DEEP_SCRIPT,
-    ]);
-    assert_eq!(out.stdout, "127\nlayer 100\ngone\n", "{out}");
+    let run_deep = || {
+        let args = [
+            "run",
+            "--rm",
+            "--network",
+            "none",
+            &w.reference,
+            "sh",
+            "-c",
+            DEEP_SCRIPT,
+        ];
+        let out = ctl.ok(&args);
+        assert_eq!(out.stdout, "127\nlayer 100\ngone\n", "{out}");
+    };
+    run_deep();
 
     // A store from before short links existed (no l/, no link files) still runs it.
     std::fs::remove_dir_all(ctl.root.join("layers/l")).unwrap();
     for hex in Ctl::chain_dirs(&w.image) {
         std::fs::remove_file(ctl.root.join("layers").join(hex).join("link")).unwrap();
     }
-    let out = ctl.ok(&[
-        "run",
-        "--rm",
-        "--network",
-        "none",
-        &w.reference,
-        "sh",
-        "-c",
-        DEEP_SCRIPT,
-    ]);
-    assert_eq!(out.stdout, "127\nlayer 100\ngone\n", "{out}");
+    run_deep();
     assert!(ctl.ok(&["ps", "-aq"]).stdout.is_empty());
     assert!(mounts_under(ctl.dir()).is_empty());
 }
