@@ -40,7 +40,7 @@ impl Manager {
         plan: &ContainerPlan,
     ) -> Result<()> {
         let dir = self.containers.dir(id);
-        let merged = self.make_rootfs(id, &dir, image)?;
+        let merged = self.make_rootfs(id, &dir, image, plan.auto_remove)?;
         let user = exec_user(&merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
@@ -57,7 +57,13 @@ impl Manager {
     }
 
     /// The container's directories and its overlay rootfs, mounted; returns the mount point.
-    fn make_rootfs(&self, id: &str, dir: &Path, image: &ImageRecord) -> Result<PathBuf> {
+    fn make_rootfs(
+        &self,
+        id: &str,
+        dir: &Path,
+        image: &ImageRecord,
+        volatile: bool,
+    ) -> Result<PathBuf> {
         let (upper, work, merged) = rootfs::parts(dir);
         for d in [&upper, &work, &merged, &dir.join("userdata")] {
             create_private_dir(d)?;
@@ -68,7 +74,7 @@ impl Manager {
         fs::set_permissions(&upper, fs::Permissions::from_mode(0o755)).at(&upper)?;
         let mut state = State::new();
         self.containers.write_state(id, &state)?;
-        self.mount_rootfs(image, dir)?;
+        self.mount_rootfs(image, dir, volatile)?;
         state.mounted = true;
         self.containers.write_state(id, &state)?;
         Ok(merged)
@@ -214,7 +220,13 @@ impl Manager {
         }
     }
 
-    pub(crate) fn mount_rootfs(&self, image: &ImageRecord, dir: &Path) -> Result<()> {
+    /// `volatile` for a container removed when it exits (see [`rootfs::mount_rootfs`]).
+    pub(crate) fn mount_rootfs(
+        &self,
+        image: &ImageRecord,
+        dir: &Path,
+        volatile: bool,
+    ) -> Result<()> {
         let (upper, work, merged) = rootfs::parts(dir);
         let layers_dir = self.images.root().join("layers");
         let mut lowers = rootfs::lower_dirs(&image.layers);
@@ -225,7 +237,16 @@ impl Manager {
             lowers.push(rootfs::Lower::Dir(empty));
         }
         let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
-        rootfs::mount_rootfs(rootless, &layers_dir, &lowers, &upper, &work, &merged).map(drop)
+        rootfs::mount_rootfs(
+            rootless,
+            &layers_dir,
+            &lowers,
+            &upper,
+            &work,
+            &merged,
+            volatile,
+        )
+        .map(drop)
     }
 
     fn write_etc_files(

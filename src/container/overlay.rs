@@ -17,27 +17,46 @@ use std::path::{Path, PathBuf};
 use nix::mount::{mount, MsFlags};
 use nix::sched::{unshare, CloneFlags};
 
-use crate::container::rootfs::{Lower, MAX_LAYERS};
+use crate::container::rootfs::{Layers, Lower, MAX_LAYERS};
 use crate::error::{Error, Result};
 use crate::image::links;
 
-/// Mounts overlay at `target`; `lowers` are top layer first.
+/// Overlay's boolean mount options.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Flags {
+    /// Use user.overlay.* xattrs (in a user namespace).
+    pub userxattr: bool,
+    /// Never sync the upper dir (a container removed when it exits).
+    pub volatile: bool,
+}
+
+impl Flags {
+    fn names(self) -> impl Iterator<Item = &'static str> {
+        [
+            self.userxattr.then_some("userxattr"),
+            self.volatile.then_some("volatile"),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// Mounts overlay at `target`.
 pub fn mount_kernel(
-    layers_dir: &Path,
-    lowers: &[Lower],
+    layers: &Layers<'_>,
     upper: &Path,
     work: &Path,
     target: &Path,
-    userxattr: bool,
+    flags: Flags,
 ) -> Result<()> {
-    let paths: Vec<PathBuf> = lowers.iter().map(|l| l.path(layers_dir)).collect();
-    match fs_api::mount(&paths, upper, work, target, userxattr) {
+    let paths: Vec<PathBuf> = layers.lowers.iter().map(|l| l.path(layers.dir)).collect();
+    match fs_api::mount(&paths, upper, work, target, flags) {
         Ok(()) => Ok(()),
         // ENOSYS: no new mount API; EINVAL: overlay does not know `lowerdir+` (< 6.8) or
         // the legacy shim refused it. mount(2) says what is wrong if it fails too.
         Err(e) if matches!(e.errno, libc::ENOSYS | libc::EINVAL) => {
             tracing::debug!("new mount API: {e}; using mount(2)");
-            mount_legacy(layers_dir, lowers, upper, work, target, userxattr)
+            mount_legacy(layers, upper, work, target, flags)
         }
         Err(e) => Err(Error::OverlayMount {
             target: target.to_path_buf(),
@@ -47,15 +66,16 @@ pub fn mount_kernel(
 }
 
 /// The mount(2) data: lower dirs as given (relative to layers/ or absolute).
-pub fn legacy_options(lowers: &[String], upper: &Path, work: &Path, userxattr: bool) -> String {
+pub fn legacy_options(lowers: &[String], upper: &Path, work: &Path, flags: Flags) -> String {
     let mut opts = format!(
         "lowerdir={},upperdir={},workdir={}",
         lowers.join(":"),
         upper.display(),
         work.display()
     );
-    if userxattr {
-        opts.push_str(",userxattr");
+    for name in flags.names() {
+        opts.push(',');
+        opts.push_str(name);
     }
     opts
 }
@@ -83,13 +103,13 @@ fn page_size() -> usize {
 
 /// mount(2) with short link names; what [`mount_kernel`] falls back to.
 pub fn mount_legacy(
-    layers_dir: &Path,
-    lowers: &[Lower],
+    layers: &Layers<'_>,
     upper: &Path,
     work: &Path,
     target: &Path,
-    userxattr: bool,
+    flags: Flags,
 ) -> Result<()> {
+    let (layers_dir, lowers) = (layers.dir, layers.lowers);
     let mut names = Vec::with_capacity(lowers.len());
     for l in lowers {
         names.push(match l {
@@ -98,7 +118,7 @@ pub fn mount_legacy(
             Lower::Dir(p) => p.display().to_string(),
         });
     }
-    let opts = legacy_options(&names, upper, work, userxattr);
+    let opts = legacy_options(&names, upper, work, flags);
     check_options_fit(&opts, lowers.len(), page_size())?;
     let failed = |e: nix::errno::Errno| Error::OverlayMount {
         target: target.to_path_buf(),
@@ -219,7 +239,7 @@ mod fs_api {
         upper: &Path,
         work: &Path,
         target: &Path,
-        userxattr: bool,
+        flags: Flags,
     ) -> std::result::Result<(), FsError> {
         let bad_path = |step: &str| FsError {
             errno: libc::EINVAL,
@@ -247,8 +267,10 @@ mod fs_api {
                 return Err(err(Some(&fs), &format!("{key} {}", p.display())));
             }
         }
-        if userxattr && !set(&fs, FSCONFIG_SET_FLAG, Some(&cstr("userxattr")), None) {
-            return Err(err(Some(&fs), "userxattr"));
+        for name in flags.names() {
+            if !set(&fs, FSCONFIG_SET_FLAG, Some(&cstr(name)), None) {
+                return Err(err(Some(&fs), name));
+            }
         }
         if !set(&fs, FSCONFIG_CMD_CREATE, None, None) {
             return Err(err(Some(&fs), "create overlay"));
@@ -302,14 +324,24 @@ mod tests {
             &["l/AAAA".into(), "/abs/empty".into()],
             Path::new("/c/diff"),
             Path::new("/c/work"),
-            false,
+            Flags::default(),
         );
         assert_eq!(
             o,
             "lowerdir=l/AAAA:/abs/empty,upperdir=/c/diff,workdir=/c/work"
         );
-        let o = legacy_options(&["l/A".into()], Path::new("/u"), Path::new("/w"), true);
+        let ux = Flags {
+            userxattr: true,
+            volatile: false,
+        };
+        let o = legacy_options(&["l/A".into()], Path::new("/u"), Path::new("/w"), ux);
         assert!(o.ends_with(",workdir=/w,userxattr"), "{o}");
+        let both = Flags {
+            userxattr: true,
+            volatile: true,
+        };
+        let o = legacy_options(&["l/A".into()], Path::new("/u"), Path::new("/w"), both);
+        assert!(o.ends_with(",workdir=/w,userxattr,volatile"), "{o}");
     }
 
     #[test]
@@ -317,13 +349,22 @@ mod tests {
         let dir = format!("/{}", "x".repeat(200));
         let upper = Path::new(&dir).join("diff");
         let work = Path::new(&dir).join("work");
-        let o = legacy_options(&links(128), &upper, &work, true);
+        let all = Flags {
+            userxattr: true,
+            volatile: true,
+        };
+        let o = legacy_options(&links(128), &upper, &work, all);
         check_options_fit(&o, 128, 4096).unwrap();
     }
 
     #[test]
     fn options_over_a_page_are_refused_with_a_clear_error() {
-        let o = legacy_options(&links(300), Path::new("/u"), Path::new("/w"), false);
+        let o = legacy_options(
+            &links(300),
+            Path::new("/u"),
+            Path::new("/w"),
+            Flags::default(),
+        );
         let e = check_options_fit(&o, 300, 4096).unwrap_err().to_string();
         assert!(e.contains("300 layers"), "{e}");
         assert!(e.contains("4096"), "{e}");

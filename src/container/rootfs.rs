@@ -43,6 +43,10 @@ impl RootlessOverlay {
 
 /// Mounts the rootfs: the kernel's overlay as root; rootless, the kernel's with `userxattr`
 /// or fuse-overlayfs as `choice` says. Returns what was used.
+///
+/// `volatile` (for containers removed when they exit, as podman's `--rm`) mounts the
+/// kernel's overlay without syncing its upper dir: otherwise the unmount syncs the whole
+/// filesystem under the store, which on a busy disk costs more than the container's run.
 pub fn mount_rootfs(
     rootless: Option<RootlessOverlay>,
     layers_dir: &Path,
@@ -50,8 +54,10 @@ pub fn mount_rootfs(
     upper: &Path,
     work: &Path,
     target: &Path,
+    volatile: bool,
 ) -> Result<Overlay> {
     check_depth(lowers.len())?;
+    reset_volatile_workdir(work)?;
     let fuse = || {
         crate::runtime::find_program("fuse-overlayfs").ok_or_else(|| {
             Error::Rootless(
@@ -64,7 +70,11 @@ pub fn mount_rootfs(
         Some(RootlessOverlay::Fuse) => Overlay::Fuse(fuse()?),
         Some(RootlessOverlay::Native) | Some(RootlessOverlay::Auto) => Overlay::KernelUserxattr,
     };
-    match mount_overlay(&kind, layers_dir, lowers, upper, work, target) {
+    let layers = Layers {
+        dir: layers_dir,
+        lowers,
+    };
+    match mount_overlay(&kind, &layers, upper, work, target, volatile) {
         // Kernels before 5.11 refuse overlay in a user namespace (EPERM) or do not know
         // userxattr (EINVAL): fuse-overlayfs does the same in user space.
         Err(e) if rootless == Some(RootlessOverlay::Auto) && kind == Overlay::KernelUserxattr => {
@@ -72,31 +82,51 @@ pub fn mount_rootfs(
                 return Err(e);
             };
             let kind = Overlay::Fuse(prog);
-            mount_overlay(&kind, layers_dir, lowers, upper, work, target)?;
+            mount_overlay(&kind, &layers, upper, work, target, volatile)?;
             Ok(kind)
         }
         r => r.map(|()| kind),
     }
 }
 
-/// Mounts overlay at `target`; `lowers` are top layer first.
+/// An overlay's lower dirs: `lowers` (top layer first), stored layers under `dir`.
+pub struct Layers<'a> {
+    pub dir: &'a Path,
+    pub lowers: &'a [Lower],
+}
+
+/// A work dir once mounted `volatile` keeps work/incompat/volatile, and overlay refuses to
+/// mount it again (a crash may have lost the upper dir's writes). Only containers removed
+/// at exit are mounted so, and the work dir is scratch: it is emptied.
+fn reset_volatile_workdir(work: &Path) -> Result<()> {
+    let marker = work.join("work/incompat/volatile");
+    if marker.symlink_metadata().is_ok() {
+        let inner = work.join("work");
+        std::fs::remove_dir_all(&inner).map_err(|e| Error::io(&inner, e))?;
+    }
+    Ok(())
+}
+
+/// Mounts overlay at `target`. fuse-overlayfs has no `volatile`; it is mounted as usual.
 pub fn mount_overlay(
     kind: &Overlay,
-    layers_dir: &Path,
-    lowers: &[Lower],
+    layers: &Layers<'_>,
     upper: &Path,
     work: &Path,
     target: &Path,
+    volatile: bool,
 ) -> Result<()> {
     match kind {
-        Overlay::Fuse(prog) => mount_fuse(prog, layers_dir, lowers, upper, work, target),
+        Overlay::Fuse(prog) => mount_fuse(prog, layers.dir, layers.lowers, upper, work, target),
         Overlay::Kernel | Overlay::KernelUserxattr => overlay::mount_kernel(
-            layers_dir,
-            lowers,
+            layers,
             upper,
             work,
             target,
-            *kind == Overlay::KernelUserxattr,
+            overlay::Flags {
+                userxattr: *kind == Overlay::KernelUserxattr,
+                volatile,
+            },
         ),
     }
 }
@@ -116,7 +146,7 @@ fn mount_fuse(
         .iter()
         .map(|l| l.path(layers_dir).display().to_string())
         .collect();
-    let opts = overlay::legacy_options(&lowers, upper, work, false);
+    let opts = overlay::legacy_options(&lowers, upper, work, overlay::Flags::default());
     let out = std::process::Command::new(prog)
         .arg("-o")
         .arg(&opts)
@@ -249,6 +279,20 @@ mod tests {
         assert!(e.starts_with("max depth exceeded"), "{e}");
         assert!(e.contains("501 layers") && e.contains("500"), "{e}");
         assert!(!e.contains('\n'));
+    }
+
+    #[test]
+    fn a_volatile_work_dir_is_reset_and_any_other_kept() {
+        let t = tempfile::tempdir().unwrap();
+        let work = t.path().join("work");
+        std::fs::create_dir_all(work.join("work/incompat/volatile")).unwrap();
+        std::fs::write(work.join("work/stale"), "x").unwrap();
+        reset_volatile_workdir(&work).unwrap();
+        assert!(work.is_dir());
+        assert!(!work.join("work").exists());
+        std::fs::create_dir_all(work.join("work/index")).unwrap();
+        reset_volatile_workdir(&work).unwrap();
+        assert!(work.join("work/index").is_dir());
     }
 
     #[test]

@@ -173,10 +173,14 @@ fn the_mount2_fallback_mounts_128_layers_through_short_links() {
         .iter()
         .map(|l| l.path(&layers_dir).display().to_string())
         .collect();
-    assert!(overlay::legacy_options(&full, &upper, &work, false).len() > 4096);
+    assert!(overlay::legacy_options(&full, &upper, &work, overlay::Flags::default()).len() > 4096);
 
     let cwd = std::env::current_dir().unwrap();
-    overlay::mount_legacy(&layers_dir, &lowers, &upper, &work, &merged, false).unwrap();
+    let layers = ctl::container::rootfs::Layers {
+        dir: &layers_dir,
+        lowers: &lowers,
+    };
+    overlay::mount_legacy(&layers, &upper, &work, &merged, overlay::Flags::default()).unwrap();
     assert_eq!(std::env::current_dir().unwrap(), cwd);
     let n = std::fs::read_dir(merged.join("layers")).unwrap().count();
     let top = std::fs::read_to_string(merged.join("top")).unwrap();

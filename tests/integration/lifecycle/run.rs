@@ -218,3 +218,50 @@ fn quick_foreground_runs_end_with_the_containers_code() {
     }
     assert_all_gone(&w);
 }
+
+/// A container removed at exit has a volatile rootfs (no sync of the store's filesystem at
+/// unmount, as podman's `--rm`); one that is kept has not. A volatile work dir left by an
+/// unmount without ctl (a crash, a reboot) is reset, so the container still starts.
+#[test]
+fn rm_containers_have_a_volatile_rootfs() {
+    let w = setup();
+    let opts = "sed -n 's|^[^ ]* [^ ]* [^ ]* [^ ]* / .* - overlay [^ ]* ||p' /proc/self/mountinfo";
+    let out = run_rm(&w, &[], &["sh", "-c", opts]);
+    out.success();
+    // Newer kernels show it as fsync=volatile.
+    assert!(out.stdout.contains("volatile"), "{out}");
+    let out = w
+        .ctl
+        .ok(&run_args(&w, "--name=kept", &[], &["sh", "-c", opts]));
+    assert!(!out.stdout.contains("volatile"), "{out}");
+    assert!(out.stdout.contains("upperdir="), "{out}");
+    w.ctl.ok(&["rm", "kept"]);
+
+    let id = w
+        .ctl
+        .ok(&[
+            "create",
+            "--rm",
+            "--name",
+            "v",
+            &w.reference,
+            "echo",
+            "started",
+        ])
+        .stdout
+        .trim()
+        .to_string();
+    let merged = w.ctl.root.join("containers").join(&id).join("merged");
+    ctl::container::rootfs::unmount(&merged).unwrap();
+    let marker = merged.with_file_name("work").join("work/incompat/volatile");
+    assert!(marker.exists(), "overlay leaves {}", marker.display());
+    w.ctl.ok(&["start", "v"]);
+    // Removal renames the directory to .rm-ID, then deletes that.
+    let containers = w.ctl.root.join("containers");
+    let removed = crate::common::wait_for(Duration::from_secs(15), || {
+        let gone = |d: String| !containers.join(d).exists();
+        (gone(id.clone()) && gone(format!(".rm-{id}"))).then_some(())
+    });
+    assert!(removed.is_some(), "--rm container still there");
+    assert_gone(&w, &id, Some("v"), &[]);
+}
