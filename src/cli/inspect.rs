@@ -92,6 +92,7 @@ fn ulimit_json(u: &str) -> Value {
 pub fn container_json(m: &Manager, c: &Container) -> Value {
     let (cfg, st) = (&c.config, &c.state);
     let res = &cfg.host.resources;
+    let (upper, work, merged) = m.overlay_dirs(&cfg.id);
     let zero = "0001-01-01T00:00:00Z";
     json!({
         "Id": cfg.id,
@@ -165,11 +166,7 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
         "NetworkSettings": network_settings(m, c),
         "GraphDriver": {
             "Name": "overlay",
-            "Data": {
-                "UpperDir": m.containers.dir(&cfg.id).join("diff"),
-                "WorkDir": m.containers.dir(&cfg.id).join("work"),
-                "MergedDir": m.containers.dir(&cfg.id).join("merged"),
-            }
+            "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
     })
 }

@@ -8,7 +8,6 @@ use anyhow::{bail, Context as _, Result};
 
 use ctl::container::lifecycle::Manager;
 use ctl::container::request::CreateRequest;
-use ctl::image::pull::pull;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
 use ctl::sys::HeldSignals;
@@ -255,8 +254,8 @@ impl CreateFlags {
 }
 
 /// The image by --pull policy: from the store, or pulled.
-fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
-    let local = m.images.find_image(f.image(), &ctx.search_registries);
+fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
+    let local = m.find_image(f.image());
     let need_pull = match (f.pull.as_str(), &local) {
         ("never", _) => false,
         ("always", _) | ("newer", _) => true,
@@ -271,14 +270,15 @@ fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRec
         ..Default::default()
     };
     let progress = reporter(false, std::io::stderr().is_terminal());
-    let rec = pull(ctx, &m.images, f.image(), &opts, progress.clone())
+    let rec = m
+        .pull_image(f.image(), &opts, progress.clone())
         .with_context(|| format!("pulling {}", f.image()))?;
     progress.finish();
     Ok(rec)
 }
 
 /// Creates the container; returns its id.
-fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<String> {
+fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(
@@ -287,12 +287,12 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
             );
         }
     }
-    let image = resolve_image(ctx, m, f)?;
+    let image = resolve_image(m, f)?;
     // Decided before --replace removes anything: a bad flag leaves the old container.
     let plan = m.plan(&f.request(), &image)?;
     if f.replace {
         if let Some(name) = &f.name {
-            match m.containers.resolve(name) {
+            match m.resolve(name) {
                 Ok(id) => m.remove(&id, true)?,
                 Err(ctl::Error::ContainerNotFound(_)) => {}
                 Err(e) => return Err(e.into()),
@@ -312,7 +312,7 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
 pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let _held = HeldSignals::hold();
-    let id = create_container(ctx, &m, &f)?;
+    let id = create_container(&m, &f)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
@@ -321,7 +321,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     // Held until a detached container runs (or, attached, until the session proxies them).
     let held = HeldSignals::hold();
-    let id = create_container(ctx, &m, &args.flags)?;
+    let id = create_container(&m, &args.flags)?;
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {

@@ -196,7 +196,7 @@ impl Manager {
                 max_size: plan.log.max_size,
                 max_files: plan.log.max_files.max(1),
             },
-            runtime: self.runtime_name.clone(),
+            runtime: self.ctx.runtime.clone(),
             restart: plan.restart,
             sdnotify: plan.sdnotify,
             notify_socket: plan.notify_socket.clone(),
