@@ -20,22 +20,30 @@ pub struct Args {
     #[arg(short, long)]
     pub format: Option<String>,
     /// What to inspect: container, image, or both (containers first)
-    #[arg(long = "type", value_parser = ["all", "container", "image"], default_value = "all")]
-    pub kind: String,
+    #[arg(long = "type", value_enum, default_value = "all")]
+    pub kind: Kind,
     /// Containers or images (name or id)
     #[arg(required = true)]
     pub names: Vec<String>,
 }
 
+/// `inspect --type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    All,
+    Container,
+    Image,
+}
+
 /// Image inspect: same, images only.
 pub fn exec_image(ctx: &Context, mut args: Args) -> Result<ExitCode> {
-    args.kind = "image".into();
+    args.kind = Kind::Image;
     exec(ctx, args)
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = super::open_store(ctx)?;
-    let manager = if args.kind == "image" {
+    let manager = if args.kind == Kind::Image {
         None
     } else {
         Some(Manager::open(ctx)?)
@@ -49,7 +57,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             .map(|m| m.get(n).map(|c| container_json(m, &c)));
         let found = match container {
             Some(Ok(v)) => Ok(v),
-            Some(Err(e)) if args.kind == "container" => Err(e),
+            Some(Err(e)) if args.kind == Kind::Container => Err(e),
             Some(Err(e @ ctl::Error::CorruptRecord { .. })) => Err(e),
             _ => store
                 .find_image(n, &ctx.search_registries)
@@ -58,7 +66,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                     // Not a container, and no image either (a container name such as
                     // "Web-1" is not even an image reference).
                     ctl::Error::ImageNotFound(_) | ctl::Error::Reference(_)
-                        if args.kind == "all" =>
+                        if args.kind == Kind::All =>
                     {
                         ctl::Error::InvalidInput {
                             what: "name",

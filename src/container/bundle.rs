@@ -191,7 +191,7 @@ impl Manager {
             terminal: plan.terminal,
             stdin: plan.stdin,
             log: LogConfig {
-                driver: plan.log.driver.clone(),
+                driver: plan.log.driver.as_str().into(),
                 path: made.userdata.join("ctr.log"),
                 max_size: plan.log.max_size,
                 max_files: plan.log.max_files.max(1),
