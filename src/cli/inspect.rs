@@ -88,11 +88,12 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     print_inspected(&out, template, failed)
 }
 
-/// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}`.
+/// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}` (-1:
+/// unlimited); a number the record does not hold is null, never made up.
 fn ulimit_json(u: &str) -> Value {
     let (name, limits) = u.split_once('=').unwrap_or((u, ""));
     let (soft, hard) = limits.split_once(':').unwrap_or((limits, limits));
-    let n = |s: &str| s.parse::<i64>().unwrap_or(-1);
+    let n = |s: &str| s.parse::<i64>().map_or(Value::Null, Value::from);
     json!({"Name": name, "Soft": n(soft), "Hard": n(hard)})
 }
 
@@ -286,4 +287,27 @@ pub fn image_json(store: &Store, i: &ImageRecord) -> ctl::Result<Value> {
         "History": config.get("history").cloned().unwrap_or(Value::Null),
         "ChainIDs": i.layers,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::ulimit_json;
+
+    #[test]
+    fn ulimits_in_docker_s_shape() {
+        assert_eq!(
+            ulimit_json("nofile=1024:2048"),
+            json!({"Name": "nofile", "Soft": 1024, "Hard": 2048})
+        );
+        assert_eq!(
+            ulimit_json("core=-1:-1"),
+            json!({"Name": "core", "Soft": -1, "Hard": -1})
+        );
+        assert_eq!(
+            ulimit_json("nproc=many"),
+            json!({"Name": "nproc", "Soft": null, "Hard": null})
+        );
+    }
 }

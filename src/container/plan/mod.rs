@@ -16,7 +16,7 @@ use crate::container::caps::CapChanges;
 use crate::container::checks;
 use crate::container::options::{
     parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
-    parse_volume, Mount,
+    parse_volume, Mount, OptionError,
 };
 use crate::container::request::CreateRequest;
 use crate::container::resources::{
@@ -270,7 +270,15 @@ pub fn resolve(
     labels.extend(labels_flag);
     let stop_signal = match (stop_signal_flag, nonempty(cfg.stop_signal())) {
         (Some(s), _) => s,
-        (None, Some(s)) => parse_signal(&s).unwrap_or(libc::SIGTERM),
+        // Refused as podman refuses it, never replaced by a default.
+        (None, Some(s)) => parse_signal(&s).map_err(|e| Error::InvalidInput {
+            what: "image StopSignal",
+            reason: match e {
+                OptionError::Invalid { reason, .. } => reason,
+                e => e.to_string(),
+            } + "; --stop-signal overrides it",
+            value: s,
+        })?,
         (None, None) => libc::SIGTERM,
     };
     Ok(ContainerPlan {

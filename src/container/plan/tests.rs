@@ -310,6 +310,25 @@ fn a_bare_image_gets_the_defaults() {
 }
 
 #[test]
+fn an_image_stop_signal_that_is_no_signal_is_refused() {
+    let bad = image_config(br#"{"config":{"Cmd":["sh"],"StopSignal":"SIGNOPE"}}"#);
+    let e = resolve(&req(|_| {}), &bad, &[], &root(), ID).unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "invalid image StopSignal \"SIGNOPE\": unknown signal; --stop-signal overrides it"
+    );
+    let p = resolve(
+        &req(|r| r.stop_signal = Some("KILL".into())),
+        &bad,
+        &[],
+        &root(),
+        ID,
+    )
+    .unwrap();
+    assert_eq!(p.stop_signal, libc::SIGKILL);
+}
+
+#[test]
 fn host_network_takes_the_host_name() {
     let p = plan(&req(|r| r.network = Some("host".into())), &root());
     let mut env = golden().env;
