@@ -145,7 +145,7 @@ pub fn session(
     let saved = raw.as_ref().map(|r| r.saved.clone());
     {
         let (m2, id2, fifo, proxy) = (
-            Manager::open(&m.ctx)?,
+            m.clone(),
             id.to_string(),
             files.ctl_fifo.clone(),
             opts.sig_proxy,

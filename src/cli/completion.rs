@@ -19,8 +19,26 @@ use super::completion_bash;
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Shell to print the completion script for
-    #[arg(value_parser = ["bash", "zsh", "fish"])]
-    pub shell: String,
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+/// The shells `ctl completion` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+impl From<CompletionShell> for Shell {
+    fn from(s: CompletionShell) -> Self {
+        match s {
+            CompletionShell::Bash => Shell::Bash,
+            CompletionShell::Zsh => Shell::Zsh,
+            CompletionShell::Fish => Shell::Fish,
+        }
+    }
 }
 
 /// What `ctl __complete` lists.
@@ -60,13 +78,9 @@ pub struct CompleteArgs {
     pub prefix: String,
 }
 
-/// The completion script for `shell` (bash, zsh or fish).
-pub fn script(shell: &str) -> Vec<u8> {
-    let sh = match shell {
-        "bash" => Shell::Bash,
-        "zsh" => Shell::Zsh,
-        _ => Shell::Fish,
-    };
+/// The completion script for `shell`.
+pub fn script(shell: CompletionShell) -> Vec<u8> {
+    let sh = Shell::from(shell);
     let mut out = Vec::new();
     clap_complete::generate(sh, &mut super::Cli::command(), "ctl", &mut out);
     let cmd = super::Cli::command();
@@ -82,7 +96,7 @@ pub fn script(shell: &str) -> Vec<u8> {
 
 pub fn print(a: &Args) -> Result<ExitCode> {
     use std::io::Write;
-    std::io::stdout().write_all(&script(&a.shell))?;
+    std::io::stdout().write_all(&script(a.shell))?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -285,6 +285,7 @@ pub fn fish(cmd: &Command) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::completion::{script, CompletionShell};
     use super::*;
     use clap::CommandFactory;
 
@@ -310,7 +311,7 @@ mod tests {
 
     #[test]
     fn bash_script_registers_the_wrapper() {
-        let s = String::from_utf8(super::super::completion::script("bash")).unwrap();
+        let s = String::from_utf8(script(CompletionShell::Bash)).unwrap();
         assert!(
             !s.contains("complete -F _ctl -o"),
             "clap's registration left in"

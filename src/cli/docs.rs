@@ -9,6 +9,8 @@ use std::process::ExitCode;
 use anyhow::{Context as _, Result};
 use clap::CommandFactory;
 
+use super::completion::CompletionShell;
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Directory to write completions/ and packaging/man/ under (the repository root)
@@ -17,8 +19,11 @@ pub struct Args {
 }
 
 /// (shell, file under completions/).
-pub const COMPLETION_FILES: [(&str, &str); 3] =
-    [("bash", "ctl.bash"), ("zsh", "_ctl"), ("fish", "ctl.fish")];
+pub const COMPLETION_FILES: [(CompletionShell, &str); 3] = [
+    (CompletionShell::Bash, "ctl.bash"),
+    (CompletionShell::Zsh, "_ctl"),
+    (CompletionShell::Fish, "ctl.fish"),
+];
 
 pub fn generate(a: &Args) -> Result<ExitCode> {
     let comp = a.dir.join("completions");

@@ -23,8 +23,15 @@ pub struct Args {
     #[arg(long)]
     pub digests: bool,
     /// Output format: table (default) or json
-    #[arg(long, value_parser = ["table", "json"], default_value = "table")]
-    pub format: String,
+    #[arg(long, value_enum, default_value = "table")]
+    pub format: Format,
+}
+
+/// `images --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
 }
 
 fn split_name(name: &str) -> (String, String) {
@@ -45,7 +52,7 @@ fn digest_of(img: &ImageRecord) -> String {
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = super::open_store(ctx)?;
     let images = store.images()?;
-    if args.format == "json" {
+    if args.format == Format::Json {
         let v: Vec<_> = images.iter().map(json_entry).collect();
         print_json(&v);
         return Ok(ExitCode::SUCCESS);

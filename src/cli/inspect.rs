@@ -20,22 +20,30 @@ pub struct Args {
     #[arg(short, long)]
     pub format: Option<String>,
     /// What to inspect: container, image, or both (containers first)
-    #[arg(long = "type", value_parser = ["all", "container", "image"], default_value = "all")]
-    pub kind: String,
+    #[arg(long = "type", value_enum, default_value = "all")]
+    pub kind: Kind,
     /// Containers or images (name or id)
     #[arg(required = true)]
     pub names: Vec<String>,
 }
 
+/// `inspect --type`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Kind {
+    All,
+    Container,
+    Image,
+}
+
 /// Image inspect: same, images only.
 pub fn exec_image(ctx: &Context, mut args: Args) -> Result<ExitCode> {
-    args.kind = "image".into();
+    args.kind = Kind::Image;
     exec(ctx, args)
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = super::open_store(ctx)?;
-    let manager = if args.kind == "image" {
+    let manager = if args.kind == Kind::Image {
         None
     } else {
         Some(Manager::open(ctx)?)
@@ -49,7 +57,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             .map(|m| m.get(n).map(|c| container_json(m, &c)));
         let found = match container {
             Some(Ok(v)) => Ok(v),
-            Some(Err(e)) if args.kind == "container" => Err(e),
+            Some(Err(e)) if args.kind == Kind::Container => Err(e),
             Some(Err(e @ ctl::Error::CorruptRecord { .. })) => Err(e),
             _ => store
                 .find_image(n, &ctx.search_registries)
@@ -58,7 +66,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                     // Not a container, and no image either (a container name such as
                     // "Web-1" is not even an image reference).
                     ctl::Error::ImageNotFound(_) | ctl::Error::Reference(_)
-                        if args.kind == "all" =>
+                        if args.kind == Kind::All =>
                     {
                         ctl::Error::InvalidInput {
                             what: "name",
@@ -80,11 +88,12 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     print_inspected(&out, template, failed)
 }
 
-/// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}`.
+/// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}` (-1:
+/// unlimited); a number the record does not hold is null, never made up.
 fn ulimit_json(u: &str) -> Value {
     let (name, limits) = u.split_once('=').unwrap_or((u, ""));
     let (soft, hard) = limits.split_once(':').unwrap_or((limits, limits));
-    let n = |s: &str| s.parse::<i64>().unwrap_or(-1);
+    let n = |s: &str| s.parse::<i64>().map_or(Value::Null, Value::from);
     json!({"Name": name, "Soft": n(soft), "Hard": n(hard)})
 }
 
@@ -92,6 +101,7 @@ fn ulimit_json(u: &str) -> Value {
 pub fn container_json(m: &Manager, c: &Container) -> Value {
     let (cfg, st) = (&c.config, &c.state);
     let res = &cfg.host.resources;
+    let (upper, work, merged) = m.overlay_dirs(&cfg.id);
     let zero = "0001-01-01T00:00:00Z";
     json!({
         "Id": cfg.id,
@@ -165,11 +175,7 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
         "NetworkSettings": network_settings(m, c),
         "GraphDriver": {
             "Name": "overlay",
-            "Data": {
-                "UpperDir": m.containers.dir(&cfg.id).join("diff"),
-                "WorkDir": m.containers.dir(&cfg.id).join("work"),
-                "MergedDir": m.containers.dir(&cfg.id).join("merged"),
-            }
+            "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
     })
 }
@@ -281,4 +287,27 @@ pub fn image_json(store: &Store, i: &ImageRecord) -> ctl::Result<Value> {
         "History": config.get("history").cloned().unwrap_or(Value::Null),
         "ChainIDs": i.layers,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::ulimit_json;
+
+    #[test]
+    fn ulimits_in_docker_s_shape() {
+        assert_eq!(
+            ulimit_json("nofile=1024:2048"),
+            json!({"Name": "nofile", "Soft": 1024, "Hard": 2048})
+        );
+        assert_eq!(
+            ulimit_json("core=-1:-1"),
+            json!({"Name": "core", "Soft": -1, "Hard": -1})
+        );
+        assert_eq!(
+            ulimit_json("nproc=many"),
+            json!({"Name": "nproc", "Soft": null, "Hard": null})
+        );
+    }
 }

@@ -159,7 +159,7 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     args.targets.ignore |= args.force;
     let m = Manager::open(ctx)?;
     let code = each(&m, &args.targets, false, |m, input| {
-        let id = m.containers.resolve(input)?;
+        let id = m.resolve(input)?;
         m.remove(&id, args.force)?;
         Ok(Some(input.to_string()))
     })?;
@@ -173,10 +173,7 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     // (a systemd unit's restart) can then write it again.
     for f in &args.targets.cidfile {
         let id = std::fs::read_to_string(f).unwrap_or_default();
-        if matches!(
-            m.containers.resolve(id.trim()),
-            Err(ctl::Error::ContainerNotFound(_))
-        ) {
+        if matches!(m.resolve(id.trim()), Err(ctl::Error::ContainerNotFound(_))) {
             let _ = std::fs::remove_file(f);
         }
     }
@@ -194,7 +191,7 @@ pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let targets = Targets::named(args.containers);
     each(&m, &targets, false, |m, input| {
-        let id = m.containers.resolve(input)?;
+        let id = m.resolve(input)?;
         match m.wait(&id)? {
             Some(code) => Ok(Some(code.to_string())),
             None => {
@@ -255,7 +252,7 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
     }
     let targets = Targets::named(names);
     each(&m, &targets, false, |m, input| {
-        let id = m.containers.resolve(input)?;
+        let id = m.resolve(input)?;
         m.start(&id)?;
         Ok(Some(input.to_string()))
     })

@@ -266,7 +266,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::exec(&ctx, a),
         Command::Container(ContainerCommand::Inspect(mut a)) => {
-            a.kind = "container".into();
+            a.kind = inspect::Kind::Container;
             inspect::exec(&ctx, a)
         }
         Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
@@ -426,5 +426,46 @@ mod tests {
         let line = usage_line(&e);
         assert!(!line.contains('\n') && !line.starts_with("error"), "{line}");
         assert!(line.contains("<IMAGE"), "{line}");
+    }
+
+    #[test]
+    fn a_value_outside_a_closed_set_is_one_line_naming_the_values() {
+        for (argv, want) in [
+            (
+                &["ctl", "run", "--pull", "alway", "bb"][..],
+                "invalid value 'alway' for '--pull <PULL>' \
+                 [possible values: missing, always, never, newer]",
+            ),
+            (
+                &["ctl", "create", "--log-driver=syslog", "bb"],
+                "invalid value 'syslog' for '--log-driver <LOG_DRIVER>' \
+                 [possible values: k8s-file, none, journald, passthrough]",
+            ),
+            (
+                &["ctl", "run", "--sdnotify", "Conmon", "bb"],
+                "invalid value 'Conmon' for '--sdnotify <MODE>' \
+                 [possible values: container, conmon, ignore]",
+            ),
+            (
+                &["ctl", "container", "inspect", "--type", "pod", "x"],
+                "invalid value 'pod' for '--type <KIND>' [possible values: all, container, image]",
+            ),
+            (
+                &["ctl", "images", "--format", "yaml"],
+                "invalid value 'yaml' for '--format <FORMAT>' [possible values: table, json]",
+            ),
+            (
+                &["ctl", "info", "-f", "yaml"],
+                "invalid value 'yaml' for '--format <FORMAT>' [possible values: text, json]",
+            ),
+            (
+                &["ctl", "completion", "tcsh"],
+                "invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]",
+            ),
+        ] {
+            let e = Cli::try_parse_from(argv).unwrap_err();
+            assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue, "{argv:?}");
+            assert_eq!(usage_line(&e), want, "{argv:?}");
+        }
     }
 }

@@ -152,9 +152,7 @@ fn matches_one(f: &Filter, cfg: &ContainerConfig, st: &State, m: &Manager) -> bo
         "ancestor" => {
             cfg.image_name == f.value
                 || cfg.image_id.starts_with(&f.value)
-                || m.images
-                    .find_image(&f.value, &m.ctx.search_registries)
-                    .is_ok_and(|i| i.id == cfg.image_id)
+                || m.find_image(&f.value).is_ok_and(|i| i.id == cfg.image_id)
         }
         "exited" => {
             st.status == Status::Exited

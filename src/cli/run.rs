@@ -8,11 +8,13 @@ use anyhow::{bail, Context as _, Result};
 
 use ctl::container::lifecycle::Manager;
 use ctl::container::request::CreateRequest;
-use ctl::image::pull::pull;
+use ctl::container::store::SdNotify;
+use ctl::image::pull::PullPolicy;
 use ctl::image::registry::RegistryOptions;
 use ctl::image::store::ImageRecord;
 use ctl::sys::HeldSignals;
 use ctl::Context;
+use ctl_monitor::LogDriver;
 
 use super::attach;
 use super::progress::reporter;
@@ -133,8 +135,8 @@ pub struct CreateFlags {
     #[arg(long, value_name = "ALIAS")]
     pub network_alias: Vec<String>,
     /// Pull the image: missing, always, never
-    #[arg(long, default_value = "missing", value_parser = ["missing", "always", "never", "newer"])]
-    pub pull: String,
+    #[arg(long, value_enum, default_value = "missing")]
+    pub pull: PullFlag,
     /// Allocate a pseudo-terminal
     #[arg(short, long)]
     pub tty: bool,
@@ -142,9 +144,8 @@ pub struct CreateFlags {
     #[arg(short, long)]
     pub interactive: bool,
     /// Log driver: k8s-file, none, journald, passthrough
-    #[arg(long, default_value = "k8s-file",
-          value_parser = ["k8s-file", "none", "journald", "passthrough"])]
-    pub log_driver: String,
+    #[arg(long, value_enum, default_value = "k8s-file")]
+    pub log_driver: LogDriverFlag,
     /// Log options: max-size=SIZE, max-file=N
     #[arg(long, value_name = "OPT=VALUE")]
     pub log_opt: Vec<String>,
@@ -159,9 +160,8 @@ pub struct CreateFlags {
     pub tls_verify: Option<bool>,
     /// Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl's
     /// monitor, once the container started) or ignore
-    #[arg(long, default_value = "container", value_name = "MODE",
-          value_parser = ["container", "conmon", "ignore"])]
-    pub sdnotify: String,
+    #[arg(long, value_enum, default_value = "container", value_name = "MODE")]
+    pub sdnotify: SdNotifyFlag,
     /// The image, then the command and its arguments (default: the image's). Everything
     /// after the image belongs to the command, as with docker: `run IMAGE ls -l`.
     // No allow_hyphen_values: an unknown option before the image is an error, never an
@@ -172,6 +172,65 @@ pub struct CreateFlags {
         trailing_var_arg = true
     )]
     pub image_and_command: Vec<String>,
+}
+
+/// `--pull`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum PullFlag {
+    Missing,
+    Always,
+    Never,
+    Newer,
+}
+
+impl From<PullFlag> for PullPolicy {
+    fn from(p: PullFlag) -> Self {
+        match p {
+            PullFlag::Missing => PullPolicy::Missing,
+            PullFlag::Always => PullPolicy::Always,
+            PullFlag::Never => PullPolicy::Never,
+            PullFlag::Newer => PullPolicy::Newer,
+        }
+    }
+}
+
+/// `--log-driver`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum LogDriverFlag {
+    #[value(name = "k8s-file")]
+    KFile,
+    None,
+    Journald,
+    Passthrough,
+}
+
+impl From<LogDriverFlag> for LogDriver {
+    fn from(d: LogDriverFlag) -> Self {
+        match d {
+            LogDriverFlag::KFile => LogDriver::KFile,
+            LogDriverFlag::None => LogDriver::None,
+            LogDriverFlag::Journald => LogDriver::Journald,
+            LogDriverFlag::Passthrough => LogDriver::Passthrough,
+        }
+    }
+}
+
+/// `--sdnotify`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SdNotifyFlag {
+    Container,
+    Conmon,
+    Ignore,
+}
+
+impl From<SdNotifyFlag> for SdNotify {
+    fn from(s: SdNotifyFlag) -> Self {
+        match s {
+            SdNotifyFlag::Container => SdNotify::Container,
+            SdNotifyFlag::Conmon => SdNotify::Conmon,
+            SdNotifyFlag::Ignore => SdNotify::Ignore,
+        }
+    }
 }
 
 impl CreateFlags {
@@ -242,11 +301,11 @@ impl CreateFlags {
             network_aliases: self.network_alias.clone(),
             tty: self.tty,
             interactive: self.interactive,
-            log_driver: self.log_driver.clone(),
+            log_driver: self.log_driver.into(),
             log_opts: self.log_opt.clone(),
             rm: self.rm,
             restart: self.restart.clone(),
-            sdnotify: self.sdnotify.clone(),
+            sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
                 .map(|a| a.to_string_lossy().into_owned())
                 .collect(),
@@ -255,15 +314,10 @@ impl CreateFlags {
 }
 
 /// The image by --pull policy: from the store, or pulled.
-fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
-    let local = m.images.find_image(f.image(), &ctx.search_registries);
-    let need_pull = match (f.pull.as_str(), &local) {
-        ("never", _) => false,
-        ("always", _) | ("newer", _) => true,
-        (_, Err(ctl::Error::ImageNotFound(_))) => true,
-        _ => false,
-    };
-    if !need_pull {
+fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
+    let local = m.find_image(f.image());
+    let missing = matches!(local, Err(ctl::Error::ImageNotFound(_)));
+    if !PullPolicy::from(f.pull).pulls(missing) {
         return Ok(local?);
     }
     let opts = RegistryOptions {
@@ -271,14 +325,15 @@ fn resolve_image(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<ImageRec
         ..Default::default()
     };
     let progress = reporter(false, std::io::stderr().is_terminal());
-    let rec = pull(ctx, &m.images, f.image(), &opts, progress.clone())
+    let rec = m
+        .pull_image(f.image(), &opts, progress.clone())
         .with_context(|| format!("pulling {}", f.image()))?;
     progress.finish();
     Ok(rec)
 }
 
 /// Creates the container; returns its id.
-fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<String> {
+fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(
@@ -287,12 +342,12 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
             );
         }
     }
-    let image = resolve_image(ctx, m, f)?;
+    let image = resolve_image(m, f)?;
     // Decided before --replace removes anything: a bad flag leaves the old container.
     let plan = m.plan(&f.request(), &image)?;
     if f.replace {
         if let Some(name) = &f.name {
-            match m.containers.resolve(name) {
+            match m.resolve(name) {
                 Ok(id) => m.remove(&id, true)?,
                 Err(ctl::Error::ContainerNotFound(_)) => {}
                 Err(e) => return Err(e.into()),
@@ -312,7 +367,7 @@ fn create_container(ctx: &Context, m: &Manager, f: &CreateFlags) -> Result<Strin
 pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let _held = HeldSignals::hold();
-    let id = create_container(ctx, &m, &f)?;
+    let id = create_container(&m, &f)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
@@ -321,7 +376,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     // Held until a detached container runs (or, attached, until the session proxies them).
     let held = HeldSignals::hold();
-    let id = create_container(ctx, &m, &args.flags)?;
+    let id = create_container(&m, &args.flags)?;
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {
@@ -382,5 +437,67 @@ fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     match code {
         Some(c) => Ok(Some(c.clamp(0, 255) as u8)),
         None => bail!("container {id}: exit status unknown"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::{Parser, ValueEnum};
+
+    use super::*;
+
+    fn flags(argv: &[&str]) -> CreateFlags {
+        match super::super::Cli::try_parse_from(argv) {
+            Ok(cli) => match cli.command {
+                super::super::Command::Create(f) => f,
+                other => panic!("{other:?}"),
+            },
+            Err(e) => panic!("{argv:?}: {e}"),
+        }
+    }
+
+    #[test]
+    fn the_flags_defaults_are_the_request_s() {
+        let f = flags(&["ctl", "create", "bb"]);
+        let mut r = f.request();
+        assert_eq!((r.image.as_str(), r.command.len()), ("bb", 0));
+        r.image = String::new();
+        r.create_command = vec![];
+        assert_eq!(r, CreateRequest::default());
+        assert_eq!(PullPolicy::from(f.pull), PullPolicy::default());
+    }
+
+    #[test]
+    fn closed_sets_become_the_library_s_values() {
+        let f = flags(&[
+            "ctl",
+            "create",
+            "--pull=never",
+            "--log-driver",
+            "passthrough",
+            "--sdnotify",
+            "conmon",
+            "bb",
+        ]);
+        let r = f.request();
+        assert_eq!(PullPolicy::from(f.pull), PullPolicy::Never);
+        assert_eq!(
+            (r.log_driver, r.sdnotify),
+            (LogDriver::Passthrough, SdNotify::Conmon)
+        );
+    }
+
+    /// A value is named on the command line as the library names it (the monitor's argv,
+    /// the container's record).
+    #[test]
+    fn values_are_named_as_the_library_names_them() {
+        let name = |v: Option<clap::builder::PossibleValue>| v.unwrap().get_name().to_string();
+        for d in LogDriverFlag::value_variants() {
+            assert_eq!(name(d.to_possible_value()), LogDriver::from(*d).as_str());
+        }
+        for s in SdNotifyFlag::value_variants() {
+            let recorded = serde_json::to_value(SdNotify::from(*s)).unwrap();
+            assert_eq!(name(s.to_possible_value()), recorded.as_str().unwrap());
+        }
     }
 }

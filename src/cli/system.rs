@@ -16,8 +16,15 @@ use ctl::Context;
 #[derive(Debug, clap::Args)]
 pub struct InfoArgs {
     /// Output format: yaml-like text (default) or json
-    #[arg(short, long, value_name = "FORMAT", value_parser = ["text", "json"], default_value = "text")]
-    pub format: String,
+    #[arg(short, long, value_name = "FORMAT", value_enum, default_value = "text")]
+    pub format: InfoFormat,
+}
+
+/// `info --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum InfoFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, clap::Subcommand)]
@@ -49,7 +56,7 @@ pub struct UnshareArgs {
 
 pub fn info(ctx: &Context, a: &InfoArgs) -> Result<ExitCode> {
     let v = serde_json::to_value(ctl::info::gather(ctx))?;
-    if a.format == "json" {
+    if a.format == InfoFormat::Json {
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         let mut out = String::new();

@@ -33,6 +33,7 @@
 //!   for that file without waiting for the monitor.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use crate::container::rootfs;
@@ -41,7 +42,9 @@ use crate::container::store::{ContainerConfig, Containers, Listed};
 use crate::context::Context;
 use crate::error::{Error, Result};
 use crate::fsutil::Lock;
-use crate::image::store::Store;
+use crate::image::pull::{self, Progress};
+use crate::image::registry::RegistryOptions;
+use crate::image::store::{ImageRecord, Store};
 use crate::runtime::Runtime;
 use crate::sys::wait_gone;
 
@@ -82,12 +85,13 @@ impl Held {
     }
 }
 
-/// Everything a container command needs, resolved once.
+/// Everything a container command needs, resolved once. The stores stay inside: callers
+/// name containers and images, and get ids, records and paths back.
+#[derive(Clone)]
 pub struct Manager {
-    pub ctx: Context,
-    pub containers: Containers,
-    pub images: Store,
-    pub runtime_name: String,
+    pub(crate) ctx: Context,
+    pub(crate) containers: Containers,
+    pub(crate) images: Store,
 }
 
 impl Manager {
@@ -95,9 +99,34 @@ impl Manager {
         Ok(Manager {
             containers: Containers::open(&ctx.root, &ctx.runroot)?,
             images: Store::open(&ctx.root)?,
-            runtime_name: ctx.runtime.clone(),
             ctx: ctx.clone(),
         })
+    }
+
+    /// The id of the container a name, id or id prefix names.
+    pub fn resolve(&self, input: &str) -> Result<String> {
+        self.containers.resolve(input)
+    }
+
+    /// The stored image a name, id or id prefix names (short names through the search
+    /// registries).
+    pub fn find_image(&self, input: &str) -> Result<ImageRecord> {
+        self.images.find_image(input, &self.ctx.search_registries)
+    }
+
+    /// Pulls the image `input` names into the store.
+    pub fn pull_image(
+        &self,
+        input: &str,
+        opts: &RegistryOptions,
+        progress: Arc<dyn Progress>,
+    ) -> Result<ImageRecord> {
+        pull::pull(&self.ctx, &self.images, input, opts, progress)
+    }
+
+    /// A container's overlay directories: upper, work and merged (the mounted rootfs).
+    pub fn overlay_dirs(&self, id: &str) -> (PathBuf, PathBuf, PathBuf) {
+        rootfs::parts(&self.containers.dir(id))
     }
 
     /// The runtime a container was created with (its own, not today's default).
@@ -177,7 +206,7 @@ impl Manager {
 
     /// Resolves a name, id or id prefix and loads it.
     pub fn get(&self, input: &str) -> Result<Container> {
-        let id = self.containers.resolve(input)?;
+        let id = self.resolve(input)?;
         self.load(&id)
     }
 

@@ -44,7 +44,7 @@ impl Manager {
     /// Removes what is left of a container whose records cannot be read, under its lock.
     fn remove_damaged(&self, id: &str) -> Result<()> {
         let _lock = self.containers.lock(id)?;
-        if let Ok(rt) = Runtime::resolve(&self.runtime_name, &self.ctx.runroot) {
+        if let Ok(rt) = Runtime::resolve(&self.ctx.runtime, &self.ctx.runroot) {
             // Kills the container's process too, if it still runs.
             let _ = rt.delete(id, true);
         }

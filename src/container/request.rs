@@ -1,10 +1,13 @@
 //! What `ctl create`/`run` asks for: the flags' values as given, typed only as far as
-//! the command line types them. Nothing here is checked or resolved; [`super::plan`] does
-//! that, once.
+//! the command line types them (a closed set of values is its enum, chosen when the flags
+//! are parsed). Nothing here is checked or resolved; [`super::plan`] does that, once.
 
 use std::net::Ipv4Addr;
 use std::path::PathBuf;
 
+use ctl_monitor::LogDriver;
+
+use crate::container::store::SdNotify;
 use crate::error::{IoContext, Result};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,16 +63,14 @@ pub struct CreateRequest {
     pub network_aliases: Vec<String>,
     pub tty: bool,
     pub interactive: bool,
-    /// k8s-file, none, journald, passthrough.
-    pub log_driver: String,
+    pub log_driver: LogDriver,
     /// `max-size=SIZE`, `max-file=N`.
     pub log_opts: Vec<String>,
     /// `--rm`.
     pub rm: bool,
     /// no, on-failure[:N], always, unless-stopped.
     pub restart: String,
-    /// container, conmon, ignore.
-    pub sdnotify: String,
+    pub sdnotify: SdNotify,
     /// The command line that asked, kept in the record for `generate systemd --new`.
     pub create_command: Vec<String>,
 }
@@ -117,11 +118,11 @@ impl Default for CreateRequest {
             network_aliases: Vec::new(),
             tty: false,
             interactive: false,
-            log_driver: "k8s-file".into(),
+            log_driver: LogDriver::KFile,
             log_opts: Vec::new(),
             rm: false,
             restart: "no".into(),
-            sdnotify: "container".into(),
+            sdnotify: SdNotify::Container,
             create_command: Vec::new(),
         }
     }

@@ -138,17 +138,6 @@ pub enum SdNotify {
     Ignore,
 }
 
-impl SdNotify {
-    pub fn parse(s: &str) -> Option<SdNotify> {
-        Some(match s {
-            "container" => SdNotify::Container,
-            "conmon" => SdNotify::Conmon,
-            "ignore" => SdNotify::Ignore,
-            _ => return None,
-        })
-    }
-}
-
 #[derive(Debug, Clone)]
 pub struct Containers {
     root: PathBuf,

@@ -38,6 +38,32 @@ impl Progress for Silent {
     fn event(&self, _: PullEvent) {}
 }
 
+/// When `run` and `create` pull their image (`--pull`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum PullPolicy {
+    /// When the store lacks it.
+    #[default]
+    Missing,
+    /// Every time.
+    Always,
+    /// Never: the store must have it.
+    Never,
+    /// When the registry's is newer; pulled every time, as with `Always` (a pull of what
+    /// the store has fetches no layer again).
+    Newer,
+}
+
+impl PullPolicy {
+    /// Whether to pull, given whether the store lacks the image.
+    pub fn pulls(self, missing: bool) -> bool {
+        match self {
+            PullPolicy::Missing => missing,
+            PullPolicy::Always | PullPolicy::Newer => true,
+            PullPolicy::Never => false,
+        }
+    }
+}
+
 /// Layers fetched at once: enough to fill a link, few enough not to thrash two cores.
 const CONCURRENT_LAYERS: usize = 4;
 
@@ -226,4 +252,18 @@ async fn pull_one(
         image_id: rec.id.clone(),
     });
     Ok(rec)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::PullPolicy;
+
+    #[test]
+    fn pull_policies() {
+        let pulls = |p: PullPolicy| (p.pulls(true), p.pulls(false));
+        assert_eq!(pulls(PullPolicy::Missing), (true, false));
+        assert_eq!(pulls(PullPolicy::Always), (true, true));
+        assert_eq!(pulls(PullPolicy::Newer), (true, true));
+        assert_eq!(pulls(PullPolicy::Never), (false, false));
+    }
 }

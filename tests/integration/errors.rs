@@ -225,6 +225,42 @@ fn unknown_flags_are_named_as_flags_not_images() {
 }
 
 #[test]
+fn a_value_outside_a_closed_set_is_a_one_line_usage_error() {
+    let ctl = Ctl::new();
+    for (args, want) in [
+        (
+            &["run", "--pull", "sometimes", "bb"][..],
+            "Error: invalid value 'sometimes' for '--pull <PULL>' \
+             [possible values: missing, always, never, newer]",
+        ),
+        (
+            &["create", "--log-driver", "syslog", "bb"],
+            "Error: invalid value 'syslog' for '--log-driver <LOG_DRIVER>' \
+             [possible values: k8s-file, none, journald, passthrough]",
+        ),
+        (
+            &["container", "run", "--sdnotify=socket", "bb"],
+            "Error: invalid value 'socket' for '--sdnotify <MODE>' \
+             [possible values: container, conmon, ignore]",
+        ),
+        (
+            &["inspect", "--type", "pod", "x"],
+            "Error: invalid value 'pod' for '--type <KIND>' \
+             [possible values: all, container, image]",
+        ),
+        (
+            &["completion", "tcsh"],
+            "Error: invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]",
+        ),
+    ] {
+        let out = ctl.run(args);
+        out.failure(125);
+        assert_eq!(out.one_line_error(), want, "{args:?}");
+    }
+    assert_eq!(ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+}
+
+#[test]
 fn a_registry_port_out_of_range_is_refused_when_parsed() {
     let ctl = Ctl::new();
     for r in ["127.0.0.1:99999/x", "127.0.0.1:65536/x:1"] {

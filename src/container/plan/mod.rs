@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
 
+use ctl_monitor::LogDriver;
 use oci_spec::image::ImageConfiguration;
 use oci_spec::runtime::PosixRlimit;
 
@@ -15,7 +16,7 @@ use crate::container::caps::CapChanges;
 use crate::container::checks;
 use crate::container::options::{
     parse_env, parse_env_file, parse_labels, parse_mount, parse_signal, parse_size, parse_tmpfs,
-    parse_volume, Mount,
+    parse_volume, Mount, OptionError,
 };
 use crate::container::request::CreateRequest;
 use crate::container::resources::{
@@ -97,8 +98,7 @@ pub struct NetworkPlan {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogPlan {
-    /// k8s-file, none, journald, passthrough.
-    pub driver: String,
+    pub driver: LogDriver,
     /// Bytes; 0: no limit.
     pub max_size: u64,
     pub max_files: u32,
@@ -223,7 +223,7 @@ pub fn resolve(
         checks::hostname(h)?;
     }
     let network = network(req, image, settings)?;
-    let log = log(&req.log_opts, &req.log_driver)?;
+    let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if req.rm && restart != RestartPolicy::No {
         return Err(Error::ConflictingOptions(format!(
@@ -258,12 +258,7 @@ pub fn resolve(
             .unwrap_or_else(|| short_id.into()),
         _ => short_id.into(),
     });
-    let sdnotify = SdNotify::parse(&req.sdnotify).ok_or_else(|| Error::InvalidInput {
-        what: "--sdnotify",
-        value: req.sdnotify.clone(),
-        reason: "use container, conmon or ignore".into(),
-    })?;
-    let notify_socket = container_notify_socket(sdnotify, settings.notify_socket.as_deref())?;
+    let notify_socket = container_notify_socket(req.sdnotify, settings.notify_socket.as_deref())?;
     let image_env = cfg.env().clone().unwrap_or_default();
     let env = spec::merge_env(&image_env, &flag_env, &hostname, req.tty, None);
     let mut labels: BTreeMap<String, String> = cfg
@@ -275,7 +270,15 @@ pub fn resolve(
     labels.extend(labels_flag);
     let stop_signal = match (stop_signal_flag, nonempty(cfg.stop_signal())) {
         (Some(s), _) => s,
-        (None, Some(s)) => parse_signal(&s).unwrap_or(libc::SIGTERM),
+        // Refused as podman refuses it, never replaced by a default.
+        (None, Some(s)) => parse_signal(&s).map_err(|e| Error::InvalidInput {
+            what: "image StopSignal",
+            reason: match e {
+                OptionError::Invalid { reason, .. } => reason,
+                e => e.to_string(),
+            } + "; --stop-signal overrides it",
+            value: s,
+        })?,
         (None, None) => libc::SIGTERM,
     };
     Ok(ContainerPlan {
@@ -316,7 +319,7 @@ pub fn resolve(
         terminal: req.tty,
         stdin: req.interactive,
         log,
-        sdnotify,
+        sdnotify: req.sdnotify,
         notify_socket,
         resources,
         ulimits,
@@ -427,7 +430,7 @@ fn user_mode(b: Backend) -> Mode {
 }
 
 /// `--log-driver` with `--log-opt max-size=SIZE,max-file=N`.
-fn log(opts: &[String], driver: &str) -> Result<LogPlan> {
+fn log(opts: &[String], driver: LogDriver) -> Result<LogPlan> {
     let bad = |o: &str, reason: &str| Error::InvalidInput {
         what: "log option",
         value: o.to_string(),
@@ -447,15 +450,8 @@ fn log(opts: &[String], driver: &str) -> Result<LogPlan> {
             _ => return Err(bad(o, "use max-size=SIZE or max-file=N")),
         }
     }
-    if ctl_monitor::LogDriver::parse(driver).is_none() {
-        return Err(Error::InvalidInput {
-            what: "log driver",
-            value: driver.to_string(),
-            reason: "use k8s-file, journald, none or passthrough".into(),
-        });
-    }
     Ok(LogPlan {
-        driver: driver.to_string(),
+        driver,
         max_size,
         max_files,
     })
