@@ -72,9 +72,10 @@ impl Manager {
         // 0755 like any root filesystem's, not private like our bookkeeping dirs.
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&upper, fs::Permissions::from_mode(0o755)).at(&upper)?;
-        let mut state = State::new();
-        self.containers.write_state(id, &state)?;
+        // No record is needed before the mount: until container.json exists, the directory
+        // is a creation whose leftovers (the mount included) the next reader removes.
         self.mount_rootfs(image, dir, volatile)?;
+        let mut state = State::new();
         state.mounted = true;
         self.containers.write_state(id, &state)?;
         Ok(merged)

@@ -17,10 +17,17 @@ impl Manager {
     /// monitor's exit command and by anyone who finds the monitor dead.
     pub fn cleanup(&self, id: &str) -> Result<()> {
         let config = {
-            let mut h = self.hold(id)?;
+            let mut h = self.hold_unrecorded(id)?;
             if matches!(h.state.status, Status::Running | Status::Created) {
                 // Still alive (or already started again): nothing to clean.
                 return Ok(());
+            }
+            let st = &h.state;
+            let again =
+                (h.config.restart).should_restart(st.exit_code, st.restarts, st.stopped_by_user);
+            if h.config.auto_remove && !again {
+                // Removed under this hold: nothing is recorded of a container about to go.
+                return self.remove_held(h);
             }
             self.cleanup_held(&mut h)?;
             h.config.clone()
@@ -43,6 +50,16 @@ impl Manager {
         if matches!(h.state.status, Status::Running | Status::Created) {
             return Ok(());
         }
+        let (torn, unmounted) = self.release_held(h)?;
+        self.save(h)?;
+        torn?;
+        unmounted
+    }
+
+    /// Drops what a stopped container holds (the runtime's record, network, mount) and
+    /// notes the mount in its state; writes nothing. Returns the teardown's and the
+    /// unmount's results, for the caller to report after recording.
+    pub(crate) fn release_held(&self, h: &mut Held) -> Result<(Result<()>, Result<()>)> {
         let id = h.id().to_string();
         let rt = self.runtime_for(&h.config)?;
         rt.delete(&id, true)?;
@@ -50,9 +67,7 @@ impl Manager {
         let torn = self.teardown_network(&id, &mut h.state);
         let unmounted = rootfs::unmount(&self.containers.dir(&id).join("merged"));
         h.state.mounted = unmounted.is_err();
-        self.save(h)?;
-        torn?;
-        unmounted
+        Ok((torn, unmounted))
     }
 
     /// Starts the container again if its restart policy says so, after the back-off;

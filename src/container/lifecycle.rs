@@ -142,6 +142,11 @@ impl Manager {
     }
 
     pub(crate) fn observe(&self, id: &str, st: &State) -> Result<Observed> {
+        // Only a created or running record can disagree with the machine (see
+        // [`reconcile`]): the others are not looked at, which keeps `ps -a` to reading records.
+        if !matches!(st.status, Status::Created | Status::Running) {
+            return Ok(Observed::default());
+        }
         let epoch = self.containers.epoch()?;
         Ok(Observed {
             boot_id: Some(epoch),
@@ -157,10 +162,17 @@ impl Manager {
     /// machine (and written back if the machine disagreed).
     pub fn hold(&self, id: &str) -> Result<Held> {
         let lock = self.containers.lock(id)?;
-        self.read_held(id, lock)
+        self.read_held(id, lock, true)
     }
 
-    fn read_held(&self, id: &str, lock: Lock) -> Result<Held> {
+    /// [`Manager::hold`] for a caller about to remove the container: the reconciled state
+    /// is not written back.
+    pub(crate) fn hold_unrecorded(&self, id: &str) -> Result<Held> {
+        let lock = self.containers.lock(id)?;
+        self.read_held(id, lock, false)
+    }
+
+    fn read_held(&self, id: &str, lock: Lock, write_back: bool) -> Result<Held> {
         let config = self.containers.config(id)?;
         let mut state = self.containers.state(id)?;
         let mut held = Held {
@@ -173,7 +185,9 @@ impl Manager {
             if state.mounted && seen.boot_id != state.boot_id {
                 state.mounted = rootfs::is_mounted(&self.containers.dir(id).join("merged"));
             }
-            self.containers.write_state(id, &state)?;
+            if write_back {
+                self.containers.write_state(id, &state)?;
+            }
         }
         held.state = state;
         Ok(held)
@@ -194,7 +208,7 @@ impl Manager {
         let mut probe = state.clone();
         if reconcile(&mut probe, &self.observe(id, &state)?) {
             if let Some(lock) = self.containers.try_lock(id)? {
-                return self.read_held(id, lock).map(|h| h.snapshot());
+                return self.read_held(id, lock, true).map(|h| h.snapshot());
             }
             return Ok(Container {
                 config,

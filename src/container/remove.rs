@@ -2,7 +2,7 @@
 
 use std::time::Duration;
 
-use crate::container::lifecycle::Manager;
+use crate::container::lifecycle::{Held, Manager};
 use crate::container::rootfs;
 use crate::container::state::Status;
 use crate::error::{Error, Result};
@@ -12,7 +12,7 @@ impl Manager {
     /// Removes a container; a running one only with `force` (killed first). What a creator
     /// killed half-way left is removed too, once nobody holds its lock.
     pub fn remove(&self, id: &str, force: bool) -> Result<()> {
-        let mut h = match self.hold(id) {
+        let h = match self.hold_unrecorded(id) {
             Ok(h) => h,
             Err(Error::CorruptRecord { .. }) if force => return self.remove_damaged(id),
             Err(Error::ContainerNotFound(_)) if self.containers.remove_abandoned(id) => {
@@ -27,16 +27,28 @@ impl Manager {
                 hint: "stop it first, or use -f",
             });
         }
-        // Stopped (killed at once), then cleaned up; a no-op for an exited container
-        // whose cleanup already ran.
-        self.stop_held(&mut h, Duration::ZERO)?;
+        self.remove_held(h)
+    }
+
+    /// Removes a held container: killed at once if it runs, its runtime record, network
+    /// and mount dropped, then its directory. Nothing is recorded on the way: what is
+    /// recorded is about to go, and a remover killed half-way leaves a record that the
+    /// next reader reconciles with what is still there.
+    pub(crate) fn remove_held(&self, mut h: Held) -> Result<()> {
+        let id = h.id().to_string();
+        self.end_process(&mut h, Duration::ZERO)?;
+        if !matches!(h.state.status, Status::Running | Status::Created) {
+            let (torn, unmounted) = self.release_held(&mut h)?;
+            torn?;
+            unmounted?;
+        }
         // The runtime's record and a mount may outlive a cleanup that failed half-way.
-        let _ = self.runtime_for(&h.config).map(|rt| rt.delete(id, true));
-        rootfs::unmount(&self.containers.dir(id).join("merged"))?;
+        let _ = self.runtime_for(&h.config).map(|rt| rt.delete(&id, true));
+        rootfs::unmount(&self.containers.dir(&id).join("merged"))?;
         // Renamed away with the lock held: whoever waits for the lock finds it gone.
-        self.containers.remove(id, Some(&h.config.name))?;
+        self.containers.remove(&id, Some(&h.config.name))?;
         drop(h);
-        self.release_exit_file(id);
+        self.release_exit_file(&id);
         self.sweep_exit_files();
         Ok(())
     }

@@ -201,7 +201,7 @@ pub fn same_process(pid: i32, start: Option<u64>) -> bool {
 
 /// Reads a JSON record; `Ok(None)` when the file does not exist.
 pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>, String> {
-    match std::fs::read(path) {
+    match crate::fsutil::read_small(path) {
         Ok(d) => serde_json::from_slice(&d)
             .map(Some)
             .map_err(|e| format!("{}: {e}", path.display())),

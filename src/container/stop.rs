@@ -28,16 +28,14 @@ impl Manager {
     /// and the container cleaned up (a `--rm` container is removed).
     pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
         let mut h = self.hold(c.id())?;
-        self.stop_held(&mut h, timeout)?;
-        let stopped = h.snapshot();
-        drop(h);
-        if stopped.config.auto_remove {
-            match self.remove(stopped.id(), true) {
-                Ok(()) | Err(Error::ContainerNotFound(_)) => {}
-                Err(e) => return Err(e),
-            }
+        if h.config.auto_remove {
+            self.end_process(&mut h, timeout)?;
+            let stopped = h.snapshot();
+            self.remove_held(h)?;
+            return Ok(stopped);
         }
-        Ok(stopped)
+        self.stop_held(&mut h, timeout)?;
+        Ok(h.snapshot())
     }
 
     /// Stops the container (as [`Manager::stop`]) and starts it again, under one hold: no
@@ -51,6 +49,13 @@ impl Manager {
     /// Stops a held container: signals, waits for its exit to be recorded, cleans up. Ends
     /// its restart policy. Nothing is written before the container is stopped.
     pub(crate) fn stop_held(&self, h: &mut Held, timeout: Duration) -> Result<()> {
+        self.end_process(h, timeout)?;
+        self.cleanup_held(h)
+    }
+
+    /// The stop signal, SIGKILL after `timeout`, and the wait for the monitor to record the
+    /// exit; nothing is cleaned up or written.
+    pub(crate) fn end_process(&self, h: &mut Held, timeout: Duration) -> Result<()> {
         h.state.stopped_by_user = true;
         if matches!(h.state.status, Status::Running | Status::Created) {
             let sig = match h.state.status {
@@ -75,7 +80,7 @@ impl Manager {
             }
             self.await_exit_record(h);
         }
-        self.cleanup_held(h)
+        Ok(())
     }
 
     /// Sends a signal through the runtime, or straight to the process when the runtime

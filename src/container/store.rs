@@ -142,6 +142,9 @@ pub enum SdNotify {
 pub struct Containers {
     root: PathBuf,
     runroot: PathBuf,
+    /// Read once per process: a command is short, and every record it reconciles
+    /// compares against the same epoch.
+    epoch: std::sync::OnceLock<String>,
 }
 
 /// A container's records, or why they could not be read.
@@ -158,6 +161,7 @@ impl Containers {
         Ok(Containers {
             root: root.to_path_buf(),
             runroot: runroot.to_path_buf(),
+            epoch: std::sync::OnceLock::new(),
         })
     }
 
@@ -190,6 +194,15 @@ impl Containers {
     /// The run-state epoch: the kernel's boot id plus a random part, renewed when the run
     /// directory was wiped or the machine rebooted.
     pub fn epoch(&self) -> Result<String> {
+        if let Some(e) = self.epoch.get() {
+            return Ok(e.clone());
+        }
+        let e = self.read_epoch()?;
+        Ok(self.epoch.get_or_init(|| e).clone())
+    }
+
+    /// The epoch as the run directory has it, made if missing or from an earlier boot.
+    fn read_epoch(&self) -> Result<String> {
         let path = self.runroot.join("boot-id");
         let kernel = crate::container::state::boot_id().unwrap_or_default();
         if let Ok(s) = fs::read_to_string(&path) {
@@ -671,6 +684,12 @@ mod tests {
         let a = c.epoch().unwrap();
         assert_eq!(c.epoch().unwrap(), a);
         fs::remove_file(d.path().join("run/boot-id")).unwrap();
-        assert_ne!(c.epoch().unwrap(), a);
+        // One command keeps the epoch it read; the next one makes a new epoch.
+        assert_eq!(c.epoch().unwrap(), a);
+        let next = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
+        let b = next.epoch().unwrap();
+        assert_ne!(b, a);
+        let again = Containers::open(&d.path().join("root"), &d.path().join("run")).unwrap();
+        assert_eq!(again.epoch().unwrap(), b);
     }
 }

@@ -88,13 +88,32 @@ ctl rm -af >/dev/null
 
 for i in $(seq "$many"); do ctl create --network none busybox true >/dev/null; done
 c_ps=$(med 5 ctl ps -a)
+c_cat=$(med 5 sh -c "cat '$w'/croot/containers/*/container.json '$w'/croot/containers/*/state.json")
+ps_calls=-
+if command -v strace >/dev/null; then
+    strace -f -c -o "$w/ps.strace" "$ctl_bin" --root "$w/croot" --runroot "$w/crun" ps -a >/dev/null
+    ps_calls=$(awk -v n="$many" '$NF == "openat" {o = $4} $NF == "read" {r = $4}
+        END {printf "%.1f opens, %.1f reads per container", o / n, r / n}' "$w/ps.strace")
+fi
+ctl rm -af >/dev/null
+# Where a run --rm spends its time, phase by phase (the scheduler's exec and exit events).
+phases=""
+if command -v perf >/dev/null; then
+    phases=$(for i in $(seq "$runs"); do
+        perf record -q -o "$w/perf.data" -e sched:sched_process_exec -e sched:sched_process_exit \
+            -e sched:sched_process_fork -- "$ctl_bin" --root "$w/croot" --runroot "$w/crun" \
+            run --rm --network none busybox true >/dev/null 2>&1
+        perf script -i "$w/perf.data" 2>/dev/null
+        echo "==="
+    done | python3 tests/bench/phases.py)
+fi
 
 printf '\nmedians of %s runs (seconds)\n' "$runs"
 printf '%-44s %8s %8s %8s\n' "" ctl podman runc
 printf '%-44s %8.3f %8.3f %8.3f\n' "run --rm --network none busybox true" "$c_run" "$p_run" "$r_run"
 printf '%-44s %8.3f %8.3f %8s\n' "run -d --network none busybox sleep" "$c_d" "$p_d" "-"
 printf '%-44s %8.3f %8.3f %8.3f\n' "exec CTR true" "$c_exec" "$p_exec" "$r_exec"
-printf '%-44s %8.3f\n' "ps -a with $many containers" "$c_ps"
+printf '%-44s %8.3f  (cat of its records %.3f: %s; %s)\n' "ps -a with $many containers" "$c_ps" "$c_cat" "$(ratio "$c_ps" "$c_cat")" "$ps_calls"
 printf '%-44s %8.3f  (16 singles / 1.5 = %.3f)\n' "16 parallel run -d, total" "$par16" "$(awk -v a="$c_d" 'BEGIN {print 16 * a / 1.5}')"
 printf '%-44s RSS %s KiB, PSS %s KiB, private dirty %s KiB\n' "monitor per idle container" "$rss" "$pss" "$pd"
 printf '%-44s %8s %8s %8.3f\n' "runc create+start+delete -f, ctl's bundle" "-" "-" "$r_cycle"
@@ -103,3 +122,5 @@ printf 'run --rm: ctl vs runc create+start+delete of its bundle %s (goal <= 1.10
 printf 'run -d: ctl vs runc create+start of its bundle %s (goal <= 1.10x)\n' "$(ratio "$c_d" "$r_cs")"
 printf 'run: ctl vs runc run %s, podman vs ctl %s\n' "$(ratio "$c_run" "$r_run")" "$(ratio "$p_run" "$c_run")"
 printf 'exec: ctl vs runc exec %s (goal <= 1.05x), podman vs ctl %s\n' "$(ratio "$c_exec" "$r_exec")" "$(ratio "$p_exec" "$c_exec")"
+printf 'ps -a: ctl vs cat of the same records %s (goal <= 2x)\n' "$(ratio "$c_ps" "$c_cat")"
+if [ -n "$phases" ]; then printf '%s\n' "$phases"; fi

@@ -256,11 +256,12 @@ fn rm_containers_have_a_volatile_rootfs() {
     let marker = merged.with_file_name("work").join("work/incompat/volatile");
     assert!(marker.exists(), "overlay leaves {}", marker.display());
     w.ctl.ok(&["start", "v"]);
-    // Removal renames the directory to .rm-ID, then deletes that.
+    // Removal renames the directory to .rm-ID, deletes that, then the run dir.
     let containers = w.ctl.root.join("containers");
+    let run_dir = w.ctl.runroot.join("containers").join(&id);
     let removed = crate::common::wait_for(Duration::from_secs(15), || {
         let gone = |d: String| !containers.join(d).exists();
-        (gone(id.clone()) && gone(format!(".rm-{id}"))).then_some(())
+        (gone(id.clone()) && gone(format!(".rm-{id}")) && !run_dir.exists()).then_some(())
     });
     assert!(removed.is_some(), "--rm container still there");
     assert_gone(&w, &id, Some("v"), &[]);
