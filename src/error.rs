@@ -31,11 +31,13 @@ pub enum Error {
     ConflictingOptions(String),
     #[error("{reference}: {message}")]
     Registry { reference: String, message: String },
-    #[error("image not known: \"{0}\"")]
+    /// podman's (containers/storage's) words.
+    #[error("{0}: image not known")]
     ImageNotFound(String),
     #[error("\"{0}\" matches several images; use more of the id or the full name")]
     AmbiguousImage(String),
-    #[error("image {image} is in use by container {container}; use -f to remove it anyway")]
+    /// podman's (containers/storage's) words; `rmi -f` removes the container too.
+    #[error("image used by {container}: image is in use by a container")]
     ImageInUse { image: String, container: String },
     #[error("layer {digest}: {source}")]
     Unpack {
@@ -61,8 +63,12 @@ pub enum Error {
     BadImage { what: String, reason: String },
     #[error("name \"{name}\" is already in use by {id}")]
     NameInUse { name: String, id: String },
-    #[error("no such container: \"{0}\"")]
+    /// podman's words (libpod's lookup by name or id).
+    #[error("no container with name or ID \"{0}\" found: no such container")]
     ContainerNotFound(String),
+    /// `inspect` of a name that is neither a container nor an image (podman's words).
+    #[error("no such object: \"{0}\"")]
+    NoSuchObject(String),
     #[error("\"{0}\" matches several containers; use more of the id or the name")]
     AmbiguousContainer(String),
     #[error("container {id}: unreadable record: {reason}")]
@@ -73,6 +79,12 @@ pub enum Error {
         state: String,
         hint: &'static str,
     },
+    /// `rm` without --force of a running container, in podman's words (the full id).
+    #[error(
+        "cannot remove container {id} as it is running - running or paused containers cannot \
+         be removed without force: container state improper"
+    )]
+    RemoveRunning { id: String },
     #[error("container {name}: log driver {driver} keeps no log to read")]
     NoLog { name: String, driver: String },
     #[error("OCI runtime {runtime}: {message}")]
@@ -88,16 +100,32 @@ pub enum Error {
     UnmappedOwner(String),
     #[error("archive {}: {reason}", path.display())]
     Archive { path: PathBuf, reason: String },
-    #[error("network not found: \"{0}\"")]
+    /// podman's (netavark backend's) words.
+    #[error("unable to find network with name or ID {0}: network not found")]
     NetworkNotFound(String),
     #[error("network \"{0}\" already exists")]
     NetworkExists(String),
-    #[error("network {name} is in use by container {container}; use -f to remove it too")]
+    /// podman's words; `network rm -f` removes the containers too.
+    #[error(
+        "\"{name}\" has associated containers with it. Use -f to forcibly delete containers \
+         and pods: network is being used"
+    )]
     NetworkInUse { name: String, container: String },
     #[error("{what}: {reason}")]
     Network { what: String, reason: String },
-    #[error("cannot publish port {port}: it {reason}")]
-    PortUnavailable { port: String, reason: String },
+    /// A host port that cannot be bound, in podman's words: `cannot listen on the TCP port:
+    /// listen tcp4 :8080: bind: address already in use`.
+    #[error("cannot listen on the {protocol} port: listen {network} {address}: bind: {reason}")]
+    PortUnavailable {
+        /// TCP or UDP.
+        protocol: &'static str,
+        /// Go's network name: tcp4, tcp6, udp4, udp6.
+        network: String,
+        /// `:8080` for any address, `127.0.0.1:8080`, `[::1]:8080`.
+        address: String,
+        /// The errno's text, as Go prints it.
+        reason: String,
+    },
     /// An image deeper than overlay mounts (containers/storage's wording).
     #[error("max depth exceeded: the image has {layers} layers, at most {max} can be mounted")]
     TooManyLayers { layers: usize, max: usize },

@@ -38,14 +38,7 @@ fn main() -> ExitCode {
     match cli::run() {
         Ok(code) => code,
         Err(err) => {
-            let mut line = format!("Error: {err}");
-            for cause in err.chain().skip(1) {
-                let t = cause.to_string();
-                if !line.contains(&t) {
-                    line.push_str(": ");
-                    line.push_str(&t);
-                }
-            }
+            let line = format!("Error: {}", cli::error_line(&err));
             // The last line of defence: whatever text from an image, a registry or a file
             // any message carries, it reaches the terminal escaped, and on one line.
             eprintln!("{}", ctl::text::escape(&line));

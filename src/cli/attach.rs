@@ -242,6 +242,32 @@ fn forward_stdin(sock: &OwnedFd, detached: &AtomicBool, keys: &[u8]) {
     let _ = shutdown(sock.as_raw_fd(), Shutdown::Write);
 }
 
+/// Starts a container attached (or joins it when it runs already): its output streams
+/// here, our input there, and the container's exit code is returned (0 when the user
+/// detached). For a foreground `run` and `start --attach`.
+pub fn start_attached(m: &Manager, id: &str, opts: &Options) -> Result<u8> {
+    m.prepare(id)?;
+    let files = m.run_files(id);
+    let sock = ctl_monitor::wire::connect_attach(&files.attach)
+        .with_context(|| format!("attaching to {}", files.attach.display()))?;
+    let monitor = m.load(id)?.state;
+    // Registered before the start: a --rm container's exit file is kept for us.
+    let watching = m.watch_exit(id)?;
+    let outcome = session(m, id, sock, opts, || Ok(m.start_created(id)?))?;
+    if outcome == Outcome::Detached {
+        return Ok(0);
+    }
+    let code = m.wait(id)?;
+    // With --rm, the monitor's cleanup removes the container: let it finish first.
+    m.await_monitor_of(&monitor);
+    drop(watching);
+    m.release_exit_file(id);
+    match code {
+        Some(c) => Ok(c.clamp(0, 255) as u8),
+        None => bail!("container {id}: exit status unknown"),
+    }
+}
+
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)

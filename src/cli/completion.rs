@@ -6,7 +6,6 @@
 use std::process::ExitCode;
 
 use anyhow::Result;
-use clap::CommandFactory;
 use clap_complete::Shell;
 use nix::sys::signal::Signal;
 
@@ -82,8 +81,8 @@ pub struct CompleteArgs {
 pub fn script(shell: CompletionShell) -> Vec<u8> {
     let sh = Shell::from(shell);
     let mut out = Vec::new();
-    clap_complete::generate(sh, &mut super::Cli::command(), "ctl", &mut out);
-    let cmd = super::Cli::command();
+    clap_complete::generate(sh, &mut super::command(), "ctl", &mut out);
+    let cmd = super::command();
     match sh {
         Shell::Bash => completion_bash::bash(&String::from_utf8_lossy(&out), &cmd).into_bytes(),
         Shell::Fish => {

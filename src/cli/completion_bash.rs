@@ -287,11 +287,10 @@ pub fn fish(cmd: &Command) -> String {
 mod tests {
     use super::super::completion::{script, CompletionShell};
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn every_dynamic_path_and_option_exists() {
-        let cmd = super::super::Cli::command();
+        let cmd = super::super::command();
         for (p, _, _) in DYNAMIC {
             let c = find(&cmd, p).unwrap_or_else(|| panic!("no command {p:?}"));
             assert!(

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{Context as _, Result};
-use clap::CommandFactory;
 
 use super::completion::CompletionShell;
 
@@ -46,7 +45,7 @@ fn write_man_pages(dir: &Path) -> Result<()> {
             std::fs::remove_file(e.path())?;
         }
     }
-    clap_mangen::generate_to(super::Cli::command(), dir)
+    clap_mangen::generate_to(super::command(), dir)
         .with_context(|| format!("writing man pages to {}", dir.display()))
 }
 
@@ -75,7 +74,7 @@ mod tests {
                 walk(sc, &p, missing);
             }
         }
-        let mut cmd = <super::super::Cli as clap::CommandFactory>::command();
+        let mut cmd = super::super::command();
         cmd.build();
         let mut missing = Vec::new();
         walk(&cmd, "ctl", &mut missing);

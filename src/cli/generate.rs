@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
-use clap::{Arg as ClapArg, Command as ClapCommand, CommandFactory};
+use clap::{Arg as ClapArg, Command as ClapCommand};
 
 use ctl::container::lifecycle::Manager;
 use ctl::context::{Context, Overrides};
@@ -182,7 +182,7 @@ fn global_args(ctx: &Context) -> Vec<String> {
 }
 
 fn run_knows(long: &str) -> bool {
-    super::Cli::command()
+    super::command()
         .find_subcommand("run")
         .is_some_and(|r| r.get_arguments().any(|a| a.get_long() == Some(long)))
 }
@@ -219,7 +219,7 @@ fn takes_next(a: &ClapArg, next: Option<&String>) -> bool {
 /// options the unit owns dropped, an option and its value per group, then the image and
 /// command as one group.
 pub fn run_groups(argv: &[String]) -> Result<Vec<Group>> {
-    let mut root = super::Cli::command();
+    let mut root = super::command();
     root.build();
     let mut it = argv.iter().skip(1).peekable();
     // Up to the run/create verb (maybe under `container`), skipping global options.

@@ -14,17 +14,39 @@ use ctl::Context;
 use super::output::print_inspected;
 use super::template::Template;
 
+/// `inspect`: containers, images or both.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     /// Format each result with a template (e.g. '{{.State.Status}}')
     #[arg(short, long)]
     pub format: Option<String>,
     /// What to inspect: container, image, or both (containers first)
-    #[arg(long = "type", value_enum, default_value = "all")]
+    #[arg(short = 't', long = "type", value_enum, default_value = "all")]
     pub kind: Kind,
     /// Containers or images (name or id)
     #[arg(required = true)]
     pub names: Vec<String>,
+}
+
+/// `container inspect` and `image inspect`: one kind, so no --type (as podman's).
+#[derive(Debug, clap::Args)]
+pub struct KindArgs {
+    /// Format each result with a template (e.g. '{{.State.Status}}')
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Names or ids
+    #[arg(required = true)]
+    pub names: Vec<String>,
+}
+
+impl KindArgs {
+    pub fn of(self, kind: Kind) -> Args {
+        Args {
+            format: self.format,
+            kind,
+            names: self.names,
+        }
+    }
 }
 
 /// `inspect --type`.
@@ -33,12 +55,6 @@ pub enum Kind {
     All,
     Container,
     Image,
-}
-
-/// Image inspect: same, images only.
-pub fn exec_image(ctx: &Context, mut args: Args) -> Result<ExitCode> {
-    args.kind = Kind::Image;
-    exec(ctx, args)
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
@@ -68,17 +84,18 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                     ctl::Error::ImageNotFound(_) | ctl::Error::Reference(_)
                         if args.kind == Kind::All =>
                     {
-                        ctl::Error::InvalidInput {
-                            what: "name",
-                            value: n.clone(),
-                            reason: "no such container or image".into(),
-                        }
+                        ctl::Error::NoSuchObject(n.clone())
                     }
                     e => e,
                 }),
         };
         match found {
             Ok(v) => out.push(v),
+            // `container inspect`'s own words, as podman's.
+            Err(ctl::Error::ContainerNotFound(name)) if args.kind == Kind::Container => {
+                super::output::report_error(&format!("no such container \"{name}\""));
+                failed = true;
+            }
             Err(e) => {
                 super::output::report_error(&e);
                 failed = true;

@@ -23,12 +23,16 @@ pub struct Args {
     /// Only output before this time (same forms as --since)
     #[arg(long, value_name = "TIME")]
     pub until: Option<String>,
-    /// Only the last N lines
-    #[arg(short = 'n', long, value_name = "N")]
-    pub tail: Option<usize>,
+    /// Only the last N lines (-1: all)
+    #[arg(long, value_name = "N", default_value_t = -1)]
+    pub tail: i64,
     /// Prefix each line with its timestamp
     #[arg(short, long)]
     pub timestamps: bool,
+    /// Name each container's lines by its name rather than its id, when logs of several
+    /// containers are shown
+    #[arg(short = 'n', long)]
+    pub names: bool,
     /// Container (name, id or id prefix)
     pub container: String,
 }
@@ -63,7 +67,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let opts = LogOptions {
         since: time(&args.since)?,
         until: time(&args.until)?,
-        tail: args.tail,
+        // As podman's: a negative count is every line.
+        tail: usize::try_from(args.tail).ok(),
         follow: args.follow,
     };
     let m = Manager::open(ctx)?;

@@ -21,11 +21,19 @@ pub struct Targets {
     /// Read the container id from this file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Vec<PathBuf>,
+    /// Containers (name, id or id prefix)
+    pub containers: Vec<String>,
+    /// Succeed for containers that do not exist (set by the commands that have --ignore)
+    #[arg(skip)]
+    pub ignore: bool,
+}
+
+/// `--ignore`, of the commands podman gives it (stop, rm; not kill or restart).
+#[derive(Debug, clap::Args)]
+pub struct Ignore {
     /// Succeed for containers that do not exist
     #[arg(short, long)]
     pub ignore: bool,
-    /// Containers (name, id or id prefix)
-    pub containers: Vec<String>,
 }
 
 impl Targets {
@@ -37,6 +45,17 @@ impl Targets {
             ignore: false,
             containers,
         }
+    }
+
+    /// podman's checks of --all against names (`CheckAllLatestAndIDFile`).
+    fn check(&self) -> Result<()> {
+        if self.all && !self.containers.is_empty() {
+            bail!("no arguments are needed with --all");
+        }
+        if !self.all && self.containers.is_empty() && self.cidfile.is_empty() {
+            bail!("you must provide at least one name or id");
+        }
+        Ok(())
     }
 
     fn resolve(&self, m: &Manager, only_running: bool) -> Result<Vec<String>> {
@@ -60,8 +79,6 @@ impl Targets {
                     _ => {}
                 }
             }
-        } else if out.is_empty() && self.cidfile.is_empty() {
-            bail!("no containers given (name them, or use --all)");
         }
         Ok(out)
     }
@@ -74,6 +91,7 @@ fn each(
     only_running: bool,
     f: impl Fn(&Manager, &str) -> ctl::Result<Option<String>>,
 ) -> Result<ExitCode> {
+    targets.check()?;
     let mut code = 0u8;
     for t in targets.resolve(m, only_running)? {
         match f(m, &t) {
@@ -100,25 +118,64 @@ pub struct StopArgs {
     )]
     pub time: Option<u64>,
     #[command(flatten)]
+    pub ignore: Ignore,
+    #[command(flatten)]
     pub targets: Targets,
 }
 
-pub fn stop(ctx: &Context, args: StopArgs) -> Result<ExitCode> {
+pub fn stop(ctx: &Context, mut args: StopArgs) -> Result<ExitCode> {
+    args.targets.ignore = args.ignore.ignore;
     let m = Manager::open(ctx)?;
     each(&m, &args.targets, true, |m, input| {
         let c = m.get(input)?;
         let t = args.time.unwrap_or(c.config.stop_timeout as u64);
-        m.stop(&c, Duration::from_secs(t))?;
+        let stopped = m.stop(&c, Duration::from_secs(t))?;
+        warn_if_killed(&stopped);
         Ok(Some(input.to_string()))
     })
 }
 
-pub fn restart(ctx: &Context, args: StopArgs) -> Result<ExitCode> {
+/// podman's warning when the stop signal did not end the container in time.
+fn warn_if_killed(stopped: &ctl::container::stop::Stopped) {
+    if let Some(k) = &stopped.killed_after {
+        eprintln!(
+            "{}",
+            ctl::text::escape(&format!(
+                "Warning: StopSignal {} failed to stop container {} in {} seconds, resorting to \
+                 SIGKILL",
+                signal_name(k.signal),
+                stopped.container.config.name,
+                k.timeout.as_secs()
+            ))
+        );
+    }
+}
+
+/// `SIGTERM` for 15, as Go's `unix.SignalName`; a number without a name as `(N)`.
+fn signal_name(signal: i32) -> String {
+    match nix::sys::signal::Signal::try_from(signal) {
+        Ok(s) => s.as_str().to_string(),
+        Err(_) => format!("({signal})"),
+    }
+}
+
+/// `restart`: as podman's, no --ignore and no --timeout.
+#[derive(Debug, clap::Args)]
+pub struct RestartArgs {
+    /// Seconds to wait before killing (default: the container's stop timeout)
+    #[arg(short = 't', long = "time", value_name = "SECS")]
+    pub time: Option<u64>,
+    #[command(flatten)]
+    pub targets: Targets,
+}
+
+pub fn restart(ctx: &Context, args: RestartArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     each(&m, &args.targets, false, |m, input| {
         let c = m.get(input)?;
         let t = args.time.unwrap_or(c.config.stop_timeout as u64);
-        m.restart(c.id(), Duration::from_secs(t))?;
+        let restarted = m.restart(c.id(), Duration::from_secs(t))?;
+        warn_if_killed(&restarted);
         Ok(Some(input.to_string()))
     })
 }
@@ -132,8 +189,20 @@ pub struct KillArgs {
     pub targets: Targets,
 }
 
+/// kill's signal as podman reads it: a leading dash is dropped (`-s -9`, `-s -HUP`, as
+/// kill(1) writes them), and a bad one is refused in podman's words.
+fn kill_signal(raw: &str) -> Result<i32> {
+    let base = raw.strip_prefix('-').unwrap_or(raw);
+    match base.parse::<i64>() {
+        Ok(0) => bail!("invalid signal: {base}"),
+        Ok(n) if !(1..=64).contains(&n) => bail!("valid signals are 1 through 64"),
+        _ => {}
+    }
+    parse_signal(base).map_err(|_| anyhow::anyhow!("invalid signal: {base}"))
+}
+
 pub fn kill(ctx: &Context, args: KillArgs) -> Result<ExitCode> {
-    let sig = parse_signal(&args.signal)?;
+    let sig = kill_signal(&args.signal)?;
     let m = Manager::open(ctx)?;
     each(&m, &args.targets, true, |m, input| {
         let c = m.get(input)?;
@@ -151,18 +220,48 @@ pub struct RmArgs {
     #[arg(short = 't', long = "time", value_name = "SECS")]
     pub time: Option<u64>,
     #[command(flatten)]
+    pub ignore: Ignore,
+    #[command(flatten)]
     pub targets: Targets,
 }
 
+/// `rm`'s exit code for one failure, as podman's: 1 when a container does not exist, 2
+/// when one runs (without --force), 125 otherwise. A 1 stays, and a 2 outranks a 125.
+fn rm_code(code: u8, e: &ctl::Error) -> u8 {
+    match (code, e) {
+        (1, _) | (_, ctl::Error::ContainerNotFound(_)) => 1,
+        (_, ctl::Error::RemoveRunning { .. }) | (2, _) => 2,
+        _ => 125,
+    }
+}
+
 pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
+    if args.time.is_some() && !args.force {
+        bail!("--force option must be specified to use the --time option");
+    }
     // As podman's: --force ignores containers that do not exist (or are gone meanwhile).
-    args.targets.ignore |= args.force;
+    args.targets.ignore = args.ignore.ignore || args.force;
+    args.targets.check()?;
     let m = Manager::open(ctx)?;
-    let code = each(&m, &args.targets, false, |m, input| {
-        let id = m.resolve(input)?;
-        m.remove(&id, args.force)?;
-        Ok(Some(input.to_string()))
-    })?;
+    let mut code = 0u8;
+    for input in args.targets.resolve(&m, false)? {
+        let removed = m.resolve(&input).and_then(|id| m.remove(&id, args.force));
+        match removed {
+            Ok(()) => println!("{input}"),
+            Err(ctl::Error::ContainerNotFound(_)) if args.targets.ignore => {}
+            Err(e) => {
+                match &e {
+                    // rm's own words (it looks for storage-only containers too).
+                    ctl::Error::ContainerNotFound(name) => super::output::report_error(&format!(
+                        "no container with ID or name \"{name}\" found: no such container"
+                    )),
+                    e => super::output::report_error(e),
+                }
+                code = rm_code(code, &e);
+            }
+        }
+    }
+    let code = ExitCode::from(code);
     if args.targets.all {
         // What killed commands left of containers that are gone goes with them.
         if let Err(e) = m.sweep_network_orphans() {
@@ -204,15 +303,54 @@ pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
 
 #[derive(Debug, clap::Args)]
 pub struct StartArgs {
-    /// Start all containers that are not running (with --filter: those that match)
+    /// Attach to the container's output (and its input, if it keeps stdin open); exit with
+    /// its exit code
     #[arg(short, long)]
+    pub attach: bool,
+    /// Start all containers that are not running (with --filter: those that match)
+    #[arg(long)]
     pub all: bool,
-    /// With --all: restart-policy=POLICY (e.g. at boot: always, unless-stopped)
-    #[arg(long, value_name = "KEY=VALUE", requires = "all")]
+    /// Start the containers that match: restart-policy=POLICY (e.g. at boot: always,
+    /// unless-stopped)
+    #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
+    /// With --attach: pass stdin on (to a container created with -i)
+    #[arg(short, long)]
+    pub interactive: bool,
+    /// With --attach: keys that detach, ctrl-<x> or characters, comma separated
+    #[arg(long, default_value = "ctrl-p,ctrl-q", value_name = "KEYS")]
+    pub detach_keys: String,
+    /// Forward INT, TERM and HUP to the container (default: with --attach)
+    #[arg(long, action = clap::ArgAction::Set, value_name = "BOOL")]
+    pub sig_proxy: Option<bool>,
     /// Containers (name, id or id prefix)
-    #[arg(required_unless_present = "all")]
     pub containers: Vec<String>,
+}
+
+impl StartArgs {
+    /// podman's checks, in its order and words.
+    fn check(&self) -> Result<()> {
+        let named = !self.containers.is_empty();
+        if !named && !self.all && self.filter.is_empty() {
+            bail!("start requires at least one argument");
+        }
+        if self.containers.len() > 1 && self.attach {
+            bail!("you cannot start and attach multiple containers at once");
+        }
+        if named && self.all {
+            bail!("either start all containers or the container(s) provided in the arguments");
+        }
+        if self.attach && self.all {
+            bail!("you cannot start and attach all containers at once");
+        }
+        if named && !self.filter.is_empty() {
+            bail!("--filter takes no arguments");
+        }
+        if self.sig_proxy == Some(true) && !self.attach {
+            bail!("you cannot use sig-proxy without --attach: invalid argument");
+        }
+        Ok(())
+    }
 }
 
 /// Containers `start --all --filter` picks: not running, and matching every filter key.
@@ -241,8 +379,12 @@ fn start_candidates(m: &Manager, filters: &[String]) -> Result<Vec<String>> {
 }
 
 pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
+    args.check()?;
     let m = Manager::open(ctx)?;
-    let names = if args.all {
+    if args.attach {
+        return start_attached(&m, &args);
+    }
+    let names = if args.all || !args.filter.is_empty() {
         start_candidates(&m, &args.filter)?
     } else {
         args.containers
@@ -256,6 +398,21 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
         m.start(&id)?;
         Ok(Some(input.to_string()))
     })
+}
+
+/// `start --attach` of one container: its output here (its input too, if it keeps stdin
+/// open), and its exit code ours, as a foreground `run`. A running container is joined.
+fn start_attached(m: &Manager, args: &StartArgs) -> Result<ExitCode> {
+    let c = m.get(&args.containers[0])?;
+    let opts = super::attach::Options {
+        stdin: c.config.stdin,
+        tty: c.config.terminal,
+        detach_keys: super::attach::parse_detach_keys(&args.detach_keys)?,
+        // With a terminal, ^C is a byte for the container's terminal, not our signal.
+        sig_proxy: args.sig_proxy.unwrap_or(true) && !c.config.terminal,
+    };
+    let code = super::attach::start_attached(m, c.id(), &opts)?;
+    Ok(ExitCode::from(code))
 }
 
 #[derive(Debug, clap::Args)]
@@ -300,5 +457,30 @@ pub fn cleanup(ctx: &Context, args: CleanupArgs) -> Result<ExitCode> {
     match m.cleanup(&args.container) {
         Ok(()) | Err(ctl::Error::ContainerNotFound(_)) => Ok(ExitCode::SUCCESS),
         Err(e) => Err(e.into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kill_reads_signals_as_podman_s() {
+        assert_eq!(kill_signal("-1").unwrap(), libc::SIGHUP);
+        assert_eq!(kill_signal("-HUP").unwrap(), libc::SIGHUP);
+        assert_eq!(kill_signal("9").unwrap(), libc::SIGKILL);
+        assert_eq!(kill_signal("SIGTERM").unwrap(), libc::SIGTERM);
+        for (raw, want) in [
+            ("0", "invalid signal: 0"),
+            ("-0", "invalid signal: 0"),
+            ("SIGBADSIG", "invalid signal: SIGBADSIG"),
+            ("-BADSIG", "invalid signal: BADSIG"),
+            ("-", "invalid signal: "),
+            ("65", "valid signals are 1 through 64"),
+            ("-65", "valid signals are 1 through 64"),
+            ("99999999", "valid signals are 1 through 64"),
+        ] {
+            assert_eq!(kill_signal(raw).unwrap_err().to_string(), want, "{raw}");
+        }
     }
 }

@@ -179,7 +179,8 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
         match nets.get(name) {
             Ok(n) => out.push(serde_json::to_value(&n)?),
             Err(e) => {
-                super::output::report_error(&e);
+                // podman's words name the network twice.
+                super::output::report_error(&format!("network {name}: {e}"));
                 failed = true;
             }
         }
@@ -189,7 +190,7 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
 
 fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {
     let nets = m.networks()?;
-    let mut code = 0u8;
+    let (mut code, mut failed) = (0u8, false);
     for name in &a.names {
         let removed = nets.get(name).map_err(anyhow::Error::from).and_then(|n| {
             let users: Vec<(String, String)> = m
@@ -215,13 +216,31 @@ fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {
             nets.remove(&n.name)?;
             Ok(n.name)
         });
+        let missing = |e: &anyhow::Error| {
+            matches!(
+                e.downcast_ref::<ctl::Error>(),
+                Some(ctl::Error::NetworkNotFound(_))
+            )
+        };
         match removed {
             Ok(n) => println!("{n}"),
+            // As podman's: --force ignores networks that do not exist.
+            Err(e) if a.force && missing(&e) => {}
             Err(e) => {
                 super::output::report_error(&e);
-                code = 125;
+                // podman's: the last missing (1) or used (2) network decides; other
+                // failures leave it, and without either the code is 125.
+                code = match e.downcast_ref::<ctl::Error>() {
+                    Some(ctl::Error::NetworkNotFound(_)) => 1,
+                    Some(ctl::Error::NetworkInUse { .. }) => 2,
+                    _ => code,
+                };
+                failed = true;
             }
         }
     }
-    Ok(ExitCode::from(code))
+    Ok(ExitCode::from(match code {
+        0 if failed => 125,
+        c => c,
+    }))
 }

@@ -10,28 +10,51 @@ use ctl::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Remove even if containers use the image
+    /// Remove even if containers use the image (removing them); succeed for images that do
+    /// not exist
     #[arg(short, long)]
     pub force: bool,
+    /// Succeed for images that do not exist
+    #[arg(short, long)]
+    pub ignore: bool,
     /// Images to remove (name or id)
-    #[arg(required = true)]
     pub images: Vec<String>,
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
+    if args.images.is_empty() {
+        anyhow::bail!("image name or ID must be specified");
+    }
+    // As podman's: --force ignores images that do not exist.
+    let ignore = args.ignore || args.force;
     let store = super::open_store(ctx)?;
-    let mut failed = false;
+    let mut failed = Vec::new();
     for input in &args.images {
-        if let Err(e) = remove_one(ctx, &store, input, args.force) {
-            super::output::report_error(&e);
-            failed = true;
+        match remove_one(ctx, &store, input, args.force) {
+            Ok(()) => {}
+            Err(ctl::Error::ImageNotFound(_)) if ignore => {}
+            Err(e) => {
+                super::output::report_error(&e);
+                failed.push(e);
+            }
         }
     }
-    Ok(if failed {
-        ExitCode::from(125)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(ExitCode::from(exit_code(&failed)))
+}
+
+/// podman's exit code for the failures of one `rmi`: 2 when an image is in use, 1 when
+/// images did not exist and nothing else failed, 125 otherwise.
+fn exit_code(failed: &[ctl::Error]) -> u8 {
+    let in_use = failed
+        .iter()
+        .any(|e| matches!(e, ctl::Error::ImageInUse { .. }));
+    let unknown = |e: &ctl::Error| matches!(e, ctl::Error::ImageNotFound(_));
+    match () {
+        _ if failed.is_empty() => 0,
+        _ if in_use => 2,
+        _ if failed.iter().all(unknown) => 1,
+        _ => 125,
+    }
 }
 
 fn remove_one(

@@ -49,7 +49,7 @@ pub struct CreateFlags {
     #[arg(long, value_name = "CMD", allow_hyphen_values = true)]
     pub entrypoint: Option<String>,
     /// Container host name (default: the short id)
-    #[arg(long)]
+    #[arg(short = 'h', long)]
     pub hostname: Option<String>,
     /// Set a label: KEY=VALUE
     #[arg(short, long = "label", value_name = "KEY=VALUE")]
@@ -172,6 +172,9 @@ pub struct CreateFlags {
         trailing_var_arg = true
     )]
     pub image_and_command: Vec<String>,
+    /// Print help (`-h` is --hostname here, as podman's)
+    #[arg(long, action = clap::ArgAction::Help)]
+    help: Option<bool>,
 }
 
 /// `--pull`.
@@ -403,7 +406,13 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
             if args.flags.rm {
                 let _ = m.remove(&id, true);
             }
-            Err(e)
+            // As podman's run: a container made but not started (a port in use, a command
+            // that cannot run) exits 126, or 127 when its command was not found.
+            let code = match e.downcast_ref::<ctl::Error>() {
+                Some(c @ ctl::Error::Command { .. }) => c.exit_code(),
+                _ => 126,
+            };
+            Err(super::Exit(code, super::error_line(&e)).into())
         }
     }
 }
@@ -411,13 +420,6 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
 /// Starts the container attached: its output streams here, and ctl exits with its code.
 fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     let f = &args.flags;
-    m.prepare(id)?;
-    let files = m.run_files(id);
-    let sock = ctl_monitor::wire::connect_attach(&files.attach)
-        .with_context(|| format!("attaching to {}", files.attach.display()))?;
-    let monitor = m.load(id)?.state;
-    // Registered before the start: a --rm container's exit file is kept for us.
-    let watching = m.watch_exit(id)?;
     let opts = attach::Options {
         stdin: f.interactive,
         tty: f.tty,
@@ -425,29 +427,17 @@ fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
         // With a terminal, ^C is a byte for the container's terminal, not our signal.
         sig_proxy: args.sig_proxy && !f.tty,
     };
-    let outcome = attach::session(m, id, sock, &opts, || Ok(m.start_created(id)?))?;
-    if outcome == attach::Outcome::Detached {
-        return Ok(Some(0));
-    }
-    let code = m.wait(id)?;
-    // With --rm, the monitor's cleanup removes the container: let it finish first.
-    m.await_monitor_of(&monitor);
-    drop(watching);
-    m.release_exit_file(id);
-    match code {
-        Some(c) => Ok(Some(c.clamp(0, 255) as u8)),
-        None => bail!("container {id}: exit status unknown"),
-    }
+    attach::start_attached(m, id, &opts).map(Some)
 }
 
 #[cfg(test)]
 mod tests {
-    use clap::{Parser, ValueEnum};
+    use clap::ValueEnum;
 
     use super::*;
 
     fn flags(argv: &[&str]) -> CreateFlags {
-        match super::super::Cli::try_parse_from(argv) {
+        match super::super::try_parse(argv) {
             Ok(cli) => match cli.command {
                 super::super::Command::Create(f) => f,
                 other => panic!("{other:?}"),

@@ -29,7 +29,7 @@ pub fn bind_sources_exist(mounts: &[Mount]) -> Result<(), OptionError> {
 }
 
 /// An io error as Go prints an errno: lower case, without "(os error N)".
-fn errno_text(e: &std::io::Error) -> String {
+pub fn errno_text(e: &std::io::Error) -> String {
     match e.raw_os_error() {
         Some(code) => {
             let desc = nix::errno::Errno::from_raw(code).desc();

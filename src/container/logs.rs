@@ -43,7 +43,8 @@ pub struct LogOptions {
     pub follow: bool,
 }
 
-/// RFC 3339, unix seconds (with fraction), or a duration before `now` ("1h30m", "90s").
+/// RFC 3339, unix seconds (with fraction), or a duration before `now` ("1h30m", "90s"; a
+/// negative one, as Go's durations, is after it: "-1s").
 pub fn parse_time(s: &str, now: Time) -> Result<Time> {
     let invalid = |reason: String| Error::InvalidInput {
         what: "time",
@@ -60,9 +61,13 @@ pub fn parse_time(s: &str, now: Time) -> Result<Time> {
         let whole = secs.floor();
         return Ok((whole as i64, ((secs - whole) * 1e9) as u32));
     }
+    let (sign, duration) = match s.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, s.strip_prefix('+').unwrap_or(s)),
+    };
     let mut total = 0f64;
     let mut num = String::new();
-    for c in s.chars() {
+    for c in duration.chars() {
         if c.is_ascii_digit() || c == '.' {
             num.push(c);
             continue;
@@ -79,11 +84,12 @@ pub fn parse_time(s: &str, now: Time) -> Result<Time> {
         };
         num.clear();
     }
-    if !num.is_empty() || s.is_empty() {
+    if !num.is_empty() || duration.is_empty() {
         return Err(invalid(
             "use RFC 3339, seconds, or a duration like 10m".into(),
         ));
     }
+    let total = sign * total;
     let nanos = i128::from(now.0) * 1_000_000_000 + i128::from(now.1)
         - (total * 1000.0) as i128 * 1_000_000;
     Ok((
@@ -240,6 +246,9 @@ mod tests {
         assert_eq!(parse_time("10m", NOW).unwrap(), (NOW.0 - 600, 0));
         assert_eq!(parse_time("1h30m", NOW).unwrap(), (NOW.0 - 5400, 0));
         assert_eq!(parse_time("1.5s", NOW).unwrap(), (NOW.0 - 2, 500_000_000));
+        assert_eq!(parse_time("-1s", NOW).unwrap(), (NOW.0 + 1, 0));
+        assert_eq!(parse_time("+2m", NOW).unwrap(), (NOW.0 - 120, 0));
+        assert!(parse_time("-", NOW).is_err());
         assert_eq!(parse_time("0", NOW).unwrap(), (0, 0));
         assert_eq!(parse_time("12.25", NOW).unwrap(), (12, 250_000_000));
         assert_eq!(

@@ -21,10 +21,8 @@ impl Manager {
             Err(e) => return Err(e),
         };
         if !force && h.state.status == Status::Running {
-            return Err(Error::ContainerState {
-                id: id.to_string(),
-                state: "running".into(),
-                hint: "stop it first, or use -f",
+            return Err(Error::RemoveRunning {
+                id: h.id().to_string(),
             });
         }
         self.remove_held(h)

@@ -7,6 +7,22 @@ use crate::container::state::{reconcile, same_process, Status};
 use crate::error::{Error, Result};
 use crate::sys::wait_gone;
 
+/// What a stop did, for the caller to report.
+#[derive(Debug, Clone)]
+pub struct Stopped {
+    /// The container as it was left.
+    pub container: Container,
+    /// Set when the stop signal did not end it within the timeout and SIGKILL followed.
+    pub killed_after: Option<KilledAfter>,
+}
+
+/// The stop signal that was not heeded, and for how long it was waited on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct KilledAfter {
+    pub signal: i32,
+    pub timeout: Duration,
+}
+
 impl Manager {
     /// Sends `signal` to a running container (which ends its restart policy).
     pub fn kill(&self, c: &Container, signal: i32) -> Result<()> {
@@ -26,37 +42,54 @@ impl Manager {
 
     /// The stop signal, then SIGKILL after `timeout`; returns once the exit is recorded
     /// and the container cleaned up (a `--rm` container is removed).
-    pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Container> {
+    pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Stopped> {
         let mut h = self.hold(c.id())?;
         if h.config.auto_remove {
-            self.end_process(&mut h, timeout)?;
-            let stopped = h.snapshot();
+            let killed_after = self.end_process(&mut h, timeout)?;
+            let container = h.snapshot();
             self.remove_held(h)?;
-            return Ok(stopped);
+            return Ok(Stopped {
+                container,
+                killed_after,
+            });
         }
-        self.stop_held(&mut h, timeout)?;
-        Ok(h.snapshot())
+        let killed_after = self.stop_held(&mut h, timeout)?;
+        Ok(Stopped {
+            container: h.snapshot(),
+            killed_after,
+        })
     }
 
     /// Stops the container (as [`Manager::stop`]) and starts it again, under one hold: no
     /// other command on it can come between the two.
-    pub fn restart(&self, id: &str, timeout: Duration) -> Result<()> {
+    pub fn restart(&self, id: &str, timeout: Duration) -> Result<Stopped> {
         let mut h = self.hold(id)?;
-        self.stop_held(&mut h, timeout)?;
-        self.start_held(&mut h)
+        let killed_after = self.stop_held(&mut h, timeout)?;
+        self.start_held(&mut h)?;
+        Ok(Stopped {
+            container: h.snapshot(),
+            killed_after,
+        })
     }
 
     /// Stops a held container: signals, waits for its exit to be recorded, cleans up. Ends
-    /// its restart policy. Nothing is written before the container is stopped.
-    pub(crate) fn stop_held(&self, h: &mut Held, timeout: Duration) -> Result<()> {
-        self.end_process(h, timeout)?;
-        self.cleanup_held(h)
+    /// its restart policy. Nothing is written before the container is stopped. Says when
+    /// the stop signal was not enough.
+    pub(crate) fn stop_held(&self, h: &mut Held, timeout: Duration) -> Result<Option<KilledAfter>> {
+        let killed_after = self.end_process(h, timeout)?;
+        self.cleanup_held(h)?;
+        Ok(killed_after)
     }
 
     /// The stop signal, SIGKILL after `timeout`, and the wait for the monitor to record the
-    /// exit; nothing is cleaned up or written.
-    pub(crate) fn end_process(&self, h: &mut Held, timeout: Duration) -> Result<()> {
+    /// exit; nothing is cleaned up or written. Says when the stop signal was not enough.
+    pub(crate) fn end_process(
+        &self,
+        h: &mut Held,
+        timeout: Duration,
+    ) -> Result<Option<KilledAfter>> {
         h.state.stopped_by_user = true;
+        let mut killed_after = None;
         if matches!(h.state.status, Status::Running | Status::Created) {
             let sig = match h.state.status {
                 // Not started: nothing to ask politely.
@@ -69,6 +102,12 @@ impl Manager {
             if sent.is_ok() && pid > 0 && !wait_gone(pid, start, Some(timeout)) {
                 let _ = self.signal(h, libc::SIGKILL);
                 wait_gone(pid, start, Some(MONITOR_GRACE));
+                if sig != libc::SIGKILL && !timeout.is_zero() {
+                    killed_after = Some(KilledAfter {
+                        signal: sig,
+                        timeout,
+                    });
+                }
             }
             if pid > 0 && same_process(pid, start) {
                 sent?;
@@ -80,7 +119,7 @@ impl Manager {
             }
             self.await_exit_record(h);
         }
-        Ok(())
+        Ok(killed_after)
     }
 
     /// Sends a signal through the runtime, or straight to the process when the runtime

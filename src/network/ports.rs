@@ -274,14 +274,28 @@ pub fn reserve(maps: &mut [PortMapping]) -> Result<Vec<OwnedFd>> {
     Ok(held)
 }
 
+/// A port that cannot be bound, in the words of podman's (Go's) listen error.
 fn in_use(m: &PortMapping, port: u16, e: nix::errno::Errno) -> Error {
-    let reason = match e {
-        nix::errno::Errno::EADDRINUSE => "is already in use".to_string(),
-        nix::errno::Errno::EADDRNOTAVAIL => "is not an address of this host".to_string(),
-        e => format!("cannot be bound: {e}"),
+    let udp = m.protocol == "udp";
+    let (address, v6) = match m.ip() {
+        None => (format!(":{port}"), false),
+        Some(IpAddr::V4(ip)) => (format!("{ip}:{port}"), false),
+        Some(IpAddr::V6(ip)) => (format!("[{ip}]:{port}"), true),
+    };
+    let desc = e.desc();
+    let mut chars = desc.chars();
+    let reason = match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => e.to_string(),
     };
     Error::PortUnavailable {
-        port: format!("{}:{port}/{}", m.host_ip_shown(), m.protocol),
+        protocol: if udp { "UDP" } else { "TCP" },
+        network: format!(
+            "{}{}",
+            if udp { "udp" } else { "tcp" },
+            if v6 { 6 } else { 4 }
+        ),
+        address,
         reason,
     }
 }

@@ -17,6 +17,7 @@ mod layers;
 mod lifecycle;
 mod network;
 mod packaging;
+mod podman_cli;
 mod resources;
 mod restart;
 mod rootless;

@@ -97,7 +97,10 @@ fn deb_unpacked_into_a_scratch_root_runs_a_container() {
 
     let ctl = root.join("usr/bin/ctl");
     let version = run(Command::new(&ctl).arg("--version"));
-    assert_eq!(version.trim(), format!("ctl {}", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        version.trim(),
+        format!("ctl version {}", env!("CARGO_PKG_VERSION"))
+    );
     let monitor = run(Command::new(root.join("usr/libexec/ctl/ctl-monitor")).arg("--version"));
     assert!(monitor.starts_with("ctl-monitor "), "{monitor}");
     // The restart unit runs the installed binary.

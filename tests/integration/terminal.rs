@@ -196,3 +196,60 @@ fn interactive_pipe_and_signal_proxy() {
     assert_eq!(out.code, Some(9), "{out:?}");
     assert!(out.stdout.contains("got-term"), "{out:?}");
 }
+
+/// `start -ai`, as podman's (`podman start --interactive --attach`): the created
+/// container's terminal here, its exit code ctl's.
+#[test]
+fn start_ai_attaches_a_terminal_and_exits_with_its_code() {
+    let w = WithImage::busybox();
+    w.ctl.ok(&[
+        "create",
+        "-it",
+        "--name",
+        "later",
+        "--network",
+        "none",
+        &w.reference,
+        "sh",
+    ]);
+    let tmux = Tmux::new();
+    let start = wrapper(&w.ctl, "start.sh");
+    let line = format!("{} start -ai later", start.display());
+    assert!(tmux
+        .cmd(&[
+            "new-session",
+            "-d",
+            "-s",
+            "t",
+            "-x",
+            "100",
+            "-y",
+            "30",
+            &line
+        ])
+        .status
+        .success());
+    tmux.expect("/ #");
+    tmux.keys(&["echo $((6*7))", "Enter"]);
+    tmux.expect("42");
+    tmux.keys(&["exit 5", "Enter"]);
+    tmux.expect("EXIT=5");
+
+    // Piped stdin reaches a container created with -i.
+    w.ctl.ok(&[
+        "create",
+        "-i",
+        "--name",
+        "cat",
+        "--network",
+        "none",
+        &w.reference,
+        "cat",
+    ]);
+    let out = w
+        .ctl
+        .run_with_stdin(&["start", "-a", "cat"], Some("piped\n"));
+    out.success();
+    assert_eq!(out.stdout, "piped\n");
+    w.ctl.ok(&["rm", "later", "cat"]);
+}

@@ -72,7 +72,10 @@ fn k8s_file_tail_timestamps_since_until() {
     assert_eq!(all.stderr, "two\n");
     assert_eq!(w.ctl.ok(&["logs", "--tail", "2", "l"]).stdout, "four\nfive");
     assert_eq!(w.ctl.ok(&["logs", "--tail", "0", "l"]).stdout, "");
-    assert_eq!(w.ctl.ok(&["logs", "-n", "100", "l"]).stdout, all.stdout);
+    assert_eq!(w.ctl.ok(&["logs", "--tail", "100", "l"]).stdout, all.stdout);
+    // As podman's: a negative count is every line, and -n is --names, not --tail.
+    assert_eq!(w.ctl.ok(&["logs", "--tail", "-1", "l"]).stdout, all.stdout);
+    assert_eq!(w.ctl.ok(&["logs", "-n", "l"]).stdout, all.stdout);
 
     let stamped = w.ctl.ok(&["logs", "-t", "l"]);
     let lines: Vec<&str> = stamped.stdout.split_inclusive('\n').collect();

@@ -121,7 +121,8 @@ fn containers_reach_each_other_by_name_on_a_user_network() {
         &w.reference,
         "true",
     ]);
-    taken.failure(125);
+    // Found when the container starts: `run` exits 126, as podman's.
+    taken.failure(126);
     assert!(taken.one_line_error().contains("already in use"), "{taken}");
 
     // container:NAME: the server's own namespace, so its port 80 on loopback.
@@ -140,8 +141,12 @@ fn containers_reach_each_other_by_name_on_a_user_network() {
 
     // A network in use stays unless forced; forced, its containers go with it.
     let refused = w.ctl.run(&["network", "rm", "it-dns"]);
-    refused.failure(125);
-    assert!(refused.one_line_error().contains("in use"), "{refused}");
+    // podman's words and code.
+    refused.failure(2);
+    assert!(
+        refused.one_line_error().contains("network is being used"),
+        "{refused}"
+    );
     assert!(links().contains(&net.bridge));
     net.remove(&w.ctl);
     assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout, "");

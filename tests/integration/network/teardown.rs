@@ -29,7 +29,8 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
         &w.reference,
         "true",
     ]);
-    out.failure(125);
+    // podman's: a container made but not started makes `run` exit 126.
+    out.failure(126);
     let line = out.one_line_error();
     assert!(
         line.contains("already in use") && line.contains(&port.to_string()),
@@ -73,7 +74,7 @@ fn port_in_use_is_a_clear_error_and_leaves_nothing() {
         "sleep",
         "60",
     ]);
-    out.failure(125);
+    out.failure(126);
     out.one_line_error();
     let again = w.ctl.run(&["start", "late"]);
     again.failure(125);
@@ -122,7 +123,8 @@ fn netavark_failing_mid_setup_leaves_nothing() {
         "true",
     ]);
     host("ip", &["link", "del", a]);
-    out.failure(125);
+    // The container was made and could not start: 126, as podman's run.
+    out.failure(126);
     let line = out.one_line_error();
     assert!(
         line.contains("netavark setup") && line.contains(a),
