@@ -178,6 +178,11 @@ pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
     TValue::Struct(std::rc::Rc::new(row))
 }
 
+/// A ps template; `.Namespaces.X` is `.X`, as podman rewrites it.
+fn parse_format(t: &str) -> Result<Format> {
+    Format::parse("ps", Origin::User, &t.replace(".Namespaces.", "."))
+}
+
 /// podman's ps headers: a field's name in words, or these.
 const PS_HEADERS: &[(&str, &str)] = &[
     ("Cgroup", "cgroupns"),
@@ -266,11 +271,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let json = args.format.as_deref().is_some_and(super::template::is_json);
     // `--format table` is the default table, as docker takes it.
     let template = match args.format.as_deref() {
-        Some(t) if !json && t != "table" => Some(Format::parse(
-            "ps",
-            Origin::User,
-            &t.replace(".Namespaces.", "."),
-        )?),
+        Some(t) if !json && t != "table" => Some(parse_format(t)?),
         _ => None,
     };
     let m = Manager::open(ctx)?;
@@ -384,6 +385,92 @@ mod tests {
         ];
         assert_eq!(short_command(&c, false), "\"sh -c sleep 1000; e…\"");
         assert_eq!(short_command(&c, true), "\"sh -c sleep 1000; echo done\"");
+    }
+
+    fn record() -> (ContainerConfig, State) {
+        let cfg: ContainerConfig = serde_json::from_value(json!({
+            "id": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "name": "web",
+            "image_id": "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
+            "image_name": "docker.io/library/busybox:latest",
+            "created": "2026-01-02T03:04:05.5+00:00",
+            "command": ["sh", "-c", "sleep 1000; echo done"],
+            "env": [],
+            "labels": {"tier": "backend", "a": "1"},
+            "mounts": [{"kind": "bind", "source": "/srv", "destination": "/data", "readonly": false}],
+            "hostname": "web",
+            "user": "",
+            "workdir": "/",
+            "network": "bridge",
+            "networks": ["ctl", "app"],
+            "stop_signal": 15,
+            "stop_timeout": 10,
+            "auto_remove": false,
+            "read_only": false,
+            "terminal": false,
+            "stdin": false,
+            "log": {"driver": "k8s-file", "path": "/x/ctr.log", "max_size": 0, "max_files": 1},
+            "runtime": "runc",
+        }))
+        .expect("a container record");
+        let mut st = State::new();
+        st.status = Status::Running;
+        st.pid = Some(42);
+        st.started_at = Some(ctl::image::now_rfc3339());
+        (cfg, st)
+    }
+
+    fn render(format: &str, no_trunc: bool) -> String {
+        let (cfg, st) = record();
+        let f = parse_format(format).unwrap();
+        let rows = TValue::list(vec![ps_row(&cfg, &st, no_trunc)]);
+        let (out, err) = f.render(&rows, &|n| header_name(n, PS_HEADERS));
+        assert!(err.is_none(), "{format}: {err:?}");
+        out
+    }
+
+    #[test]
+    fn ps_rows_are_podman_s_ps_reporter() {
+        assert_eq!(
+            render(
+                "{{.ID}} {{.Names}} {{.Command}} {{.Networks}} {{.Mounts}}",
+                false
+            ),
+            "0123456789ab web sh -c sleep 1000;... ctl,app [/data]\n"
+        );
+        assert_eq!(
+            render("{{.ID}}|{{.Command}}", true),
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|sh -c sleep 1000; echo done\n"
+        );
+        assert_eq!(
+            render("{{.Labels}} {{.Label \"tier\"}} {{.Labels.nosuch}} {{.Pid}} {{.State}} {{.Restarts}}", false),
+            "map[a:1 tier:backend] backend <no value> 42 running 0\n"
+        );
+        assert_eq!(
+            render("{{.CreatedAt}} {{.Image}} {{.ImageID}}", false),
+            "2026-01-02 03:04:05.5 +0000 UTC docker.io/library/busybox:latest fedcba987654\n"
+        );
+        assert!(render("{{.Status}}", false).starts_with("Up "));
+        // podman's headers: names in words, its own for some.
+        assert_eq!(
+            render(
+                "table {{.ID}} {{.Names}} {{.ImageID}} {{.Namespaces.Cgroup}} {{.RunningFor}}",
+                false
+            )
+            .lines()
+            .next()
+            .map(str::trim_end),
+            Some("CONTAINER ID  NAMES       IMAGE ID      CGROUPNS    RUNNING FOR")
+        );
+        assert!(render("table {{.CreatedHuman}}", false).starts_with("CREATED\n"));
+        // JSON as podman's ListContainer.
+        let (cfg, st) = record();
+        let v = ps_json(&cfg, &st);
+        assert_eq!(v["Names"], json!(["web"]));
+        assert_eq!(v["Id"], json!(cfg.id));
+        assert_eq!(v["Networks"], json!(["ctl", "app"]));
+        assert_eq!(v["ExitedAt"], json!(GO_ZERO_UNIX));
+        assert!(v.get("ID").is_none());
     }
 
     #[test]

@@ -118,7 +118,7 @@ impl State<'_> {
                 .iter()
                 .map(|(k, e)| (Value::Str(k.clone()), e.clone()))
                 .collect(),
-            Value::Int(n) => (0..*n).map(|i| (Value::Int(i), Value::Int(i))).collect(),
+            Value::Int(n) => return self.range_int(dot, b, *n, mark, top),
             Value::Nil | Value::Invalid => Vec::new(),
             // A header row has one name where a row has a list.
             Value::Str(_) if self.header.is_some() => vec![(Value::Int(0), v.clone())],
@@ -142,6 +142,27 @@ impl State<'_> {
             }
         }
         if empty {
+            if let Some(list) = &b.else_list {
+                self.walk(list, dot)?;
+            }
+        }
+        self.vars.truncate(mark);
+        Ok(Flow::Normal)
+    }
+
+    /// `range N` (Go 1.22): 0 to N-1, one at a time.
+    fn range_int(&mut self, dot: &Value, b: &Branch, n: i64, mark: usize, top: usize) -> R<Flow> {
+        for i in 0..n {
+            if !b.pipe.decl.is_empty() {
+                self.vars[top - 1].1 = Value::Int(i);
+            }
+            let flow = self.walk(&b.list, &Value::Int(i))?;
+            self.vars.truncate(top);
+            if matches!(flow, Flow::Break) {
+                break;
+            }
+        }
+        if n <= 0 {
             if let Some(list) = &b.else_list {
                 self.walk(list, dot)?;
             }
