@@ -324,7 +324,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand logs" -s n -l names -d 'Name eac
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers (all states)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
-complete -c ctl -n "__fish_ctl_using_subcommand ps" -l format -d 'json, or a template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -340,7 +340,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand ps" -s l -l latest -d 'Show the 
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s n -l last -d 'Show the N most recently created containers (all states)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
-complete -c ctl -n "__fish_ctl_using_subcommand list" -l format -d 'json, or a template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -392,7 +392,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No route out of the network'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No DNS server for the network\'s container names'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'json, or a template such as \'{{.Name}}\'' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -404,7 +404,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network ids'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each network with a template (e.g. \'{{.Subnets}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'json, or a Go template for each network (e.g. \'{{range .Subnets}}{{.Subnet}}{{end}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -705,7 +705,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers (all states)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, or a template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -771,8 +771,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand pull" -l cgroup-manager -d 'Cgro
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand images" -l format -d 'Output format: table (default) or json' -r -f -a "table\t''
-json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -801,8 +800,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "rm" -d 'Remove images'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'Output format: table (default) or json' -r -f -a "table\t''
-json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -882,7 +880,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not report progress'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'json, or a Go template for each result (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s t -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
 container\t''
 image\t''"
@@ -998,8 +996,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit and its commands by the container\'s name instead of its id'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand info" -s f -l format -d 'Output format: yaml-like text (default) or json' -r -f -a "text\t''
-json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand info" -s f -l format -d 'json, or a Go template such as \'{{.Host.OCIRuntime.Name}}\' (default: YAML)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1021,8 +1018,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subc
 complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "prune" -d 'Remove stopped containers and the network state of containers that are gone'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'Output format: yaml-like text (default) or json' -r -f -a "text\t''
-json\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'json, or a Go template such as \'{{.Host.OCIRuntime.Name}}\' (default: YAML)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

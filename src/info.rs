@@ -11,11 +11,35 @@ use crate::runtime::Runtime;
 pub struct Info {
     pub host: Host,
     pub store: StoreInfo,
+    /// podman's `registries`: `search`, the registries short names are looked up in.
+    pub registries: std::collections::BTreeMap<String, Vec<String>>,
+    pub version: Version,
+}
+
+/// podman's `version` object (Go's names, as podman writes them).
+#[derive(Debug, Serialize)]
+pub struct Version {
+    #[serde(rename = "APIVersion")]
+    pub api_version: String,
+    #[serde(rename = "Version")]
+    pub version: String,
+    #[serde(rename = "GitCommit")]
+    pub git_commit: String,
+    #[serde(rename = "OsArch")]
+    pub os_arch: String,
+    #[serde(rename = "Os")]
+    pub os: String,
 }
 
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Host {
+    pub arch: String,
+    pub os: String,
+    pub hostname: String,
+    pub cpus: usize,
+    pub mem_total: u64,
+    pub mem_free: u64,
     pub rootless: bool,
     pub uid: u32,
     pub id_mappings: IdMappings,
@@ -35,8 +59,8 @@ pub struct IdMappings {
     pub gidmap: Vec<Mapping>,
 }
 
+/// podman's IDMap, whose JSON names are snake_case.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
 pub struct Mapping {
     pub container_id: u32,
     pub host_id: u32,
@@ -60,6 +84,65 @@ pub struct StoreInfo {
     pub graph_root: String,
     pub run_root: String,
     pub config_file: String,
+    pub container_store: ContainerStore,
+    pub image_store: ImageStore,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ContainerStore {
+    pub number: usize,
+    pub paused: usize,
+    pub running: usize,
+    pub stopped: usize,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct ImageStore {
+    pub number: usize,
+}
+
+/// podman's arch names for Rust's.
+pub fn go_arch() -> &'static str {
+    match std::env::consts::ARCH {
+        "x86_64" => "amd64",
+        "aarch64" => "arm64",
+        "x86" => "386",
+        "powerpc64" => "ppc64le",
+        "s390x" => "s390x",
+        "riscv64" => "riscv64",
+        other => other,
+    }
+}
+
+/// MemTotal and MemAvailable of /proc/meminfo, in bytes.
+fn memory() -> (u64, u64) {
+    let text = std::fs::read_to_string("/proc/meminfo").unwrap_or_default();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .and_then(|r| r.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
+            .map_or(0, |kb| kb * 1024)
+    };
+    (field("MemTotal:"), field("MemAvailable:"))
+}
+
+fn stores(ctx: &Context) -> (ContainerStore, ImageStore) {
+    use crate::container::state::Status;
+    let mut containers = ContainerStore::default();
+    if let Ok(m) = crate::container::lifecycle::Manager::open(ctx) {
+        for (_, st) in m.list().unwrap_or_default().into_iter().flatten() {
+            containers.number += 1;
+            match st.status {
+                Status::Running => containers.running += 1,
+                Status::Exited => containers.stopped += 1,
+                _ => {}
+            }
+        }
+    }
+    let images = crate::image::store::Store::open(&ctx.root)
+        .and_then(|s| s.images())
+        .map_or(0, |i| i.len());
+    (containers, ImageStore { number: images })
 }
 
 fn mappings(m: &[IdMap]) -> Vec<Mapping> {
@@ -111,8 +194,18 @@ pub fn gather(ctx: &Context) -> Info {
             }
         }
     };
+    let (mem_total, mem_free) = memory();
+    let (container_store, image_store) = stores(ctx);
     Info {
         host: Host {
+            arch: go_arch().into(),
+            os: std::env::consts::OS.into(),
+            hostname: nix::unistd::gethostname()
+                .map(|h| h.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            cpus: std::thread::available_parallelism().map_or(1, |n| n.get()),
+            mem_total,
+            mem_free,
             rootless: ctx.rootless,
             uid: ctx.uid,
             id_mappings: IdMappings {
@@ -143,6 +236,16 @@ pub fn gather(ctx: &Context) -> Info {
             graph_root: ctx.root.display().to_string(),
             run_root: ctx.runroot.display().to_string(),
             config_file: ctx.config_file.display().to_string(),
+            container_store,
+            image_store,
+        },
+        registries: [("search".to_string(), ctx.search_registries.clone())].into(),
+        version: Version {
+            api_version: env!("CARGO_PKG_VERSION").into(),
+            version: env!("CARGO_PKG_VERSION").into(),
+            git_commit: String::new(),
+            os_arch: format!("{}/{}", std::env::consts::OS, go_arch()),
+            os: std::env::consts::OS.into(),
         },
     }
 }

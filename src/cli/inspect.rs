@@ -11,13 +11,42 @@ use ctl::container::state::Status;
 use ctl::image::store::{ImageRecord, Store};
 use ctl::Context;
 
-use super::output::print_inspected;
-use super::template::Template;
+use super::output::{inspect_format, print_inspected};
+use super::template::Shape;
+
+/// Container inspect as templates see it: podman's InspectContainerData, whose maps are
+/// these.
+pub const CONTAINER_SHAPE: Shape = Shape {
+    type_name: "*define.InspectContainerData",
+    maps: &[
+        "Config.Labels",
+        "Config.Annotations",
+        "Config.ExposedPorts",
+        "HostConfig.PortBindings",
+        "HostConfig.LogConfig.Config",
+        "NetworkSettings.Ports",
+        "NetworkSettings.Networks",
+        "GraphDriver.Data",
+    ],
+};
+
+/// Image inspect as templates see it: podman's inspect.ImageData.
+pub const IMAGE_SHAPE: Shape = Shape {
+    type_name: "*inspect.ImageData",
+    maps: &[
+        "Labels",
+        "Annotations",
+        "Config.Labels",
+        "Config.ExposedPorts",
+        "Config.Volumes",
+        "GraphDriver.Data",
+    ],
+};
 
 /// `inspect`: containers, images or both.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Format each result with a template (e.g. '{{.State.Status}}')
+    /// json, or a Go template for each result (e.g. '{{.State.Status}}')
     #[arg(short, long)]
     pub format: Option<String>,
     /// What to inspect: container, image, or both (containers first)
@@ -64,13 +93,13 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     } else {
         Some(Manager::open(ctx)?)
     };
-    let template = args.format.as_deref().map(Template::parse).transpose()?;
+    let template = inspect_format("inspect", args.format.as_deref(), args.kind == Kind::Image)?;
     let mut out = Vec::new();
     let mut failed = false;
     for n in &args.names {
         let container = manager
             .as_ref()
-            .map(|m| m.get(n).map(|c| container_json(m, &c)));
+            .map(|m| m.get(n).map(|c| (container_json(m, &c), CONTAINER_SHAPE)));
         let found = match container {
             Some(Ok(v)) => Ok(v),
             Some(Err(e)) if args.kind == Kind::Container => Err(e),
@@ -78,6 +107,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             _ => store
                 .find_image(n, &ctx.search_registries)
                 .and_then(|i| image_json(&store, &i))
+                .map(|v| (v, IMAGE_SHAPE))
                 .map_err(|e| match e {
                     // Not a container, and no image either (a container name such as
                     // "Web-1" is not even an image reference).
@@ -134,6 +164,12 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "OOMKilled": st.oom_killed,
             "Dead": false,
             "Pid": st.pid.unwrap_or(0),
+            // The monitor (podman's conmon) while it runs the container.
+            "ConmonPid": if matches!(st.status, Status::Running | Status::Created) {
+                st.monitor_pid.unwrap_or(0)
+            } else {
+                0
+            },
             "ExitCode": st.exit_code.unwrap_or(if st.status == Status::Exited { -1 } else { 0 }),
             "ExitCodeKnown": st.status != Status::Exited || st.exit_code.is_some(),
             "Error": st.note.clone().unwrap_or_default(),
@@ -141,8 +177,11 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "FinishedAt": st.finished_at.clone().unwrap_or_else(|| zero.into()),
             "Restarts": st.restarts,
         },
-        "Image": format!("sha256:{}", cfg.image_id),
+        "Image": cfg.image_id,
         "ImageName": cfg.image_name,
+        "Pod": "",
+        "OCIRuntime": cfg.runtime,
+        "IsInfra": false,
         "LogPath": cfg.log.path,
         "RestartCount": st.restarts,
         "Driver": "overlay",
@@ -172,7 +211,17 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "PortBindings": port_bindings(&cfg.ports),
             "AutoRemove": cfg.auto_remove,
             "ReadonlyRootfs": cfg.read_only,
-            "LogConfig": { "Type": cfg.log.driver, "MaxSize": cfg.log.max_size, "MaxFiles": cfg.log.max_files },
+            "LogConfig": {
+                "Type": cfg.log.driver,
+                "Config": null,
+                "Path": cfg.log.path,
+                "Tag": "",
+                // podman's -1B is no limit, as ctl's 0.
+                "Size": if cfg.log.max_size == 0 { "-1B".to_string() } else { go_human_size(cfg.log.max_size) },
+                "MaxSize": cfg.log.max_size,
+                "MaxFiles": cfg.log.max_files,
+            },
+            "RestartPolicy": restart_policy(&cfg.restart),
             "Runtime": cfg.runtime,
             "Privileged": cfg.host.privileged,
             "CapAdd": cfg.host.cap_add,
@@ -195,6 +244,32 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
     })
+}
+
+/// podman's `{"Name": "on-failure", "MaximumRetryCount": 3}`.
+fn restart_policy(p: &ctl::container::restart::RestartPolicy) -> Value {
+    use ctl::container::restart::RestartPolicy as P;
+    let (name, max) = match p {
+        P::No => ("no", 0),
+        P::OnFailure { max } => ("on-failure", *max),
+        P::Always => ("always", 0),
+        P::UnlessStopped => ("unless-stopped", 0),
+    };
+    json!({"Name": name, "MaximumRetryCount": max})
+}
+
+/// go-units' HumanSize, as podman shows a log size limit: four significant digits,
+/// decimal units, no space ("10MB", "1.049MB").
+fn go_human_size(bytes: u64) -> String {
+    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
+    let mut v = bytes as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    let n = super::template::value::go_float(v, 'g', Some(4));
+    format!("{n}{}", UNITS[i])
 }
 
 /// docker's `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`; an empty HostPort is a
@@ -233,7 +308,7 @@ fn network_settings(m: &Manager, c: &Container) -> Value {
             a.push(json!({ "HostIp": ip, "HostPort": port }));
         }
     }
-    let networks: serde_json::Map<String, Value> = net
+    let mut networks: serde_json::Map<String, Value> = net
         .map(|n| {
             n.networks
                 .iter()
@@ -253,6 +328,29 @@ fn network_settings(m: &Manager, c: &Container) -> Value {
                 .collect()
         })
         .unwrap_or_default();
+    // A stopped container is still on its networks, without an address (as podman shows).
+    let missing = cfg.networks.iter().any(|n| !networks.contains_key(n));
+    let known = if missing {
+        m.networks().and_then(|n| n.list()).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    for name in &cfg.networks {
+        let id = known
+            .iter()
+            .find(|n| &n.name == name)
+            .map_or_else(String::new, |n| n.id.clone());
+        networks.entry(name.clone()).or_insert_with(|| {
+            json!({
+                "NetworkID": id,
+                "IPAddress": "",
+                "IPPrefixLen": 0,
+                "Gateway": "",
+                "MacAddress": "",
+                "Aliases": cfg.network_aliases,
+            })
+        });
+    }
     let first = cfg
         .networks
         .first()
@@ -283,9 +381,20 @@ pub fn image_json(store: &Store, i: &ImageRecord) -> ctl::Result<Value> {
         .first()
         .and_then(|d| d.split_once('@'))
         .map(|(_, d)| d.to_string());
+    let image_config = config.get("config");
+    let labels = image_config
+        .and_then(|c| c.get("Labels"))
+        .filter(|l| l.is_object())
+        .cloned()
+        .unwrap_or_else(|| json!({}));
     Ok(json!({
         "Id": i.id,
         "Digest": digest,
+        "Parent": "",
+        "Comment": config.get("comment").and_then(Value::as_str).unwrap_or_default(),
+        "User": image_config.and_then(|c| c.get("User")).and_then(Value::as_str).unwrap_or_default(),
+        "Labels": labels,
+        "VirtualSize": i.size,
         "ManifestDigest": i.manifest_digest,
         "RepoTags": i.names,
         "RepoDigests": i.repo_digests,
@@ -310,7 +419,15 @@ pub fn image_json(store: &Store, i: &ImageRecord) -> ctl::Result<Value> {
 mod tests {
     use serde_json::json;
 
-    use super::ulimit_json;
+    use super::{go_human_size, ulimit_json};
+
+    #[test]
+    fn log_sizes_as_go_units_prints_them() {
+        assert_eq!(go_human_size(1), "1B");
+        assert_eq!(go_human_size(10_000_000), "10MB");
+        assert_eq!(go_human_size(1_048_576), "1.049MB");
+        assert_eq!(go_human_size(1024), "1.024kB");
+    }
 
     #[test]
     fn ulimits_in_docker_s_shape() {

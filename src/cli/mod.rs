@@ -858,14 +858,6 @@ mod tests {
                 "invalid value 'pod' for '--type <KIND>' [possible values: all, container, image]",
             ),
             (
-                &["ctl", "images", "--format", "yaml"],
-                "invalid value 'yaml' for '--format <FORMAT>' [possible values: table, json]",
-            ),
-            (
-                &["ctl", "info", "-f", "yaml"],
-                "invalid value 'yaml' for '--format <FORMAT>' [possible values: text, json]",
-            ),
-            (
                 &["ctl", "completion", "tcsh"],
                 "invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]",
             ),

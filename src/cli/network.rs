@@ -11,8 +11,34 @@ use ctl::container::options::parse_labels;
 use ctl::network::config::{CreateRequest, Network};
 use ctl::Context;
 
-use super::output::{print_inspected, print_json, table};
-use super::template::Template;
+use super::output::{inspect_format, print_inspected, print_json, table};
+use super::template::{header_name, Format, Origin, Shape, Struct, Value as TValue};
+
+/// Networks as templates see them: podman's types.Network (Go's names find the JSON's
+/// snake_case ones: `.DNSEnabled` is `dns_enabled`).
+const NETWORK_SHAPE: Shape = Shape {
+    type_name: "types.Network",
+    maps: &["labels", "options", "ipam_options"],
+};
+
+/// podman's network ls headers: a field's name in words, or these.
+const NETWORK_HEADERS: &[(&str, &str)] = &[
+    ("Name", "name"),
+    ("Driver", "driver"),
+    ("Labels", "labels"),
+    ("ID", "network id"),
+];
+
+/// A network's JSON for templates: the maps podman's JSON leaves out when empty are there.
+fn template_json(n: &Network) -> Result<Value> {
+    let mut v = serde_json::to_value(n)?;
+    if let Some(o) = v.as_object_mut() {
+        for k in ["labels", "options", "ipam_options"] {
+            o.entry(k).or_insert_with(|| json!({}));
+        }
+    }
+    Ok(v)
+}
 
 #[derive(Debug, clap::Subcommand)]
 pub enum NetworkCommand {
@@ -63,14 +89,14 @@ pub struct LsArgs {
     /// Do not truncate ids
     #[arg(long)]
     pub no_trunc: bool,
-    /// json, or a template such as '{{.Name}}'
+    /// json, or a Go template such as '{{.Name}}' ('table ...' adds a header)
     #[arg(long)]
     pub format: Option<String>,
 }
 
 #[derive(Debug, clap::Args)]
 pub struct InspectArgs {
-    /// Format each network with a template (e.g. '{{.Subnets}}')
+    /// json, or a Go template for each network (e.g. '{{range .Subnets}}{{.Subnet}}{{end}}')
     #[arg(short, long)]
     pub format: Option<String>,
     /// Networks (name or id)
@@ -117,67 +143,68 @@ fn create(m: &Manager, a: CreateArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// A network as `ls` templates see it (podman's field names).
-fn ls_object(n: &Network, no_trunc: bool) -> Value {
+/// A network as `ls` templates see it: podman's ListPrintReports, the network with `.ID`
+/// short unless --no-trunc and `.Labels` as `k=v,...`.
+fn ls_row(n: &Network, no_trunc: bool) -> Result<TValue> {
+    let mut row = Struct::from_json(&template_json(n)?, &NETWORK_SHAPE);
     let id = if no_trunc {
         n.id.as_str()
     } else {
         n.short_id()
     };
-    json!({
-        "ID": id,
-        "Id": n.id,
-        "Name": n.name,
-        "Driver": n.driver,
-        "NetworkInterface": n.network_interface,
-        "Subnets": n.subnets.iter().map(|s| s.subnet.to_string()).collect::<Vec<_>>().join(","),
-        "Internal": n.internal,
-        "DNSEnabled": n.dns_enabled,
-        "Labels": n.labels,
-        "Created": n.created,
-    })
+    let labels: Vec<String> = n.labels.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    row.method("ID", id).method("Labels", labels.join(","));
+    Ok(TValue::Struct(std::rc::Rc::new(row)))
 }
 
 fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
-    let nets = m.networks()?.list()?;
+    let json = a.format.as_deref().is_some_and(super::template::is_json);
+    let template = match a.format.as_deref() {
+        Some(t) if !json && t != "table" => Some(Format::parse("ls", Origin::User, t)?),
+        _ => None,
+    };
+    let mut nets = m.networks()?.list()?;
+    nets.sort_by(|a, b| a.name.cmp(&b.name));
     if a.quiet {
         for n in &nets {
             println!("{}", if a.no_trunc { &n.id } else { n.short_id() });
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let objs: Vec<Value> = nets.iter().map(|n| ls_object(n, a.no_trunc)).collect();
-    match a.format.as_deref() {
-        Some("json") => print_json(&objs),
-        Some(t) if t != "table" => {
-            let t = Template::parse(t)?;
-            if t.table {
-                println!("{}", t.header(|f| f.to_uppercase()));
-            }
-            for o in &objs {
-                println!("{}", t.render(o)?);
-            }
-        }
-        _ => {
-            let s = |o: &Value, k: &str| o[k].as_str().unwrap_or_default().to_string();
-            let rows = objs
-                .iter()
-                .map(|o| vec![s(o, "ID"), s(o, "Name"), s(o, "Driver")])
-                .collect();
-            print!("{}", table(&["NETWORK ID", "NAME", "DRIVER"], rows));
-        }
+    if json {
+        print_json(&nets);
+    } else if let Some(t) = template {
+        let rows = nets
+            .iter()
+            .map(|n| ls_row(n, a.no_trunc))
+            .collect::<Result<Vec<_>>>()?;
+        t.print(&TValue::list(rows), &|f| header_name(f, NETWORK_HEADERS))?;
+    } else {
+        let rows = nets
+            .iter()
+            .map(|n| {
+                let id = if a.no_trunc {
+                    n.id.clone()
+                } else {
+                    n.short_id().to_string()
+                };
+                vec![id, n.name.clone(), n.driver.clone()]
+            })
+            .collect();
+        print!("{}", table(&["NETWORK ID", "NAME", "DRIVER"], rows));
     }
     Ok(ExitCode::SUCCESS)
 }
 
 fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
-    let template = a.format.as_deref().map(Template::parse).transpose()?;
+    let template = inspect_format("inspect", a.format.as_deref(), false)?;
     let nets = m.networks()?;
     let mut out = Vec::new();
     let mut failed = false;
     for name in &a.names {
         match nets.get(name) {
-            Ok(n) => out.push(serde_json::to_value(&n)?),
+            Ok(n) if template.is_some() => out.push((template_json(&n)?, NETWORK_SHAPE)),
+            Ok(n) => out.push((serde_json::to_value(&n)?, NETWORK_SHAPE)),
             Err(e) => {
                 // podman's words name the network twice.
                 super::output::report_error(&format!("network {name}: {e}"));

@@ -119,20 +119,41 @@ pub fn print_json(v: &impl serde::Serialize) {
     );
 }
 
-/// What an `inspect` command prints: each object found, as JSON or through `--format`; the
-/// ones not found were reported already, and make the exit code 125 (podman's behaviour).
+/// An `inspect --format`: None for the JSON array (no format, or `json`), else the
+/// template, with podman's rewrites of docker's names (`.Src`, `.Dst`, `.ImageID`).
+pub fn inspect_format(
+    name: &str,
+    format: Option<&str>,
+    image: bool,
+) -> anyhow::Result<Option<super::template::Format>> {
+    let Some(f) = format.filter(|f| !f.is_empty() && !super::template::is_json(f)) else {
+        return Ok(None);
+    };
+    let mut f = f
+        .replace(".Src", ".Source")
+        .replace(".Dst", ".Destination")
+        .replace(".ImageID", ".Image");
+    if image {
+        f = f.replace(".Config.Healthcheck", ".HealthCheck");
+    }
+    super::template::Format::parse(name, super::template::Origin::User, &f).map(Some)
+}
+
+/// What an `inspect` command prints: each object found, as JSON or through `--format` (the
+/// template sees each object as `shape` says); the ones not found were reported already,
+/// and make the exit code 125 (podman's behaviour).
 pub fn print_inspected(
-    found: &[serde_json::Value],
-    template: Option<super::template::Template>,
+    found: &[(serde_json::Value, super::template::Shape)],
+    format: Option<super::template::Format>,
     any_failed: bool,
 ) -> anyhow::Result<std::process::ExitCode> {
-    match template {
+    use super::template::Value;
+    match format {
         Some(t) => {
-            for v in found {
-                println!("{}", t.render(v)?);
-            }
+            let data = Value::list(found.iter().map(|(v, s)| Value::from_json(v, s)).collect());
+            t.print(&data, &|f| super::template::header_name(f, &[]))?;
         }
-        None => print_json(&found),
+        None => print_json(&found.iter().map(|(v, _)| v).collect::<Vec<_>>()),
     }
     Ok(if any_failed {
         std::process::ExitCode::from(125)

@@ -10,8 +10,10 @@ use ctl::container::state::{State, Status};
 use ctl::container::store::ContainerConfig;
 use ctl::Context;
 
+use ctl::network::ports::PortMapping;
+
 use super::output::{ago, table, up};
-use super::template::{align_tabs, Template};
+use super::template::{header_name, Format, Origin, Shape, Struct, Value as TValue};
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
@@ -33,7 +35,7 @@ pub struct Args {
     /// Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
-    /// json, or a template such as '{{.ID}} {{.Names}}' ('table ...' adds a header)
+    /// json, or a Go template such as '{{.ID}} {{.Names}}' ('table ...' adds a header)
     #[arg(long)]
     pub format: Option<String>,
 }
@@ -64,50 +66,140 @@ fn short_command(cmd: &[String], no_trunc: bool) -> String {
     }
 }
 
-/// One container as the object templates and `--format json` see.
-pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
-    let id = if no_trunc {
-        cfg.id.clone()
-    } else {
-        cfg.id[..12].to_string()
-    };
+/// Go's zero time as a unix time: what podman's JSON has for a start or exit that never was.
+const GO_ZERO_UNIX: i64 = -62135596800;
+
+fn unix(rfc3339: Option<&str>) -> i64 {
+    rfc3339
+        .and_then(ctl_monitor::time::parse_timestamp)
+        .map_or(GO_ZERO_UNIX, |(s, _)| s)
+}
+
+fn state_word(st: &State) -> &'static str {
+    // "configured" is ctl's own word; docker's and podman's users know it as "created".
+    match st.status {
+        Status::Configured => "created",
+        s => s.as_str(),
+    }
+}
+
+fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
+    match &st.network {
+        Some(n) => &n.ports,
+        None => &cfg.user_ports,
+    }
+}
+
+/// One container as `ps --format json` prints it: podman's ListContainer (the full id as
+/// `Id`, `Names` and `Networks` as lists, `Created` a unix time, `CreatedAt` in words).
+pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
     json!({
-        "ID": id,
+        "AutoRemove": cfg.auto_remove,
+        "Command": cfg.command,
+        "Created": unix(Some(&cfg.created)),
+        "CreatedAt": ago(Some(&cfg.created)),
+        "CIDFile": "",
+        "Exited": st.status == Status::Exited,
+        "ExitedAt": unix(st.finished_at.as_deref()),
+        "ExitCode": st.exit_code.unwrap_or(0),
         "Id": cfg.id,
         "Image": cfg.image_name,
         "ImageID": cfg.image_id,
-        "Command": short_command(&cfg.command, no_trunc),
-        "CreatedAt": cfg.created,
-        "RunningFor": ago(Some(&cfg.created)),
-        "Status": status_text(st),
-        // "configured" is ctl's own word; docker's users know it as "created".
-        "State": match st.status {
-            Status::Configured => "created",
-            s => s.as_str(),
-        },
-        "Ports": match &st.network {
-            Some(n) => ctl::network::ports::display(&n.ports),
-            None => ctl::network::ports::display(&cfg.user_ports),
-        },
-        "Networks": cfg.networks.join(","),
-        "Names": cfg.name,
+        "IsInfra": false,
         "Labels": cfg.labels,
-        "Pid": st.pid.unwrap_or(0),
-        "ExitCode": st.exit_code,
-        "Restarts": st.restarts,
         "Mounts": cfg.mounts.iter().map(|m| m.destination.clone()).collect::<Vec<_>>(),
+        "Names": [cfg.name],
+        "Namespaces": {},
+        "Networks": cfg.networks,
+        "Pid": st.pid.unwrap_or(0),
+        "Pod": "",
+        "PodName": "",
+        "Ports": ports_of(cfg, st),
+        "Restarts": st.restarts,
+        "Size": null,
+        "StartedAt": unix(st.started_at.as_deref()),
+        "State": state_word(st),
+        "Status": status_text(st),
     })
 }
 
-/// Docker's header for a template field.
-fn header_of(field: &str) -> String {
-    match field {
-        "ID" | "Id" => "CONTAINER ID".into(),
-        "RunningFor" | "CreatedAt" => "CREATED".into(),
-        "Names" => "NAMES".into(),
-        other => other.to_uppercase(),
+/// ps rows as templates see them: podman's psReporter, whose methods shadow the JSON's
+/// fields.
+const PS_SHAPE: Shape = Shape {
+    type_name: "containers.psReporter",
+    maps: &["Labels", "ExposedPorts"],
+};
+
+/// A ps row for templates: the JSON's fields, and podman's psReporter methods over them
+/// (`.ID` short unless --no-trunc, `.Names` the name, `.Labels` the map, `.Label "k"` one
+/// label, `.Command` cut at 17 bytes, `.Ports` and `.Networks` as text, `.CreatedAt` as
+/// Go prints a time).
+pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
+    let mut row = Struct::from_json(&ps_json(cfg, st), &PS_SHAPE);
+    let short = |id: &str| {
+        if no_trunc {
+            id.to_string()
+        } else {
+            id.chars().take(12).collect()
+        }
+    };
+    let mut command = cfg.command.join(" ");
+    if !no_trunc && command.len() > 17 {
+        let mut end = 17;
+        while !command.is_char_boundary(end) {
+            end -= 1;
+        }
+        command.truncate(end);
+        command.push_str("...");
     }
+    let created = super::template::go_time(&cfg.created).unwrap_or_else(|| cfg.created.clone());
+    let labels = cfg.labels.clone();
+    row.method("ID", short(&cfg.id))
+        .method("ImageID", short(&cfg.image_id))
+        .method("Pod", "")
+        .method("Status", status_text(st))
+        .method("Restarts", st.restarts.to_string())
+        .method("RunningFor", ago(Some(&cfg.created)))
+        .method("CreatedHuman", ago(Some(&cfg.created)))
+        .method("Created", created.clone())
+        .method("CreatedAt", created)
+        .method("Command", command)
+        .method("Size", "")
+        .method("Names", cfg.name.clone())
+        .method("Networks", cfg.networks.join(","))
+        .method("Ports", ctl::network::ports::display(ports_of(cfg, st)))
+        .method_fn("Label", 1, move |a| {
+            let key = a[0].to_text();
+            Ok(TValue::from(labels.get(&key).cloned().unwrap_or_default()))
+        });
+    for ns in ["Cgroup", "IPC", "MNT", "NET", "PIDNS", "User", "UTS"] {
+        row.method(ns, "");
+    }
+    TValue::Struct(std::rc::Rc::new(row))
 }
+
+/// A ps template; `.Namespaces.X` is `.X`, as podman rewrites it.
+fn parse_format(t: &str) -> Result<Format> {
+    Format::parse("ps", Origin::User, &t.replace(".Namespaces.", "."))
+}
+
+/// podman's ps headers: a field's name in words, or these.
+const PS_HEADERS: &[(&str, &str)] = &[
+    ("Cgroup", "cgroupns"),
+    ("CreatedHuman", "created"),
+    ("ID", "container id"),
+    ("IPC", "ipc"),
+    ("MNT", "mnt"),
+    ("NET", "net"),
+    ("Networks", "networks"),
+    ("PIDNS", "pidns"),
+    ("Pod", "pod id"),
+    ("PodName", "podname"),
+    ("Restarts", "restarts"),
+    ("RunningFor", "running for"),
+    ("UTS", "uts"),
+    ("User", "userns"),
+];
 
 struct Filter {
     key: String,
@@ -176,9 +268,11 @@ fn matches(filters: &[Filter], cfg: &ContainerConfig, st: &State, m: &Manager) -
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let filters = parse_filters(&args.filter)?;
+    let json = args.format.as_deref().is_some_and(super::template::is_json);
+    // `--format table` is the default table, as docker takes it.
     let template = match args.format.as_deref() {
-        None | Some("table") | Some("json") => None,
-        Some(t) => Some(Template::parse(t)?),
+        Some(t) if !json && t != "table" => Some(parse_format(t)?),
+        _ => None,
     };
     let m = Manager::open(ctx)?;
     let all = args.all || args.last.is_some() || args.latest || !filters.is_empty();
@@ -201,6 +295,20 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     if let Some(n) = limit {
         rows.truncate(n);
     }
+    if json {
+        let objs: Vec<Value> = rows.iter().map(|(c, s)| ps_json(c, s)).collect();
+        super::output::print_json(&objs);
+        return Ok(ExitCode::SUCCESS);
+    }
+    if let Some(t) = template {
+        let data = TValue::list(
+            rows.iter()
+                .map(|(c, s)| ps_row(c, s, args.no_trunc))
+                .collect(),
+        );
+        t.print(&data, &|f| header_name(f, PS_HEADERS))?;
+        return Ok(ExitCode::SUCCESS);
+    }
     if args.quiet {
         for (cfg, _) in &rows {
             println!(
@@ -214,43 +322,21 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         }
         return Ok(ExitCode::SUCCESS);
     }
-    let objs: Vec<Value> = rows
+    let table_rows = rows
         .iter()
-        .map(|(c, s)| ps_object(c, s, args.no_trunc))
-        .collect();
-    if args.format.as_deref() == Some("json") {
-        super::output::print_json(&objs);
-        return Ok(ExitCode::SUCCESS);
-    }
-    if let Some(t) = template {
-        let mut lines = Vec::new();
-        if t.table {
-            lines.push(t.header(header_of));
-        }
-        for o in &objs {
-            lines.push(t.render(o)?);
-        }
-        if t.table {
-            print!("{}", align_tabs(&lines));
-        } else {
-            for l in lines {
-                println!("{l}");
-            }
-        }
-        return Ok(ExitCode::SUCCESS);
-    }
-    let s = |o: &Value, k: &str| o[k].as_str().unwrap_or_default().to_string();
-    let table_rows = objs
-        .iter()
-        .map(|o| {
+        .map(|(cfg, st)| {
             vec![
-                s(o, "ID"),
-                s(o, "Image"),
-                s(o, "Command"),
-                s(o, "RunningFor"),
-                s(o, "Status"),
-                s(o, "Ports"),
-                s(o, "Names"),
+                if args.no_trunc {
+                    cfg.id.clone()
+                } else {
+                    cfg.id[..12].to_string()
+                },
+                cfg.image_name.clone(),
+                short_command(&cfg.command, args.no_trunc),
+                ago(Some(&cfg.created)),
+                status_text(st),
+                ctl::network::ports::display(ports_of(cfg, st)),
+                cfg.name.clone(),
             ]
         })
         .collect();
@@ -299,6 +385,92 @@ mod tests {
         ];
         assert_eq!(short_command(&c, false), "\"sh -c sleep 1000; e…\"");
         assert_eq!(short_command(&c, true), "\"sh -c sleep 1000; echo done\"");
+    }
+
+    fn record() -> (ContainerConfig, State) {
+        let cfg: ContainerConfig = serde_json::from_value(json!({
+            "id": "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef",
+            "name": "web",
+            "image_id": "fedcba9876543210fedcba9876543210fedcba9876543210fedcba9876543210",
+            "image_name": "docker.io/library/busybox:latest",
+            "created": "2026-01-02T03:04:05.5+00:00",
+            "command": ["sh", "-c", "sleep 1000; echo done"],
+            "env": [],
+            "labels": {"tier": "backend", "a": "1"},
+            "mounts": [{"kind": "bind", "source": "/srv", "destination": "/data", "readonly": false}],
+            "hostname": "web",
+            "user": "",
+            "workdir": "/",
+            "network": "bridge",
+            "networks": ["ctl", "app"],
+            "stop_signal": 15,
+            "stop_timeout": 10,
+            "auto_remove": false,
+            "read_only": false,
+            "terminal": false,
+            "stdin": false,
+            "log": {"driver": "k8s-file", "path": "/x/ctr.log", "max_size": 0, "max_files": 1},
+            "runtime": "runc",
+        }))
+        .expect("a container record");
+        let mut st = State::new();
+        st.status = Status::Running;
+        st.pid = Some(42);
+        st.started_at = Some(ctl::image::now_rfc3339());
+        (cfg, st)
+    }
+
+    fn render(format: &str, no_trunc: bool) -> String {
+        let (cfg, st) = record();
+        let f = parse_format(format).unwrap();
+        let rows = TValue::list(vec![ps_row(&cfg, &st, no_trunc)]);
+        let (out, err) = f.render(&rows, &|n| header_name(n, PS_HEADERS));
+        assert!(err.is_none(), "{format}: {err:?}");
+        out
+    }
+
+    #[test]
+    fn ps_rows_are_podman_s_ps_reporter() {
+        assert_eq!(
+            render(
+                "{{.ID}} {{.Names}} {{.Command}} {{.Networks}} {{.Mounts}}",
+                false
+            ),
+            "0123456789ab web sh -c sleep 1000;... ctl,app [/data]\n"
+        );
+        assert_eq!(
+            render("{{.ID}}|{{.Command}}", true),
+            "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef|sh -c sleep 1000; echo done\n"
+        );
+        assert_eq!(
+            render("{{.Labels}} {{.Label \"tier\"}} {{.Labels.nosuch}} {{.Pid}} {{.State}} {{.Restarts}}", false),
+            "map[a:1 tier:backend] backend <no value> 42 running 0\n"
+        );
+        assert_eq!(
+            render("{{.CreatedAt}} {{.Image}} {{.ImageID}}", false),
+            "2026-01-02 03:04:05.5 +0000 UTC docker.io/library/busybox:latest fedcba987654\n"
+        );
+        assert!(render("{{.Status}}", false).starts_with("Up "));
+        // podman's headers: names in words, its own for some.
+        assert_eq!(
+            render(
+                "table {{.ID}} {{.Names}} {{.ImageID}} {{.Namespaces.Cgroup}} {{.RunningFor}}",
+                false
+            )
+            .lines()
+            .next()
+            .map(str::trim_end),
+            Some("CONTAINER ID  NAMES       IMAGE ID      CGROUPNS    RUNNING FOR")
+        );
+        assert!(render("table {{.CreatedHuman}}", false).starts_with("CREATED\n"));
+        // JSON as podman's ListContainer.
+        let (cfg, st) = record();
+        let v = ps_json(&cfg, &st);
+        assert_eq!(v["Names"], json!(["web"]));
+        assert_eq!(v["Id"], json!(cfg.id));
+        assert_eq!(v["Networks"], json!(["ctl", "app"]));
+        assert_eq!(v["ExitedAt"], json!(GO_ZERO_UNIX));
+        assert!(v.get("ID").is_none());
     }
 
     #[test]

@@ -15,17 +15,17 @@ use ctl::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct InfoArgs {
-    /// Output format: yaml-like text (default) or json
-    #[arg(short, long, value_name = "FORMAT", value_enum, default_value = "text")]
-    pub format: InfoFormat,
+    /// json, or a Go template such as '{{.Host.OCIRuntime.Name}}' (default: YAML)
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
 }
 
-/// `info --format`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum InfoFormat {
-    Text,
-    Json,
-}
+/// info as templates see it: podman's define.Info, whose Go names (`.Host.OCIRuntime`)
+/// find the JSON's (`host.ociRuntime`).
+const INFO_SHAPE: super::template::Shape = super::template::Shape {
+    type_name: "define.Info",
+    maps: &["registries"],
+};
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SystemCommand {
@@ -55,8 +55,17 @@ pub struct UnshareArgs {
 }
 
 pub fn info(ctx: &Context, a: &InfoArgs) -> Result<ExitCode> {
+    use super::template::{is_json, Format, Origin, Value as TValue};
+    let template = match a.format.as_deref() {
+        Some(f) if !f.is_empty() && !is_json(f) => Some(Format::parse("info", Origin::Single, f)?),
+        _ => None,
+    };
     let v = serde_json::to_value(ctl::info::gather(ctx))?;
-    if a.format == InfoFormat::Json {
+    if let Some(t) = template {
+        t.print(&TValue::from_json(&v, &INFO_SHAPE), &|f| {
+            super::template::header_name(f, &[])
+        })?;
+    } else if a.format.is_some() {
         println!("{}", serde_json::to_string_pretty(&v)?);
     } else {
         let mut out = String::new();

@@ -149,7 +149,7 @@ fn usage_errors_do_not_panic() {
     let ctl = Ctl::new();
     for args in [
         &["pull"][..],
-        &["images", "--format", "yaml"][..],
+        &["images", "--format", "{{.Nope"][..],
         &["tag", "only-source"][..],
         &["login"][..],
         &["no-such-command"][..],
@@ -230,7 +230,11 @@ fn unknown_flags_are_named_as_flags_not_images() {
         "Error: unrecognized command `ctl no-such-command`\nTry 'ctl --help' for more information\n"
     );
     // Every other usage error is one line too.
-    for args in [&["run"][..], &["images", "--format", "yaml"], &["tag", "x"]] {
+    for args in [
+        &["run"][..],
+        &["images", "--format", "{{.Nope"],
+        &["tag", "x"],
+    ] {
         ctl.run(args).failure(125).one_line_error();
     }
 }

@@ -1,5 +1,8 @@
 //! Image formats: OCI and Docker v2 schema 2 media types; gzip, zstd and uncompressed
-//! layers; platform selection from an image index.
+//! layers; platform selection from an image index. Output formats (`--format` templates):
+//! `templates`.
+
+mod templates;
 
 use serde_json::json;
 

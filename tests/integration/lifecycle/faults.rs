@@ -29,7 +29,7 @@ fn truthful_ps(w: &WithImage) -> Vec<(String, String)> {
                 "ps says running, pid {pid} is dead: {c}"
             );
         }
-        rows.push((c["Names"].as_str().unwrap().to_string(), state));
+        rows.push((c["Names"][0].as_str().unwrap().to_string(), state));
     }
     rows
 }

@@ -198,12 +198,12 @@ fn formats_json_and_templates() {
     let json = w.ctl.ok(&["ps", "-a", "--format", "json"]).json();
     let arr = json.as_array().expect("an array");
     assert_eq!(arr.len(), 2);
-    assert_eq!(arr[0]["Names"], "beta");
+    assert_eq!(arr[0]["Names"], serde_json::json!(["beta"]));
     assert_eq!(arr[0]["Id"], b.as_str());
     assert_eq!(arr[0]["State"], "exited");
     assert_eq!(arr[0]["ExitCode"], 2);
-    assert_eq!(arr[1]["Names"], "alpha");
-    assert_eq!(arr[1]["ID"], &a[..12]);
+    assert_eq!(arr[1]["Names"], serde_json::json!(["alpha"]));
+    assert_eq!(arr[1]["Id"], a.as_str());
     assert_eq!(arr[1]["State"], "running");
     assert_eq!(arr[1]["Labels"]["x"], "1");
     assert_eq!(arr[1]["Image"], w.reference.as_str());

@@ -29,7 +29,7 @@ fn single_mapping_fallback_and_isolation() {
     assert!(warnings[0].contains(&alone.uid.to_string()), "{out}");
     let uidmap = &out.json()["host"]["idMappings"]["uidmap"];
     assert_eq!(uidmap.as_array().map(Vec::len), Some(1), "{uidmap}");
-    assert_eq!(uidmap[0]["hostId"], alone.uid);
+    assert_eq!(uidmap[0]["host_id"], alone.uid);
     assert_eq!(uidmap[0]["size"], 1);
     let again = alone.ok(&["ps"]);
     assert!(!again.stderr.contains("Warning"), "{again}");

@@ -30,10 +30,10 @@ fn lifecycle_as_an_ordinary_user() {
     assert_eq!(info["host"]["uid"], user.uid, "{info}");
     let start = subuid_start(&user);
     let uidmap = &info["host"]["idMappings"]["uidmap"];
-    assert_eq!(uidmap[0]["containerId"], 0, "{info}");
-    assert_eq!(uidmap[0]["hostId"], user.uid, "{info}");
-    assert_eq!(uidmap[1]["containerId"], 1, "{info}");
-    assert_eq!(uidmap[1]["hostId"], start, "{info}");
+    assert_eq!(uidmap[0]["container_id"], 0, "{info}");
+    assert_eq!(uidmap[0]["host_id"], user.uid, "{info}");
+    assert_eq!(uidmap[1]["container_id"], 1, "{info}");
+    assert_eq!(uidmap[1]["host_id"], start, "{info}");
     assert_eq!(
         info["store"]["graphRoot"],
         user.store().display().to_string()
