@@ -82,7 +82,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             if args.digests {
                 row.push(digest_of(i));
             }
-            row.extend([id(i), ago(i.created.as_deref()), human_size(i.size)]);
+            row.extend([id(i), ago(i.created), human_size(i.size)]);
             rows.push(row);
         }
     }
@@ -96,18 +96,13 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
 }
 
 fn json_entry(i: &ImageRecord) -> serde_json::Value {
-    let created = i
-        .created
-        .as_deref()
-        .and_then(ctl_monitor::time::parse_timestamp)
-        .map(|(secs, _)| secs);
     json!({
         "Id": i.id,
         "Names": i.names,
         "RepoTags": i.names,
         "RepoDigests": i.repo_digests,
         "Digest": digest_of(i),
-        "Created": created,
+        "Created": i.created.map(|t| t.secs()),
         "CreatedAt": i.created,
         "Size": i.size,
     })

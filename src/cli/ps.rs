@@ -43,13 +43,13 @@ pub fn status_text(st: &State) -> String {
     match st.status {
         Status::Created => "Created".into(),
         Status::Configured => "Created".into(),
-        Status::Running => up(st.started_at.as_deref()),
+        Status::Running => up(st.started_at),
         Status::Exited => {
             let code = st
                 .exit_code
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "unknown".into());
-            format!("Exited ({code}) {}", ago(st.finished_at.as_deref()))
+            format!("Exited ({code}) {}", ago(st.finished_at))
         }
     }
 }
@@ -78,7 +78,7 @@ pub fn ps_object(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> Value {
         "ImageID": cfg.image_id,
         "Command": short_command(&cfg.command, no_trunc),
         "CreatedAt": cfg.created,
-        "RunningFor": ago(Some(&cfg.created)),
+        "RunningFor": ago(Some(cfg.created)),
         "Status": status_text(st),
         // "configured" is ctl's own word; docker's users know it as "created".
         "State": match st.status {
@@ -282,11 +282,11 @@ mod tests {
         st.status = Status::Created;
         assert_eq!(status_text(&st), "Created");
         st.status = Status::Running;
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         assert_eq!(status_text(&st), "Up Less than a second");
-        st.exited(Some(3), Some(ctl::image::now_rfc3339()), None);
+        st.exited(Some(3), Some(ctl_monitor::time::Timestamp::now()), None);
         assert_eq!(status_text(&st), "Exited (3) Less than a second ago");
-        st.exited(None, Some(ctl::image::now_rfc3339()), None);
+        st.exited(None, None, None);
         assert!(status_text(&st).starts_with("Exited (unknown)"));
     }
 
