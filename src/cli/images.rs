@@ -96,7 +96,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             if args.digests {
                 row.push(digest_of(i));
             }
-            row.extend([id(i), ago(i.created.as_deref()), human_size(i.size)]);
+            row.extend([id(i), ago(i.created), human_size(i.size)]);
             rows.push(row);
         }
     }
@@ -121,11 +121,7 @@ fn names_of(i: &ImageRecord) -> Vec<(String, String)> {
 /// One image as `images --format json` prints it: podman's ImageSummary (with the names
 /// in `RepoTags` too).
 fn json_entry(store: &ctl::image::store::Store, i: &ImageRecord) -> serde_json::Value {
-    let created = i
-        .created
-        .as_deref()
-        .and_then(ctl_monitor::time::parse_timestamp)
-        .map(|(secs, _)| secs);
+    let created = i.created.map(|t| t.secs());
     let labels = store
         .blob(&i.config_digest())
         .ok()
@@ -173,12 +169,11 @@ fn template_row(
     };
     let at = i
         .created
-        .as_deref()
-        .and_then(super::template::go_time)
+        .map(super::template::go_time_of)
         .unwrap_or_default();
     row.method("ID", id)
-        .method("Created", ago(i.created.as_deref()))
-        .method("CreatedSince", ago(i.created.as_deref()))
+        .method("Created", ago(i.created))
+        .method("CreatedSince", ago(i.created))
         .method("CreatedAt", at.clone())
         .method("CreatedTime", at)
         .method("Size", human_size(i.size))

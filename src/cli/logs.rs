@@ -42,10 +42,7 @@ pub struct Args {
 fn emit(line: &LogLine, timestamps: bool) -> std::io::Result<()> {
     let mut out = Vec::with_capacity(line.text.len() + 40);
     if timestamps {
-        out.extend_from_slice(&ctl_monitor::time::format_timestamp(
-            line.time.0,
-            line.time.1,
-        ));
+        out.extend_from_slice(&line.time.encode());
         out.push(b' ');
     }
     out.extend_from_slice(&line.text);
@@ -62,7 +59,7 @@ fn emit(line: &LogLine, timestamps: bool) -> std::io::Result<()> {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
-    let now = ctl_monitor::time::now();
+    let now = ctl_monitor::time::Timestamp::now();
     let time = |s: &Option<String>| s.as_deref().map(|s| logs::parse_time(s, now)).transpose();
     let opts = LogOptions {
         since: time(&args.since)?,

@@ -45,13 +45,13 @@ pub fn status_text(st: &State) -> String {
     match st.status {
         Status::Created => "Created".into(),
         Status::Configured => "Created".into(),
-        Status::Running => up(st.started_at.as_deref()),
+        Status::Running => up(st.started_at),
         Status::Exited => {
             let code = st
                 .exit_code
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "unknown".into());
-            format!("Exited ({code}) {}", ago(st.finished_at.as_deref()))
+            format!("Exited ({code}) {}", ago(st.finished_at))
         }
     }
 }
@@ -69,10 +69,8 @@ fn short_command(cmd: &[String], no_trunc: bool) -> String {
 /// Go's zero time as a unix time: what podman's JSON has for a start or exit that never was.
 const GO_ZERO_UNIX: i64 = -62135596800;
 
-fn unix(rfc3339: Option<&str>) -> i64 {
-    rfc3339
-        .and_then(ctl_monitor::time::parse_timestamp)
-        .map_or(GO_ZERO_UNIX, |(s, _)| s)
+fn unix(t: Option<ctl_monitor::time::Timestamp>) -> i64 {
+    t.map_or(GO_ZERO_UNIX, |t| t.secs())
 }
 
 fn state_word(st: &State) -> &'static str {
@@ -96,11 +94,11 @@ pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
     json!({
         "AutoRemove": cfg.auto_remove,
         "Command": cfg.command,
-        "Created": unix(Some(&cfg.created)),
-        "CreatedAt": ago(Some(&cfg.created)),
+        "Created": unix(Some(cfg.created)),
+        "CreatedAt": ago(Some(cfg.created)),
         "CIDFile": "",
         "Exited": st.status == Status::Exited,
-        "ExitedAt": unix(st.finished_at.as_deref()),
+        "ExitedAt": unix(st.finished_at),
         "ExitCode": st.exit_code.unwrap_or(0),
         "Id": cfg.id,
         "Image": cfg.image_name,
@@ -117,7 +115,7 @@ pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
         "Ports": ports_of(cfg, st),
         "Restarts": st.restarts,
         "Size": null,
-        "StartedAt": unix(st.started_at.as_deref()),
+        "StartedAt": unix(st.started_at),
         "State": state_word(st),
         "Status": status_text(st),
     })
@@ -152,15 +150,15 @@ pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
         command.truncate(end);
         command.push_str("...");
     }
-    let created = super::template::go_time(&cfg.created).unwrap_or_else(|| cfg.created.clone());
+    let created = super::template::go_time_of(cfg.created);
     let labels = cfg.labels.clone();
     row.method("ID", short(&cfg.id))
         .method("ImageID", short(&cfg.image_id))
         .method("Pod", "")
         .method("Status", status_text(st))
         .method("Restarts", st.restarts.to_string())
-        .method("RunningFor", ago(Some(&cfg.created)))
-        .method("CreatedHuman", ago(Some(&cfg.created)))
+        .method("RunningFor", ago(Some(cfg.created)))
+        .method("CreatedHuman", ago(Some(cfg.created)))
         .method("Created", created.clone())
         .method("CreatedAt", created)
         .method("Command", command)
@@ -333,7 +331,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 },
                 cfg.image_name.clone(),
                 short_command(&cfg.command, args.no_trunc),
-                ago(Some(&cfg.created)),
+                ago(Some(cfg.created)),
                 status_text(st),
                 ctl::network::ports::display(ports_of(cfg, st)),
                 cfg.name.clone(),
@@ -368,11 +366,11 @@ mod tests {
         st.status = Status::Created;
         assert_eq!(status_text(&st), "Created");
         st.status = Status::Running;
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         assert_eq!(status_text(&st), "Up Less than a second");
-        st.exited(Some(3), Some(ctl::image::now_rfc3339()), None);
+        st.exited(Some(3), Some(ctl_monitor::time::Timestamp::now()), None);
         assert_eq!(status_text(&st), "Exited (3) Less than a second ago");
-        st.exited(None, Some(ctl::image::now_rfc3339()), None);
+        st.exited(None, Some(ctl_monitor::time::Timestamp::now()), None);
         assert!(status_text(&st).starts_with("Exited (unknown)"));
     }
 
@@ -416,7 +414,7 @@ mod tests {
         let mut st = State::new();
         st.status = Status::Running;
         st.pid = Some(42);
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         (cfg, st)
     }
 

@@ -11,20 +11,17 @@ use std::path::Path;
 use std::time::Duration;
 
 use ctl_monitor::logfile::{parse_log_line_bytes, Stream};
-use ctl_monitor::time::parse_timestamp;
+use ctl_monitor::time::Timestamp;
 
 use super::lifecycle::{Container, Manager};
 use super::state::Status;
 use crate::error::{Error, IoContext, Result};
 
-/// Seconds and nanoseconds since the epoch, UTC ([`ctl_monitor::time`]'s form).
-pub type Time = (i64, u32);
-
 /// One line of output, possibly assembled from partial records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogLine {
     /// When its first record was written.
-    pub time: Time,
+    pub time: Timestamp,
     pub stream: Stream,
     /// The bytes as the container wrote them, without the newline.
     pub text: Vec<u8>,
@@ -35,8 +32,8 @@ pub struct LogLine {
 /// Which lines to show, and whether to wait for more.
 #[derive(Debug, Clone, Default)]
 pub struct LogOptions {
-    pub since: Option<Time>,
-    pub until: Option<Time>,
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
     /// Only the last N of the selected lines.
     pub tail: Option<usize>,
     /// Keep reading while the container runs (not with `until`).
@@ -45,13 +42,13 @@ pub struct LogOptions {
 
 /// RFC 3339, unix seconds (with fraction), or a duration before `now` ("1h30m", "90s"; a
 /// negative one, as Go's durations, is after it: "-1s").
-pub fn parse_time(s: &str, now: Time) -> Result<Time> {
+pub fn parse_time(s: &str, now: Timestamp) -> Result<Timestamp> {
     let invalid = |reason: String| Error::InvalidInput {
         what: "time",
         value: s.to_string(),
         reason,
     };
-    if let Some(t) = parse_timestamp(s) {
+    if let Ok(t) = s.parse::<Timestamp>() {
         return Ok(t);
     }
     if let Ok(secs) = s.parse::<f64>() {
@@ -59,7 +56,7 @@ pub fn parse_time(s: &str, now: Time) -> Result<Time> {
             return Err(invalid("out of range".into()));
         }
         let whole = secs.floor();
-        return Ok((whole as i64, ((secs - whole) * 1e9) as u32));
+        return Ok(Timestamp::new(whole as i64, ((secs - whole) * 1e9) as u32));
     }
     let (sign, duration) = match s.strip_prefix('-') {
         Some(rest) => (-1.0, rest),
@@ -90,11 +87,8 @@ pub fn parse_time(s: &str, now: Time) -> Result<Time> {
         ));
     }
     let total = sign * total;
-    let nanos = i128::from(now.0) * 1_000_000_000 + i128::from(now.1)
-        - (total * 1000.0) as i128 * 1_000_000;
-    Ok((
-        nanos.div_euclid(1_000_000_000) as i64,
-        nanos.rem_euclid(1_000_000_000) as u32,
+    Ok(Timestamp::from_nanos(
+        now.as_nanos() - (total * 1000.0) as i128 * 1_000_000,
     ))
 }
 
@@ -167,10 +161,7 @@ fn read_file(path: &Path, lines: &mut Vec<LogLine>) -> Result<u64> {
 /// Adds one record to `lines`: continues the last line when that one was partial on the same
 /// stream. Records that do not parse are skipped.
 pub fn push_record(lines: &mut Vec<LogLine>, raw: &[u8]) {
-    let Some((ts, stream, partial, text)) = parse_log_line_bytes(raw) else {
-        return;
-    };
-    let Some(time) = parse_timestamp(ts) else {
+    let Some((time, stream, partial, text)) = parse_log_line_bytes(raw) else {
         return;
     };
     if let Some(last) = lines.last_mut() {
@@ -239,25 +230,30 @@ fn follow(
 mod tests {
     use super::*;
 
-    const NOW: Time = (1_767_268_800, 0); // 2026-01-01T12:00:00Z
+    const NOW: Timestamp = Timestamp::new(1_767_268_800, 0); // 2026-01-01T12:00:00Z
+
+    fn at(secs: i64, nanos: u32) -> Timestamp {
+        Timestamp::new(secs, nanos)
+    }
 
     #[test]
     fn times_parse_in_three_forms() {
-        assert_eq!(parse_time("10m", NOW).unwrap(), (NOW.0 - 600, 0));
-        assert_eq!(parse_time("1h30m", NOW).unwrap(), (NOW.0 - 5400, 0));
-        assert_eq!(parse_time("1.5s", NOW).unwrap(), (NOW.0 - 2, 500_000_000));
-        assert_eq!(parse_time("-1s", NOW).unwrap(), (NOW.0 + 1, 0));
-        assert_eq!(parse_time("+2m", NOW).unwrap(), (NOW.0 - 120, 0));
+        let now = NOW.secs();
+        assert_eq!(parse_time("10m", NOW).unwrap(), at(now - 600, 0));
+        assert_eq!(parse_time("1h30m", NOW).unwrap(), at(now - 5400, 0));
+        assert_eq!(parse_time("1.5s", NOW).unwrap(), at(now - 2, 500_000_000));
+        assert_eq!(parse_time("-1s", NOW).unwrap(), at(now + 1, 0));
+        assert_eq!(parse_time("+2m", NOW).unwrap(), at(now - 120, 0));
         assert!(parse_time("-", NOW).is_err());
-        assert_eq!(parse_time("0", NOW).unwrap(), (0, 0));
-        assert_eq!(parse_time("12.25", NOW).unwrap(), (12, 250_000_000));
+        assert_eq!(parse_time("0", NOW).unwrap(), Timestamp::UNIX_EPOCH);
+        assert_eq!(parse_time("12.25", NOW).unwrap(), at(12, 250_000_000));
         assert_eq!(
             parse_time("2026-01-01T11:00:00Z", NOW).unwrap(),
-            (NOW.0 - 3600, 0)
+            at(now - 3600, 0)
         );
         assert_eq!(
             parse_time("2026-01-01T13:00:00+02:00", NOW).unwrap(),
-            (NOW.0 - 3600, 0)
+            at(now - 3600, 0)
         );
         for bad in ["10x", "", "yesterday", "inf"] {
             let e = parse_time(bad, NOW).unwrap_err().to_string();
@@ -287,7 +283,7 @@ mod tests {
         assert_eq!(lines[0].text, b"\xff\xfelo");
         assert!(lines[0].complete);
         assert_eq!(lines[1].stream, Stream::Stderr);
-        assert_eq!(lines[1].time.1, 3);
+        assert_eq!(lines[1].time.subsec_nanos(), 3);
         assert_eq!(lines[2].text, b"tail");
         assert!(!lines[2].complete);
     }
@@ -295,24 +291,24 @@ mod tests {
     #[test]
     fn selection_filters_by_time_then_takes_the_tail() {
         let line = |s: i64| LogLine {
-            time: (s, 0),
+            time: at(s, 0),
             stream: Stream::Stdout,
             text: s.to_string().into_bytes(),
             complete: true,
         };
         let lines: Vec<LogLine> = (1..=5).map(line).collect();
         let texts = |opts: &LogOptions| -> Vec<i64> {
-            select(&lines, opts).iter().map(|l| l.time.0).collect()
+            select(&lines, opts).iter().map(|l| l.time.secs()).collect()
         };
         assert_eq!(texts(&LogOptions::default()), [1, 2, 3, 4, 5]);
         let o = LogOptions {
-            since: Some((2, 0)),
-            until: Some((4, 0)),
+            since: Some(at(2, 0)),
+            until: Some(at(4, 0)),
             ..Default::default()
         };
         assert_eq!(texts(&o), [2, 3, 4]);
         let o = LogOptions {
-            until: Some((4, 0)),
+            until: Some(at(4, 0)),
             tail: Some(2),
             ..Default::default()
         };

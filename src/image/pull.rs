@@ -240,7 +240,7 @@ async fn pull_one(
         repo_digests,
         manifest_digest: Some(manifest_digest),
         created: summary.created,
-        added: crate::image::now_rfc3339(),
+        added: ctl_monitor::time::Timestamp::now(),
         os: summary.os,
         architecture: summary.architecture,
         variant: summary.variant,
