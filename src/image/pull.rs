@@ -1,6 +1,7 @@
 //! `pull`: manifest → config → the missing layers, downloaded concurrently and unpacked
 //! while they stream; the image is recorded only when every layer has checked out.
 
+use std::path::Path;
 use std::sync::Arc;
 
 use futures_util::stream::{FuturesUnordered, StreamExt};
@@ -12,6 +13,7 @@ use crate::error::{Error, Result};
 use crate::image::digest::{chain_ids, sha256_digest};
 use crate::image::layer::{store_layer, Expected};
 use crate::image::reference::Reference;
+use crate::image::registries::{PullSource, Registries};
 use crate::image::registry::{RegistryOptions, Remote};
 use crate::image::store::{ImageRecord, Store};
 use crate::image::unpack::UnpackOptions;
@@ -20,12 +22,30 @@ use crate::image::ImageConfigSummary;
 /// What a pull reports as it goes; the CLI draws bars or lines from it.
 #[derive(Debug, Clone)]
 pub enum PullEvent {
-    Trying { reference: String },
-    LayerExists { digest: String },
-    LayerStart { digest: String, size: u64 },
-    LayerBytes { digest: String, bytes: u64 },
-    LayerDone { digest: String },
-    Stored { image_id: String },
+    /// How a short name was resolved (podman's line: an alias, or the search registries).
+    Resolved {
+        description: String,
+    },
+    Trying {
+        reference: String,
+    },
+    LayerExists {
+        digest: String,
+    },
+    LayerStart {
+        digest: String,
+        size: u64,
+    },
+    LayerBytes {
+        digest: String,
+        bytes: u64,
+    },
+    LayerDone {
+        digest: String,
+    },
+    Stored {
+        image_id: String,
+    },
 }
 
 pub trait Progress: Send + Sync {
@@ -79,7 +99,96 @@ pub fn unpack_options(ctx: &Context) -> UnpackOptions {
     }
 }
 
-/// Pulls `input` (short names through the search registries, in order).
+/// What a name pulls from: the names to try in order, and how a short name was resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Resolved {
+    pub candidates: Vec<Reference>,
+    pub description: Option<String>,
+}
+
+/// containers/image's short-name resolution: a qualified name is itself; a short name's
+/// alias (tag and digest carried over) wins over the search registries; with none of
+/// either, podman's error. `enforcing` with several registries needs a terminal, which ctl
+/// never prompts on: it is refused without one and uses every registry with one.
+pub fn resolve(
+    input: &str,
+    registries: &Registries,
+    search: &[String],
+    search_origin: Option<&Path>,
+    tty: bool,
+) -> Result<Resolved> {
+    if Reference::is_qualified(input) {
+        return Ok(Resolved {
+            candidates: vec![Reference::parse(input)?],
+            description: None,
+        });
+    }
+    // Checked first: an invalid name is an invalid reference whatever the config says.
+    Reference::parse_with(input, "localhost")?;
+    let (rest, digest) = match input.split_once('@') {
+        Some((r, d)) => (r, Some(d)),
+        None => (input, None),
+    };
+    let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
+    let (name, tag) = match rest[last_slash..].rfind(':') {
+        Some(i) => (&rest[..last_slash + i], Some(&rest[last_slash + i + 1..])),
+        None => (rest, None),
+    };
+    if let Some((value, origin)) = registries.alias(name) {
+        let mut full = value.to_string();
+        if let Some(t) = tag {
+            full = format!("{full}:{t}");
+        }
+        if let Some(d) = digest {
+            full = format!("{full}@{d}");
+        }
+        return Ok(Resolved {
+            candidates: vec![Reference::parse(&full)?],
+            description: Some(format!(
+                "Resolved \"{name}\" as an alias ({})",
+                origin.display()
+            )),
+        });
+    }
+    if search.is_empty() {
+        return Err(Error::Registry {
+            reference: input.to_string(),
+            message: match search_origin {
+                Some(o) => format!(
+                    "short-name \"{input}\" did not resolve to an alias and no \
+                     unqualified-search registries are defined in \"{}\"",
+                    o.display()
+                ),
+                None => format!(
+                    "short-name \"{input}\" did not resolve to an alias and no \
+                     containers-registries.conf(5) was found"
+                ),
+            },
+        });
+    }
+    let candidates = search
+        .iter()
+        .map(|r| Reference::parse_with(input, r))
+        .collect::<std::result::Result<Vec<_>, _>>()?;
+    if candidates.len() > 1 && registries.short_name_mode.as_deref() == Some("enforcing") && !tty {
+        return Err(Error::Registry {
+            reference: input.to_string(),
+            message: "short-name resolution enforced but cannot prompt without a TTY".into(),
+        });
+    }
+    Ok(Resolved {
+        candidates,
+        description: search_origin.map(|o| {
+            format!(
+                "Resolving \"{name}\" using unqualified-search registries ({})",
+                o.display()
+            )
+        }),
+    })
+}
+
+/// Pulls `input`: short names as [`resolve`] says; each name through the mirrors
+/// registries.conf gives it, in order, then its location.
 pub fn pull(
     ctx: &Context,
     store: &Store,
@@ -87,37 +196,82 @@ pub fn pull(
     opts: &RegistryOptions,
     progress: Arc<dyn Progress>,
 ) -> Result<ImageRecord> {
-    let candidates: Vec<Reference> = if Reference::is_qualified(input) {
-        vec![Reference::parse(input)?]
-    } else {
-        ctx.search_registries
-            .iter()
-            .map(|r| Reference::parse_with(input, r))
-            .collect::<std::result::Result<_, _>>()?
-    };
+    use std::io::IsTerminal;
+    let registries = ctx.registries()?;
+    let tty = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let resolved = resolve(
+        input,
+        registries,
+        &ctx.search_registries,
+        ctx.search_origin.as_deref(),
+        tty,
+    )?;
+    if let Some(description) = resolved.description {
+        progress.event(PullEvent::Resolved { description });
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
         .build()
         .map_err(|e| Error::io("tokio runtime", e))?;
     let mut last = None;
-    for r in candidates {
+    for logical in resolved.candidates {
         progress.event(PullEvent::Trying {
-            reference: r.to_string(),
+            reference: logical.to_string(),
         });
-        let remote = Arc::new(Remote::new(ctx, &r, opts)?);
-        match rt.block_on(pull_one(ctx, store, remote, progress.clone())) {
-            Ok(rec) => return Ok(rec),
-            Err(e) => last = Some(e),
+        let sources = match registries.find(&logical.name()) {
+            Some(reg) => reg.pull_sources(&logical)?,
+            None => vec![PullSource {
+                reference: logical.clone(),
+                insecure: false,
+            }],
+        };
+        let mut attempts: Vec<(Reference, Error)> = Vec::new();
+        let explicit = sources.len() > 1 || sources[0].reference != logical;
+        for source in sources {
+            let insecure = explicit.then_some(source.insecure);
+            let res = Remote::for_source(ctx, &source.reference, insecure, opts).and_then(|r| {
+                rt.block_on(pull_one(
+                    ctx,
+                    store,
+                    Arc::new(r),
+                    &logical,
+                    progress.clone(),
+                ))
+            });
+            match res {
+                Ok(rec) => return Ok(rec),
+                Err(e) => attempts.push((source.reference, e)),
+            }
         }
+        last = Some(sources_failed(attempts));
     }
-    Err(last.expect("at least one search registry"))
+    Err(last.expect("at least one candidate"))
 }
 
+/// One source's error as it is; with mirrors, containers/image's summary of them all.
+fn sources_failed(mut attempts: Vec<(Reference, Error)>) -> Error {
+    let (primary, err) = attempts.pop().expect("at least one source");
+    if attempts.is_empty() {
+        return err;
+    }
+    let extras: Vec<String> = attempts
+        .iter()
+        .map(|(r, e)| format!("[{r}: {e}]"))
+        .collect();
+    Error::Registry {
+        reference: format!("(Mirrors also failed: {})", extras.join(" ")),
+        message: format!("{primary}: {err}"),
+    }
+}
+
+/// Pulls from `remote`, recording the image under `logical`, the name asked for (not a
+/// mirror's).
 async fn pull_one(
     ctx: &Context,
     store: &Store,
     remote: Arc<Remote>,
+    logical: &Reference,
     progress: Arc<dyn Progress>,
 ) -> Result<ImageRecord> {
     let (manifest, manifest_digest, list_digest, config) = remote.manifest_and_config().await?;
@@ -225,7 +379,7 @@ async fn pull_one(
     }
     let config_digest = sha256_digest(&config);
     store.put_blob(&config_digest, &config)?;
-    let r = &remote.reference;
+    let r = logical;
     let mut repo_digests = vec![format!(
         "{}@{}",
         r.name(),

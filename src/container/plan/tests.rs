@@ -47,6 +47,7 @@ fn root() -> Settings {
         notify_socket: None,
         host_env: BTreeMap::from([("FROM_HOST".to_string(), "yes".to_string())]),
         arg_max: 2 << 20,
+        defaults: Default::default(),
     }
 }
 
