@@ -410,7 +410,90 @@ async fn pull_one(
 
 #[cfg(test)]
 mod tests {
-    use super::PullPolicy;
+    use super::*;
+
+    fn conf(text: &str) -> Registries {
+        Registries::parse(text, Path::new("/etc/containers/registries.conf"), false).unwrap()
+    }
+
+    fn names(r: &Resolved) -> Vec<String> {
+        r.candidates.iter().map(|c| c.to_string()).collect()
+    }
+
+    #[test]
+    fn aliases_win_over_search_registries_and_keep_tag_and_digest() {
+        let c = conf("[aliases]\n\"fedora\" = \"registry.fedoraproject.org/fedora\"\n");
+        let search = ["docker.io".to_string(), "quay.io".to_string()];
+        let r = resolve("fedora:40", &c, &search, None, false).unwrap();
+        assert_eq!(names(&r), ["registry.fedoraproject.org/fedora:40"]);
+        assert_eq!(
+            r.description.as_deref(),
+            Some("Resolved \"fedora\" as an alias (/etc/containers/registries.conf)")
+        );
+        let d = format!("sha256:{}", "b".repeat(64));
+        let r = resolve(&format!("fedora@{d}"), &c, &search, None, false).unwrap();
+        assert_eq!(
+            names(&r),
+            [format!("registry.fedoraproject.org/fedora@{d}")]
+        );
+        let r = resolve("alpine", &c, &search, None, false).unwrap();
+        assert_eq!(
+            names(&r),
+            ["docker.io/library/alpine:latest", "quay.io/alpine:latest"]
+        );
+        assert_eq!(r.description, None);
+        let q = resolve("quay.io/fedora", &c, &search, None, false).unwrap();
+        assert_eq!(names(&q), ["quay.io/fedora:latest"]);
+    }
+
+    #[test]
+    fn no_alias_and_no_search_registries_is_podmans_error() {
+        let c = conf("unqualified-search-registries = []\n");
+        let origin = Path::new("/etc/containers/registries.conf");
+        let e = resolve("x", &c, &[], Some(origin), false).unwrap_err();
+        assert_eq!(
+            e.to_string(),
+            "x: short-name \"x\" did not resolve to an alias and no unqualified-search \
+             registries are defined in \"/etc/containers/registries.conf\""
+        );
+    }
+
+    #[test]
+    fn enforcing_needs_a_terminal_for_several_registries() {
+        let c = conf("short-name-mode = \"enforcing\"\n");
+        let two = ["a.io".to_string(), "b.io".to_string()];
+        let e = resolve("x", &c, &two, None, false).unwrap_err();
+        assert!(e.to_string().contains("cannot prompt without a TTY"), "{e}");
+        assert_eq!(
+            resolve("x", &c, &two, None, true).unwrap().candidates.len(),
+            2
+        );
+        assert_eq!(
+            resolve("x", &c, &two[..1], None, false)
+                .unwrap()
+                .candidates
+                .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn several_sources_fail_as_containers_image_says() {
+        let e = |m: &str| Error::Registry {
+            reference: "r".into(),
+            message: m.into(),
+        };
+        let one = sources_failed(vec![(Reference::parse("a.io/x").unwrap(), e("gone"))]);
+        assert_eq!(one.to_string(), "r: gone");
+        let two = sources_failed(vec![
+            (Reference::parse("m.io/x").unwrap(), e("down")),
+            (Reference::parse("a.io/x").unwrap(), e("gone")),
+        ]);
+        assert_eq!(
+            two.to_string(),
+            "(Mirrors also failed: [m.io/x:latest: r: down]): a.io/x:latest: r: gone"
+        );
+    }
 
     #[test]
     fn pull_policies() {
