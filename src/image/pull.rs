@@ -125,23 +125,7 @@ pub fn resolve(
     }
     // Checked first: an invalid name is an invalid reference whatever the config says.
     Reference::parse_with(input, "localhost")?;
-    let (rest, digest) = match input.split_once('@') {
-        Some((r, d)) => (r, Some(d)),
-        None => (input, None),
-    };
-    let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
-    let (name, tag) = match rest[last_slash..].rfind(':') {
-        Some(i) => (&rest[..last_slash + i], Some(&rest[last_slash + i + 1..])),
-        None => (rest, None),
-    };
-    if let Some((value, origin)) = registries.alias(name) {
-        let mut full = value.to_string();
-        if let Some(t) = tag {
-            full = format!("{full}:{t}");
-        }
-        if let Some(d) = digest {
-            full = format!("{full}@{d}");
-        }
+    if let Some((full, name, origin)) = aliased(input, registries) {
         return Ok(Resolved {
             candidates: vec![Reference::parse(&full)?],
             description: Some(format!(
@@ -150,6 +134,7 @@ pub fn resolve(
             )),
         });
     }
+    let name = split_tag_digest(input).0;
     if search.is_empty() {
         return Err(Error::Registry {
             reference: input.to_string(),
@@ -185,6 +170,48 @@ pub fn resolve(
             )
         }),
     })
+}
+
+/// `name[:tag][@digest]` as (name, tag, digest).
+fn split_tag_digest(input: &str) -> (&str, Option<&str>, Option<&str>) {
+    let (rest, digest) = match input.split_once('@') {
+        Some((r, d)) => (r, Some(d)),
+        None => (input, None),
+    };
+    let last_slash = rest.rfind('/').map_or(0, |i| i + 1);
+    match rest[last_slash..].rfind(':') {
+        Some(i) => (
+            &rest[..last_slash + i],
+            Some(&rest[last_slash + i + 1..]),
+            digest,
+        ),
+        None => (rest, None, digest),
+    }
+}
+
+/// A short name's alias with the name's tag and digest: (the full name, the short name
+/// without tag, the file of the alias).
+fn aliased<'a>(input: &'a str, registries: &'a Registries) -> Option<(String, &'a str, &'a Path)> {
+    if Reference::is_qualified(input) {
+        return None;
+    }
+    let (name, tag, digest) = split_tag_digest(input);
+    let (value, origin) = registries.alias(name)?;
+    let mut full = value.to_string();
+    if let Some(t) = tag {
+        full = format!("{full}:{t}");
+    }
+    if let Some(d) = digest {
+        full = format!("{full}@{d}");
+    }
+    Some((full, name, origin))
+}
+
+/// The name a short name's alias gives, for finding a stored image as podman does (the
+/// alias before the search registries).
+pub fn local_alias(ctx: &Context, input: &str) -> Option<String> {
+    let registries = ctx.registries.as_ref().as_ref().ok()?;
+    aliased(input, registries).map(|(full, _, _)| full)
 }
 
 /// Pulls `input`: short names as [`resolve`] says; each name through the mirrors
@@ -255,13 +282,20 @@ fn sources_failed(mut attempts: Vec<(Reference, Error)>) -> Error {
     if attempts.is_empty() {
         return err;
     }
+    // Each error after its source's name, said once.
+    let said = |r: &Reference, e: &Error| match e {
+        Error::Registry { reference, message } if *reference == r.to_string() => {
+            format!("{r}: {message}")
+        }
+        e => format!("{r}: {e}"),
+    };
     let extras: Vec<String> = attempts
         .iter()
-        .map(|(r, e)| format!("[{r}: {e}]"))
+        .map(|(r, e)| format!("[{}]", said(r, e)))
         .collect();
     Error::Registry {
         reference: format!("(Mirrors also failed: {})", extras.join(" ")),
-        message: format!("{primary}: {err}"),
+        message: said(&primary, &err),
     }
 }
 
@@ -485,13 +519,20 @@ mod tests {
         };
         let one = sources_failed(vec![(Reference::parse("a.io/x").unwrap(), e("gone"))]);
         assert_eq!(one.to_string(), "r: gone");
+        let own = |r: &str, m: &str| Error::Registry {
+            reference: r.into(),
+            message: m.into(),
+        };
         let two = sources_failed(vec![
             (Reference::parse("m.io/x").unwrap(), e("down")),
-            (Reference::parse("a.io/x").unwrap(), e("gone")),
+            (
+                Reference::parse("a.io/x").unwrap(),
+                own("a.io/x:latest", "gone"),
+            ),
         ]);
         assert_eq!(
             two.to_string(),
-            "(Mirrors also failed: [m.io/x:latest: r: down]): a.io/x:latest: r: gone"
+            "(Mirrors also failed: [m.io/x:latest: r: down]): a.io/x:latest: gone"
         );
     }
 
