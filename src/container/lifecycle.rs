@@ -113,13 +113,7 @@ impl Manager {
     /// The stored image a name, id or id prefix names (short names through their
     /// registries.conf alias, then the search registries).
     pub fn find_image(&self, input: &str) -> Result<ImageRecord> {
-        // A short name's alias first, as podman looks it up.
-        if let Some(full) = pull::local_alias(&self.ctx, input) {
-            if let Ok(i) = self.images.find_image(&full, &self.ctx.search_registries) {
-                return Ok(i);
-            }
-        }
-        self.images.find_image(input, &self.ctx.search_registries)
+        pull::find_stored(&self.ctx, &self.images, input)
     }
 
     /// Pulls the image `input` names into the store.

@@ -214,6 +214,17 @@ pub fn local_alias(ctx: &Context, input: &str) -> Option<String> {
     aliased(input, registries).map(|(full, _, _)| full)
 }
 
+/// The stored image `input` names, as podman looks it up: a short name's alias first, then
+/// [`Store::find_image`] (the search registries, localhost, a unique repository).
+pub fn find_stored(ctx: &Context, store: &Store, input: &str) -> Result<ImageRecord> {
+    if let Some(full) = local_alias(ctx, input) {
+        if let Ok(i) = store.find_image(&full, &ctx.search_registries) {
+            return Ok(i);
+        }
+    }
+    store.find_image(input, &ctx.search_registries)
+}
+
 /// Pulls `input`: short names as [`resolve`] says; each name through the mirrors
 /// registries.conf gives it, in order, then its location.
 pub fn pull(

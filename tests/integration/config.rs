@@ -158,6 +158,8 @@ fn an_alias_resolves_a_short_name() {
     // Found in the store by its alias the next time: nothing is pulled.
     let out = ctl.ok(&["run", "--rm", "mytool", "true"]);
     assert!(!out.stderr.contains("Trying to pull"), "{out}");
+    let inspected = ctl.ok(&["image", "inspect", "mytool"]).json();
+    assert_eq!(inspected[0]["Id"], image.id(), "{inspected}");
     // Without the alias the search registries are used.
     std::fs::write(
         &ctl.registries_conf,
