@@ -4,6 +4,8 @@
 //! user's ids from the image's /etc/passwd, `--group-add`) or the store (networks, other
 //! containers) is left to the bundle.
 
+mod defaults;
+
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
@@ -226,13 +228,7 @@ pub fn resolve(
         checks::hostname(h)?;
     }
     let network = network(req, image, settings)?;
-    let mut log = log(&req.log_opts, req.log_driver)?;
-    if !req.log_opts.iter().any(|o| o.starts_with("max-size=")) {
-        log.max_size = settings
-            .defaults
-            .log_size_max
-            .map_or(0, |n| n.max(0) as u64);
-    }
+    let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if req.rm && restart != RestartPolicy::No {
         return Err(Error::ConflictingOptions(format!(
@@ -242,24 +238,9 @@ pub fn resolve(
     }
     let labels_flag = parse_labels(&req.labels)?;
     let stop_signal_flag = req.stop_signal.as_deref().map(parse_signal).transpose()?;
-    let defaults = &settings.defaults;
-    let mut resources = resources(req)?;
-    if resources.pids_limit.is_none() && !settings.rootless {
-        resources.pids_limit = defaults.pids_limit.map(|n| if n > 0 { n } else { -1 });
-    }
-    // containers.conf's ulimits, each replaced by a --ulimit of the same name.
-    let mut ulimits = parse_ulimits(defaults.default_ulimits.as_deref().unwrap_or_default())
-        .map_err(conf_error)?;
-    for u in parse_ulimits(&req.ulimits)? {
-        ulimits.retain(|o| o.typ() != u.typ());
-        ulimits.push(u);
-    }
-    let mut cap_changes = CapChanges::parse(&req.cap_add, &req.cap_drop)?;
-    if let Some(names) = &defaults.default_capabilities {
-        cap_changes.base = Some(
-            crate::container::caps::mask_of("default_capabilities", names).map_err(conf_error)?,
-        );
-    }
+    let resources = resources(req)?;
+    let ulimits = parse_ulimits(&req.ulimits)?;
+    let cap_changes = CapChanges::parse(&req.cap_add, &req.cap_drop)?;
     let security = parse_security_opts(&req.security_opt)?;
 
     let args = spec::process_args(
@@ -283,10 +264,7 @@ pub fn resolve(
         _ => short_id.into(),
     });
     let notify_socket = container_notify_socket(req.sdnotify, settings.notify_socket.as_deref())?;
-    // containers.conf's env under the image's (a bare name takes the host's value).
-    let image_env: Vec<String> = conf_env(&settings.defaults, lookup)
-        .chain(cfg.env().clone().unwrap_or_default())
-        .collect();
+    let image_env = cfg.env().clone().unwrap_or_default();
     let env = spec::merge_env(&image_env, &flag_env, &hostname, req.tty, None);
     let mut labels: BTreeMap<String, String> = cfg
         .labels()
@@ -308,7 +286,7 @@ pub fn resolve(
         })?,
         (None, None) => libc::SIGTERM,
     };
-    Ok(ContainerPlan {
+    let plan = ContainerPlan {
         id: id.to_string(),
         name: req.name.clone(),
         image_name: req.image.clone(),
@@ -356,39 +334,10 @@ pub fn resolve(
         read_only: req.read_only,
         read_only_tmpfs: req.read_only_tmpfs,
         init: req.init || req.init_path.is_some(),
-        init_path: req
-            .init_path
-            .clone()
-            .or(settings.defaults.init_path.clone()),
+        init_path: req.init_path.clone(),
         create_command: req.create_command.clone(),
-    })
-}
-
-/// containers.conf's env: `NAME=VALUE`, or `NAME` with the host's value (skipped when the
-/// host has none).
-fn conf_env<'a>(
-    d: &'a crate::config::ContainerDefaults,
-    lookup: impl Fn(&str) -> Option<String> + 'a,
-) -> impl Iterator<Item = String> + 'a {
-    d.env
-        .iter()
-        .flatten()
-        .filter_map(move |e| match e.contains('=') {
-            true => Some(e.clone()),
-            false => lookup(e).map(|v| format!("{e}={v}")),
-        })
-}
-
-/// A bad value in containers.conf (or ctl.toml's `[containers]`), said as such.
-fn conf_error(e: OptionError) -> Error {
-    Error::InvalidInput {
-        what: "containers.conf default",
-        value: match &e {
-            OptionError::Invalid { value, .. } => value.clone(),
-            _ => String::new(),
-        },
-        reason: e.to_string(),
-    }
+    };
+    defaults::apply(plan, req, settings)
 }
 
 fn bad_network_option(value: &str, reason: impl Into<String>) -> Error {

@@ -704,6 +704,24 @@ fn containers_conf_defaults_sit_under_the_flags() {
     assert_eq!(p.cap_changes.base, Some((1 << 0) | (1 << 13)));
     assert_eq!(p.init_path.as_deref(), Some(Path::new("/opt/init")));
     assert!(!p.init, "init_path alone does not ask for an init");
+    // containers.conf's PATH over ctl's default one, not over the image's or a flag's.
+    let path_conf = Settings {
+        defaults: crate::config::ContainerDefaults {
+            env: Some(strings(&["PATH=/conf/bin"])),
+            ..Default::default()
+        },
+        ..root()
+    };
+    let paths = |image: &ImageConfiguration, flag: &[&str]| -> Vec<String> {
+        let p = resolve(&req(|r| r.env = strings(flag)), image, &[], &path_conf, ID).unwrap();
+        p.env
+            .into_iter()
+            .filter(|e| e.starts_with("PATH="))
+            .collect()
+    };
+    assert_eq!(paths(&bare_image(), &[]), ["PATH=/conf/bin"]);
+    assert_eq!(paths(&image(), &[]), ["PATH=/usr/local/bin:/bin"]);
+    assert_eq!(paths(&bare_image(), &["PATH=/flag"]), ["PATH=/flag"]);
     let p = plan(
         &req(|r| {
             r.pids_limit = Some("7".into());
