@@ -104,8 +104,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             Some(Ok(v)) => Ok(v),
             Some(Err(e)) if args.kind == Kind::Container => Err(e),
             Some(Err(e @ ctl::Error::CorruptRecord { .. })) => Err(e),
-            _ => store
-                .find_image(n, &ctx.search_registries)
+            _ => ctl::image::pull::find_stored(ctx, &store, n)
                 .and_then(|i| image_json(&store, &i))
                 .map(|v| (v, IMAGE_SHAPE))
                 .map_err(|e| match e {

@@ -110,10 +110,10 @@ impl Manager {
         self.containers.resolve(input)
     }
 
-    /// The stored image a name, id or id prefix names (short names through the search
-    /// registries).
+    /// The stored image a name, id or id prefix names (short names through their
+    /// registries.conf alias, then the search registries).
     pub fn find_image(&self, input: &str) -> Result<ImageRecord> {
-        self.images.find_image(input, &self.ctx.search_registries)
+        pull::find_stored(&self.ctx, &self.images, input)
     }
 
     /// Pulls the image `input` names into the store.

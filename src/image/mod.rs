@@ -7,6 +7,7 @@ pub mod layer;
 pub mod links;
 pub mod pull;
 pub mod reference;
+pub mod registries;
 pub mod registry;
 pub mod store;
 pub mod unpack;
