@@ -112,6 +112,9 @@ _ctl() {
             ctl,unshare)
                 cmd="ctl__subcmd__unshare"
                 ;;
+            ctl,version)
+                cmd="ctl__subcmd__version"
+                ;;
             ctl,wait)
                 cmd="ctl__subcmd__wait"
                 ;;
@@ -126,6 +129,9 @@ _ctl() {
                 ;;
             ctl__subcmd__container,exec)
                 cmd="ctl__subcmd__container__subcmd__exec"
+                ;;
+            ctl__subcmd__container,exists)
+                cmd="ctl__subcmd__container__subcmd__exists"
                 ;;
             ctl__subcmd__container,inspect)
                 cmd="ctl__subcmd__container__subcmd__inspect"
@@ -166,6 +172,9 @@ _ctl() {
             ctl__subcmd__generate,systemd)
                 cmd="ctl__subcmd__generate__subcmd__systemd"
                 ;;
+            ctl__subcmd__image,exists)
+                cmd="ctl__subcmd__image__subcmd__exists"
+                ;;
             ctl__subcmd__image,import)
                 cmd="ctl__subcmd__image__subcmd__import"
                 ;;
@@ -189,6 +198,9 @@ _ctl() {
                 ;;
             ctl__subcmd__network,create)
                 cmd="ctl__subcmd__network__subcmd__create"
+                ;;
+            ctl__subcmd__network,exists)
+                cmd="ctl__subcmd__network__subcmd__exists"
                 ;;
             ctl__subcmd__network,inspect)
                 cmd="ctl__subcmd__network__subcmd__inspect"
@@ -215,7 +227,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network container pull images image inspect tag rmi load import login logout generate info system unshare completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,7 +469,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -871,6 +883,52 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__exists)
+            opts="-h --external --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2203,8 +2261,54 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag rm load import"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag rm load import exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__image__subcmd__exists)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3137,7 +3241,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__network)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3213,6 +3317,52 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__network__subcmd__exists)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4396,6 +4546,60 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__version)
+            opts="-f -h --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__wait)
             opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4473,6 +4677,7 @@ _ctl_subcommand() {
         "network:ls"|"network:list") _ctl_path=network/ls ;;
         "network:inspect") _ctl_path=network/inspect ;;
         "network:rm"|"network:remove") _ctl_path=network/rm ;;
+        "network:exists") _ctl_path=network/exists ;;
         ":container") _ctl_path=container ;;
         "container:run") _ctl_path=container/run ;;
         "container:create") _ctl_path=container/create ;;
@@ -4489,6 +4694,7 @@ _ctl_subcommand() {
         "container:inspect") _ctl_path=container/inspect ;;
         "container:port") _ctl_path=container/port ;;
         "container:prune") _ctl_path=container/prune ;;
+        "container:exists") _ctl_path=container/exists ;;
         ":pull") _ctl_path=pull ;;
         ":images"|":image-ls") _ctl_path=images ;;
         ":image") _ctl_path=image ;;
@@ -4499,6 +4705,7 @@ _ctl_subcommand() {
         "image:rm") _ctl_path=image/rm ;;
         "image:load") _ctl_path=image/load ;;
         "image:import") _ctl_path=image/import ;;
+        "image:exists") _ctl_path=image/exists ;;
         ":inspect") _ctl_path=inspect ;;
         ":tag") _ctl_path=tag ;;
         ":rmi") _ctl_path=rmi ;;
@@ -4514,6 +4721,7 @@ _ctl_subcommand() {
         "system:migrate") _ctl_path=system/migrate ;;
         "system:prune") _ctl_path=system/prune ;;
         ":unshare") _ctl_path=unshare ;;
+        ":version") _ctl_path=version ;;
         ":completion") _ctl_path=completion ;;
         *) return 1 ;;
     esac
@@ -4564,6 +4772,7 @@ _ctl_takes_value() {
         "generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;
+        "version":-f|"version":--format) return 0 ;;
         *) return 1 ;;
     esac
 }

@@ -66,6 +66,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate syst
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Manage ctl: what it runs with, the rootless user namespace, pruning'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "unshare" -d 'Rootless: run a command as root of the user namespace (default: $SHELL)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "version" -d 'Print ctl\'s version'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__complete" -d 'List completion candidates (run by the completion scripts)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__generate-docs" -d 'Write completions/ and packaging/man/ from these definitions'
@@ -363,19 +364,20 @@ complete -c ctl -n "__fish_ctl_using_subcommand port" -l events-backend -d 'Wher
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "create" -d 'Create a bridge network'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "ls" -d 'List networks'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "inspect" -d 'Show networks as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "rm" -d 'Remove networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "create" -d 'Create a bridge network'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "ls" -d 'List networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "inspect" -d 'Show networks as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "rm" -d 'Remove networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "exists" -d 'Exit 0 if a network exists, 1 if not'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: bridge' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'IPv4 subnet in CIDR form (default: a free 10.89.N.0/24)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address (default: the subnet\'s first address)' -r
@@ -425,31 +427,41 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the network too'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "run" -d 'Create and start a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "create" -d 'Create a container without starting it'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "start" -d 'Start containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "stop" -d 'Stop running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "restart" -d 'Restart containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "kill" -d 'Send a signal to running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "exec" -d 'Run a command in a running container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "rm" -d 'Remove containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "logs" -d 'Print a container\'s output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "ls" -d 'List containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "port" -d 'List a container\'s published ports'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "run" -d 'Create and start a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "start" -d 'Start containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "stop" -d 'Stop running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "restart" -d 'Restart containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "rm" -d 'Remove containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "logs" -d 'Print a container\'s output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "ls" -d 'List containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "port" -d 'List a container\'s published ports'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
 false\t''"
@@ -748,6 +760,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Check for external containers too (ctl has none: only ctl\'s containers exist)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -784,22 +806,23 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -s q -l quiet -d 'Print 
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "ls" -d 'List images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "inspect" -d 'Show details of images as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "tag" -d 'Add names to an image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "rm" -d 'Remove images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -880,6 +903,15 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not report progress'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'json, or a Go template for each result (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s t -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
 container\t''
@@ -1056,6 +1088,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l events-backend -d 'W
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand version" -s f -l format -d 'json, or a Go template such as \'{{.Client.Version}}\'' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -52,6 +52,8 @@ pub enum NetworkCommand {
     /// Remove networks
     #[command(alias = "remove")]
     Rm(RmArgs),
+    /// Exit 0 if a network exists, 1 if not
+    Exists(super::exists::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,12 +120,16 @@ pub struct RmArgs {
 }
 
 pub fn exec(ctx: &Context, cmd: NetworkCommand) -> Result<ExitCode> {
+    if let NetworkCommand::Exists(a) = &cmd {
+        return super::exists::network(ctx, a);
+    }
     let m = Manager::open(ctx)?;
     match cmd {
         NetworkCommand::Create(a) => create(&m, a),
         NetworkCommand::Ls(a) => ls(&m, a),
         NetworkCommand::Inspect(a) => inspect(&m, a),
         NetworkCommand::Rm(a) => rm(&m, a),
+        NetworkCommand::Exists(_) => unreachable!("handled above"),
     }
 }
 

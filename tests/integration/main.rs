@@ -25,3 +25,4 @@ mod security;
 mod systemd;
 mod terminal;
 mod untrusted;
+mod verbs;
