@@ -2523,12 +2523,24 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image__subcmd__ls)
-            opts="-q -h --quiet --no-trunc --digests --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2631,7 +2643,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image__subcmd__rm)
-            opts="-f -i -h --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -i -h --all --no-prune --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2723,12 +2735,24 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__images)
-            opts="-q -h --quiet --no-trunc --digests --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3847,7 +3871,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__rmi)
-            opts="-f -i -h --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -i -h --all --no-prune --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4758,8 +4782,8 @@ _ctl_takes_value() {
         "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format) return 0 ;;
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
-        "images":--format) return 0 ;;
-        "image/ls":--format) return 0 ;;
+        "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
+        "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;
         "image/pull":--platform|"image/pull":--tls-verify|"image/pull":--authfile) return 0 ;;
         "image/inspect":-f|"image/inspect":--format) return 0 ;;
         "image/load":-i|"image/load":--input) return 0 ;;

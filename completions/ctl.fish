@@ -793,6 +793,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand pull" -l cgroup-manager -d 'Cgro
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -802,7 +808,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -l config -d 'Config fil
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s q -l quiet -d 'Print only image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
@@ -823,6 +831,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "import" -d 'Create an image from a root filesystem tarball'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -832,7 +846,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -877,6 +893,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l no-prune -d 'Do not remove dangling parents (ctl\'s images have none)'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove even if containers use the image (removing them); succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -942,6 +960,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l config -d 'Config file (
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l no-prune -d 'Do not remove dangling parents (ctl\'s images have none)'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s f -l force -d 'Remove even if containers use the image (removing them); succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s i -l ignore -d 'Succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s h -l help -d 'Print help'

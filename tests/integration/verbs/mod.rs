@@ -3,6 +3,7 @@
 //! ls`, `rmi -a`, `logs` of several containers, `exec` and `generate systemd` options.
 
 mod exists;
+mod images;
 
 use crate::common::Out;
 use crate::lifecycle::{run_d, setup};
