@@ -324,8 +324,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand logs" -s t -l timestamps -d 'Pre
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s n -l names -d 'Name each container\'s lines by its name rather than its id, when logs of several containers are shown'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -338,10 +346,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand ps" -s a -l all -d 'Show all con
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s q -l quiet -d 'Print only container ids'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -354,6 +373,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand list" -s a -l all -d 'Show all c
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s q -l quiet -d 'Print only container ids'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -395,6 +417,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No DNS server for the network\'s container names'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name, id, driver, label, label!, until, dangling (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -403,8 +426,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network ids'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network names'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'json, or a Go template for each network (e.g. \'{{range .Subnets}}{{.Subnet}}{{end}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
@@ -716,8 +740,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Name each container\'s lines by its name rather than its id, when logs of several containers are shown'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -730,6 +762,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container ids'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F

@@ -180,7 +180,9 @@ fn filters() {
     for bad in ["color=red", "status", "=x"] {
         let out = w.ctl.run(&["ps", "--filter", bad]);
         out.failure(125);
-        assert!(out.one_line_error().contains(bad), "{out}");
+        // podman's words name the key: "color is an invalid filter".
+        let key = bad.split('=').next().filter(|k| !k.is_empty()).unwrap_or(bad);
+        assert!(out.one_line_error().contains(key), "{out}");
     }
 }
 

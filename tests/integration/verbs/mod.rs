@@ -4,8 +4,9 @@
 
 mod exists;
 mod images;
+mod ps;
 
-use crate::common::Out;
+use crate::common::{Out, WithImage};
 use crate::lifecycle::{run_d, setup};
 
 /// The exit code, with the output on failure to say why.
