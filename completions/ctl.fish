@@ -308,8 +308,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Wher
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time (RFC 3339, unix seconds, or a duration like 10m)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand logs" -l until -d 'Only output before this time (same forms as --since)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l until -d 'Only output until this time (as --since; a duration is after now); -f stops then' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l tail -d 'Only the last N lines (-1: all)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -724,8 +724,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time (RFC 3339, unix seconds, or a duration like 10m)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output before this time (same forms as --since)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output until this time (as --since; a duration is after now); -f stops then' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Only the last N lines (-1: all)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F

@@ -181,7 +181,11 @@ fn filters() {
         let out = w.ctl.run(&["ps", "--filter", bad]);
         out.failure(125);
         // podman's words name the key: "color is an invalid filter".
-        let key = bad.split('=').next().filter(|k| !k.is_empty()).unwrap_or(bad);
+        let key = bad
+            .split('=')
+            .next()
+            .filter(|k| !k.is_empty())
+            .unwrap_or(bad);
         assert!(out.one_line_error().contains(key), "{out}");
     }
 }

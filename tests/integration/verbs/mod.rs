@@ -4,6 +4,7 @@
 
 mod exists;
 mod images;
+mod logs;
 mod ps;
 
 use crate::common::{Out, WithImage};
