@@ -853,7 +853,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__exec)
-            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --env-file --privileged --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -864,6 +864,10 @@ _ctl() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2071,7 +2075,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__exec)
-            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --env-file --privileged --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2082,6 +2086,10 @@ _ctl() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4776,7 +4784,7 @@ _ctl_takes_value() {
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--cidfile) return 0 ;;
         "kill":-s|"kill":--signal|"kill":--cidfile) return 0 ;;
-        "exec":-e|"exec":--env|"exec":-u|"exec":--user|"exec":-w|"exec":--workdir) return 0 ;;
+        "exec":-e|"exec":--env|"exec":--env-file|"exec":-u|"exec":--user|"exec":-w|"exec":--workdir) return 0 ;;
         "attach":--detach-keys|"attach":--sig-proxy) return 0 ;;
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
@@ -4791,7 +4799,7 @@ _ctl_takes_value() {
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--cidfile) return 0 ;;
         "container/kill":-s|"container/kill":--signal|"container/kill":--cidfile) return 0 ;;
-        "container/exec":-e|"container/exec":--env|"container/exec":-u|"container/exec":--user|"container/exec":-w|"container/exec":--workdir) return 0 ;;
+        "container/exec":-e|"container/exec":--env|"container/exec":--env-file|"container/exec":-u|"container/exec":--user|"container/exec":-w|"container/exec":--workdir) return 0 ;;
         "container/attach":--detach-keys|"container/attach":--sig-proxy) return 0 ;;
         "container/rm":-t|"container/rm":--time|"container/rm":--cidfile) return 0 ;;
         "container/logs":--since|"container/logs":--until|"container/logs":--tail) return 0 ;;

@@ -258,6 +258,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime-flag -d 'A glob
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l root -d 'Image and container store directory' -r -F
@@ -271,6 +272,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runtime-flag -d 'A glob
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s d -l detach -d 'Run in the background'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l privileged -d 'Give the command every capability ctl holds'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -674,6 +676,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Image and container store directory' -r -F
@@ -687,6 +690,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability ctl holds'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
