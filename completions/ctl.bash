@@ -2195,12 +2195,24 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -h --new --name --files --restart-policy --restart-sec --stop-timeout --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-e -n -f -t -h --new --env --template --name --files --restart-policy --restart-sec --stop-timeout --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --new)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --restart-policy)
                     COMPREPLY=($(compgen -W "no on-success on-failure on-abnormal on-watchdog on-abort always" -- "${cur}"))
                     return 0
@@ -4817,7 +4829,7 @@ _ctl_takes_value() {
         "import":-c|"import":--change|"import":-m|"import":--message) return 0 ;;
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
-        "generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
+        "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;
         "version":-f|"version":--format) return 0 ;;

@@ -1062,6 +1062,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_su
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Print systemd units that run containers as services'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container when the unit starts and remove it when it stops (--new=false: start and stop the existing one)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Set an environment variable in the unit: K=V, K (from this environment, if set) or PREFIX* (every variable of this environment that starts with PREFIX)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-policy -d 'Restart= policy of the unit' -r -f -a "no\t''
 on-success\t''
 on-failure\t''
@@ -1083,7 +1086,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container when the unit starts and remove it when it stops'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named with the instance (%i); implies --new'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit and its commands by the container\'s name instead of its id'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'

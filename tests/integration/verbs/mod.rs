@@ -4,6 +4,7 @@
 
 mod exec;
 mod exists;
+mod generate;
 mod images;
 mod logs;
 mod ps;
