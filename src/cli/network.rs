@@ -146,8 +146,8 @@ impl NetFilter {
     fn matches(&self, n: &Network, used: bool) -> bool {
         use ctl::image::filter::match_labels;
         let keys_match = self.keys.iter().all(|(k, vals)| match k.as_str() {
-            "name" => vals.iter().any(|v| n.name.contains(v.as_str())),
-            "id" => vals.iter().any(|v| n.id.starts_with(&v.to_lowercase())),
+            "name" => ctl::container::filter::regex_any(vals, &n.name),
+            "id" => ctl::container::filter::id_matches(vals, &n.id),
             "driver" => vals.contains(&n.driver),
             "label" => vals.iter().all(|v| match_labels(v, &n.labels)),
             "label!" => !vals.iter().any(|v| match_labels(v, &n.labels)),
@@ -421,6 +421,8 @@ mod tests {
         assert_eq!(names(&["dangling=true"], &["app"]), ["ctl", "app2"]);
         assert_eq!(names(&["dangling=false"], &["app"]), ["app"]);
         assert_eq!(names(&["name=app", "id=bbcc"], &[]), ["app2"]);
+        assert_eq!(names(&["name=^app$"], &[]), ["app"]);
+        assert_eq!(names(&["name=p[0-9]"], &[]), ["app2"]);
         for bad in ["nokey", "color=red", "dangling=maybe"] {
             assert!(NetFilter::compile(&[bad.into()], now, 0).is_err(), "{bad}");
         }

@@ -11,6 +11,26 @@ use crate::image::filter::match_labels;
 use crate::network::Mode;
 use crate::timetype::Time;
 
+/// containers/common's StringMatchRegexSlice: any of the patterns (Go regular expressions,
+/// unanchored) matches; one that does not compile matches nothing.
+pub fn regex_any(patterns: &[String], s: &str) -> bool {
+    patterns
+        .iter()
+        .any(|p| regex::Regex::new(p).is_ok_and(|r| r.is_match(s)))
+}
+
+/// containers/common's FilterID: a value of hex digits is an id prefix, anything else a
+/// regular expression.
+pub fn id_matches(values: &[String], id: &str) -> bool {
+    values.iter().any(|v| {
+        if v.chars().all(|c| c.is_ascii_hexdigit()) {
+            id.starts_with(&v.to_lowercase())
+        } else {
+            regex_any(std::slice::from_ref(v), id)
+        }
+    })
+}
+
 /// What compiling a filter may look up.
 pub struct Lookups<'a> {
     /// A container's id and creation time, by name or id.
@@ -209,8 +229,8 @@ fn state_word(st: &State) -> &'static str {
 fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
     let created = parse_time(&cfg.created);
     match p {
-        Pred::Id(v) => v.iter().any(|v| cfg.id.starts_with(&v.to_lowercase())),
-        Pred::Name(v) => v.iter().any(|v| cfg.name.contains(v.as_str())),
+        Pred::Id(v) => id_matches(v, &cfg.id),
+        Pred::Name(v) => regex_any(v, &cfg.name),
         Pred::Label(v) => labels_match(v, &cfg.labels),
         Pred::NotLabel(v) => !labels_match(v, &cfg.labels),
         Pred::Exited(codes) => {
@@ -221,15 +241,11 @@ fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
             v == state_word(st)
         }),
         Pred::Ancestor(values, ids) => {
+            let untagged = cfg.image_name.strip_suffix(":latest");
             ids.contains(&cfg.image_id)
-                || values.iter().any(|v| {
-                    cfg.image_id.contains(v.as_str())
-                        || cfg.image_name == *v
-                        || cfg
-                            .image_name
-                            .strip_suffix(":latest")
-                            .is_some_and(|n| n == v)
-                })
+                || values.iter().any(|v| cfg.image_id.contains(v.as_str()))
+                || regex_any(values, &cfg.image_name)
+                || untagged.is_some_and(|n| regex_any(values, n))
         }
         Pred::Before(t) => created.is_some_and(|c| c < *t),
         Pred::Since(t) => created.is_some_and(|c| c > *t),
@@ -262,10 +278,7 @@ fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
                     | (RestartPolicy::UnlessStopped, "unless-stopped")
             )
         }),
-        Pred::Command(v) => cfg
-            .command
-            .first()
-            .is_some_and(|c| v.iter().any(|v| c.contains(v.as_str()))),
+        Pred::Command(v) => cfg.command.first().is_some_and(|c| regex_any(v, c)),
         Pred::StartOnBoot(want) => {
             let boots = matches!(
                 cfg.restart,
@@ -390,6 +403,12 @@ mod tests {
         assert_eq!(ok(&["label!=tier"]), ["b", "c"]);
         assert_eq!(ok(&["should-start-on-boot=true"]), ["a"]);
         assert_eq!(ok(&["status=running", "name=b"]), ["b"]);
+        // Regular expressions, as podman's: name, id (unless hex), command.
+        assert_eq!(ok(&["name=^[ab]$"]), ["a", "b"]);
+        assert_eq!(ok(&["name=["]), Vec::<String>::new());
+        assert_eq!(ok(&["id=0+c$"]), ["c"]);
+        assert_eq!(ok(&["id=0000"]), ["a", "b", "c"]);
+        assert_eq!(ok(&["command=^sle+p$"]), ["a", "b", "c"]);
     }
 
     #[test]

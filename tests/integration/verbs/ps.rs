@@ -39,6 +39,10 @@ fn ps_filters_sorts_and_sizes_as_podman_s() {
     let none = Vec::<String>::new();
 
     assert_eq!(names(&w, &[]), ["a", "b", "d"]);
+    // name, and id unless hex, are regular expressions, as podman's.
+    assert_eq!(names(&w, &["-f", "name=^[ab]$"]), ["a", "b"]);
+    assert_eq!(names(&w, &["-f", "command=^sh$"]), ["d"]);
+    assert_eq!(names(&w, &["-f", "command=^tr"]), ["a", "b"]);
     assert_eq!(names(&w, &["--filter", "before=b"]), ["a"]);
     assert_eq!(names(&w, &["-f", "before=d", "-f", "before=b"]), ["a"]);
     assert_eq!(names(&w, &["-f", "since=a"]), ["b", "d"]);
@@ -172,6 +176,7 @@ fn network_ls_filters_and_headings_as_podman_s() {
     };
     // -q prints names, as podman's.
     assert_eq!(ls(&["-q", "--filter", "name=app"]), ["app", "app2"]);
+    assert_eq!(ls(&["-q", "--filter", "name=^app$"]), ["app"]);
     assert_eq!(ls(&["-q", "-f", "label=team"]), ["app", "app2"]);
     assert_eq!(ls(&["-q", "-f", "label=team=y"]), ["app2"]);
     assert_eq!(ls(&["-q", "-f", "label!=team", "-f", "name=o"]), ["other"]);
