@@ -357,7 +357,9 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     };
     let m = Manager::open(ctx)?;
     let filters = compile_filters(&m, &args.filter)?;
-    let all = args.all || args.last.is_some() || args.latest || !filters.is_empty();
+    // As podman's: a status filter looks at every container; other filters, like no
+    // filter, at the running ones unless -a (or -n, -l) says all.
+    let all = args.all || args.last.is_some() || args.latest || filters.has_status();
     let mut rows: Vec<Listed> = Vec::new();
     for entry in m.list()? {
         match entry {

@@ -209,6 +209,11 @@ impl ContainerFilter {
         self.preds.is_empty()
     }
 
+    /// A `status` filter is given (podman then lists every container, as docker).
+    pub fn has_status(&self) -> bool {
+        self.preds.iter().any(|p| matches!(p, Pred::Status(_)))
+    }
+
     /// Whether a container matches every filter.
     pub fn matches(&self, cfg: &ContainerConfig, st: &State) -> bool {
         self.preds.iter().all(|p| pred(p, cfg, st))

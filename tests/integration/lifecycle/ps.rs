@@ -150,8 +150,9 @@ fn filters() {
         &["--name", "serving", "--label", "role=web"],
         &["sleep", "1000"],
     );
+    // -a: as podman's, only a status filter looks past the running containers by itself.
     let f = |filters: &[&str]| {
-        let mut a: Vec<&str> = vec![];
+        let mut a: Vec<&str> = vec!["-a"];
         for x in filters {
             a.extend(["--filter", x]);
         }

@@ -76,6 +76,19 @@ fn ps_filters_sorts_and_sizes_as_podman_s() {
     assert_eq!(names(&w, &["-f", "until=1h"]), none);
     assert_eq!(names(&w, &["-f", "until=-1h"]), ["a", "b", "d"]);
 
+    // Without -a, a filter looks at the running containers only, unless it is a status
+    // filter, as podman's.
+    let running = |f: &str| {
+        let out = w
+            .ctl
+            .ok(&["ps", "--sort", "names", "-f", f, "--format", "{{.Names}}"]);
+        out.lines()
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(running("since=a"), ["d"]);
+    assert_eq!(running("status=created"), ["a", "b"]);
     let bad = w.ctl.run(&["ps", "-a", "-f", "restart-policy=sometimes"]);
     assert_eq!(code(&bad), 125, "{bad}");
     assert_eq!(
