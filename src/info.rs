@@ -11,8 +11,9 @@ use crate::runtime::Runtime;
 pub struct Info {
     pub host: Host,
     pub store: StoreInfo,
-    /// podman's `registries`: `search`, the registries short names are looked up in.
-    pub registries: std::collections::BTreeMap<String, Vec<String>>,
+    /// podman's `registries`: `search`, the registries short names are looked up in, and
+    /// each `[[registry]]` of registries.conf by its prefix, in podman's shape.
+    pub registries: std::collections::BTreeMap<String, serde_json::Value>,
     pub version: Version,
 }
 
@@ -58,6 +59,9 @@ pub struct Host {
     pub cgroup_limits: bool,
     pub oci_runtime: OciRuntime,
     pub network_backend: String,
+    /// The configuration files read, in the order they were read (later ones win):
+    /// `ctl` (ctl.toml, over both others), `containersConf`, `registriesConf`.
+    pub config_files: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -172,6 +176,61 @@ pub fn cgroup_version() -> &'static str {
     }
 }
 
+fn config_files(ctx: &Context) -> std::collections::BTreeMap<String, Vec<String>> {
+    let shown = |f: &std::path::Path| f.display().to_string();
+    let registries = match ctx.registries.as_ref() {
+        Ok(r) => r.files.iter().map(|f| shown(f)).collect(),
+        Err((path, reason)) => vec![format!("{}: {reason}", shown(path))],
+    };
+    [
+        (
+            "ctl".to_string(),
+            std::iter::once(&ctx.config_file)
+                .filter(|f| f.exists())
+                .map(|f| shown(f))
+                .collect(),
+        ),
+        (
+            "containersConf".to_string(),
+            ctx.containers_conf_files.iter().map(|f| shown(f)).collect(),
+        ),
+        ("registriesConf".to_string(), registries),
+    ]
+    .into()
+}
+
+/// podman's `registries`: the search list, and each `[[registry]]` by its prefix.
+fn registries(ctx: &Context) -> std::collections::BTreeMap<String, serde_json::Value> {
+    use serde_json::json;
+    let mut out = std::collections::BTreeMap::new();
+    if let Ok(conf) = ctx.registries.as_ref() {
+        for r in &conf.registries {
+            let mirrors: Vec<_> = r
+                .mirrors
+                .iter()
+                .map(|m| {
+                    json!({"Location": m.location, "Insecure": m.insecure,
+                           "PullFromMirror": m.pull_from_mirror})
+                })
+                .collect();
+            out.insert(
+                r.prefix.clone(),
+                json!({
+                    "Prefix": r.prefix,
+                    "Location": r.endpoint.location,
+                    "Insecure": r.endpoint.insecure,
+                    "PullFromMirror": "",
+                    "Mirrors": mirrors,
+                    "Blocked": r.blocked,
+                    "MirrorByDigestOnly": r.mirror_by_digest_only,
+                }),
+            );
+        }
+    }
+    out.insert("search".into(), json!(ctx.search_registries));
+    out
+}
+
 /// Gathers the facts; in rootless mode the caller has joined the user namespace already,
 /// so the maps read here are the containers' own.
 pub fn gather(ctx: &Context) -> Info {
@@ -237,6 +296,7 @@ pub fn gather(ctx: &Context) -> Info {
                 version,
             },
             network_backend: crate::network::rootless::backend_name(ctx),
+            config_files: config_files(ctx),
         },
         store: StoreInfo {
             graph_driver_name: "overlay".into(),
@@ -247,7 +307,7 @@ pub fn gather(ctx: &Context) -> Info {
             container_store,
             image_store,
         },
-        registries: [("search".to_string(), ctx.search_registries.clone())].into(),
+        registries: registries(ctx),
         version: self::version(),
     }
 }

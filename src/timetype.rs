@@ -16,6 +16,22 @@ pub type Time = (i64, u32);
 
 const NANOS: i128 = 1_000_000_000;
 
+/// Now, as a [`Time`].
+pub fn now() -> Time {
+    let t = ctl_monitor::time::Timestamp::now();
+    (t.secs(), t.subsec_nanos())
+}
+
+/// A [`Timestamp`](ctl_monitor::time::Timestamp) as a [`Time`].
+pub fn of(t: ctl_monitor::time::Timestamp) -> Time {
+    (t.secs(), t.subsec_nanos())
+}
+
+/// An RFC 3339 stamp as a [`Time`].
+pub fn parse_rfc3339(s: &str) -> Option<Time> {
+    s.parse::<ctl_monitor::time::Timestamp>().ok().map(of)
+}
+
 fn from_nanos(n: i128) -> Time {
     (n.div_euclid(NANOS) as i64, n.rem_euclid(NANOS) as u32)
 }

@@ -80,12 +80,7 @@ struct Row<'a> {
 /// podman's sortImages order: created newest first; id, repository (then tag), size and
 /// tag ascending. Stable: rows that compare equal keep the store's order.
 fn sort_rows(rows: &mut [Row<'_>], by: &str) {
-    let created = |r: &Row<'_>| {
-        r.img
-            .created
-            .as_deref()
-            .and_then(ctl_monitor::time::parse_timestamp)
-    };
+    let created = |r: &Row<'_>| r.img.created;
     rows.sort_by(|a, b| match by {
         "id" => a.img.id.cmp(&b.img.id),
         "repository" => a.repo.cmp(&b.repo).then_with(|| a.tag.cmp(&b.tag)),
@@ -130,9 +125,7 @@ fn labels_of(
 }
 
 fn created_of(i: &ImageRecord) -> Option<ctl::timetype::Time> {
-    i.created
-        .as_deref()
-        .and_then(ctl_monitor::time::parse_timestamp)
+    i.created.map(ctl::timetype::of)
 }
 
 /// The images `--filter` (or the IMAGE argument) selects, by index, with the names to show
@@ -153,7 +146,7 @@ fn select(
                 created: created_of(&i),
             })
     };
-    let now = ctl_monitor::time::now();
+    let now = ctl::timetype::now();
     let filter = ImageFilter::compile(filters, &lookup, now, ctl::timetype::local_offset(now.0))
         .map_err(anyhow::Error::msg)?;
     let wants_labels = filters.iter().any(|f| f.starts_with("label"));
@@ -252,7 +245,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             if args.digests {
                 row.push(digest_of(i));
             }
-            row.extend([id(i), ago(i.created.as_deref()), human_size(i.size)]);
+            row.extend([id(i), ago(i.created), human_size(i.size)]);
             row
         })
         .collect();
@@ -280,11 +273,7 @@ pub fn without_header(table: String, drop: bool) -> String {
 /// One image as `images --format json` prints it: podman's ImageSummary (with the names
 /// in `RepoTags` too).
 fn json_entry(store: &ctl::image::store::Store, i: &ImageRecord) -> serde_json::Value {
-    let created = i
-        .created
-        .as_deref()
-        .and_then(ctl_monitor::time::parse_timestamp)
-        .map(|(secs, _)| secs);
+    let created = i.created.map(|t| t.secs());
     let labels = labels_of(store, i);
     json!({
         "Id": i.id,
@@ -326,12 +315,11 @@ fn template_row(
     };
     let at = i
         .created
-        .as_deref()
-        .and_then(super::template::go_time)
+        .map(super::template::go_time_of)
         .unwrap_or_default();
     row.method("ID", id)
-        .method("Created", ago(i.created.as_deref()))
-        .method("CreatedSince", ago(i.created.as_deref()))
+        .method("Created", ago(i.created))
+        .method("CreatedSince", ago(i.created))
         .method("CreatedAt", at.clone())
         .method("CreatedTime", at)
         .method("Size", human_size(i.size))

@@ -12,6 +12,7 @@ use anyhow::{Context as _, Result};
 use ctl::container::lifecycle::Manager;
 use ctl::container::logs::{self, LogLine, LogOptions};
 use ctl::Context;
+use ctl_monitor::time::Timestamp;
 use ctl_monitor::Stream;
 
 #[derive(Debug, clap::Args)]
@@ -47,10 +48,7 @@ fn emit(line: &LogLine, prefix: &str, timestamps: bool) -> std::io::Result<()> {
     let mut out = Vec::with_capacity(line.text.len() + 40 + prefix.len());
     out.extend_from_slice(prefix.as_bytes());
     if timestamps {
-        out.extend_from_slice(&ctl_monitor::time::format_timestamp(
-            line.time.0,
-            line.time.1,
-        ));
+        out.extend_from_slice(&line.time.encode());
         out.push(b' ');
     }
     out.extend_from_slice(&line.text);
@@ -96,11 +94,12 @@ fn finish(failed: Option<std::io::Error>) -> Result<ExitCode> {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
-    let now = ctl_monitor::time::now();
+    let now = ctl::timetype::now();
     let time = |flag: &str, s: &Option<String>, since: bool| {
         s.as_deref()
             .map(|s| {
                 ctl::timetype::logs_time(s, since, now)
+                    .map(|(secs, nanos)| Timestamp::new(secs, nanos))
                     .map_err(|e| anyhow::anyhow!("parsing --{flag} {s:?}: {e}"))
             })
             .transpose()
@@ -197,7 +196,7 @@ mod tests {
 
     fn line(t: i64, text: &str) -> LogLine {
         LogLine {
-            time: (t, 0),
+            time: Timestamp::new(t, 0),
             stream: Stream::Stdout,
             text: text.as_bytes().to_vec(),
             complete: true,

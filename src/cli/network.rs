@@ -156,7 +156,7 @@ impl NetFilter {
                 .any(|v| matches!(v.as_str(), "true" | "1") != used),
             _ => false,
         });
-        let before = match (self.until, ctl_monitor::time::parse_timestamp(&n.created)) {
+        let before = match (self.until, n.created.map(ctl::timetype::of)) {
             (Some(u), Some(c)) => c < u,
             (Some(_), None) => false,
             (None, _) => true,
@@ -242,7 +242,7 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
         Some(t) if !json && t != "table" => Some(Format::parse("ls", Origin::User, t)?),
         _ => None,
     };
-    let now = ctl_monitor::time::now();
+    let now = ctl::timetype::now();
     let filter = NetFilter::compile(&a.filter, now, ctl::timetype::local_offset(now.0))?;
     let mut nets = m.networks()?.list()?;
     let used: Vec<String> = if filter.wants_use() {
@@ -385,7 +385,7 @@ mod tests {
         let mut n = ctl::network::config::default_network();
         n.name = name.into();
         n.id = id.into();
-        n.created = created.into();
+        n.created = created.parse().ok();
         n.labels = labels
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -400,7 +400,7 @@ mod tests {
             net("app", "bbbb", "2026-01-02T00:00:00Z", &[("team", "x")]),
             net("app2", "bbcc", "2026-01-03T00:00:00Z", &[("team", "y")]),
         ];
-        let now = ctl_monitor::time::parse_timestamp("2026-01-04T00:00:00Z").unwrap();
+        let now = ctl::timetype::parse_rfc3339("2026-01-04T00:00:00Z").unwrap();
         let names = |raw: &[&str], used: &[&str]| {
             let raw: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
             let f = NetFilter::compile(&raw, now, 0).unwrap();

@@ -114,7 +114,7 @@ type Listed = (ContainerConfig, State, Option<Sizes>);
 
 /// podman's SortPsOutput, stable.
 fn sort_rows(rows: &mut [Listed], by: &str) {
-    let started = |st: &State| unix(st.started_at.as_deref());
+    let started = |st: &State| unix(st.started_at);
     rows.sort_by(|(a, sa, za), (b, sb, zb)| match by {
         "command" => a.command.join(" ").cmp(&b.command.join(" ")),
         "id" => a.id.cmp(&b.id),
@@ -126,8 +126,7 @@ fn sort_rows(rows: &mut [Listed], by: &str) {
             (Some(x), Some(y)) => x.rootfs.cmp(&y.rootfs),
             _ => std::cmp::Ordering::Equal,
         },
-        _ => ctl_monitor::time::parse_timestamp(&a.created)
-            .cmp(&ctl_monitor::time::parse_timestamp(&b.created)),
+        _ => a.created.cmp(&b.created),
     });
 }
 
@@ -136,13 +135,13 @@ pub fn status_text(st: &State) -> String {
     match st.status {
         Status::Created => "Created".into(),
         Status::Configured => "Created".into(),
-        Status::Running => up(st.started_at.as_deref()),
+        Status::Running => up(st.started_at),
         Status::Exited => {
             let code = st
                 .exit_code
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "unknown".into());
-            format!("Exited ({code}) {}", ago(st.finished_at.as_deref()))
+            format!("Exited ({code}) {}", ago(st.finished_at))
         }
     }
 }
@@ -160,10 +159,8 @@ fn short_command(cmd: &[String], no_trunc: bool) -> String {
 /// Go's zero time as a unix time: what podman's JSON has for a start or exit that never was.
 const GO_ZERO_UNIX: i64 = -62135596800;
 
-fn unix(rfc3339: Option<&str>) -> i64 {
-    rfc3339
-        .and_then(ctl_monitor::time::parse_timestamp)
-        .map_or(GO_ZERO_UNIX, |(s, _)| s)
+fn unix(t: Option<ctl_monitor::time::Timestamp>) -> i64 {
+    t.map_or(GO_ZERO_UNIX, |t| t.secs())
 }
 
 fn state_word(st: &State) -> &'static str {
@@ -194,11 +191,11 @@ pub fn ps_json_sized(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>) ->
     json!({
         "AutoRemove": cfg.auto_remove,
         "Command": cfg.command,
-        "Created": unix(Some(&cfg.created)),
-        "CreatedAt": ago(Some(&cfg.created)),
+        "Created": unix(Some(cfg.created)),
+        "CreatedAt": ago(Some(cfg.created)),
         "CIDFile": "",
         "Exited": st.status == Status::Exited,
-        "ExitedAt": unix(st.finished_at.as_deref()),
+        "ExitedAt": unix(st.finished_at),
         "ExitCode": st.exit_code.unwrap_or(0),
         "Id": cfg.id,
         "Image": cfg.image_name,
@@ -215,7 +212,7 @@ pub fn ps_json_sized(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>) ->
         "Ports": ports_of(cfg, st),
         "Restarts": st.restarts,
         "Size": size,
-        "StartedAt": unix(st.started_at.as_deref()),
+        "StartedAt": unix(st.started_at),
         "State": state_word(st),
         "Status": status_text(st),
     })
@@ -261,15 +258,15 @@ pub fn ps_row_sized(
         command.truncate(end);
         command.push_str("...");
     }
-    let created = super::template::go_time(&cfg.created).unwrap_or_else(|| cfg.created.clone());
+    let created = super::template::go_time_of(cfg.created);
     let labels = cfg.labels.clone();
     row.method("ID", short(&cfg.id))
         .method("ImageID", short(&cfg.image_id))
         .method("Pod", "")
         .method("Status", status_text(st))
         .method("Restarts", st.restarts.to_string())
-        .method("RunningFor", ago(Some(&cfg.created)))
-        .method("CreatedHuman", ago(Some(&cfg.created)))
+        .method("RunningFor", ago(Some(cfg.created)))
+        .method("CreatedHuman", ago(Some(cfg.created)))
         .method("Created", created.clone())
         .method("CreatedAt", created)
         .method("Command", command)
@@ -313,14 +310,14 @@ const PS_HEADERS: &[(&str, &str)] = &[
 /// The compiled `--filter`s, looking up what their values name in the store.
 fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFilter> {
     let container = |v: &str| {
-        m.get(v).ok().and_then(|c| {
-            ctl_monitor::time::parse_timestamp(&c.config.created).map(|t| (c.config.id, t))
-        })
+        m.get(v)
+            .ok()
+            .map(|c| (c.config.id, ctl::timetype::of(c.config.created)))
     };
     let nets = m.networks().ok();
     let network = |v: &str| nets.as_ref().and_then(|n| n.get(v).ok()).map(|n| n.name);
     let image = |v: &str| m.find_image(v).ok().map(|i| i.id);
-    let now = ctl_monitor::time::now();
+    let now = ctl::timetype::now();
     let look = Lookups {
         container: &container,
         network: &network,
@@ -428,7 +425,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 },
                 cfg.image_name.clone(),
                 short_command(&cfg.command, args.no_trunc),
-                ago(Some(&cfg.created)),
+                ago(Some(cfg.created)),
                 status_text(st),
                 ctl::network::ports::display(ports_of(cfg, st)),
                 cfg.name.clone(),
@@ -466,11 +463,11 @@ mod tests {
         st.status = Status::Created;
         assert_eq!(status_text(&st), "Created");
         st.status = Status::Running;
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         assert_eq!(status_text(&st), "Up Less than a second");
-        st.exited(Some(3), Some(ctl::image::now_rfc3339()), None);
+        st.exited(Some(3), Some(ctl_monitor::time::Timestamp::now()), None);
         assert_eq!(status_text(&st), "Exited (3) Less than a second ago");
-        st.exited(None, Some(ctl::image::now_rfc3339()), None);
+        st.exited(None, Some(ctl_monitor::time::Timestamp::now()), None);
         assert!(status_text(&st).starts_with("Exited (unknown)"));
     }
 
@@ -514,7 +511,7 @@ mod tests {
         let mut st = State::new();
         st.status = Status::Running;
         st.pid = Some(42);
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         (cfg, st)
     }
 
@@ -602,7 +599,7 @@ mod tests {
         b.name = "alpha".into();
         b.image_name = "a/image".into();
         b.command = vec!["zzz".into()];
-        b.created = "2025-01-01T00:00:00Z".into();
+        b.created = "2025-01-01T00:00:00Z".parse().unwrap();
         let mut sb = sa.clone();
         sb.status = Status::Exited;
         let mut rows: Vec<Listed> = vec![(a, sa, None), (b, sb, None)];

@@ -71,10 +71,6 @@ pub struct ContainerFilter {
     preds: Vec<Pred>,
 }
 
-fn parse_time(created: &str) -> Option<Time> {
-    ctl_monitor::time::parse_timestamp(created)
-}
-
 const STATUSES: [&str; 9] = [
     "created",
     "running",
@@ -232,7 +228,7 @@ fn state_word(st: &State) -> &'static str {
 }
 
 fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
-    let created = parse_time(&cfg.created);
+    let created = Some(crate::timetype::of(cfg.created));
     match p {
         Pred::Id(v) => id_matches(v, &cfg.id),
         Pred::Name(v) => regex_any(v, &cfg.name),
@@ -360,7 +356,7 @@ mod tests {
         let container = |v: &str| {
             set.iter()
                 .find(|(c, _)| c.name == v || c.id.starts_with(v))
-                .map(|(c, _)| (c.id.clone(), parse_time(&c.created).unwrap()))
+                .map(|(c, _)| (c.id.clone(), crate::timetype::of(c.created)))
         };
         let network = |v: &str| ["ctl", "app"].contains(&v).then(|| v.to_string());
         let image = |_: &str| None;
@@ -368,7 +364,7 @@ mod tests {
             container: &container,
             network: &network,
             image: &image,
-            now: parse_time("2026-01-04T00:00:00Z").unwrap(),
+            now: crate::timetype::parse_rfc3339("2026-01-04T00:00:00Z").unwrap(),
             local_offset: 0,
         };
         let raw: Vec<String> = filters.iter().map(|s| s.to_string()).collect();

@@ -11,20 +11,17 @@ use std::path::Path;
 use std::time::Duration;
 
 use ctl_monitor::logfile::{parse_log_line_bytes, Stream};
-use ctl_monitor::time::parse_timestamp;
+use ctl_monitor::time::Timestamp;
 
 use super::lifecycle::{Container, Manager};
 use super::state::Status;
 use crate::error::{Error, IoContext, Result};
 
-/// Seconds and nanoseconds since the epoch, UTC ([`ctl_monitor::time`]'s form).
-pub type Time = (i64, u32);
-
 /// One line of output, possibly assembled from partial records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogLine {
     /// When its first record was written.
-    pub time: Time,
+    pub time: Timestamp,
     pub stream: Stream,
     /// The bytes as the container wrote them, without the newline.
     pub text: Vec<u8>,
@@ -35,8 +32,8 @@ pub struct LogLine {
 /// Which lines to show, and whether to wait for more.
 #[derive(Debug, Clone, Default)]
 pub struct LogOptions {
-    pub since: Option<Time>,
-    pub until: Option<Time>,
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
     /// Only the last N of the selected lines.
     pub tail: Option<usize>,
     /// Keep reading while the container runs (not with `until`).
@@ -70,7 +67,7 @@ pub fn read(
     }
     // As podman's: following stops when the container does, or at `until`; lines after
     // it are not shown.
-    if opts.follow && opts.until.is_none_or(|u| ctl_monitor::time::now() < u) {
+    if opts.follow && opts.until.is_none_or(|u| Timestamp::now() < u) {
         follow(m, c.id(), &c.config.log.path, pos, opts, sink)?;
     }
     Ok(())
@@ -114,10 +111,7 @@ fn read_file(path: &Path, lines: &mut Vec<LogLine>) -> Result<u64> {
 /// Adds one record to `lines`: continues the last line when that one was partial on the same
 /// stream. Records that do not parse are skipped.
 pub fn push_record(lines: &mut Vec<LogLine>, raw: &[u8]) {
-    let Some((ts, stream, partial, text)) = parse_log_line_bytes(raw) else {
-        return;
-    };
-    let Some(time) = parse_timestamp(ts) else {
+    let Some((time, stream, partial, text)) = parse_log_line_bytes(raw) else {
         return;
     };
     if let Some(last) = lines.last_mut() {
@@ -179,7 +173,7 @@ fn follow(
                 }
             }
         }
-        if !running || opts.until.is_some_and(|u| ctl_monitor::time::now() >= u) {
+        if !running || opts.until.is_some_and(|u| Timestamp::now() >= u) {
             return Ok(());
         }
         std::thread::sleep(Duration::from_millis(100));
@@ -189,6 +183,10 @@ fn follow(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn at(secs: i64, nanos: u32) -> Timestamp {
+        Timestamp::new(secs, nanos)
+    }
 
     fn record(ts: &str, stream: &str, tag: &str, text: &[u8]) -> Vec<u8> {
         let mut v = format!("{ts} {stream} {tag} ").into_bytes();
@@ -212,7 +210,7 @@ mod tests {
         assert_eq!(lines[0].text, b"\xff\xfelo");
         assert!(lines[0].complete);
         assert_eq!(lines[1].stream, Stream::Stderr);
-        assert_eq!(lines[1].time.1, 3);
+        assert_eq!(lines[1].time.subsec_nanos(), 3);
         assert_eq!(lines[2].text, b"tail");
         assert!(!lines[2].complete);
     }
@@ -220,25 +218,25 @@ mod tests {
     #[test]
     fn selection_filters_by_time_then_takes_the_tail() {
         let line = |s: i64| LogLine {
-            time: (s, 0),
+            time: at(s, 0),
             stream: Stream::Stdout,
             text: s.to_string().into_bytes(),
             complete: true,
         };
         let lines: Vec<LogLine> = (1..=5).map(line).collect();
         let texts = |opts: &LogOptions| -> Vec<i64> {
-            select(&lines, opts).iter().map(|l| l.time.0).collect()
+            select(&lines, opts).iter().map(|l| l.time.secs()).collect()
         };
         assert_eq!(texts(&LogOptions::default()), [1, 2, 3, 4, 5]);
         let o = LogOptions {
-            since: Some((2, 0)),
-            until: Some((4, 0)),
+            since: Some(at(2, 0)),
+            until: Some(at(4, 0)),
             ..Default::default()
         };
         // As podman's: strictly after --since and strictly before --until.
         assert_eq!(texts(&o), [3]);
         let o = LogOptions {
-            until: Some((4, 0)),
+            until: Some(at(4, 0)),
             tail: Some(2),
             ..Default::default()
         };

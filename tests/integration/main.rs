@@ -7,6 +7,7 @@ mod common;
 mod archives;
 mod auth;
 mod chaos;
+mod config;
 mod docs;
 mod errors;
 mod faults;

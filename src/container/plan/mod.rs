@@ -4,6 +4,8 @@
 //! user's ids from the image's /etc/passwd, `--group-add`) or the store (networks, other
 //! containers) is left to the bundle.
 
+mod defaults;
+
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
@@ -54,6 +56,8 @@ pub struct Settings {
     pub host_env: BTreeMap<String, String>,
     /// The kernel's limit on argv plus environment.
     pub arg_max: usize,
+    /// containers.conf's (and ctl.toml's `[containers]`) defaults, under the flags.
+    pub defaults: crate::config::ContainerDefaults,
 }
 
 impl Settings {
@@ -80,6 +84,7 @@ impl Settings {
             notify_socket: ctx.notify_socket.clone(),
             host_env: std::env::vars().collect(),
             arg_max: checks::arg_max(),
+            defaults: ctx.container_defaults.clone(),
         }
     }
 }
@@ -281,7 +286,7 @@ pub fn resolve(
         })?,
         (None, None) => libc::SIGTERM,
     };
-    Ok(ContainerPlan {
+    let plan = ContainerPlan {
         id: id.to_string(),
         name: req.name.clone(),
         image_name: req.image.clone(),
@@ -331,7 +336,8 @@ pub fn resolve(
         init: req.init || req.init_path.is_some(),
         init_path: req.init_path.clone(),
         create_command: req.create_command.clone(),
-    })
+    };
+    defaults::apply(plan, req, settings)
 }
 
 fn bad_network_option(value: &str, reason: impl Into<String>) -> Error {
