@@ -3,6 +3,7 @@
 pub mod archive;
 pub mod auth;
 pub mod digest;
+pub mod filter;
 pub mod layer;
 pub mod links;
 pub mod pull;

@@ -26,3 +26,4 @@ mod security;
 mod systemd;
 mod terminal;
 mod untrusted;
+mod verbs;
