@@ -89,6 +89,9 @@ pub enum Error {
     NoLog { name: String, driver: String },
     #[error("OCI runtime {runtime}: {message}")]
     Runtime { runtime: String, message: String },
+    /// The runtime has no record of the container (its own wording in `message`).
+    #[error("OCI runtime {runtime}: {message}")]
+    RuntimeNoContainer { runtime: String, message: String },
     /// The container's command could not be run: 126 not executable, 127 not found.
     #[error("{message}")]
     Command { code: u8, message: String },

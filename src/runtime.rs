@@ -82,18 +82,21 @@ impl Runtime {
                 message: format!("cannot run {}: {e}", self.path.display()),
             })?;
         if out.status.success() {
-            Ok(out.stdout)
-        } else {
-            Err(Error::Runtime {
-                runtime: self.name.clone(),
-                message: format!(
-                    "{} {}: {}",
-                    args.first().copied().unwrap_or_default(),
-                    args.last().copied().unwrap_or_default(),
-                    error_text(&out.stderr)
-                ),
-            })
+            return Ok(out.stdout);
         }
+        let text = error_text(&out.stderr);
+        let runtime = self.name.clone();
+        let message = format!(
+            "{} {}: {text}",
+            args.first().copied().unwrap_or_default(),
+            args.last().copied().unwrap_or_default(),
+        );
+        // Told apart once, here: callers branch on the variant, not on the words.
+        Err(if is_not_exist(&text) {
+            Error::RuntimeNoContainer { runtime, message }
+        } else {
+            Error::Runtime { runtime, message }
+        })
     }
 
     pub fn start(&self, id: &str) -> Result<()> {
@@ -123,7 +126,7 @@ impl Runtime {
         args.push(id);
         match self.call(&args) {
             Ok(_) => Ok(()),
-            Err(Error::Runtime { message, .. }) if is_not_exist(&message) => Ok(()),
+            Err(Error::RuntimeNoContainer { .. }) => Ok(()),
             Err(e) => Err(e),
         }
     }
@@ -140,7 +143,7 @@ impl Runtime {
                     })?;
                 Ok(v.get("status").and_then(|s| s.as_str()).map(str::to_string))
             }
-            Err(Error::Runtime { message, .. }) if is_not_exist(&message) => Ok(None),
+            Err(Error::RuntimeNoContainer { .. }) => Ok(None),
             Err(e) => Err(e),
         }
     }
