@@ -105,6 +105,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l network -l net -d 'Netwo
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -134,6 +138,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only -d 'Mount the 
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
@@ -171,6 +176,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l network -l net -d 'Ne
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -199,6 +208,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only -d 'Mount t
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
@@ -486,6 +496,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -515,6 +529,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
@@ -552,6 +567,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -580,6 +599,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'

@@ -134,6 +134,21 @@ pub struct CreateFlags {
     /// Another name the container answers to on its network
     #[arg(long, value_name = "ALIAS")]
     pub network_alias: Vec<String>,
+    /// DNS servers for /etc/resolv.conf (none: keep the image's file)
+    #[arg(long, value_name = "IP", value_delimiter = ',')]
+    pub dns: Vec<String>,
+    /// DNS search domains (`.`: none)
+    #[arg(long, value_name = "DOMAIN", value_delimiter = ',')]
+    pub dns_search: Vec<String>,
+    /// Options for /etc/resolv.conf (e.g. ndots:2)
+    #[arg(long, value_name = "OPTION", value_delimiter = ',')]
+    pub dns_option: Vec<String>,
+    /// Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host
+    #[arg(long, value_name = "HOST:IP", value_delimiter = ',')]
+    pub add_host: Vec<String>,
+    /// Do not write /etc/hosts: keep the image's
+    #[arg(long)]
+    pub no_hosts: bool,
     /// Pull the image: missing, always, never
     #[arg(long, value_enum, default_value = "missing")]
     pub pull: PullFlag,
@@ -302,6 +317,11 @@ impl CreateFlags {
             publish_all: self.publish_all,
             ip: self.ip,
             network_aliases: self.network_alias.clone(),
+            dns: self.dns.clone(),
+            dns_search: self.dns_search.clone(),
+            dns_options: self.dns_option.clone(),
+            add_hosts: self.add_host.clone(),
+            no_hosts: self.no_hosts,
             tty: self.tty,
             interactive: self.interactive,
             log_driver: self.log_driver.into(),

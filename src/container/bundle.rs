@@ -3,6 +3,7 @@
 //! the container exist. Runs under the lock [`Manager::create`] holds.
 
 use std::fs;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use crate::container::confine;
@@ -10,12 +11,12 @@ use crate::container::host;
 use crate::container::lifecycle::Manager;
 use crate::container::network::NetBundle;
 use crate::container::options::Mount;
-use crate::container::plan::{ContainerPlan, NOTIFY_IN_CONTAINER};
+use crate::container::plan::{ContainerPlan, HOST_GATEWAY, NOTIFY_IN_CONTAINER};
 use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
 use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
 use crate::container::state::State;
-use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord};
+use crate::container::store::{ContainerConfig, EtcConfig, HostSettings, LogConfig, MountRecord};
 use crate::container::user;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
@@ -44,7 +45,7 @@ impl Manager {
         let user = exec_user(&merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
-        let etc = self.etc_files(&userdata, plan, name, &net)?;
+        let etc = self.etc_files(&userdata, plan, name, &image.id, &net)?;
         let made = Made {
             env: plan.env_for(Some(user.home.as_str())),
             resources: confine::resources(plan, self.ctx.rootless)?,
@@ -88,13 +89,14 @@ impl Manager {
         userdata: &Path,
         plan: &ContainerPlan,
         name: &str,
+        image_id: &str,
         net: &NetBundle,
     ) -> Result<EtcFiles> {
-        let mut etc = self.write_etc_files(userdata, &plan.hostname, name, &net.spec)?;
+        let mut etc = self.write_etc_files(userdata, plan, name, image_id, &net.spec)?;
         if let Some(target) = &net.shares_with {
             let theirs = self.containers.dir(target).join("userdata");
-            etc.hosts = Some(theirs.join("hosts"));
-            etc.resolv_conf = Some(theirs.join("resolv.conf"));
+            etc.hosts = etc.hosts.and(Some(theirs.join("hosts")));
+            etc.resolv_conf = etc.resolv_conf.and(Some(theirs.join("resolv.conf")));
         }
         Ok(etc)
     }
@@ -218,6 +220,7 @@ impl Manager {
                 init: plan.init,
                 resources: made.resources,
             },
+            etc: plan.etc.clone(),
         }
     }
 
@@ -250,40 +253,101 @@ impl Manager {
         .map(drop)
     }
 
+    /// /etc/hosts, /etc/hostname, /etc/resolv.conf and /run/.containerenv, as asked: a
+    /// bridge network's addresses (and its gateway, for `host-gateway`) are known only at
+    /// each start, which writes hosts and resolv.conf again.
     fn write_etc_files(
         &self,
         userdata: &Path,
-        hostname: &str,
+        plan: &ContainerPlan,
         name: &str,
+        image_id: &str,
         network: &NetworkMode,
     ) -> Result<EtcFiles> {
-        let hosts = userdata.join("hosts");
-        let names: Vec<&str> = if *network == NetworkMode::Host {
-            vec![]
-        } else {
-            vec![hostname, name]
-        };
-        let mut hosts_text = spec::hosts_file(&names, None, &[]);
-        if *network == NetworkMode::Host {
-            hosts_text = fs::read_to_string("/etc/hosts").unwrap_or(hosts_text);
+        let etc = &plan.etc;
+        let hostname = plan.hostname.as_str();
+        let host_net = *network == NetworkMode::Host;
+        let bridge = matches!(plan.network.mode, crate::network::Mode::Bridge(_));
+        let mut files = EtcFiles::default();
+        if !etc.no_hosts {
+            let gateway = (!bridge).then(host::local_ip).flatten();
+            let user = hosts_entries(etc, gateway, !bridge)?;
+            let names: Vec<&str> = if host_net {
+                vec![]
+            } else {
+                vec![hostname, name]
+            };
+            let base = match host_net {
+                true => fs::read_to_string("/etc/hosts").unwrap_or_default(),
+                false => String::new(),
+            };
+            let hosts = userdata.join("hosts");
+            let text = spec::hosts_file(&user, &base, gateway, None, &names);
+            fs::write(&hosts, text).at(&hosts)?;
+            files.hosts = Some(hosts);
         }
-        fs::write(&hosts, hosts_text).at(&hosts)?;
         let hn = userdata.join("hostname");
         fs::write(&hn, spec::hostname_file(hostname)).at(&hn)?;
-        let resolv = userdata.join("resolv.conf");
-        let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-        let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
-        fs::write(
-            &resolv,
-            spec::resolv_conf(&host, upstream.as_deref(), network),
-        )
-        .at(&resolv)?;
-        Ok(EtcFiles {
-            hosts: Some(hosts),
-            hostname: Some(hn),
-            resolv_conf: Some(resolv),
-        })
+        files.hostname = Some(hn);
+        if !etc.image_resolv_conf {
+            let resolv = userdata.join("resolv.conf");
+            let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+            let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
+            let base = spec::resolv_conf(&host, upstream.as_deref(), network);
+            fs::write(&resolv, spec::custom_resolv_conf(&base, etc, false)).at(&resolv)?;
+            files.resolv_conf = Some(resolv);
+        }
+        // As podman: not over a /run the user mounted from elsewhere.
+        let own_run = plan.mounts.iter().any(
+            |m| matches!(m, Mount::Bind { destination, .. } if destination == Path::new("/run")),
+        );
+        if !own_run {
+            let env = userdata.join(".containerenv");
+            fs::write(&env, containerenv(plan, name, image_id, self.ctx.rootless)).at(&env)?;
+            files.containerenv = Some(env);
+        }
+        Ok(files)
     }
+}
+
+/// `--add-host` entries with their addresses: `host-gateway` is `gateway`; with none known
+/// (yet: a bridge network's is known at start, `at_create` false) the entry waits, or is
+/// refused in podman's words.
+pub(crate) fn hosts_entries(
+    etc: &EtcConfig,
+    gateway: Option<IpAddr>,
+    refuse_unknown: bool,
+) -> Result<Vec<(Vec<String>, IpAddr)>> {
+    let mut out = Vec::new();
+    for e in &etc.add_hosts {
+        match e.address.or(gateway) {
+            Some(ip) => out.push((e.names.clone(), ip)),
+            None if refuse_unknown => {
+                return Err(Error::BadOption(format!(
+                    "unable to replace \"{HOST_GATEWAY}\" of host entry \"{}:{HOST_GATEWAY}\": \
+                     host containers internal IP address is empty",
+                    e.names.join(";")
+                )))
+            }
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+/// /run/.containerenv: empty, as podman's, unless the container is privileged; then who
+/// made it and from what.
+fn containerenv(plan: &ContainerPlan, name: &str, image_id: &str, rootless: bool) -> String {
+    if !plan.privileged {
+        return String::new();
+    }
+    format!(
+        "engine=\"ctl-{}\"\nname={name:?}\nid={:?}\nimage={:?}\nimageid={image_id:?}\nrootless={}\n",
+        env!("CARGO_PKG_VERSION"),
+        plan.id,
+        plan.image_name,
+        u8::from(rootless),
+    )
 }
 
 /// The user from the image's own /etc/passwd, with `--group-add` from its /etc/group. The

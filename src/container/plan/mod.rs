@@ -26,14 +26,17 @@ use crate::container::resources::{
 use crate::container::restart::RestartPolicy;
 use crate::container::security::{parse_security_opts, SecurityOpts};
 use crate::container::spec;
-use crate::container::store::SdNotify;
+use crate::container::store::{EtcConfig, SdNotify};
 use crate::error::{Error, Result};
 use crate::network::ports::{self, PortMapping};
 use crate::network::rootless::{self as usernet, Backend};
 use crate::network::Mode;
 
+mod etc;
 #[cfg(test)]
 mod tests;
+
+pub use etc::HOST_GATEWAY;
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -131,6 +134,8 @@ pub struct ContainerPlan {
     /// `-v`, `--mount`, `--tmpfs`, in that order.
     pub mounts: Vec<Mount>,
     pub network: NetworkPlan,
+    /// /etc/hosts and /etc/resolv.conf as asked.
+    pub etc: EtcConfig,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub restart: RestartPolicy,
@@ -223,6 +228,7 @@ pub fn resolve(
         checks::hostname(h)?;
     }
     let network = network(req, image, settings)?;
+    let etc = etc::etc(req)?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if req.rm && restart != RestartPolicy::No {
@@ -312,6 +318,7 @@ pub fn resolve(
         labels,
         mounts,
         network,
+        etc,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),
         restart,

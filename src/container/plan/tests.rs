@@ -9,6 +9,7 @@ use oci_spec::runtime::{PosixRlimitBuilder, PosixRlimitType};
 
 use super::*;
 use crate::container::security::Seccomp;
+use crate::container::store::HostEntry;
 
 const ID: &str = "0123456789abcdef0123456789abcdef";
 
@@ -92,6 +93,7 @@ fn golden() -> ContainerPlan {
         cmd: strings(&["serve", "--port", "80"]),
         env: strings(&[
             "PATH=/usr/local/bin:/bin",
+            "container=podman",
             "HOSTNAME=0123456789ab",
             "MODE=image",
             "KEEP=1",
@@ -109,6 +111,7 @@ fn golden() -> ContainerPlan {
             mode: Mode::Bridge("ctl".into()),
             ..Default::default()
         },
+        etc: EtcConfig::default(),
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,
         restart: RestartPolicy::No,
@@ -208,6 +211,7 @@ fn env_files_then_flags_override_the_image_in_place() {
     let want = ContainerPlan {
         env: strings(&[
             "PATH=/usr/local/bin:/bin",
+            "container=podman",
             "HOSTNAME=0123456789ab",
             "MODE=flag",
             "KEEP=1",
@@ -234,7 +238,7 @@ fn a_terminal_gets_term_and_stdin_is_kept() {
         &root(),
     );
     let mut env = golden().env;
-    env.insert(2, "TERM=xterm".into());
+    env.insert(3, "TERM=xterm".into());
     let want = ContainerPlan {
         env,
         terminal: true,
@@ -260,7 +264,7 @@ fn flags_beat_the_image_for_user_workdir_hostname_labels_and_stop() {
         &root(),
     );
     let mut env = golden().env;
-    env[1] = "HOSTNAME=box".into();
+    env[2] = "HOSTNAME=box".into();
     let want = ContainerPlan {
         name: Some("web".into()),
         user: "1000:1000".into(),
@@ -289,6 +293,7 @@ fn a_bare_image_gets_the_defaults() {
         cmd: strings(&["sh"]),
         env: strings(&[
             "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "container=podman",
             "HOSTNAME=0123456789ab",
         ]),
         workdir: "/".into(),
@@ -332,7 +337,7 @@ fn an_image_stop_signal_that_is_no_signal_is_refused() {
 fn host_network_takes_the_host_name() {
     let p = plan(&req(|r| r.network = Some("host".into())), &root());
     let mut env = golden().env;
-    env[1] = "HOSTNAME=buildhost".into();
+    env[2] = "HOSTNAME=buildhost".into();
     let want = ContainerPlan {
         hostname: "buildhost".into(),
         env,
@@ -671,4 +676,120 @@ fn the_environment_must_fit_an_exec() {
     let big = format!("BIG={}", "a".repeat(3 << 20));
     let e = error(&req(|r| r.env = vec![big]), &root());
     assert!(e.contains("invalid environment variable \"BIG\""), "{e}");
+}
+
+#[test]
+fn dns_and_hosts_as_asked() {
+    let p = plan(
+        &req(|r| {
+            r.dns = strings(&["9.9.9.9", "fd00::53"]);
+            r.dns_search = strings(&["example.com", "lan."]);
+            r.dns_options = strings(&["ndots:2"]);
+            r.add_hosts = strings(&["db;db.lan:10.0.0.9", "v6:fd00::1", "gw:host-gateway"]);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        etc: EtcConfig {
+            dns_servers: vec!["9.9.9.9".parse().unwrap(), "fd00::53".parse().unwrap()],
+            image_resolv_conf: false,
+            dns_search: strings(&["example.com", "lan."]),
+            dns_options: strings(&["ndots:2"]),
+            add_hosts: vec![
+                HostEntry {
+                    names: strings(&["db", "db.lan"]),
+                    address: Some("10.0.0.9".parse().unwrap()),
+                },
+                HostEntry {
+                    names: strings(&["v6"]),
+                    address: Some("fd00::1".parse().unwrap()),
+                },
+                HostEntry {
+                    names: strings(&["gw"]),
+                    address: None,
+                },
+            ],
+            no_hosts: false,
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+    assert_eq!(
+        error(
+            &req(|r| {
+                r.dns = strings(&["none"]);
+                r.dns_search = strings(&["."]);
+            }),
+            &root()
+        ),
+        "UseImageResolvConf and DNSSearch are mutually exclusive options"
+    );
+    let p = plan(
+        &req(|r| {
+            r.dns = strings(&["none"]);
+            r.no_hosts = true;
+        }),
+        &root(),
+    );
+    let etc = EtcConfig {
+        image_resolv_conf: true,
+        no_hosts: true,
+        ..Default::default()
+    };
+    assert_eq!(p, ContainerPlan { etc, ..golden() });
+}
+
+/// podman's words (cmd/podman/common/netflags.go, parse/net.go, containers/create.go).
+#[test]
+fn dns_and_hosts_errors_are_podman_s() {
+    for (flags, want) in [
+        (
+            req(|r| r.dns = strings(&["1.1.1"])),
+            "1.1.1 is not an ip address",
+        ),
+        (
+            req(|r| r.dns = strings(&["none", "1.1.1.1"])),
+            "none is not allowed to be specified with other DNS ip addresses",
+        ),
+        (
+            req(|r| r.dns_search = strings(&[".", "a.com"])),
+            "cannot pass additional search domains when also specifying '.'",
+        ),
+        (
+            req(|r| r.dns_search = strings(&["bad_domain"])),
+            "bad_domain is not a valid domain",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&["nocolon"])),
+            "bad format for add-host: \"nocolon\"",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&[":1.2.3.4"])),
+            "bad format for add-host: \":1.2.3.4\"",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&["a;:1.2.3.4"])),
+            "hostname in add-host \"a;:1.2.3.4\" is empty",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&["a:1.2.3"])),
+            "invalid IP address in add-host: \"1.2.3\"",
+        ),
+        (
+            req(|r| {
+                r.add_hosts = strings(&["a:1.2.3.4"]);
+                r.no_hosts = true;
+            }),
+            "--no-hosts and --add-host cannot be set together",
+        ),
+        (
+            req(|r| {
+                r.dns = strings(&["none"]);
+                r.dns_options = strings(&["ndots:1"]);
+            }),
+            "UseImageResolvConf and DNSOption are mutually exclusive options",
+        ),
+    ] {
+        assert_eq!(error(&flags, &root()), want, "{flags:?}");
+    }
 }

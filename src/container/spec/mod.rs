@@ -8,7 +8,7 @@ mod process;
 #[cfg(test)]
 mod tests;
 
-pub use etc::{hostname_file, hosts_file, resolv_conf, resolv_conf_with_dns};
+pub use etc::{custom_resolv_conf, hostname_file, hosts_file, resolv_conf, resolv_conf_with_dns};
 use mounts::{all_mounts, masked_paths};
 pub use mounts::{MASKED_PATHS, READONLY_PATHS};
 pub use process::{merge_env, process_args, DEFAULT_PATH};
@@ -46,6 +46,8 @@ pub struct EtcFiles {
     pub hosts: Option<PathBuf>,
     pub hostname: Option<PathBuf>,
     pub resolv_conf: Option<PathBuf>,
+    /// Bound at /run/.containerenv, podman's sign that a process runs in a container.
+    pub containerenv: Option<PathBuf>,
 }
 
 /// Everything [`build_spec`] needs, already resolved.

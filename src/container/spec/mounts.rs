@@ -162,6 +162,7 @@ pub(super) fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError
         (&etc.hosts, "/etc/hosts"),
         (&etc.hostname, "/etc/hostname"),
         (&etc.resolv_conf, "/etc/resolv.conf"),
+        (&etc.containerenv, "/run/.containerenv"),
     ] {
         if let Some(src) = file.as_deref().filter(|_| !seen.contains(Path::new(dst))) {
             rest.push(bind(src, Path::new(dst), false, &[])?);

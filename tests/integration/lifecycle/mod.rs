@@ -7,6 +7,7 @@ mod faults;
 mod full_disk;
 mod logs;
 mod manage;
+mod names;
 mod options;
 mod parallel;
 mod ps;
