@@ -109,6 +109,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns -d 'DNS servers for 
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns-search -d 'DNS search domains (`.`: none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -139,6 +147,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l privileged -d 'Give the 
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
@@ -180,6 +189,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns -d 'DNS servers f
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns-search -d 'DNS search domains (`.`: none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -209,6 +226,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l privileged -d 'Give t
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
@@ -500,6 +518,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domains (`.`: none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -530,6 +556,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
@@ -571,6 +598,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domains (`.`: none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -600,6 +635,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'

@@ -149,6 +149,33 @@ pub struct CreateFlags {
     /// Do not write /etc/hosts: keep the image's
     #[arg(long)]
     pub no_hosts: bool,
+    /// Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Time zone in the container: an area/city name from /usr/share/zoneinfo, or local
+    #[arg(long, value_name = "TIMEZONE")]
+    pub tz: Option<String>,
+    /// The process's umask (octal, default 0022)
+    #[arg(long, value_name = "UMASK")]
+    pub umask: Option<String>,
+    /// Pass this environment into the container (below --env-file and --env)
+    #[arg(long)]
+    pub env_host: bool,
+    /// Read labels from a file: KEY=VALUE lines
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<PathBuf>,
+    /// Add an annotation to the container: KEY=VALUE
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it
+    #[arg(long, value_name = "PORT[/PROTO]")]
+    pub expose: Vec<String>,
+    /// Tune the host's OOM preference for the container (-1000 to 1000)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub oom_score_adj: Option<i32>,
     /// Pull the image: missing, always, never
     #[arg(long, value_enum, default_value = "missing")]
     pub pull: PullFlag,
@@ -322,6 +349,15 @@ impl CreateFlags {
             dns_options: self.dns_option.clone(),
             add_hosts: self.add_host.clone(),
             no_hosts: self.no_hosts,
+            shm_size: self.shm_size.clone(),
+            sysctls: self.sysctl.clone(),
+            tz: self.tz.clone(),
+            umask: self.umask.clone(),
+            env_host: self.env_host,
+            label_files: self.label_file.clone(),
+            annotations: self.annotation.clone(),
+            expose: self.expose.clone(),
+            oom_score_adj: self.oom_score_adj,
             tty: self.tty,
             interactive: self.interactive,
             log_driver: self.log_driver.into(),
@@ -368,6 +404,9 @@ fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
     let image = resolve_image(m, f)?;
     // Decided before --replace removes anything: a bad flag leaves the old container.
     let plan = m.plan(&f.request(), &image)?;
+    for w in &plan.warnings {
+        eprintln!("{}", ctl::text::escape(&format!("Warning: {w}")));
+    }
     if f.replace {
         if let Some(name) = &f.name {
             match m.resolve(name) {

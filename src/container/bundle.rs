@@ -133,7 +133,20 @@ impl Manager {
             rootless,
             ns_maps_tty_gid: rootless
                 && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
-            labels: plan.labels.clone(),
+            labels: plan
+                .labels
+                .clone()
+                .into_iter()
+                .chain(plan.annotations.clone())
+                .collect(),
+            shm_size: plan.shm_size,
+            sysctls: plan.sysctls.clone(),
+            umask: plan.umask,
+            oom_score_adj: plan.oom_score_adj.map(|v| match rootless {
+                // Rootless, it cannot go below ctl's own; podman clamps it there.
+                true => v.max(own_oom_score_adj()),
+                false => v,
+            }),
             cgroups_path: (!rootless).then(|| format!("/ctl/{id}")),
             no_new_privileges: plan.security.no_new_privileges,
             rlimits: plan.ulimits.clone(),
@@ -297,6 +310,18 @@ impl Manager {
             fs::write(&resolv, spec::custom_resolv_conf(&base, etc, false)).at(&resolv)?;
             files.resolv_conf = Some(resolv);
         }
+        if let Some(tz) = &plan.timezone {
+            let zone = match tz.as_str() {
+                "local" => PathBuf::from("/etc/localtime"),
+                tz => Path::new("/usr/share/zoneinfo").join(tz),
+            };
+            let data = fs::read(&zone).map_err(|_| {
+                Error::BadOption(format!("finding timezone: unknown time zone {tz}"))
+            })?;
+            let localtime = userdata.join("localtime");
+            fs::write(&localtime, data).at(&localtime)?;
+            files.localtime = Some(localtime);
+        }
         // As podman: not over a /run the user mounted from elsewhere.
         let own_run = plan.mounts.iter().any(
             |m| matches!(m, Mount::Bind { destination, .. } if destination == Path::new("/run")),
@@ -333,6 +358,14 @@ pub(crate) fn hosts_entries(
         }
     }
     Ok(out)
+}
+
+/// This process's own oom_score_adj, the lowest a rootless container may have.
+fn own_oom_score_adj() -> i32 {
+    fs::read_to_string("/proc/self/oom_score_adj")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
 }
 
 /// /run/.containerenv: empty, as podman's, unless the container is privileged; then who

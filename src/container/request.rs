@@ -68,6 +68,22 @@ pub struct CreateRequest {
     /// `--add-host NAME[;NAME...]:IP|host-gateway`.
     pub add_hosts: Vec<String>,
     pub no_hosts: bool,
+    /// `--shm-size` (0: unlimited).
+    pub shm_size: Option<String>,
+    /// `--sysctl NAME=VALUE`.
+    pub sysctls: Vec<String>,
+    /// `--tz` (an area/city name, or `local`).
+    pub tz: Option<String>,
+    pub umask: Option<String>,
+    /// `--env-host`: the caller's whole environment, below the env files and `-e`.
+    pub env_host: bool,
+    /// `--label-file`, read before `--label`.
+    pub label_files: Vec<PathBuf>,
+    /// `--annotation KEY=VALUE`.
+    pub annotations: Vec<String>,
+    /// `--expose PORT[-END][/PROTO]`: more exposed ports (published by `-P`).
+    pub expose: Vec<String>,
+    pub oom_score_adj: Option<i32>,
     pub tty: bool,
     pub interactive: bool,
     pub log_driver: LogDriver,
@@ -128,6 +144,15 @@ impl Default for CreateRequest {
             dns_options: Vec::new(),
             add_hosts: Vec::new(),
             no_hosts: false,
+            shm_size: None,
+            sysctls: Vec::new(),
+            tz: None,
+            umask: None,
+            env_host: false,
+            label_files: Vec::new(),
+            annotations: Vec::new(),
+            expose: Vec::new(),
+            oom_score_adj: None,
             tty: false,
             interactive: false,
             log_driver: LogDriver::KFile,
@@ -141,6 +166,14 @@ impl Default for CreateRequest {
 }
 
 impl CreateRequest {
+    /// The `--label-file` files' text, in order.
+    pub fn read_label_files(&self) -> Result<Vec<String>> {
+        self.label_files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).at(f))
+            .collect()
+    }
+
     /// The `--env-file` files' text, in order.
     pub fn read_env_files(&self) -> Result<Vec<String>> {
         self.env_files

@@ -33,10 +33,12 @@ use crate::network::rootless::{self as usernet, Backend};
 use crate::network::Mode;
 
 mod etc;
+mod kernel;
 #[cfg(test)]
 mod tests;
 
 pub use etc::HOST_GATEWAY;
+pub use kernel::label_file_lines;
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -136,6 +138,18 @@ pub struct ContainerPlan {
     pub network: NetworkPlan,
     /// /etc/hosts and /etc/resolv.conf as asked.
     pub etc: EtcConfig,
+    /// `--annotation`, over the labels in the spec's annotations.
+    pub annotations: BTreeMap<String, String>,
+    /// /dev/shm's size in bytes (0: no limit); `None`: 64 MiB.
+    pub shm_size: Option<u64>,
+    /// `--sysctl`.
+    pub sysctls: BTreeMap<String, String>,
+    /// `--tz`: a zone name under /usr/share/zoneinfo, or `local` (the host's).
+    pub timezone: Option<String>,
+    pub umask: Option<u32>,
+    pub oom_score_adj: Option<i32>,
+    /// What was asked but cannot apply, said and ignored as podman does.
+    pub warnings: Vec<String>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub restart: RestartPolicy,
@@ -206,6 +220,9 @@ pub fn resolve(
     let lookup = |k: &str| settings.host_env.get(k).cloned();
 
     let mut flag_env = Vec::new();
+    if req.env_host {
+        flag_env.extend(settings.host_env.iter().map(|(k, v)| format!("{k}={v}")));
+    }
     for text in env_files {
         flag_env.extend(parse_env_file(text, lookup)?);
     }
@@ -227,8 +244,22 @@ pub fn resolve(
     if let Some(h) = &req.hostname {
         checks::hostname(h)?;
     }
-    let network = network(req, image, settings)?;
+    let mut warnings = Vec::new();
+    let network = network(req, image, settings, &mut warnings)?;
     let etc = etc::etc(req)?;
+    let annotations = parse_labels(&req.annotations).map_err(|e| match e {
+        OptionError::Invalid { value, reason, .. } => Error::InvalidInput {
+            what: "annotation",
+            value,
+            reason,
+        },
+        e => e.into(),
+    })?;
+    let shm_size = req.shm_size.as_deref().map(kernel::shm_size).transpose()?;
+    let sysctls = kernel::sysctls(&req.sysctls, &network.mode)?;
+    let timezone = req.tz.as_deref().map(kernel::timezone).transpose()?;
+    let umask = req.umask.as_deref().map(kernel::umask).transpose()?;
+    let oom_score_adj = req.oom_score_adj.map(kernel::oom_score_adj).transpose()?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if req.rm && restart != RestartPolicy::No {
@@ -289,7 +320,11 @@ pub fn resolve(
     };
     Ok(ContainerPlan {
         id: id.to_string(),
-        name: req.name.clone(),
+        // podman takes docker's `/NAME` as NAME.
+        name: req
+            .name
+            .as_deref()
+            .map(|n| n.strip_prefix('/').unwrap_or(n).to_string()),
         image_name: req.image.clone(),
         args,
         entrypoint: match &req.entrypoint {
@@ -319,6 +354,13 @@ pub fn resolve(
         mounts,
         network,
         etc,
+        annotations,
+        shm_size,
+        sysctls,
+        timezone,
+        umask,
+        oom_score_adj,
+        warnings,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),
         restart,
@@ -355,6 +397,7 @@ fn network(
     req: &CreateRequest,
     image: &ImageConfiguration,
     settings: &Settings,
+    warnings: &mut Vec<String>,
 ) -> Result<NetworkPlan> {
     let mut ports = Vec::new();
     for p in &req.publish {
@@ -384,24 +427,38 @@ fn network(
                 })
             }
         };
-        if !ports.is_empty() && !matches!(mode, Mode::Pasta | Mode::Slirp4netns) {
-            return Err(bad_network_option(
-                "--publish",
-                "needs a container network: use --network pasta or slirp4netns",
-            ));
-        }
         usernet::check_ports(&ports, settings.unprivileged_port_start)?;
         mode
     } else {
         Mode::parse(req.network.as_deref().unwrap_or("bridge"))?
     };
+    let own_ns = matches!(mode, Mode::Bridge(_) | Mode::Pasta | Mode::Slirp4netns);
+    if !ports.is_empty() && !own_ns {
+        // As podman: said, and the container runs without them.
+        let ns = match &mode {
+            Mode::Container(_) => "container",
+            Mode::Host => "host",
+            _ => "none",
+        };
+        warnings.push(format!(
+            "Port mappings have been discarded because \"{ns}\" network namespace mode does \
+             not support them"
+        ));
+        ports.clear();
+    }
     let bridge = matches!(mode, Mode::Bridge(_));
+    let mut exposed = image
+        .config()
+        .as_ref()
+        .and_then(|c| c.exposed_ports().clone())
+        .unwrap_or_default();
+    for e in &req.expose {
+        let e = kernel::expose(e)?;
+        if !exposed.contains(&e) {
+            exposed.push(e);
+        }
+    }
     if req.publish_all && bridge {
-        let mut exposed = image
-            .config()
-            .as_ref()
-            .and_then(|c| c.exposed_ports().clone())
-            .unwrap_or_default();
         exposed.sort();
         ports.extend(ports::publish_exposed(&exposed)?);
     }
@@ -410,7 +467,6 @@ fn network(
     }
     if !bridge {
         let given = [
-            (!ports.is_empty() && !settings.rootless, "--publish"),
             (req.ip.is_some(), "--ip"),
             (!req.network_aliases.is_empty(), "--network-alias"),
         ];
@@ -466,8 +522,10 @@ fn log(opts: &[String], driver: LogDriver) -> Result<LogPlan> {
 
 fn resources(req: &CreateRequest) -> Result<Resources> {
     let mem = |what, v: &Option<String>| v.as_deref().map(|v| parse_memory(what, v)).transpose();
+    // `--memory 0` is no limit, as podman's.
+    let memory = req.memory.clone().filter(|m| parse_size(m).ok() != Some(0));
     let r = Resources {
-        memory: mem("memory", &req.memory)?,
+        memory: mem("memory", &memory)?,
         memory_swap: req
             .memory_swap
             .as_deref()

@@ -112,6 +112,13 @@ fn golden() -> ContainerPlan {
             ..Default::default()
         },
         etc: EtcConfig::default(),
+        annotations: BTreeMap::new(),
+        shm_size: None,
+        sysctls: BTreeMap::new(),
+        timezone: None,
+        umask: None,
+        oom_score_adj: None,
+        warnings: vec![],
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,
         restart: RestartPolicy::No,
@@ -416,7 +423,6 @@ fn another_containers_network_is_named_as_given() {
 #[test]
 fn network_options_without_a_bridge_are_refused() {
     for (flags, want) in [
-        (("none", "8080:80", None, None), "--publish"),
         (("host", "", Some("10.0.0.2"), None), "--ip"),
         (("container:db", "", None, Some("a")), "--network-alias"),
     ] {
@@ -501,7 +507,6 @@ fn rootless_refuses_what_it_cannot_do() {
     for (net, publish, want) in [
         (Some("bridge"), None, "use none, host, pasta or slirp4netns"),
         (Some("web"), None, "use none, host, pasta or slirp4netns"),
-        (Some("none"), Some("8080:80"), "needs a container network"),
         (None, Some("80:80"), "ip_unprivileged_port_start=1024"),
     ] {
         let r = req(|r| {
@@ -791,5 +796,153 @@ fn dns_and_hosts_errors_are_podman_s() {
         ),
     ] {
         assert_eq!(error(&flags, &root()), want, "{flags:?}");
+    }
+}
+
+/// podman's specgen: `-p` where the container has no network of its own is said and dropped.
+#[test]
+fn publish_without_a_network_of_its_own_is_a_warning() {
+    for (net, ns, settings) in [
+        ("host", "host", root()),
+        ("none", "none", root()),
+        ("container:db", "container", root()),
+        ("none", "none", rootless()),
+        ("host", "host", rootless()),
+    ] {
+        let p = plan(
+            &req(|r| {
+                r.network = Some(net.into());
+                r.publish = strings(&["8080:80"]);
+            }),
+            &settings,
+        );
+        assert_eq!(p.network.ports, vec![], "{net}");
+        assert_eq!(
+            p.warnings,
+            [format!(
+                "Port mappings have been discarded because \"{ns}\" network namespace mode \
+                 does not support them"
+            )],
+            "{net}"
+        );
+    }
+}
+
+#[test]
+fn kernel_and_process_settings_as_asked() {
+    let mut host_env = root();
+    host_env.host_env = BTreeMap::from([
+        ("FROM_HOST".to_string(), "yes".to_string()),
+        ("MODE".to_string(), "host".to_string()),
+    ]);
+    let p = plan(
+        &req(|r| {
+            r.name = Some("/web".into());
+            r.shm_size = Some("128m".into());
+            r.sysctls = strings(&["net.ipv4.ip_forward=1", "kernel.shmmax=4096"]);
+            r.tz = Some("Europe/Paris".into());
+            r.umask = Some("0077".into());
+            r.oom_score_adj = Some(-500);
+            r.annotations = strings(&["io.example/a=1"]);
+            r.env_host = true;
+            r.env = strings(&["MODE=flag"]);
+            r.memory = Some("0".into());
+            r.expose = strings(&["8080", "9000-9001/udp"]);
+            r.publish_all = true;
+        }),
+        &host_env,
+    );
+    let mut env = golden().env;
+    env[3] = "MODE=flag".into();
+    env.push("FROM_HOST=yes".into());
+    let want = ContainerPlan {
+        name: Some("web".into()),
+        env,
+        shm_size: Some(128 << 20),
+        sysctls: BTreeMap::from([
+            ("kernel.shmmax".to_string(), "4096".to_string()),
+            ("net.ipv4.ip_forward".to_string(), "1".to_string()),
+        ]),
+        timezone: Some("Europe/Paris".into()),
+        umask: Some(0o077),
+        oom_score_adj: Some(-500),
+        annotations: BTreeMap::from([("io.example/a".to_string(), "1".to_string())]),
+        network: NetworkPlan {
+            mode: Mode::Bridge("ctl".into()),
+            ports: vec![
+                pm("", 0, 443, "tcp", 1),
+                pm("", 0, 53, "udp", 1),
+                pm("", 0, 80, "tcp", 1),
+                pm("", 0, 8080, "tcp", 1),
+                pm("", 0, 9000, "udp", 1),
+                pm("", 0, 9001, "udp", 1),
+            ],
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+    assert_eq!(
+        label_file_lines(&["# c\n\nA=1\n  B=two words \n".into(), "C\n".into()]),
+        ["A=1", "B=two words", "C"]
+    );
+}
+
+/// podman's words (pkg/util ValidateSysctls, specgen, libpod WithUmask) where it has them.
+#[test]
+fn kernel_and_process_errors() {
+    for (flags, want) in [
+        (
+            req(|r| r.sysctls = strings(&["kernel.hostname=x"])),
+            "sysctl 'kernel.hostname' is not allowed",
+        ),
+        (
+            req(|r| r.sysctls = strings(&["net.core.somaxconn"])),
+            "net.core.somaxconn is invalid, sysctl values must be in the form of KEY=VALUE",
+        ),
+        (
+            req(|r| r.sysctls = strings(&["net.a = 1"])),
+            "'net.a = 1' is invalid, extra spaces found",
+        ),
+        (
+            req(|r| {
+                r.network = Some("host".into());
+                r.sysctls = strings(&["net.ipv4.ip_forward=1"]);
+            }),
+            "sysctl net.ipv4.ip_forward=1 can't be set since Network Namespace set to host: \
+             invalid argument",
+        ),
+        (
+            req(|r| r.umask = Some("0999".into())),
+            "invalid umask string 0999: invalid argument",
+        ),
+        (
+            req(|r| r.umask = Some("00022".into())),
+            "invalid umask string 00022: invalid argument",
+        ),
+        (
+            req(|r| r.tz = Some("../etc/passwd".into())),
+            "finding timezone: time: invalid location name",
+        ),
+        (
+            req(|r| r.oom_score_adj = Some(1001)),
+            "invalid oom-score-adj \"1001\": must be between -1000 and 1000",
+        ),
+        (
+            req(|r| r.shm_size = Some("lots".into())),
+            "invalid size \"lots\"",
+        ),
+        (
+            req(|r| r.expose = strings(&["80/sctp"])),
+            "invalid expose \"80/sctp\"",
+        ),
+        (req(|r| r.expose = strings(&["0"])), "invalid expose \"0\""),
+        (
+            req(|r| r.annotations = strings(&["=x"])),
+            "invalid annotation \"=x\": empty key",
+        ),
+    ] {
+        let e = error(&flags, &root());
+        assert!(e.starts_with(want), "{flags:?}: {e}");
     }
 }

@@ -48,6 +48,8 @@ pub struct EtcFiles {
     pub resolv_conf: Option<PathBuf>,
     /// Bound at /run/.containerenv, podman's sign that a process runs in a container.
     pub containerenv: Option<PathBuf>,
+    /// `--tz`: the zone file, bound at /etc/localtime.
+    pub localtime: Option<PathBuf>,
 }
 
 /// Everything [`build_spec`] needs, already resolved.
@@ -111,6 +113,10 @@ pub struct SpecInput {
     /// Masked paths left visible (`ALL`: none masked) and further paths to mask.
     pub unmask: Vec<String>,
     pub mask: Vec<String>,
+    /// `--sysctl`, over ctl's own.
+    pub sysctls: BTreeMap<String, String>,
+    pub umask: Option<u32>,
+    pub oom_score_adj: Option<i32>,
 }
 
 /// Where `--init` puts the init binary inside the container.
@@ -145,6 +151,9 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     }
     let u = &input.user;
     let mut user = UserBuilder::default().uid(u.uid).gid(u.gid);
+    if let Some(m) = input.umask {
+        user = user.umask(m);
+    }
     if !u.additional_gids.is_empty() {
         user = user.additional_gids(u.additional_gids.clone());
     }
@@ -178,6 +187,7 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         .build()
         .map_err(spec_err)?;
     process.set_rlimits((!input.rlimits.is_empty()).then(|| input.rlimits.clone()));
+    process.set_oom_score_adj(input.oom_score_adj);
 
     use LinuxNamespaceType as Ns;
     let mut namespaces = vec![(Ns::Pid, None)];
@@ -233,12 +243,14 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     if input.rootless {
         linux.set_resources(None);
     }
+    let mut sysctl = HashMap::new();
     if input.network != NetworkMode::Host {
         // ping without CAP_NET_RAW (ICMP datagram sockets), as podman allows it in a
         // network namespace of the container's own.
-        let sysctl = HashMap::from([("net.ipv4.ping_group_range".to_string(), "0 0".to_string())]);
-        linux.set_sysctl(Some(sysctl));
+        sysctl.insert("net.ipv4.ping_group_range".to_string(), "0 0".to_string());
     }
+    sysctl.extend(input.sysctls.clone());
+    linux.set_sysctl((!sysctl.is_empty()).then_some(sysctl));
 
     let root = RootBuilder::default()
         .path(&input.rootfs)

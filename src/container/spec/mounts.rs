@@ -98,7 +98,11 @@ const SYSTEM_MOUNTS: &[&str] = &[
 ];
 
 fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
-    let shm = input.shm_size.map(|b| format!("size={b}"));
+    // 0: no size option, no limit but the tmpfs default's.
+    let shm = input.shm_size.map(|b| match b {
+        0 => String::new(),
+        b => format!("size={b}"),
+    });
     // Rootless, gid 5 (tty) may not exist in the user namespace: devpts would refuse it.
     let tty_gid = !input.rootless
         || maps(&input.gid_mappings, 5)
@@ -114,7 +118,8 @@ fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
             "/dev/pts" if !tty_gid => mount(dst, typ, src, opts.trim_end_matches(",gid=5"))?,
             "/dev/shm" if shm.is_some() => {
                 let opts = opts.replace("size=65536k", shm.as_deref().unwrap_or_default());
-                mount(dst, typ, src, &opts)?
+                let opts = opts.trim_end_matches(',');
+                mount(dst, typ, src, opts)?
             }
             "/sys" if bind_sys => mount(dst, "bind", "/sys", "rbind,nosuid,noexec,nodev,ro")?,
             // Privileged containers may write to /sys and their cgroups, as with podman.
@@ -163,6 +168,7 @@ pub(super) fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError
         (&etc.hostname, "/etc/hostname"),
         (&etc.resolv_conf, "/etc/resolv.conf"),
         (&etc.containerenv, "/run/.containerenv"),
+        (&etc.localtime, "/etc/localtime"),
     ] {
         if let Some(src) = file.as_deref().filter(|_| !seen.contains(Path::new(dst))) {
             rest.push(bind(src, Path::new(dst), false, &[])?);

@@ -298,3 +298,31 @@ fn rootless_specs() {
         }),
     );
 }
+
+#[test]
+fn process_and_kernel_options() {
+    let mut i = input();
+    i.umask = Some(0o077);
+    i.oom_score_adj = Some(-200);
+    i.sysctls = BTreeMap::from([("net.core.somaxconn".to_string(), "1024".to_string())]);
+    i.shm_size = Some(0);
+    let d = PathBuf::from("/c/userdata");
+    i.etc_files.containerenv = Some(d.join(".containerenv"));
+    i.etc_files.localtime = Some(d.join("localtime"));
+    let v = json(&i);
+    check(
+        &v,
+        json!({
+            "/process/user/umask": 0o077,
+            "/process/oomScoreAdj": -200,
+            "/linux/sysctl": {"net.ipv4.ping_group_range": "0 0", "net.core.somaxconn": "1024"},
+            "/m/|dev|shm/options": ["nosuid", "noexec", "nodev", "mode=1777"],
+            "/m/|run|.containerenv/source": "/c/userdata/.containerenv",
+            "/m/|etc|localtime/source": "/c/userdata/localtime",
+        }),
+    );
+    // The host's network keeps no sysctl of ctl's, only the asked ones.
+    i.network = NetworkMode::Host;
+    i.sysctls.clear();
+    assert_eq!(json(&i)["linux"]["sysctl"], Value::Null);
+}

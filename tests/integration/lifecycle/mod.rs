@@ -5,6 +5,7 @@
 
 mod faults;
 mod full_disk;
+mod kernel;
 mod logs;
 mod manage;
 mod names;
