@@ -117,6 +117,11 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l label-file -d 'Read labe
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -197,6 +202,11 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l label-file -d 'Read l
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -526,6 +536,11 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -606,6 +621,11 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''

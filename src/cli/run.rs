@@ -176,6 +176,22 @@ pub struct CreateFlags {
     /// Tune the host's OOM preference for the container (-1000 to 1000)
     #[arg(long, value_name = "N", allow_hyphen_values = true)]
     pub oom_score_adj: Option<i32>,
+    /// IPC namespace: private (default), shareable, none (no /dev/shm), host,
+    /// container:NAME, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// PID namespace: private (default), host, container:NAME, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// UTS namespace: private (default), host, container:NAME, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// Cgroup namespace: private (default on cgroup v2) or host
+    #[arg(long, value_name = "MODE")]
+    pub cgroupns: Option<String>,
+    /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
+    #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
+    pub device: Vec<String>,
     /// Pull the image: missing, always, never
     #[arg(long, value_enum, default_value = "missing")]
     pub pull: PullFlag,
@@ -358,6 +374,11 @@ impl CreateFlags {
             annotations: self.annotation.clone(),
             expose: self.expose.clone(),
             oom_score_adj: self.oom_score_adj,
+            ipc: self.ipc.clone(),
+            pid: self.pid.clone(),
+            uts: self.uts.clone(),
+            cgroupns: self.cgroupns.clone(),
+            devices: self.device.clone(),
             tty: self.tty,
             interactive: self.interactive,
             log_driver: self.log_driver.into(),

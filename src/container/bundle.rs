@@ -11,10 +11,10 @@ use crate::container::host;
 use crate::container::lifecycle::Manager;
 use crate::container::network::NetBundle;
 use crate::container::options::Mount;
-use crate::container::plan::{ContainerPlan, HOST_GATEWAY, NOTIFY_IN_CONTAINER};
+use crate::container::plan::{ContainerPlan, NsMode, HOST_GATEWAY, NOTIFY_IN_CONTAINER};
 use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
-use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
+use crate::container::spec::{self, EtcFiles, NetworkMode, ShmMode, SpecInput};
 use crate::container::state::State;
 use crate::container::store::{ContainerConfig, EtcConfig, HostSettings, LogConfig, MountRecord};
 use crate::container::user;
@@ -113,6 +113,33 @@ impl Manager {
     ) -> Result<()> {
         let rootless = self.ctx.rootless;
         let mut mounts = plan.mounts.clone();
+        let mut devices = match plan.privileged && !rootless {
+            true => host::devices(),
+            false => Vec::new(),
+        };
+        let mut device_allow = Vec::new();
+        for d in &plan.devices {
+            for (node, rule) in host::device(&d.host, &d.container, &d.access)? {
+                if rootless {
+                    // Rootless, a node cannot be made: the host's is bound, as podman does.
+                    let rel = node
+                        .path()
+                        .strip_prefix(&d.container)
+                        .unwrap_or(Path::new(""));
+                    let src = match rel.as_os_str().is_empty() {
+                        true => d.host.clone(),
+                        false => d.host.join(rel),
+                    };
+                    mounts.push(Mount::bind(src, node.path().clone(), false, vec![]));
+                } else {
+                    devices.retain(|e| e.path() != node.path());
+                    devices.push(node);
+                    device_allow.push(rule);
+                }
+            }
+        }
+        let ns = |mode: &NsMode, kind: &str| self.namespace(mode, kind);
+        let ipc_ns = ns(&plan.namespaces.ipc, "ipc")?;
         if let Some(sock) = &plan.notify_socket {
             let dest = PathBuf::from(NOTIFY_IN_CONTAINER);
             mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
@@ -129,7 +156,19 @@ impl Manager {
             mounts,
             etc_files: etc,
             network: made.net.spec.clone(),
-            host_cgroupns: !Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            host_cgroupns: match &plan.namespaces.cgroup {
+                Some(mode) => *mode == NsMode::Host,
+                None => !Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            },
+            pid_ns: ns(&plan.namespaces.pid, "pid")?,
+            uts_ns: ns(&plan.namespaces.uts, "uts")?,
+            shm: match plan.namespaces.ipc {
+                NsMode::Host => ShmMode::Host,
+                NsMode::None => ShmMode::None,
+                _ => ShmMode::Private,
+            },
+            ipc_ns,
+            device_allow,
             rootless,
             ns_maps_tty_gid: rootless
                 && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
@@ -153,10 +192,7 @@ impl Manager {
             cap_changes: plan.cap_changes.clone(),
             host_caps: Some(host::bounding_caps()),
             privileged: plan.privileged,
-            devices: match plan.privileged && !rootless {
-                true => host::devices(),
-                false => Vec::new(),
-            },
+            devices,
             resources: made.resources.clone(),
             read_only_tmpfs: plan.read_only_tmpfs,
             init: confine::init_binary(plan)?,
@@ -173,6 +209,29 @@ impl Manager {
             reason: e.to_string(),
         })?;
         atomic_write(&dir.join("config.json"), &json)
+    }
+
+    /// A namespace as the spec takes it: another container's is its running process's.
+    fn namespace(&self, mode: &NsMode, kind: &str) -> Result<spec::NsSpec> {
+        Ok(match mode {
+            NsMode::Private | NsMode::None => spec::NsSpec::New,
+            NsMode::Host => spec::NsSpec::Host,
+            NsMode::Path(p) => spec::NsSpec::Path(p.clone()),
+            NsMode::Container(target) => {
+                let t = self.get(target)?;
+                match (t.state.is_running(), t.state.pid) {
+                    (true, Some(pid)) => {
+                        spec::NsSpec::Path(format!("/proc/{pid}/ns/{kind}").into())
+                    }
+                    _ => {
+                        return Err(Error::BadOption(format!(
+                            "cannot join the {kind} namespace of container {target}: the \
+                             container is not running"
+                        )))
+                    }
+                }
+            }
+        })
     }
 
     /// The record: what was asked and decided, for every later command.

@@ -84,6 +84,13 @@ pub struct CreateRequest {
     /// `--expose PORT[-END][/PROTO]`: more exposed ports (published by `-P`).
     pub expose: Vec<String>,
     pub oom_score_adj: Option<i32>,
+    /// `--ipc`, `--pid`, `--uts`, `--cgroupns` as given.
+    pub ipc: Option<String>,
+    pub pid: Option<String>,
+    pub uts: Option<String>,
+    pub cgroupns: Option<String>,
+    /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
+    pub devices: Vec<String>,
     pub tty: bool,
     pub interactive: bool,
     pub log_driver: LogDriver,
@@ -153,6 +160,11 @@ impl Default for CreateRequest {
             annotations: Vec::new(),
             expose: Vec::new(),
             oom_score_adj: None,
+            ipc: None,
+            pid: None,
+            uts: None,
+            cgroupns: None,
+            devices: Vec::new(),
             tty: false,
             interactive: false,
             log_driver: LogDriver::KFile,

@@ -34,11 +34,13 @@ use crate::network::Mode;
 
 mod etc;
 mod kernel;
+mod namespaces;
 #[cfg(test)]
 mod tests;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;
+pub use namespaces::{DeviceRequest, NamespacesPlan, NsMode};
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -59,6 +61,8 @@ pub struct Settings {
     pub host_env: BTreeMap<String, String>,
     /// The kernel's limit on argv plus environment.
     pub arg_max: usize,
+    /// The unified cgroup hierarchy (v2), where containers get a cgroup namespace.
+    pub cgroup_v2: bool,
 }
 
 impl Settings {
@@ -85,6 +89,7 @@ impl Settings {
             notify_socket: ctx.notify_socket.clone(),
             host_env: std::env::vars().collect(),
             arg_max: checks::arg_max(),
+            cgroup_v2: Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
         }
     }
 }
@@ -148,6 +153,10 @@ pub struct ContainerPlan {
     pub timezone: Option<String>,
     pub umask: Option<u32>,
     pub oom_score_adj: Option<i32>,
+    /// `--ipc`, `--pid`, `--uts`, `--cgroupns`.
+    pub namespaces: NamespacesPlan,
+    /// `--device`, resolved against the host's /dev by the bundle.
+    pub devices: Vec<DeviceRequest>,
     /// What was asked but cannot apply, said and ignored as podman does.
     pub warnings: Vec<String>,
     pub stop_signal: i32,
@@ -260,6 +269,24 @@ pub fn resolve(
     let timezone = req.tz.as_deref().map(kernel::timezone).transpose()?;
     let umask = req.umask.as_deref().map(kernel::umask).transpose()?;
     let oom_score_adj = req.oom_score_adj.map(kernel::oom_score_adj).transpose()?;
+    let namespaces = namespaces::namespaces(
+        req.ipc.as_deref(),
+        req.pid.as_deref(),
+        req.uts.as_deref(),
+        req.cgroupns.as_deref(),
+        settings.cgroup_v2,
+    )?;
+    if namespaces.uts == NsMode::Host && req.hostname.is_some() {
+        return Err(Error::BadOption(
+            "cannot set hostname when running in the host UTS namespace: invalid configuration"
+                .into(),
+        ));
+    }
+    let devices = req
+        .devices
+        .iter()
+        .map(|d| namespaces::device(d))
+        .collect::<Result<Vec<_>>>()?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if req.rm && restart != RestartPolicy::No {
@@ -289,6 +316,10 @@ pub fn resolve(
     let short_id = &id[..12.min(id.len())];
     // On the host's network the container is known by the host's name, as with docker.
     let hostname = req.hostname.clone().unwrap_or_else(|| match network.mode {
+        _ if namespaces.uts == NsMode::Host => settings
+            .host_name
+            .clone()
+            .unwrap_or_else(|| short_id.into()),
         Mode::Host => settings
             .host_name
             .clone()
@@ -360,6 +391,8 @@ pub fn resolve(
         timezone,
         umask,
         oom_score_adj,
+        namespaces,
+        devices,
         warnings,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),

@@ -17,10 +17,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::{
-    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroupBuilder,
-    LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType,
-    LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit, ProcessBuilder, RootBuilder, Spec,
-    SpecBuilder, UserBuilder,
+    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroup,
+    LinuxDeviceCgroupBuilder, LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder,
+    LinuxNamespaceType, LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit, ProcessBuilder,
+    RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
 use crate::container::caps::{self, CapChanges, CapSets};
@@ -38,6 +38,27 @@ pub enum NetworkMode {
     Host,
     /// Join the namespace at this path (e.g. one a network backend has set up).
     Path(PathBuf),
+}
+
+/// Where one of the container's namespaces comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NsSpec {
+    /// A new one.
+    #[default]
+    New,
+    /// The runtime's own (the host's): no namespace entry.
+    Host,
+    /// Join the namespace at this path.
+    Path(PathBuf),
+}
+
+/// The container's /dev/shm.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ShmMode {
+    #[default]
+    Private,
+    Host,
+    None,
 }
 
 /// The generated files bind-mounted over the image's (host paths; `None`: not generated).
@@ -113,6 +134,14 @@ pub struct SpecInput {
     /// Masked paths left visible (`ALL`: none masked) and further paths to mask.
     pub unmask: Vec<String>,
     pub mask: Vec<String>,
+    /// The PID, IPC and UTS namespaces (`--pid`, `--ipc`, `--uts`).
+    pub pid_ns: NsSpec,
+    pub ipc_ns: NsSpec,
+    pub uts_ns: NsSpec,
+    /// /dev/shm: a tmpfs of its own, the host's (`--ipc host`) or none (`--ipc none`).
+    pub shm: ShmMode,
+    /// Cgroup device rules allowing the `--device` nodes (after the deny-all rule).
+    pub device_allow: Vec<LinuxDeviceCgroup>,
     /// `--sysctl`, over ctl's own.
     pub sysctls: BTreeMap<String, String>,
     pub umask: Option<u32>,
@@ -190,13 +219,23 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     process.set_oom_score_adj(input.oom_score_adj);
 
     use LinuxNamespaceType as Ns;
-    let mut namespaces = vec![(Ns::Pid, None)];
+    let ns = |typ: Ns, spec: &NsSpec| -> Option<(Ns, Option<PathBuf>)> {
+        match spec {
+            NsSpec::New => Some((typ, None)),
+            NsSpec::Host => None,
+            NsSpec::Path(p) => Some((typ, Some(p.clone()))),
+        }
+    };
+    let mut namespaces: Vec<(Ns, Option<PathBuf>)> = Vec::new();
+    namespaces.extend(ns(Ns::Pid, &input.pid_ns));
     match &input.network {
         NetworkMode::None => namespaces.push((Ns::Network, None)),
-        NetworkMode::Path(p) => namespaces.push((Ns::Network, Some(p.as_path()))),
+        NetworkMode::Path(p) => namespaces.push((Ns::Network, Some(p.clone()))),
         NetworkMode::Host => {}
     }
-    namespaces.extend([(Ns::Ipc, None), (Ns::Uts, None), (Ns::Mount, None)]);
+    namespaces.extend(ns(Ns::Ipc, &input.ipc_ns));
+    namespaces.extend(ns(Ns::Uts, &input.uts_ns));
+    namespaces.push((Ns::Mount, None));
     if !input.host_cgroupns {
         namespaces.push((Ns::Cgroup, None));
     }
@@ -222,8 +261,9 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         let devices = LinuxDeviceCgroupBuilder::default()
             .allow(input.privileged)
             .access("rwm");
-        let resources =
-            LinuxResourcesBuilder::default().devices(vec![devices.build().map_err(spec_err)?]);
+        let mut rules = vec![devices.build().map_err(spec_err)?];
+        rules.extend(input.device_allow.iter().cloned());
+        let resources = LinuxResourcesBuilder::default().devices(rules);
         let resources = input.resources.to_oci(resources).map_err(spec_err)?;
         linux = linux.resources(resources.build().map_err(spec_err)?);
         if let Some(path) = &input.cgroups_path {
@@ -267,6 +307,8 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         .map_err(spec_err)?;
     let labels: HashMap<String, String> = input.labels.clone().into_iter().collect();
     spec.set_annotations((!labels.is_empty()).then_some(labels));
-    spec.set_hostname(Some(input.hostname.clone()).filter(|h| !h.is_empty()));
+    // Only a UTS namespace of the container's own takes a host name.
+    let own_uts = input.uts_ns == NsSpec::New;
+    spec.set_hostname(Some(input.hostname.clone()).filter(|h| !h.is_empty() && own_uts));
     Ok(spec)
 }

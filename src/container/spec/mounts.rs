@@ -116,6 +116,10 @@ fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
         };
         out.push(match dst {
             "/dev/pts" if !tty_gid => mount(dst, typ, src, opts.trim_end_matches(",gid=5"))?,
+            "/dev/shm" if input.shm == super::ShmMode::Host => {
+                mount(dst, "bind", "/dev/shm", "rbind,nosuid,noexec,nodev")?
+            }
+            "/dev/shm" if input.shm == super::ShmMode::None => continue,
             "/dev/shm" if shm.is_some() => {
                 let opts = opts.replace("size=65536k", shm.as_deref().unwrap_or_default());
                 let opts = opts.trim_end_matches(',');

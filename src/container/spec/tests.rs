@@ -326,3 +326,44 @@ fn process_and_kernel_options() {
     i.sysctls.clear();
     assert_eq!(json(&i)["linux"]["sysctl"], Value::Null);
 }
+
+#[test]
+fn namespaces_shm_and_devices() {
+    let mut i = input();
+    (i.pid_ns, i.uts_ns) = (NsSpec::Host, NsSpec::Host);
+    i.ipc_ns = NsSpec::Path("/proc/7/ns/ipc".into());
+    i.shm = ShmMode::None;
+    i.device_allow = vec![LinuxDeviceCgroupBuilder::default()
+        .allow(true)
+        .typ(oci_spec::runtime::LinuxDeviceType::C)
+        .major(10)
+        .minor(229)
+        .access("rw")
+        .build()
+        .unwrap()];
+    let v = json(&i);
+    let types: Vec<&str> = v["linux"]["namespaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["network", "ipc", "mount", "cgroup"]);
+    check(
+        &v,
+        json!({
+            "/linux/namespaces/1/path": "/proc/7/ns/ipc",
+            "/hostname": null,
+            "/m/|dev|shm": null,
+            "/linux/resources/devices": [
+                {"allow": false, "access": "rwm"},
+                {"allow": true, "type": "c", "major": 10, "minor": 229, "access": "rw"},
+            ],
+        }),
+    );
+    i.shm = ShmMode::Host;
+    check(
+        &json(&i),
+        json!({"/m/|dev|shm/source": "/dev/shm", "/m/|dev|shm/type": "bind"}),
+    );
+}

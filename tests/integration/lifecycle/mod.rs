@@ -9,6 +9,7 @@ mod kernel;
 mod logs;
 mod manage;
 mod names;
+mod namespaces;
 mod options;
 mod parallel;
 mod ps;
