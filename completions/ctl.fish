@@ -122,6 +122,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l pid -d 'PID namespace: p
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -146,6 +148,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l events-backend -d 'Where
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l rmi -d 'Remove the image once the container exited and is removed, unless another container uses it; implies --rm'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
@@ -153,6 +156,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (ca
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
@@ -207,6 +211,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l pid -d 'PID namespace
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -237,6 +243,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init 
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
@@ -541,6 +548,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -565,6 +574,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container id'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exited and is removed, unless another container uses it; implies --rm'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
@@ -572,6 +582,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
@@ -626,6 +637,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -656,6 +669,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'

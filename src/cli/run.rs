@@ -10,7 +10,7 @@ use ctl::container::lifecycle::Manager;
 use ctl::container::request::CreateRequest;
 use ctl::container::store::SdNotify;
 use ctl::image::pull::PullPolicy;
-use ctl::image::registry::RegistryOptions;
+use ctl::image::registry::{Platform, RegistryOptions};
 use ctl::image::store::ImageRecord;
 use ctl::sys::HeldSignals;
 use ctl::Context;
@@ -192,6 +192,16 @@ pub struct CreateFlags {
     /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
     #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
     pub device: Vec<String>,
+    /// Attach to these streams only: stdin, stdout, stderr (default: the output streams,
+    /// and stdin with -i)
+    #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
+    pub attach: Vec<String>,
+    /// Pull without progress output
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Pull the image for this platform: OS/ARCH[/VARIANT]
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
     /// Pull the image: missing, always, never
     #[arg(long, value_enum, default_value = "missing")]
     pub pull: PullFlag,
@@ -294,7 +304,45 @@ impl From<SdNotifyFlag> for SdNotify {
     }
 }
 
+/// `-a STREAM...`: stdin, stdout, stderr (podman's words for another).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Streams {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
 impl CreateFlags {
+    /// The streams `-a` names; none given: all of them (stdin only with -i).
+    pub fn attach_streams(&self) -> Result<Streams> {
+        if self.attach.is_empty() {
+            return Ok(Streams {
+                stdin: self.interactive,
+                stdout: true,
+                stderr: true,
+            });
+        }
+        if self.log_driver == LogDriverFlag::Passthrough {
+            bail!("cannot specify --attach with --log-driver=passthrough: invalid argument");
+        }
+        let mut s = Streams {
+            stdin: self.interactive,
+            ..Default::default()
+        };
+        for a in &self.attach {
+            match a.to_ascii_lowercase().as_str() {
+                "stdin" => s.stdin = true,
+                "stdout" => s.stdout = true,
+                "stderr" => s.stderr = true,
+                _ => bail!(
+                    "invalid stream {a:?} for --attach - must be one of stdin, stdout, or \
+                     stderr: invalid argument"
+                ),
+            }
+        }
+        Ok(s)
+    }
+
     pub fn image(&self) -> &str {
         &self.image_and_command[0]
     }
@@ -312,6 +360,10 @@ pub struct RunArgs {
     /// Keys that detach from the container: ctrl-<x> or characters, comma separated
     #[arg(long, default_value = "ctrl-p,ctrl-q", value_name = "KEYS")]
     pub detach_keys: String,
+    /// Remove the image once the container exited and is removed, unless another container
+    /// uses it; implies --rm
+    #[arg(long)]
+    pub rmi: bool,
     /// Forward INT, TERM and HUP to the container
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
@@ -380,10 +432,13 @@ impl CreateFlags {
             cgroupns: self.cgroupns.clone(),
             devices: self.device.clone(),
             tty: self.tty,
-            interactive: self.interactive,
+            // `-a stdin` keeps the container's stdin open, as -i.
+            interactive: self.interactive
+                || self.attach.iter().any(|a| a.eq_ignore_ascii_case("stdin")),
             log_driver: self.log_driver.into(),
             log_opts: self.log_opt.clone(),
             rm: self.rm,
+            remove_image: false,
             restart: self.restart.clone(),
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
@@ -402,9 +457,10 @@ fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
     }
     let opts = RegistryOptions {
         tls_verify: f.tls_verify,
+        platform: f.platform.as_deref().map(Platform::parse).transpose()?,
         ..Default::default()
     };
-    let progress = reporter(false, std::io::stderr().is_terminal());
+    let progress = reporter(f.quiet, std::io::stderr().is_terminal());
     let rec = m
         .pull_image(f.image(), &opts, progress.clone())
         .with_context(|| format!("pulling {}", f.image()))?;
@@ -413,7 +469,7 @@ fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
 }
 
 /// Creates the container; returns its id.
-fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
+fn create_container(m: &Manager, f: &CreateFlags, rmi: bool) -> Result<String> {
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(
@@ -422,9 +478,16 @@ fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
             );
         }
     }
+    // What the flags alone can tell is refused before any pull.
+    if let Some(p) = &f.platform {
+        Platform::parse(p)?;
+    }
+    f.attach_streams()?;
     let image = resolve_image(m, f)?;
     // Decided before --replace removes anything: a bad flag leaves the old container.
-    let plan = m.plan(&f.request(), &image)?;
+    let mut req = f.request();
+    req.remove_image = rmi;
+    let plan = m.plan(&req, &image)?;
     for w in &plan.warnings {
         eprintln!("{}", ctl::text::escape(&format!("Warning: {w}")));
     }
@@ -450,7 +513,7 @@ fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
 pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let _held = HeldSignals::hold();
-    let id = create_container(&m, &f)?;
+    let id = create_container(&m, &f, false)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
@@ -459,13 +522,13 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     // Held until a detached container runs (or, attached, until the session proxies them).
     let held = HeldSignals::hold();
-    let id = create_container(&m, &args.flags)?;
+    let id = create_container(&m, &args.flags, args.rmi)?;
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {
         if let Some(sig) = held.take_arrived() {
             // Asked to end before the container ran: it does not run.
-            if args.flags.rm {
+            if args.flags.rm || args.rmi {
                 let _ = m.remove(&id, true);
             }
             drop(held);
@@ -483,7 +546,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
         Ok(Some(code)) => Ok(ExitCode::from(code)),
         Err(e) => {
             // A container that never ran is not kept when it was meant to go away.
-            if args.flags.rm {
+            if args.flags.rm || args.rmi {
                 let _ = m.remove(&id, true);
             }
             // As podman's run: a container made but not started (a port in use, a command
@@ -500,8 +563,11 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
 /// Starts the container attached: its output streams here, and ctl exits with its code.
 fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     let f = &args.flags;
+    let streams = f.attach_streams()?;
     let opts = attach::Options {
-        stdin: f.interactive,
+        stdin: streams.stdin,
+        stdout: streams.stdout,
+        stderr: streams.stderr,
         tty: f.tty,
         detach_keys: attach::parse_detach_keys(&args.detach_keys)?,
         // With a terminal, ^C is a byte for the container's terminal, not our signal.
@@ -555,6 +621,44 @@ mod tests {
             (r.log_driver, r.sdnotify),
             (LogDriver::Passthrough, SdNotify::Conmon)
         );
+    }
+
+    #[test]
+    fn attach_names_streams_as_podman() {
+        let s = flags(&["ctl", "create", "-a", "stdout", "-a", "STDERR", "bb"]);
+        let want = Streams {
+            stdin: false,
+            stdout: true,
+            stderr: true,
+        };
+        assert_eq!(s.attach_streams().unwrap(), want);
+        let s = flags(&["ctl", "create", "-a", "stdin", "bb"]);
+        assert!(s.request().interactive);
+        let want = Streams {
+            stdin: true,
+            ..Default::default()
+        };
+        assert_eq!(s.attach_streams().unwrap(), want);
+        let s = flags(&["ctl", "create", "--attach=stdout,bogus", "bb"]);
+        assert_eq!(
+            s.attach_streams().unwrap_err().to_string(),
+            "invalid stream \"bogus\" for --attach - must be one of stdin, stdout, or stderr: \
+             invalid argument"
+        );
+        let s = flags(&[
+            "ctl",
+            "create",
+            "-a",
+            "stdout",
+            "--log-driver",
+            "passthrough",
+            "bb",
+        ]);
+        assert!(s.attach_streams().is_err());
+        let all = flags(&["ctl", "create", "-i", "bb"])
+            .attach_streams()
+            .unwrap();
+        assert_eq!((all.stdin, all.stdout, all.stderr), (true, true, true));
     }
 
     /// A value is named on the command line as the library names it (the monitor's argv,

@@ -268,6 +268,7 @@ impl Manager {
             stop_signal: plan.stop_signal,
             stop_timeout: plan.stop_timeout,
             auto_remove: plan.auto_remove,
+            remove_image: plan.remove_image,
             read_only: plan.read_only,
             terminal: plan.terminal,
             stdin: plan.stdin,

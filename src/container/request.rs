@@ -98,6 +98,8 @@ pub struct CreateRequest {
     pub log_opts: Vec<String>,
     /// `--rm`.
     pub rm: bool,
+    /// `run --rmi`: the image goes with the container.
+    pub remove_image: bool,
     /// no, on-failure[:N], always, unless-stopped.
     pub restart: String,
     pub sdnotify: SdNotify,
@@ -170,6 +172,7 @@ impl Default for CreateRequest {
             log_driver: LogDriver::KFile,
             log_opts: Vec::new(),
             rm: false,
+            remove_image: false,
             restart: "no".into(),
             sdnotify: SdNotify::Container,
             create_command: Vec::new(),

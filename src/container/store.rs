@@ -107,6 +107,9 @@ pub struct ContainerConfig {
     /// Security and resource settings; records from before them have none.
     #[serde(default)]
     pub host: HostSettings,
+    /// `run --rmi`: the image is removed with the container, unless used.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remove_image: bool,
     /// `--dns*`, `--add-host`, `--no-hosts`: what /etc/hosts and /etc/resolv.conf get at
     /// each start; records from before them have none.
     #[serde(default)]

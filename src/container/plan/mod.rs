@@ -164,6 +164,8 @@ pub struct ContainerPlan {
     pub restart: RestartPolicy,
     /// `--rm`.
     pub auto_remove: bool,
+    /// `--rmi`: with `auto_remove`, the image goes too unless another container uses it.
+    pub remove_image: bool,
     pub terminal: bool,
     pub stdin: bool,
     pub log: LogPlan,
@@ -289,7 +291,7 @@ pub fn resolve(
         .collect::<Result<Vec<_>>>()?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
-    if req.rm && restart != RestartPolicy::No {
+    if (req.rm || req.remove_image) && restart != RestartPolicy::No {
         return Err(Error::ConflictingOptions(format!(
             "--restart {} and --rm",
             req.restart
@@ -397,7 +399,8 @@ pub fn resolve(
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),
         restart,
-        auto_remove: req.rm,
+        auto_remove: req.rm || req.remove_image,
+        remove_image: req.remove_image,
         terminal: req.tty,
         stdin: req.interactive,
         log,

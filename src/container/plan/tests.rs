@@ -126,6 +126,7 @@ fn golden() -> ContainerPlan {
         stop_timeout: 10,
         restart: RestartPolicy::No,
         auto_remove: false,
+        remove_image: false,
         terminal: false,
         stdin: false,
         log: LogPlan {
@@ -1048,4 +1049,23 @@ fn namespace_errors_are_podman_s() {
     ] {
         assert_eq!(error(&flags, &root()), want, "{flags:?}");
     }
+}
+
+#[test]
+fn rmi_implies_rm_and_refuses_a_restart_policy() {
+    let p = plan(&req(|r| r.remove_image = true), &root());
+    let want = ContainerPlan {
+        auto_remove: true,
+        remove_image: true,
+        ..golden()
+    };
+    assert_eq!(p, want);
+    let e = error(
+        &req(|r| {
+            r.remove_image = true;
+            r.restart = "always".into();
+        }),
+        &root(),
+    );
+    assert!(e.starts_with("conflicting options"), "{e}");
 }

@@ -3,6 +3,7 @@
 //! Each test has its own registry, store and run dir; every container it starts is checked
 //! to leave no directory, mount, runtime record, name or process behind.
 
+mod attach_pull;
 mod faults;
 mod full_disk;
 mod kernel;

@@ -1,0 +1,93 @@
+//! `run -a STREAM`, `-q`, `--platform` and `--rmi`, as podman's.
+
+use super::*;
+
+#[test]
+fn attach_copies_only_the_named_streams() {
+    let w = setup();
+    let script = "echo to-out; echo to-err >&2";
+    let both = run_rm(&w, &["--network", "none"], &["sh", "-c", script]);
+    both.success();
+    assert_eq!(
+        (both.stdout.as_str(), both.stderr.as_str()),
+        ("to-out\n", "to-err\n")
+    );
+    let out = run_rm(
+        &w,
+        &["--network", "none", "-a", "stdout"],
+        &["sh", "-c", script],
+    );
+    out.success();
+    assert_eq!((out.stdout.as_str(), out.stderr.as_str()), ("to-out\n", ""));
+    let err = run_rm(
+        &w,
+        &["--network", "none", "--attach", "stderr"],
+        &["sh", "-c", script],
+    );
+    err.success();
+    assert_eq!((err.stdout.as_str(), err.stderr.as_str()), ("", "to-err\n"));
+    // -a stdin keeps the container's stdin open, as -i.
+    let args = run_args(
+        &w,
+        "--rm",
+        &["--network", "none", "-a", "stdin", "-a", "stdout"],
+        &["cat"],
+    );
+    let cat = w.ctl.run_with_stdin(&args, Some("typed\n"));
+    cat.success();
+    assert_eq!(cat.stdout, "typed\n");
+    let bad = w
+        .ctl
+        .run(&run_args(&w, "--rm", &["-a", "stdweird"], &["true"]));
+    bad.failure(125);
+    assert_eq!(
+        bad.one_line_error(),
+        "Error: invalid stream \"stdweird\" for --attach - must be one of stdin, stdout, or \
+         stderr: invalid argument"
+    );
+}
+
+#[test]
+fn quiet_pull_platform_and_rmi() {
+    let w = setup();
+    // -q: a pull says nothing.
+    let out = run_rm(
+        &w,
+        &["--network", "none", "-q", "--pull", "always"],
+        &["true"],
+    );
+    out.success();
+    assert_eq!(out.stderr, "", "{out}");
+    let bad = w
+        .ctl
+        .run(&run_args(&w, "--rm", &["--platform", "linux"], &["true"]));
+    bad.failure(125);
+    bad.one_line_error();
+    assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+
+    // --rmi: the image goes with the container, unless another container uses it.
+    w.ctl
+        .ok(&["create", "--name", "user", &w.reference, "true"]);
+    let out = run_args(&w, "--rmi", &["--network", "none"], &["echo", "ran"]);
+    let out = w.ctl.run(&out);
+    out.success();
+    assert_eq!(out.stdout, "ran\n");
+    std::thread::sleep(Duration::from_millis(500));
+    assert_eq!(w.ctl.images().len(), 1, "used by another container: kept");
+    w.ctl.ok(&["rm", "user"]);
+    let out = w
+        .ctl
+        .run(&run_args(&w, "--rmi", &["--network", "none"], &["true"]));
+    out.success();
+    assert!(
+        wait_for(Duration::from_secs(10), || w
+            .ctl
+            .images()
+            .is_empty()
+            .then_some(()))
+        .is_some(),
+        "{:?}",
+        w.ctl.images()
+    );
+    assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+}
