@@ -100,6 +100,8 @@ pub struct MonitorArgs {
     /// Also send `READY=1` when ctl says the container started (`--sdnotify=conmon`);
     /// without it the container reports its own readiness (`--sdnotify=container`).
     pub notify_ready: bool,
+    /// Kill the container (SIGKILL) once it has run this many seconds; 0: never.
+    pub timeout: u32,
 }
 
 impl Default for MonitorArgs {
@@ -131,6 +133,7 @@ impl Default for MonitorArgs {
             exit_command_args: Vec::new(),
             notify_socket: None,
             notify_ready: false,
+            timeout: 0,
         }
     }
 }
@@ -158,6 +161,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--exit-command",
     "--exit-command-arg",
     "--notify-socket",
+    "--timeout",
 ];
 
 fn opt(out: &mut Vec<OsString>, name: &str, value: impl AsRef<OsStr>) {
@@ -245,6 +249,9 @@ impl MonitorArgs {
             opt(&mut a, "--notify-socket", p);
         }
         flag(&mut a, "--notify-ready", self.notify_ready);
+        if self.timeout > 0 {
+            opt(&mut a, "--timeout", self.timeout.to_string());
+        }
         a
     }
 
@@ -325,6 +332,10 @@ impl MonitorArgs {
                 "--exit-command-arg" => m.exit_command_args.push(value),
                 "--notify-socket" => m.notify_socket = Some(value.into()),
                 "--notify-ready" => m.notify_ready = true,
+                "--timeout" => {
+                    m.timeout = u32::try_from(number("seconds")?)
+                        .map_err(|_| format!("{name}: too large"))?
+                }
                 _ => unreachable!("{name} is in VALUE_OPTIONS"),
             }
         }
@@ -413,6 +424,7 @@ mod tests {
             exit_command_args: vec!["--root".into(), "-x".into(), "cleanup".into()],
             notify_socket: Some("@/org/freedesktop/systemd1/notify/42".into()),
             notify_ready: true,
+            timeout: 30,
         }
     }
 

@@ -202,6 +202,9 @@ pub struct CreateFlags {
     /// Pull the image for this platform: OS/ARCH[/VARIANT]
     #[arg(long, value_name = "OS/ARCH")]
     pub platform: Option<String>,
+    /// Kill the container after it has run this many seconds (0: no limit)
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u32>,
     /// Pull the image: missing, always, never
     #[arg(long, value_enum, default_value = "missing")]
     pub pull: PullFlag,
@@ -439,6 +442,7 @@ impl CreateFlags {
             log_opts: self.log_opt.clone(),
             rm: self.rm,
             remove_image: false,
+            timeout: self.timeout,
             restart: self.restart.clone(),
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()

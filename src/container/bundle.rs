@@ -269,6 +269,7 @@ impl Manager {
             stop_timeout: plan.stop_timeout,
             auto_remove: plan.auto_remove,
             remove_image: plan.remove_image,
+            timeout: plan.timeout,
             read_only: plan.read_only,
             terminal: plan.terminal,
             stdin: plan.stdin,

@@ -177,6 +177,7 @@ pub fn launch(
             .clone()
             .filter(|_| cfg.sdnotify != SdNotify::Ignore),
         notify_ready: cfg.sdnotify == SdNotify::Conmon && m.ctx.notify_socket.is_some(),
+        timeout: cfg.timeout,
         ..Default::default()
     };
     let monitor = monitor_path()?;

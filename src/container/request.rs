@@ -98,6 +98,8 @@ pub struct CreateRequest {
     pub log_opts: Vec<String>,
     /// `--rm`.
     pub rm: bool,
+    /// `--timeout SECONDS`: killed after running that long (0: never).
+    pub timeout: Option<u32>,
     /// `run --rmi`: the image goes with the container.
     pub remove_image: bool,
     /// no, on-failure[:N], always, unless-stopped.
@@ -172,6 +174,7 @@ impl Default for CreateRequest {
             log_driver: LogDriver::KFile,
             log_opts: Vec::new(),
             rm: false,
+            timeout: None,
             remove_image: false,
             restart: "no".into(),
             sdnotify: SdNotify::Container,

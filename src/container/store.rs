@@ -107,6 +107,9 @@ pub struct ContainerConfig {
     /// Security and resource settings; records from before them have none.
     #[serde(default)]
     pub host: HostSettings,
+    /// `--timeout`: seconds the container may run before the monitor kills it; 0: no limit.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub timeout: u32,
     /// `run --rmi`: the image is removed with the container, unless used.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub remove_image: bool,
@@ -606,6 +609,10 @@ pub fn validate_name(n: &str) -> Result<()> {
             reason: "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed".into(),
         })
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

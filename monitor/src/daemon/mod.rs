@@ -109,6 +109,10 @@ fn setup(args: &MonitorArgs) -> Result<(Monitor<'_>, Option<OomCounter>), String
         let me = std::process::id() as i32;
         let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::main_pid(me));
     }
+    if args.timeout > 0 {
+        // Delivered through the signalfd (SIGALRM is blocked), never to a handler.
+        nix::unistd::alarm::set(args.timeout);
+    }
     let oom = OomCounter::find(pid);
     let mon = Monitor::new(args, pid, sigfd, io, attach, fifo, sink);
     Ok((mon, oom))

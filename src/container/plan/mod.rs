@@ -164,6 +164,8 @@ pub struct ContainerPlan {
     pub restart: RestartPolicy,
     /// `--rm`.
     pub auto_remove: bool,
+    /// `--timeout`: seconds the container may run before it is killed; 0: no limit.
+    pub timeout: u32,
     /// `--rmi`: with `auto_remove`, the image goes too unless another container uses it.
     pub remove_image: bool,
     pub terminal: bool,
@@ -401,6 +403,7 @@ pub fn resolve(
         restart,
         auto_remove: req.rm || req.remove_image,
         remove_image: req.remove_image,
+        timeout: req.timeout.unwrap_or(0),
         terminal: req.tty,
         stdin: req.interactive,
         log,

@@ -127,6 +127,7 @@ fn golden() -> ContainerPlan {
         restart: RestartPolicy::No,
         auto_remove: false,
         remove_image: false,
+        timeout: 0,
         terminal: false,
         stdin: false,
         log: LogPlan {
@@ -1053,10 +1054,17 @@ fn namespace_errors_are_podman_s() {
 
 #[test]
 fn rmi_implies_rm_and_refuses_a_restart_policy() {
-    let p = plan(&req(|r| r.remove_image = true), &root());
+    let p = plan(
+        &req(|r| {
+            r.remove_image = true;
+            r.timeout = Some(30);
+        }),
+        &root(),
+    );
     let want = ContainerPlan {
         auto_remove: true,
         remove_image: true,
+        timeout: 30,
         ..golden()
     };
     assert_eq!(p, want);

@@ -1,4 +1,4 @@
-//! `run -a STREAM`, `-q`, `--platform` and `--rmi`, as podman's.
+//! `run -a STREAM`, `-q`, `--platform`, `--rmi` and `--timeout`, as podman's.
 
 use super::*;
 
@@ -90,4 +90,36 @@ fn quiet_pull_platform_and_rmi() {
         w.ctl.images()
     );
     assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+}
+
+/// `--timeout N`: the monitor kills the container after N seconds (137, as SIGKILL).
+#[test]
+fn timeout_kills_a_container_that_runs_too_long() {
+    let w = setup();
+    let start = std::time::Instant::now();
+    let out = run_rm(
+        &w,
+        &["--network", "none", "--timeout", "1"],
+        &["sleep", "30"],
+    );
+    out.failure(137);
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
+    let id = run_d(
+        &w,
+        &["--network", "none", "--timeout", "1"],
+        &["sleep", "30"],
+    );
+    let exited = wait_for(Duration::from_secs(15), || {
+        (status(&w, &id) == "exited").then_some(())
+    });
+    assert!(exited.is_some(), "{}", status(&w, &id));
+    assert_eq!(field(&w, &id, "{{.State.ExitCode}}"), "137");
+    // A command that ends in time is not touched.
+    let out = run_rm(&w, &["--network", "none", "--timeout", "30"], &["true"]);
+    out.success();
+    w.ctl.ok(&["rm", &id]);
 }
