@@ -202,6 +202,9 @@ pub struct CreateFlags {
     /// Pull the image for this platform: OS/ARCH[/VARIANT]
     #[arg(long, value_name = "OS/ARCH")]
     pub platform: Option<String>,
+    /// systemd mode: true (when the command is systemd or an init), false, always
+    #[arg(long, default_value = "true", value_name = "MODE")]
+    pub systemd: String,
     /// Kill the container after it has run this many seconds (0: no limit)
     #[arg(long, value_name = "SECONDS")]
     pub timeout: Option<u32>,
@@ -443,6 +446,7 @@ impl CreateFlags {
             rm: self.rm,
             remove_image: false,
             timeout: self.timeout,
+            systemd: self.systemd.clone(),
             restart: self.restart.clone(),
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()

@@ -169,6 +169,10 @@ impl Manager {
             },
             ipc_ns,
             device_allow,
+            systemd: plan.systemd,
+            cgroup_v1_systemd: plan.systemd
+                && !Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
+                && Path::new("/sys/fs/cgroup/systemd").is_dir(),
             rootless,
             ns_maps_tty_gid: rootless
                 && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
@@ -200,6 +204,12 @@ impl Manager {
             mask: plan.security.mask.clone(),
             ..Default::default()
         };
+        if input.cgroup_v1_systemd {
+            // As podman: the hierarchy's release agent stays out of reach.
+            input
+                .mask
+                .push("/sys/fs/cgroup/systemd/release_agent".into());
+        }
         input.seccomp = confine::seccomp_filter(plan, &input)?;
         confine::check_ulimits(&plan.ulimits, rootless)?;
         let spec = spec::build_spec(&input).map_err(Error::ContainerOption)?;

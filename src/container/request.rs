@@ -100,6 +100,8 @@ pub struct CreateRequest {
     pub rm: bool,
     /// `--timeout SECONDS`: killed after running that long (0: never).
     pub timeout: Option<u32>,
+    /// `--systemd`: true (when the command is an init), false, always.
+    pub systemd: String,
     /// `run --rmi`: the image goes with the container.
     pub remove_image: bool,
     /// no, on-failure[:N], always, unless-stopped.
@@ -175,6 +177,7 @@ impl Default for CreateRequest {
             log_opts: Vec::new(),
             rm: false,
             timeout: None,
+            systemd: "true".into(),
             remove_image: false,
             restart: "no".into(),
             sdnotify: SdNotify::Container,

@@ -164,6 +164,9 @@ pub struct ContainerPlan {
     pub restart: RestartPolicy,
     /// `--rm`.
     pub auto_remove: bool,
+    /// systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, the cgroup tree
+    /// writable, SIGRTMIN+3 to stop, `container_uuid` in the environment.
+    pub systemd: bool,
     /// `--timeout`: seconds the container may run before it is killed; 0: no limit.
     pub timeout: u32,
     /// `--rmi`: with `auto_remove`, the image goes too unless another container uses it.
@@ -340,6 +343,11 @@ pub fn resolve(
         .into_iter()
         .collect();
     labels.extend(labels_flag);
+    let systemd = systemd_mode(&req.systemd, &args)?;
+    let mut env = env;
+    if systemd && !env.iter().any(|e| e.starts_with("container_uuid=")) {
+        env.push(format!("container_uuid={}", &id[..32.min(id.len())]));
+    }
     let stop_signal = match (stop_signal_flag, nonempty(cfg.stop_signal())) {
         (Some(s), _) => s,
         // Refused as podman refuses it, never replaced by a default.
@@ -351,6 +359,8 @@ pub fn resolve(
             } + "; --stop-signal overrides it",
             value: s,
         })?,
+        // What systemd takes as "halt".
+        (None, None) if systemd => libc::SIGRTMIN() + 3,
         (None, None) => libc::SIGTERM,
     };
     Ok(ContainerPlan {
@@ -404,6 +414,7 @@ pub fn resolve(
         auto_remove: req.rm || req.remove_image,
         remove_image: req.remove_image,
         timeout: req.timeout.unwrap_or(0),
+        systemd,
         terminal: req.tty,
         stdin: req.interactive,
         log,
@@ -603,4 +614,27 @@ fn container_notify_socket(mode: SdNotify, socket: Option<&Path>) -> Result<Opti
         });
     }
     Ok(Some(s.to_path_buf()))
+}
+
+/// podman's `--systemd`: `always`, `false`, or `true` for a command that is systemd or an
+/// init (`/sbin/init`, `/usr/sbin/init`, `/usr/local/sbin/init`), after a leading
+/// `/bin/sh -c`.
+fn systemd_mode(mode: &str, args: &[String]) -> Result<bool> {
+    match mode {
+        "always" => Ok(true),
+        "false" => Ok(false),
+        "true" | "" => {
+            let cmd = match args {
+                [sh, c, rest @ ..] if sh == "/bin/sh" && c == "-c" && !rest.is_empty() => rest,
+                all => all,
+            };
+            Ok(cmd.first().is_some_and(|c| {
+                ["/sbin/init", "/usr/sbin/init", "/usr/local/sbin/init"].contains(&c.as_str())
+                    || Path::new(c).file_name().is_some_and(|n| n == "systemd")
+            }))
+        }
+        other => Err(Error::BadOption(format!(
+            "invalid value {other:?} systemd option requires 'true, false, always'"
+        ))),
+    }
 }

@@ -128,6 +128,7 @@ fn golden() -> ContainerPlan {
         auto_remove: false,
         remove_image: false,
         timeout: 0,
+        systemd: false,
         terminal: false,
         stdin: false,
         log: LogPlan {
@@ -1076,4 +1077,50 @@ fn rmi_implies_rm_and_refuses_a_restart_policy() {
         &root(),
     );
     assert!(e.starts_with("conflicting options"), "{e}");
+}
+
+/// podman's `--systemd`: on for an init command (after `/bin/sh -c`) or `always`; then
+/// SIGRTMIN+3 stops it unless a signal was given, and `container_uuid` is set.
+#[test]
+fn systemd_mode_as_podman_decides_it() {
+    for (mode, command, on) in [
+        ("true", &["/sbin/init"][..], true),
+        (
+            "true",
+            &["/usr/lib/systemd/systemd", "--log-level=info"],
+            true,
+        ),
+        ("true", &["/bin/sh", "-c", "/usr/sbin/init"], true),
+        ("true", &["sh"], false),
+        ("false", &["/sbin/init"], false),
+        ("always", &["sh"], true),
+    ] {
+        let p = resolve(
+            &req(|r| {
+                r.systemd = mode.into();
+                r.command = strings(command);
+            }),
+            &bare_image(),
+            &[],
+            &root(),
+            ID,
+        )
+        .unwrap();
+        assert_eq!(p.systemd, on, "{mode} {command:?}");
+        let want_signal = if on {
+            libc::SIGRTMIN() + 3
+        } else {
+            libc::SIGTERM
+        };
+        assert_eq!(p.stop_signal, want_signal, "{mode} {command:?}");
+        let uuid = format!("container_uuid={}", &ID[..32]);
+        assert_eq!(p.env.contains(&uuid), on, "{mode} {command:?}");
+    }
+    // The image's or the flag's stop signal stays.
+    let p = plan(&req(|r| r.systemd = "always".into()), &root());
+    assert_eq!(p.stop_signal, libc::SIGQUIT);
+    assert_eq!(
+        error(&req(|r| r.systemd = "maybe".into()), &root()),
+        "invalid value \"maybe\" systemd option requires 'true, false, always'"
+    );
 }

@@ -142,6 +142,11 @@ pub struct SpecInput {
     pub shm: ShmMode,
     /// Cgroup device rules allowing the `--device` nodes (after the deny-all rule).
     pub device_allow: Vec<LinuxDeviceCgroup>,
+    /// systemd mode: tmpfs on /run, /run/lock, /tmp and /var/log/journal, and the cgroup
+    /// tree writable (on cgroup v1, the host's name=systemd hierarchy bound writable).
+    pub systemd: bool,
+    /// cgroup v1 with a name=systemd hierarchy at /sys/fs/cgroup/systemd.
+    pub cgroup_v1_systemd: bool,
     /// `--sysctl`, over ctl's own.
     pub sysctls: BTreeMap<String, String>,
     pub umask: Option<u32>,

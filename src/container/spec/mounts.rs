@@ -127,6 +127,9 @@ fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
             }
             "/sys" if bind_sys => mount(dst, "bind", "/sys", "rbind,nosuid,noexec,nodev,ro")?,
             // Privileged containers may write to /sys and their cgroups, as with podman.
+            "/sys/fs/cgroup" if input.systemd && !input.cgroup_v1_systemd => {
+                mount(dst, typ, src, &opts.replace(",ro", ",rw"))?
+            }
             "/sys" | "/sys/fs/cgroup" if input.privileged => {
                 mount(dst, typ, src, &opts.replace(",ro", ",rw"))?
             }
@@ -161,6 +164,23 @@ pub(super) fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError
                     "rw,rprivate,nosuid,nodev,tmpcopyup",
                 )?);
             }
+        }
+    }
+    if input.systemd {
+        for dst in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+            let made = rest.iter().any(|m| m.destination() == Path::new(dst));
+            if !seen.contains(Path::new(dst)) && !made {
+                rest.push(mount(
+                    dst,
+                    "tmpfs",
+                    "tmpfs",
+                    "rw,rprivate,nosuid,nodev,tmpcopyup",
+                )?);
+            }
+        }
+        let v1 = "/sys/fs/cgroup/systemd";
+        if input.cgroup_v1_systemd && !seen.contains(Path::new(v1)) {
+            rest.push(mount(v1, "bind", v1, "rbind,rprivate,nosuid,noexec,nodev")?);
         }
     }
     if let Some(init) = &input.init {

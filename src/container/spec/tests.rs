@@ -367,3 +367,37 @@ fn namespaces_shm_and_devices() {
         json!({"/m/|dev|shm/source": "/dev/shm", "/m/|dev|shm/type": "bind"}),
     );
 }
+
+#[test]
+fn systemd_mode_mounts() {
+    let mut i = input();
+    i.systemd = true;
+    let v = json(&i);
+    for dst in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+        let m = &v["m"][dst];
+        assert_eq!(m["type"], "tmpfs", "{dst}");
+        assert_eq!(
+            m["options"],
+            json!(["rw", "rprivate", "nosuid", "nodev", "tmpcopyup"])
+        );
+    }
+    let opts = v["m"]["/sys/fs/cgroup"]["options"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        opts.contains(&json!("rw")) && !opts.contains(&json!("ro")),
+        "{opts:?}"
+    );
+    i.cgroup_v1_systemd = true;
+    let v = json(&i);
+    assert_eq!(
+        v["m"]["/sys/fs/cgroup/systemd"]["source"],
+        "/sys/fs/cgroup/systemd"
+    );
+    let opts = v["m"]["/sys/fs/cgroup"]["options"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(opts.contains(&json!("ro")), "{opts:?}");
+}

@@ -151,3 +151,48 @@ fn bad_kernel_values_make_nothing() {
     }
     assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
 }
+
+/// `--systemd=always` (or an init command): tmpfs where systemd writes, SIGRTMIN+3 to stop,
+/// `container_uuid`.
+#[test]
+fn systemd_mode() {
+    let w = setup();
+    let probe = "for d in /run /run/lock /tmp /var/log/journal; do \
+                 grep -q \" $d tmpfs \" /proc/self/mounts && echo $d; done; echo $container_uuid";
+    let out = run_rm(
+        &w,
+        &["--network", "none", "--systemd=always"],
+        &["sh", "-c", probe],
+    );
+    out.success();
+    let lines = out.lines();
+    assert_eq!(
+        lines[..4],
+        ["/run", "/run/lock", "/tmp", "/var/log/journal"],
+        "{out}"
+    );
+    assert_eq!(lines[4].len(), 32, "{out}");
+    let plain = run_rm(&w, &["--network", "none"], &["sh", "-c", probe]);
+    plain.success();
+    assert_eq!(plain.stdout, "\n");
+    w.ctl.ok(&[
+        "create",
+        "--name",
+        "sd",
+        "--systemd",
+        "always",
+        &w.reference,
+        "true",
+    ]);
+    let rtmin3 = (libc::SIGRTMIN() + 3).to_string();
+    assert_eq!(field(&w, "sd", "{{.Config.StopSignal}}"), rtmin3);
+    w.ctl.ok(&["rm", "sd"]);
+    let bad = w
+        .ctl
+        .run(&run_args(&w, "--rm", &["--systemd", "maybe"], &["true"]));
+    bad.failure(125);
+    assert_eq!(
+        bad.one_line_error(),
+        "Error: invalid value \"maybe\" systemd option requires 'true, false, always'"
+    );
+}
