@@ -102,6 +102,9 @@ pub struct MonitorArgs {
     pub notify_ready: bool,
     /// Kill the container (SIGKILL) once it has run this many seconds; 0: never.
     pub timeout: u32,
+    /// fds 3.. of this many passed into the container (the runtime's `--preserve-fds`);
+    /// the monitor closes its copies once the container exists.
+    pub preserve_fds: u32,
 }
 
 impl Default for MonitorArgs {
@@ -134,6 +137,7 @@ impl Default for MonitorArgs {
             notify_socket: None,
             notify_ready: false,
             timeout: 0,
+            preserve_fds: 0,
         }
     }
 }
@@ -162,6 +166,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--exit-command-arg",
     "--notify-socket",
     "--timeout",
+    "--preserve-fds",
 ];
 
 fn opt(out: &mut Vec<OsString>, name: &str, value: impl AsRef<OsStr>) {
@@ -193,6 +198,9 @@ impl MonitorArgs {
         opt(&mut a, "--pid-file", &self.container_pidfile);
         if let Some(s) = console_socket {
             opt(&mut a, "--console-socket", s);
+        }
+        if self.preserve_fds > 0 {
+            opt(&mut a, "--preserve-fds", self.preserve_fds.to_string());
         }
         a.push(self.id.as_str().into());
         a
@@ -251,6 +259,9 @@ impl MonitorArgs {
         flag(&mut a, "--notify-ready", self.notify_ready);
         if self.timeout > 0 {
             opt(&mut a, "--timeout", self.timeout.to_string());
+        }
+        if self.preserve_fds > 0 {
+            opt(&mut a, "--preserve-fds", self.preserve_fds.to_string());
         }
         a
     }
@@ -332,6 +343,10 @@ impl MonitorArgs {
                 "--exit-command-arg" => m.exit_command_args.push(value),
                 "--notify-socket" => m.notify_socket = Some(value.into()),
                 "--notify-ready" => m.notify_ready = true,
+                "--preserve-fds" => {
+                    m.preserve_fds = u32::try_from(number("a count")?)
+                        .map_err(|_| format!("{name}: too large"))?
+                }
                 "--timeout" => {
                     m.timeout = u32::try_from(number("seconds")?)
                         .map_err(|_| format!("{name}: too large"))?
@@ -425,6 +440,7 @@ mod tests {
             notify_socket: Some("@/org/freedesktop/systemd1/notify/42".into()),
             notify_ready: true,
             timeout: 30,
+            preserve_fds: 2,
         }
     }
 
@@ -497,6 +513,8 @@ mod tests {
             "/run/ctl/containers/abc123/pid",
             "--console-socket",
             "/tmp/c.sock",
+            "--preserve-fds",
+            "2",
             "abc123",
         ]
         .iter()

@@ -366,6 +366,9 @@ pub struct RunArgs {
     /// Keys that detach from the container: ctrl-<x> or characters, comma separated
     #[arg(long, default_value = "ctrl-p,ctrl-q", value_name = "KEYS")]
     pub detach_keys: String,
+    /// Pass the fds 3 to 3+N-1 of this process into the container
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
     /// Remove the image once the container exited and is removed, unless another container
     /// uses it; implies --rm
     #[arg(long)]
@@ -447,6 +450,7 @@ impl CreateFlags {
             remove_image: false,
             timeout: self.timeout,
             systemd: self.systemd.clone(),
+            preserve_fds: 0,
             restart: self.restart.clone(),
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
@@ -477,7 +481,7 @@ fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
 }
 
 /// Creates the container; returns its id.
-fn create_container(m: &Manager, f: &CreateFlags, rmi: bool) -> Result<String> {
+fn create_container(m: &Manager, f: &CreateFlags, rmi: bool, preserve_fds: u32) -> Result<String> {
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(
@@ -495,6 +499,7 @@ fn create_container(m: &Manager, f: &CreateFlags, rmi: bool) -> Result<String> {
     // Decided before --replace removes anything: a bad flag leaves the old container.
     let mut req = f.request();
     req.remove_image = rmi;
+    req.preserve_fds = preserve_fds;
     let plan = m.plan(&req, &image)?;
     for w in &plan.warnings {
         eprintln!("{}", ctl::text::escape(&format!("Warning: {w}")));
@@ -521,16 +526,25 @@ fn create_container(m: &Manager, f: &CreateFlags, rmi: bool) -> Result<String> {
 pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let _held = HeldSignals::hold();
-    let id = create_container(&m, &f, false)?;
+    let id = create_container(&m, &f, false, 0)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
+    // Checked before anything is made or opened, in podman's words.
+    for fd in 3..3 + args.preserve_fds {
+        if std::fs::symlink_metadata(format!("/proc/self/fd/{fd}")).is_err() {
+            bail!(
+                "file descriptor {fd} is not available - the preserve-fds option requires that \
+                 file descriptors must be passed"
+            );
+        }
+    }
     let m = Manager::open(ctx)?;
     // Held until a detached container runs (or, attached, until the session proxies them).
     let held = HeldSignals::hold();
-    let id = create_container(&m, &args.flags, args.rmi)?;
+    let id = create_container(&m, &args.flags, args.rmi, args.preserve_fds)?;
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {

@@ -280,6 +280,7 @@ impl Manager {
             auto_remove: plan.auto_remove,
             remove_image: plan.remove_image,
             timeout: plan.timeout,
+            preserve_fds: plan.preserve_fds,
             read_only: plan.read_only,
             terminal: plan.terminal,
             stdin: plan.stdin,

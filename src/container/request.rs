@@ -102,6 +102,8 @@ pub struct CreateRequest {
     pub timeout: Option<u32>,
     /// `--systemd`: true (when the command is an init), false, always.
     pub systemd: String,
+    /// `run --preserve-fds N`: the caller's fds 3 to 3+N-1 are passed into the container.
+    pub preserve_fds: u32,
     /// `run --rmi`: the image goes with the container.
     pub remove_image: bool,
     /// no, on-failure[:N], always, unless-stopped.
@@ -178,6 +180,7 @@ impl Default for CreateRequest {
             rm: false,
             timeout: None,
             systemd: "true".into(),
+            preserve_fds: 0,
             remove_image: false,
             restart: "no".into(),
             sdnotify: SdNotify::Container,

@@ -110,6 +110,9 @@ pub struct ContainerConfig {
     /// `--timeout`: seconds the container may run before the monitor kills it; 0: no limit.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub timeout: u32,
+    /// `run --preserve-fds`: fds 3.. passed into the container by the start of `run`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub preserve_fds: u32,
     /// `run --rmi`: the image is removed with the container, unless used.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub remove_image: bool,

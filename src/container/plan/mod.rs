@@ -167,6 +167,8 @@ pub struct ContainerPlan {
     /// systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, the cgroup tree
     /// writable, SIGRTMIN+3 to stop, `container_uuid` in the environment.
     pub systemd: bool,
+    /// `--preserve-fds`: fds 3.. passed into the container at its first start.
+    pub preserve_fds: u32,
     /// `--timeout`: seconds the container may run before it is killed; 0: no limit.
     pub timeout: u32,
     /// `--rmi`: with `auto_remove`, the image goes too unless another container uses it.
@@ -345,6 +347,14 @@ pub fn resolve(
     labels.extend(labels_flag);
     let systemd = systemd_mode(&req.systemd, &args)?;
     let mut env = env;
+    // Socket activation passes through, as podman's: LISTEN_PID is the container's PID 1.
+    for key in ["LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"] {
+        if let Some(v) = settings.host_env.get(key) {
+            let v = if key == "LISTEN_PID" { "1" } else { v.as_str() };
+            env.retain(|e| !e.starts_with(&format!("{key}=")));
+            env.push(format!("{key}={v}"));
+        }
+    }
     if systemd && !env.iter().any(|e| e.starts_with("container_uuid=")) {
         env.push(format!("container_uuid={}", &id[..32.min(id.len())]));
     }
@@ -414,6 +424,7 @@ pub fn resolve(
         auto_remove: req.rm || req.remove_image,
         remove_image: req.remove_image,
         timeout: req.timeout.unwrap_or(0),
+        preserve_fds: req.preserve_fds,
         systemd,
         terminal: req.tty,
         stdin: req.interactive,

@@ -129,6 +129,7 @@ fn golden() -> ContainerPlan {
         remove_image: false,
         timeout: 0,
         systemd: false,
+        preserve_fds: 0,
         terminal: false,
         stdin: false,
         log: LogPlan {

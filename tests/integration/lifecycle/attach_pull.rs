@@ -123,3 +123,101 @@ fn timeout_kills_a_container_that_runs_too_long() {
     out.success();
     w.ctl.ok(&["rm", &id]);
 }
+
+/// `ctl ARGS...` run by a shell that first opens `redirs` (e.g. `3<FILE`), with ctl's
+/// environment plus `env`.
+fn with_fds(
+    w: &WithImage,
+    args: &[&str],
+    redirs: &str,
+    env: &[(&str, &str)],
+) -> crate::common::Out {
+    let ctl = w.ctl.command(args);
+    let mut sh = std::process::Command::new("/bin/sh");
+    sh.env_clear();
+    for (k, v) in ctl.get_envs() {
+        if let Some(v) = v {
+            sh.env(k, v);
+        }
+    }
+    for (k, v) in env {
+        sh.env(k, v);
+    }
+    sh.arg("-c")
+        .arg(format!("exec \"$@\" {redirs}"))
+        .arg("sh")
+        .arg(ctl.get_program())
+        .args(ctl.get_args());
+    crate::common::Ctl::run_command(sh, args, None)
+}
+
+/// `--preserve-fds N` passes the caller's fds 3.. into the container; socket activation
+/// (LISTEN_FDS for ctl's own pid) does too, with LISTEN_PID=1 inside.
+#[test]
+fn preserve_fds_and_socket_activation() {
+    let w = setup();
+    let (a, b) = (w.ctl.dir().join("fd3"), w.ctl.dir().join("fd4"));
+    std::fs::write(&a, "three\n").unwrap();
+    std::fs::write(&b, "four\n").unwrap();
+    let redirs = format!("3<{} 4<{}", a.display(), b.display());
+    let args = run_args(
+        &w,
+        "--rm",
+        &["--network", "none", "--preserve-fds", "2"],
+        &["sh", "-c", "cat <&3; cat <&4"],
+    );
+    let out = with_fds(&w, &args, &redirs, &[]);
+    out.success();
+    assert_eq!(out.stdout, "three\nfour\n");
+    // Only what was asked: fd 4 is not passed with --preserve-fds 1.
+    let args = run_args(
+        &w,
+        "--rm",
+        &["--network", "none", "--preserve-fds", "1"],
+        &[
+            "sh",
+            "-c",
+            "test -e /proc/self/fd/4 && echo leaked || echo closed",
+        ],
+    );
+    let out = with_fds(&w, &args, &redirs, &[]);
+    out.success();
+    assert_eq!(out.stdout, "closed\n");
+    // An fd that is not open: podman's error, nothing made.
+    let out = w
+        .ctl
+        .run(&run_args(&w, "--rm", &["--preserve-fds", "5"], &["true"]));
+    out.failure(125);
+    assert!(
+        out.one_line_error()
+            .contains("the preserve-fds option requires that file descriptors must be passed"),
+        "{out}"
+    );
+    assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+    // Socket activation: sh execs ctl, so ctl's pid is sh's ($$).
+    let args = run_args(
+        &w,
+        "--rm",
+        &["--network", "none"],
+        &["sh", "-c", "echo $LISTEN_PID $LISTEN_FDS; cat <&3"],
+    );
+    let ctl = w.ctl.command(&args);
+    let mut sh = std::process::Command::new("/bin/sh");
+    sh.env_clear();
+    for (k, v) in ctl.get_envs() {
+        if let Some(v) = v {
+            sh.env(k, v);
+        }
+    }
+    sh.arg("-c")
+        .arg(format!(
+            "export LISTEN_PID=$$ LISTEN_FDS=1; exec \"$@\" 3<{}",
+            a.display()
+        ))
+        .arg("sh")
+        .arg(ctl.get_program())
+        .args(ctl.get_args());
+    let out = crate::common::Ctl::run_command(sh, &args, None);
+    out.success();
+    assert_eq!(out.stdout, "1 1\nthree\n");
+}
