@@ -1125,3 +1125,27 @@ fn systemd_mode_as_podman_decides_it() {
         "invalid value \"maybe\" systemd option requires 'true, false, always'"
     );
 }
+
+/// Socket activation passes through as podman's: LISTEN_PID is the container's PID 1.
+#[test]
+fn listen_variables_pass_through() {
+    let mut s = root();
+    s.host_env.extend([
+        ("LISTEN_PID".to_string(), "4242".to_string()),
+        ("LISTEN_FDS".to_string(), "2".to_string()),
+        ("LISTEN_FDNAMES".to_string(), "web:admin".to_string()),
+    ]);
+    let p = plan(&req(|r| r.preserve_fds = 1), &s);
+    let mut env = golden().env;
+    env.extend(strings(&[
+        "LISTEN_PID=1",
+        "LISTEN_FDS=2",
+        "LISTEN_FDNAMES=web:admin",
+    ]));
+    let want = ContainerPlan {
+        env,
+        preserve_fds: 1,
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
