@@ -189,6 +189,10 @@ pub struct CreateFlags {
     /// Cgroup namespace: private (default on cgroup v2) or host
     #[arg(long, value_name = "MODE")]
     pub cgroupns: Option<String>,
+    /// User namespace: host (the default; rootless, the user's), keep-id (as root: the
+    /// caller's ids, no new namespace)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
     /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
     #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
     pub device: Vec<String>,
@@ -439,6 +443,7 @@ impl CreateFlags {
             pid: self.pid.clone(),
             uts: self.uts.clone(),
             cgroupns: self.cgroupns.clone(),
+            userns: self.userns.clone(),
             devices: self.device.clone(),
             tty: self.tty,
             // `-a stdin` keeps the container's stdin open, as -i.

@@ -89,6 +89,8 @@ pub struct CreateRequest {
     pub pid: Option<String>,
     pub uts: Option<String>,
     pub cgroupns: Option<String>,
+    /// `--userns` as given.
+    pub userns: Option<String>,
     /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
     pub devices: Vec<String>,
     pub tty: bool,
@@ -172,6 +174,7 @@ impl Default for CreateRequest {
             pid: None,
             uts: None,
             cgroupns: None,
+            userns: None,
             devices: Vec::new(),
             tty: false,
             interactive: false,

@@ -63,6 +63,9 @@ pub struct Settings {
     pub arg_max: usize,
     /// The unified cgroup hierarchy (v2), where containers get a cgroup namespace.
     pub cgroup_v2: bool,
+    /// The caller's ids (`--userns=keep-id`).
+    pub uid: u32,
+    pub gid: u32,
 }
 
 impl Settings {
@@ -90,6 +93,8 @@ impl Settings {
             host_env: std::env::vars().collect(),
             arg_max: checks::arg_max(),
             cgroup_v2: Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            uid: nix::unistd::getuid().as_raw(),
+            gid: nix::unistd::getgid().as_raw(),
         }
     }
 }
@@ -291,6 +296,12 @@ pub fn resolve(
                 .into(),
         ));
     }
+    let keep_id_user = namespaces::userns(
+        req.userns.as_deref(),
+        settings.rootless,
+        settings.uid,
+        settings.gid,
+    )?;
     let devices = req
         .devices
         .iter()
@@ -401,6 +412,7 @@ pub fn resolve(
         user: req
             .user
             .clone()
+            .or(keep_id_user)
             .or(nonempty(cfg.user()))
             .unwrap_or_default(),
         group_add: req.group_add.clone(),

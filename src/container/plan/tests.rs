@@ -49,6 +49,8 @@ fn root() -> Settings {
         host_env: BTreeMap::from([("FROM_HOST".to_string(), "yes".to_string())]),
         arg_max: 2 << 20,
         cgroup_v2: true,
+        uid: 0,
+        gid: 0,
     }
 }
 
@@ -1148,4 +1150,27 @@ fn listen_variables_pass_through() {
         ..golden()
     };
     assert_eq!(p, want);
+}
+
+#[test]
+fn userns_keep_id_as_root_is_the_caller_s_ids() {
+    let p = plan(&req(|r| r.userns = Some("keep-id".into())), &root());
+    let want = ContainerPlan {
+        user: "0:0".into(),
+        ..golden()
+    };
+    assert_eq!(p, want);
+    // --user still wins.
+    let p = plan(
+        &req(|r| {
+            r.userns = Some("keep-id".into());
+            r.user = Some("7".into());
+        }),
+        &root(),
+    );
+    assert_eq!(p.user, "7");
+    assert_eq!(
+        error(&req(|r| r.userns = Some("nomap".into())), &root()),
+        "nomap is only supported in rootless mode"
+    );
 }

@@ -169,10 +169,43 @@ fn bad_namespace_and_device_values_make_nothing() {
             "invalid device mode \"rwx\" in device \"/dev/null:rwx\"",
         ),
         (&["--pid", "container:nosuch"], "nosuch"),
+        (
+            &["--userns", "nomap"],
+            "nomap is only supported in rootless mode",
+        ),
+        (
+            &["--userns", "auto"],
+            "--userns=auto is not supported by ctl yet",
+        ),
     ] {
         let out = w.ctl.run(&run_args(&w, "--rm", flags, &["true"]));
         out.failure(125);
         assert!(out.one_line_error().contains(want), "{flags:?}: {out}");
     }
     assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+}
+
+/// `--userns=host` is what a container has; as root, keep-id runs as the caller (root).
+#[test]
+fn userns_host_and_keep_id() {
+    let w = setup();
+    let host = host_ns("user");
+    let out = sh(
+        &w,
+        &["--network", "none", "--userns", "host"],
+        "readlink /proc/self/ns/user",
+    );
+    assert_eq!(out.trim(), host);
+    let out = sh(
+        &w,
+        &["--network", "none", "--userns", "keep-id", "-u", "1:1"],
+        "id -u",
+    );
+    assert_eq!(out, "1\n");
+    let out = sh(
+        &w,
+        &["--network", "none", "--userns", "keep-id"],
+        "id -u; id -g",
+    );
+    assert_eq!(out, "0\n0\n");
 }
