@@ -112,6 +112,9 @@ _ctl() {
             ctl,unshare)
                 cmd="ctl__subcmd__unshare"
                 ;;
+            ctl,version)
+                cmd="ctl__subcmd__version"
+                ;;
             ctl,wait)
                 cmd="ctl__subcmd__wait"
                 ;;
@@ -126,6 +129,9 @@ _ctl() {
                 ;;
             ctl__subcmd__container,exec)
                 cmd="ctl__subcmd__container__subcmd__exec"
+                ;;
+            ctl__subcmd__container,exists)
+                cmd="ctl__subcmd__container__subcmd__exists"
                 ;;
             ctl__subcmd__container,inspect)
                 cmd="ctl__subcmd__container__subcmd__inspect"
@@ -166,6 +172,9 @@ _ctl() {
             ctl__subcmd__generate,systemd)
                 cmd="ctl__subcmd__generate__subcmd__systemd"
                 ;;
+            ctl__subcmd__image,exists)
+                cmd="ctl__subcmd__image__subcmd__exists"
+                ;;
             ctl__subcmd__image,import)
                 cmd="ctl__subcmd__image__subcmd__import"
                 ;;
@@ -189,6 +198,9 @@ _ctl() {
                 ;;
             ctl__subcmd__network,create)
                 cmd="ctl__subcmd__network__subcmd__create"
+                ;;
+            ctl__subcmd__network,exists)
+                cmd="ctl__subcmd__network__subcmd__exists"
                 ;;
             ctl__subcmd__network,inspect)
                 cmd="ctl__subcmd__network__subcmd__inspect"
@@ -215,7 +227,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network container pull images image inspect tag rmi load import login logout generate info system unshare completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -457,7 +469,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -933,7 +945,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__exec)
-            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --env-file --privileged --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -944,6 +956,10 @@ _ctl() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -963,6 +979,52 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__exists)
+            opts="-h --external --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1173,7 +1235,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__ls)
-            opts="-a -q -n -l -f -h --all --quiet --no-trunc --last --latest --filter --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -q -n -l -f -s -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1197,6 +1259,10 @@ _ctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2289,7 +2355,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__exec)
-            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --env-file --privileged --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2300,6 +2366,10 @@ _ctl() {
                     return 0
                     ;;
                 -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2405,12 +2475,24 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__generate__subcmd__systemd)
-            opts="-n -f -t -h --new --name --files --restart-policy --restart-sec --stop-timeout --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-e -n -f -t -h --new --env --template --name --files --restart-policy --restart-sec --stop-timeout --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --new)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --restart-policy)
                     COMPREPLY=($(compgen -W "no on-success on-failure on-abnormal on-watchdog on-abort always" -- "${cur}"))
                     return 0
@@ -2483,8 +2565,54 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag rm load import"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag rm load import exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__image__subcmd__exists)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2699,12 +2827,24 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image__subcmd__ls)
-            opts="-q -h --quiet --no-trunc --digests --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2807,7 +2947,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image__subcmd__rm)
-            opts="-f -i -h --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -i -h --all --no-prune --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2899,12 +3039,24 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__images)
-            opts="-q -h --quiet --no-trunc --digests --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "created id repository size tag" -- "${cur}"))
+                    return 0
+                    ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3417,7 +3569,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__network)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3532,6 +3684,52 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__network__subcmd__exists)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__network__subcmd__inspect)
             opts="-f -h --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -3587,13 +3785,21 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__network__subcmd__ls)
-            opts="-q -h --quiet --no-trunc --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-q -n -f -h --quiet --no-trunc --format --noheading --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3737,7 +3943,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__ps)
-            opts="-a -q -n -l -f -h --all --quiet --no-trunc --last --latest --filter --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -q -n -l -f -s -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3761,6 +3967,10 @@ _ctl() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -3977,7 +4187,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__rmi)
-            opts="-f -i -h --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -i -h --all --no-prune --force --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4772,6 +4982,60 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__version)
+            opts="-f -h --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__wait)
             opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4849,6 +5113,7 @@ _ctl_subcommand() {
         "network:ls"|"network:list") _ctl_path=network/ls ;;
         "network:inspect") _ctl_path=network/inspect ;;
         "network:rm"|"network:remove") _ctl_path=network/rm ;;
+        "network:exists") _ctl_path=network/exists ;;
         ":container") _ctl_path=container ;;
         "container:run") _ctl_path=container/run ;;
         "container:create") _ctl_path=container/create ;;
@@ -4865,6 +5130,7 @@ _ctl_subcommand() {
         "container:inspect") _ctl_path=container/inspect ;;
         "container:port") _ctl_path=container/port ;;
         "container:prune") _ctl_path=container/prune ;;
+        "container:exists") _ctl_path=container/exists ;;
         ":pull") _ctl_path=pull ;;
         ":images"|":image-ls") _ctl_path=images ;;
         ":image") _ctl_path=image ;;
@@ -4875,6 +5141,7 @@ _ctl_subcommand() {
         "image:rm") _ctl_path=image/rm ;;
         "image:load") _ctl_path=image/load ;;
         "image:import") _ctl_path=image/import ;;
+        "image:exists") _ctl_path=image/exists ;;
         ":inspect") _ctl_path=inspect ;;
         ":tag") _ctl_path=tag ;;
         ":rmi") _ctl_path=rmi ;;
@@ -4890,6 +5157,7 @@ _ctl_subcommand() {
         "system:migrate") _ctl_path=system/migrate ;;
         "system:prune") _ctl_path=system/prune ;;
         ":unshare") _ctl_path=unshare ;;
+        ":version") _ctl_path=version ;;
         ":completion") _ctl_path=completion ;;
         *) return 1 ;;
     esac
@@ -4904,13 +5172,13 @@ _ctl_takes_value() {
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--cidfile) return 0 ;;
         "kill":-s|"kill":--signal|"kill":--cidfile) return 0 ;;
-        "exec":-e|"exec":--env|"exec":-u|"exec":--user|"exec":-w|"exec":--workdir) return 0 ;;
+        "exec":-e|"exec":--env|"exec":--env-file|"exec":-u|"exec":--user|"exec":-w|"exec":--workdir) return 0 ;;
         "attach":--detach-keys|"attach":--sig-proxy) return 0 ;;
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
-        "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format) return 0 ;;
+        "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort) return 0 ;;
         "network/create":-d|"network/create":--driver|"network/create":--subnet|"network/create":--gateway|"network/create":--interface-name|"network/create":--label) return 0 ;;
-        "network/ls":--format) return 0 ;;
+        "network/ls":--format|"network/ls":-f|"network/ls":--filter) return 0 ;;
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
         "network/rm":-t|"network/rm":--time) return 0 ;;
         "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--device|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
@@ -4919,15 +5187,15 @@ _ctl_takes_value() {
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--cidfile) return 0 ;;
         "container/kill":-s|"container/kill":--signal|"container/kill":--cidfile) return 0 ;;
-        "container/exec":-e|"container/exec":--env|"container/exec":-u|"container/exec":--user|"container/exec":-w|"container/exec":--workdir) return 0 ;;
+        "container/exec":-e|"container/exec":--env|"container/exec":--env-file|"container/exec":-u|"container/exec":--user|"container/exec":-w|"container/exec":--workdir) return 0 ;;
         "container/attach":--detach-keys|"container/attach":--sig-proxy) return 0 ;;
         "container/rm":-t|"container/rm":--time|"container/rm":--cidfile) return 0 ;;
         "container/logs":--since|"container/logs":--until|"container/logs":--tail) return 0 ;;
-        "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format) return 0 ;;
+        "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format|"container/ls":--sort) return 0 ;;
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
-        "images":--format) return 0 ;;
-        "image/ls":--format) return 0 ;;
+        "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
+        "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;
         "image/pull":--platform|"image/pull":--tls-verify|"image/pull":--authfile) return 0 ;;
         "image/inspect":-f|"image/inspect":--format) return 0 ;;
         "image/load":-i|"image/load":--input) return 0 ;;
@@ -4937,9 +5205,10 @@ _ctl_takes_value() {
         "import":-c|"import":--change|"import":-m|"import":--message) return 0 ;;
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
-        "generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
+        "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;
+        "version":-f|"version":--format) return 0 ;;
         *) return 1 ;;
     esac
 }

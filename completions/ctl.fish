@@ -66,6 +66,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate syst
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Manage ctl: what it runs with, the rootless user namespace, pruning'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "unshare" -d 'Rootless: run a command as root of the user namespace (default: $SHELL)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "version" -d 'Print ctl\'s version'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "completion" -d 'Print a shell completion script (bash, zsh or fish)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__complete" -d 'List completion candidates (run by the completion scripts)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__generate-docs" -d 'Write completions/ and packaging/man/ from these definitions'
@@ -309,6 +310,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime-flag -d 'A glob
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l root -d 'Image and container store directory' -r -F
@@ -322,6 +324,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runtime-flag -d 'A glob
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s d -l detach -d 'Run in the background'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l privileged -d 'Give the command every capability ctl holds'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -359,8 +362,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Wher
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time (RFC 3339, unix seconds, or a duration like 10m)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand logs" -l until -d 'Only output before this time (same forms as --since)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l until -d 'Only output until this time (as --since; a duration is after now); -f stops then' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l tail -d 'Only the last N lines (-1: all)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -375,8 +378,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand logs" -s t -l timestamps -d 'Pre
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s n -l names -d 'Name each container\'s lines by its name rather than its id, when logs of several containers are shown'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -389,10 +400,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand ps" -s a -l all -d 'Show all con
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s q -l quiet -d 'Print only container ids'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -405,6 +427,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand list" -s a -l all -d 'Show all c
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s q -l quiet -d 'Print only container ids'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -415,19 +440,20 @@ complete -c ctl -n "__fish_ctl_using_subcommand port" -l events-backend -d 'Wher
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "create" -d 'Create a bridge network'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "ls" -d 'List networks'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "inspect" -d 'Show networks as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm" -f -a "rm" -d 'Remove networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "create" -d 'Create a bridge network'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "ls" -d 'List networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "inspect" -d 'Show networks as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "rm" -d 'Remove networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "exists" -d 'Exit 0 if a network exists, 1 if not'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: bridge' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'IPv4 subnet in CIDR form (default: a free 10.89.N.0/24)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address (default: the subnet\'s first address)' -r
@@ -445,6 +471,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No DNS server for the network\'s container names'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name, id, driver, label, label!, until, dangling (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -453,8 +480,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network ids'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network names'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -s f -l format -d 'json, or a Go template for each network (e.g. \'{{range .Subnets}}{{.Subnet}}{{end}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
@@ -477,31 +505,41 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the network too'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "run" -d 'Create and start a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "create" -d 'Create a container without starting it'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "start" -d 'Start containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "stop" -d 'Stop running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "restart" -d 'Restart containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "kill" -d 'Send a signal to running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "exec" -d 'Run a command in a running container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "rm" -d 'Remove containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "logs" -d 'Print a container\'s output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "ls" -d 'List containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "port" -d 'List a container\'s published ports'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "prune" -d 'Remove all stopped containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "run" -d 'Create and start a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "start" -d 'Start containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "stop" -d 'Stop running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "restart" -d 'Restart containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "rm" -d 'Remove containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "logs" -d 'Print a container\'s output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "ls" -d 'List containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "port" -d 'List a container\'s published ports'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass the fds 3 to 3+N-1 of this process into the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -742,6 +780,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l root -d 'Image and container store directory' -r -F
@@ -755,6 +794,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability ctl holds'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -792,8 +832,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time (RFC 3339, unix seconds, or a duration like 10m)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output before this time (same forms as --since)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output until this time (as --since; a duration is after now); -f stops then' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l tail -d 'Only the last N lines (-1: all)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -808,8 +848,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Name each container\'s lines by its name rather than its id, when logs of several containers are shown'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
+created\t''
+id\t''
+image\t''
+names\t''
+runningfor\t''
+size\t''
+status\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -822,6 +870,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only container ids'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate ids and commands'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s l -l latest -d 'Show the most recently created container (all states)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
@@ -852,6 +903,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Check for external containers too (ctl has none: only ctl\'s containers exist)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -875,6 +936,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand pull" -l cgroup-manager -d 'Cgro
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -884,26 +951,35 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -l config -d 'Config fil
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s q -l quiet -d 'Print only image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "ls" -d 'List images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "inspect" -d 'Show details of images as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "tag" -d 'Add names to an image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "rm" -d 'Remove images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
+id\t''
+repository\t''
+size\t''
+tag\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Repository}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -913,7 +989,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image ids'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
@@ -958,6 +1036,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l no-prune -d 'Do not remove dangling parents (ctl\'s images have none)'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove even if containers use the image (removing them); succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
@@ -984,6 +1064,15 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not report progress'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'json, or a Go template for each result (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s t -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
 container\t''
@@ -1014,6 +1103,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l config -d 'Config file (
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s a -l all -d 'Remove all images'
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l no-prune -d 'Do not remove dangling parents (ctl\'s images have none)'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s f -l force -d 'Remove even if containers use the image (removing them); succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s i -l ignore -d 'Succeed for images that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s h -l help -d 'Print help'
@@ -1075,6 +1166,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_su
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Print systemd units that run containers as services'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container when the unit starts and remove it when it stops (--new=false: start and stop the existing one)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Set an environment variable in the unit: K=V, K (from this environment, if set) or PREFIX* (every variable of this environment that starts with PREFIX)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-policy -d 'Restart= policy of the unit' -r -f -a "no\t''
 on-success\t''
 on-failure\t''
@@ -1096,7 +1190,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container when the unit starts and remove it when it stops'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named with the instance (%i); implies --new'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit and its commands by the container\'s name instead of its id'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
@@ -1160,6 +1254,16 @@ complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l events-backend -d 'W
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand version" -s f -l format -d 'json, or a Go template such as \'{{.Client.Version}}\'' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -7,6 +7,10 @@ use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
+pub mod containers;
+
+pub use containers::ContainerDefaults;
+
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Config {
@@ -24,6 +28,9 @@ pub struct Config {
     /// Rootless overlay: auto (native, or fuse-overlayfs when the kernel refuses), native,
     /// fuse-overlayfs.
     pub rootless_overlay: Option<String>,
+    /// Defaults of new containers, with containers.conf's `[containers]` names; each key
+    /// given here overrides containers.conf's.
+    pub containers: Option<ContainerDefaults>,
 }
 
 impl Config {

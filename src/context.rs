@@ -1,11 +1,14 @@
 //! Settings resolved once, before any work: flag > `CTL_*` variable > config file > default.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use crate::config::Config;
+use crate::config::containers::{self, ContainersConf};
+use crate::config::{Config, ContainerDefaults};
 use crate::container::rootfs::RootlessOverlay;
 use crate::error::{Error, Result};
 use crate::image::reference::DEFAULT_REGISTRY;
+use crate::image::registries::Registries;
 
 /// What the command line (or environment) asked for; `None` means "not given".
 #[derive(Debug, Clone, Default)]
@@ -26,8 +29,19 @@ pub struct Context {
     /// Run state (cleared by a reboot).
     pub runroot: PathBuf,
     pub runtime: String,
+    /// ctl.toml's `unqualified-search-registries`, else registries.conf's, else docker.io.
     pub search_registries: Vec<String>,
+    /// Where the search registries came from, for messages.
+    pub search_origin: Option<PathBuf>,
+    /// ctl.toml's; registries.conf's `insecure` tables count too.
     pub insecure_registries: Vec<String>,
+    /// registries.conf and its drop-ins, or why they could not be read (an error only for
+    /// what needs them: resolving and pulling names).
+    pub registries: Arc<std::result::Result<Registries, (PathBuf, String)>>,
+    /// containers.conf's container defaults with ctl.toml's `[containers]` over them.
+    pub container_defaults: ContainerDefaults,
+    /// The containers.conf files read, in order.
+    pub containers_conf_files: Vec<PathBuf>,
     /// Credentials written by `ctl login`.
     pub auth_file: PathBuf,
     pub home: Option<PathBuf>,
@@ -95,6 +109,54 @@ impl Context {
         } else {
             (PathBuf::from("/var/lib/ctl"), PathBuf::from("/run/ctl"))
         };
+        let env_path = |var: &str| {
+            std::env::var_os(var)
+                .filter(|v| !v.is_empty())
+                .map(PathBuf::from)
+        };
+        let conf = ContainersConf::load(&containers::Sources {
+            env_file: env_path("CONTAINERS_CONF"),
+            override_file: env_path("CONTAINERS_CONF_OVERRIDE"),
+            user_file: Some(config_home.join("containers/containers.conf")),
+            rootless_uid: rootless.then_some(uid),
+        })?;
+        let mut container_defaults = conf.defaults.clone();
+        if let Some(c) = &config.containers {
+            container_defaults.overlay(c);
+        }
+        let cache_aliases = if rootless {
+            xdg("XDG_CACHE_HOME", ".cache").join("containers/short-name-aliases.conf")
+        } else {
+            PathBuf::from("/var/cache/containers/short-name-aliases.conf")
+        };
+        let registries = Registries::load(
+            env_path("CONTAINERS_REGISTRIES_CONF")
+                .or_else(|| env_path("REGISTRIES_CONFIG_PATH"))
+                .as_deref(),
+            home.as_deref(),
+            Some(&cache_aliases),
+        )
+        .map_err(|e| match e {
+            Error::Config { path, reason } => (path, reason),
+            Error::Io { path, source } => (path, source.to_string()),
+            e => (PathBuf::new(), e.to_string()),
+        });
+        let (search_registries, search_origin) = match (
+            config
+                .unqualified_search_registries
+                .filter(|r| !r.is_empty()),
+            registries.as_ref().ok().and_then(|r| r.search.clone()),
+        ) {
+            (Some(r), _) => (r, Some(config_file.clone())),
+            (None, Some(r)) => (
+                r,
+                registries
+                    .as_ref()
+                    .ok()
+                    .and_then(|r| r.search_origin.clone()),
+            ),
+            (None, None) => (vec![DEFAULT_REGISTRY.to_string()], None),
+        };
         let auth_file = over
             .auth_file
             .or(config.auth_file.clone())
@@ -110,12 +172,14 @@ impl Context {
             runtime: over
                 .runtime
                 .or(config.runtime)
+                .or_else(|| conf.runtime_path())
                 .unwrap_or_else(|| "runc".to_string()),
-            search_registries: config
-                .unqualified_search_registries
-                .filter(|r| !r.is_empty())
-                .unwrap_or_else(|| vec![DEFAULT_REGISTRY.to_string()]),
+            search_registries,
+            search_origin,
             insecure_registries: config.insecure_registries,
+            registries: Arc::new(registries),
+            container_defaults,
+            containers_conf_files: conf.files,
             auth_file,
             home,
             config_file,
@@ -137,6 +201,17 @@ impl Context {
             .iter()
             .any(|r| r == registry || r == host)
             || is_loopback(host)
+    }
+
+    /// registries.conf as read, or its error.
+    pub fn registries(&self) -> Result<&Registries> {
+        self.registries
+            .as_ref()
+            .as_ref()
+            .map_err(|(path, reason)| Error::Config {
+                path: path.clone(),
+                reason: reason.clone(),
+            })
     }
 
     /// The docker CLI's credentials file, read as a fallback.

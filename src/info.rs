@@ -11,20 +11,29 @@ use crate::runtime::Runtime;
 pub struct Info {
     pub host: Host,
     pub store: StoreInfo,
-    /// podman's `registries`: `search`, the registries short names are looked up in.
-    pub registries: std::collections::BTreeMap<String, Vec<String>>,
+    /// podman's `registries`: `search`, the registries short names are looked up in, and
+    /// each `[[registry]]` of registries.conf by its prefix, in podman's shape.
+    pub registries: std::collections::BTreeMap<String, serde_json::Value>,
     pub version: Version,
 }
 
-/// podman's `version` object (Go's names, as podman writes them).
-#[derive(Debug, Serialize)]
+/// podman's `version` object (define.Version: Go's names, in podman's order). ctl is not
+/// built with Go: `GoVersion` is empty; the commit and build time are what the build was
+/// given (`CTL_GIT_COMMIT`, `CTL_BUILT` in unix seconds), else empty and 0 as podman's.
+#[derive(Debug, Clone, Serialize)]
 pub struct Version {
     #[serde(rename = "APIVersion")]
     pub api_version: String,
     #[serde(rename = "Version")]
     pub version: String,
+    #[serde(rename = "GoVersion")]
+    pub go_version: String,
     #[serde(rename = "GitCommit")]
     pub git_commit: String,
+    #[serde(rename = "BuiltTime")]
+    pub built_time: String,
+    #[serde(rename = "Built")]
+    pub built: i64,
     #[serde(rename = "OsArch")]
     pub os_arch: String,
     #[serde(rename = "Os")]
@@ -50,6 +59,9 @@ pub struct Host {
     pub cgroup_limits: bool,
     pub oci_runtime: OciRuntime,
     pub network_backend: String,
+    /// The configuration files read, in the order they were read (later ones win):
+    /// `ctl` (ctl.toml, over both others), `containersConf`, `registriesConf`.
+    pub config_files: std::collections::BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -164,6 +176,61 @@ pub fn cgroup_version() -> &'static str {
     }
 }
 
+fn config_files(ctx: &Context) -> std::collections::BTreeMap<String, Vec<String>> {
+    let shown = |f: &std::path::Path| f.display().to_string();
+    let registries = match ctx.registries.as_ref() {
+        Ok(r) => r.files.iter().map(|f| shown(f)).collect(),
+        Err((path, reason)) => vec![format!("{}: {reason}", shown(path))],
+    };
+    [
+        (
+            "ctl".to_string(),
+            std::iter::once(&ctx.config_file)
+                .filter(|f| f.exists())
+                .map(|f| shown(f))
+                .collect(),
+        ),
+        (
+            "containersConf".to_string(),
+            ctx.containers_conf_files.iter().map(|f| shown(f)).collect(),
+        ),
+        ("registriesConf".to_string(), registries),
+    ]
+    .into()
+}
+
+/// podman's `registries`: the search list, and each `[[registry]]` by its prefix.
+fn registries(ctx: &Context) -> std::collections::BTreeMap<String, serde_json::Value> {
+    use serde_json::json;
+    let mut out = std::collections::BTreeMap::new();
+    if let Ok(conf) = ctx.registries.as_ref() {
+        for r in &conf.registries {
+            let mirrors: Vec<_> = r
+                .mirrors
+                .iter()
+                .map(|m| {
+                    json!({"Location": m.location, "Insecure": m.insecure,
+                           "PullFromMirror": m.pull_from_mirror})
+                })
+                .collect();
+            out.insert(
+                r.prefix.clone(),
+                json!({
+                    "Prefix": r.prefix,
+                    "Location": r.endpoint.location,
+                    "Insecure": r.endpoint.insecure,
+                    "PullFromMirror": "",
+                    "Mirrors": mirrors,
+                    "Blocked": r.blocked,
+                    "MirrorByDigestOnly": r.mirror_by_digest_only,
+                }),
+            );
+        }
+    }
+    out.insert("search".into(), json!(ctx.search_registries));
+    out
+}
+
 /// Gathers the facts; in rootless mode the caller has joined the user namespace already,
 /// so the maps read here are the containers' own.
 pub fn gather(ctx: &Context) -> Info {
@@ -229,6 +296,7 @@ pub fn gather(ctx: &Context) -> Info {
                 version,
             },
             network_backend: crate::network::rootless::backend_name(ctx),
+            config_files: config_files(ctx),
         },
         store: StoreInfo {
             graph_driver_name: "overlay".into(),
@@ -239,13 +307,78 @@ pub fn gather(ctx: &Context) -> Info {
             container_store,
             image_store,
         },
-        registries: [("search".to_string(), ctx.search_registries.clone())].into(),
-        version: Version {
-            api_version: env!("CARGO_PKG_VERSION").into(),
-            version: env!("CARGO_PKG_VERSION").into(),
-            git_commit: String::new(),
-            os_arch: format!("{}/{}", std::env::consts::OS, go_arch()),
-            os: std::env::consts::OS.into(),
-        },
+        registries: registries(ctx),
+        version: self::version(),
+    }
+}
+
+/// This ctl's version, as podman's `version` reports its own.
+pub fn version() -> Version {
+    let built = option_env!("CTL_BUILT")
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .unwrap_or(0);
+    Version {
+        api_version: env!("CARGO_PKG_VERSION").into(),
+        version: env!("CARGO_PKG_VERSION").into(),
+        go_version: String::new(),
+        git_commit: option_env!("CTL_GIT_COMMIT").unwrap_or("").into(),
+        built_time: ansic(built),
+        built,
+        os_arch: format!("{}/{}", std::env::consts::OS, go_arch()),
+        os: std::env::consts::OS.into(),
+    }
+}
+
+/// Go's time.ANSIC layout of a unix time, in UTC: `Thu Jan  1 00:00:00 1970`.
+pub fn ansic(secs: i64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let days = secs.div_euclid(86400);
+    let rem = secs.rem_euclid(86400);
+    let (y, m, d) = ctl_monitor::time::civil_from_days(days);
+    format!(
+        "{} {} {:>2} {:02}:{:02}:{:02} {y}",
+        DAYS[days.rem_euclid(7) as usize],
+        MONTHS[(m as usize).saturating_sub(1) % 12],
+        d,
+        rem / 3600,
+        rem % 3600 / 60,
+        rem % 60
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn build_times_are_go_s_ansic() {
+        assert_eq!(ansic(0), "Thu Jan  1 00:00:00 1970");
+        assert_eq!(ansic(1_589_899_739), "Tue May 19 14:48:59 2020");
+        assert_eq!(ansic(1_700_000_000), "Tue Nov 14 22:13:20 2023");
+    }
+
+    #[test]
+    fn the_version_has_podman_s_fields_in_order() {
+        let text = serde_json::to_string(&version()).unwrap();
+        let mut keys: Vec<(usize, &str)> = [
+            "APIVersion",
+            "Version\"",
+            "GoVersion",
+            "GitCommit",
+            "BuiltTime",
+            "Built\"",
+            "OsArch",
+            "Os\"",
+        ]
+        .iter()
+        .map(|k| (text.find(&format!("\"{k}")).expect(k), *k))
+        .collect();
+        let given: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
+        keys.sort();
+        let sorted: Vec<&str> = keys.iter().map(|(_, k)| *k).collect();
+        assert_eq!(sorted, given, "{text}");
     }
 }

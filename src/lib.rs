@@ -14,6 +14,7 @@ pub mod runtime;
 pub mod sys;
 pub mod systemd;
 pub mod text;
+pub mod timetype;
 
 pub use context::Context;
 pub use error::{Error, Result};

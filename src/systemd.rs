@@ -52,6 +52,10 @@ pub struct UnitSettings {
     pub extra_service: Vec<String>,
     /// `[Install]` lines; default `WantedBy=default.target`.
     pub install: Option<Vec<String>>,
+    /// `Environment=K=V` lines of `[Service]`.
+    pub env: Vec<String>,
+    /// A template unit (`NAME@.service`): the description names the instance (`%I`).
+    pub template: bool,
 }
 
 /// One argument of an Exec line: text to quote, or unit-file text whose `%` specifiers
@@ -138,10 +142,10 @@ fn header_and_unit(s: &UnitSettings) -> String {
         s.unit_name,
         env!("CARGO_PKG_VERSION")
     );
-    let desc = s
-        .description
-        .clone()
-        .unwrap_or_else(|| format!("ctl {}", s.unit_name));
+    let desc = s.description.clone().unwrap_or_else(|| {
+        let instance = if s.template { " for %I" } else { "" };
+        format!("ctl {}{instance}", s.unit_name)
+    });
     let _ = writeln!(out, "Description={desc}");
     out.push_str("Documentation=man:ctl-generate-systemd(1)\n");
     out.push_str("Wants=network-online.target\nAfter=network-online.target\n");
@@ -175,6 +179,9 @@ fn service_common(s: &UnitSettings) -> String {
         let _ = writeln!(out, "RestartSec={sec}");
     }
     let _ = writeln!(out, "TimeoutStopSec={}", u64::from(s.stop_timeout) + 60);
+    for e in &s.env {
+        let _ = writeln!(out, "Environment={}", quote(e, true));
+    }
     out
 }
 

@@ -13,6 +13,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use crate::json;
+use crate::time::Timestamp;
 
 /// How the container ended.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -22,8 +23,8 @@ pub struct ExitStatus {
     /// The signal that killed it, if one did.
     #[serde(default)]
     pub signal: Option<i32>,
-    /// When the monitor saw the exit: RFC 3339, nanoseconds, UTC (`+00:00`).
-    pub finished_at: String,
+    /// When the monitor saw the exit (written RFC 3339, nanoseconds, UTC `+00:00`).
+    pub finished_at: Timestamp,
     /// The container's memory cgroup recorded an OOM kill (best effort).
     #[serde(default)]
     pub oom_killed: bool,
@@ -31,7 +32,7 @@ pub struct ExitStatus {
 
 impl ExitStatus {
     /// Exited normally with `code`.
-    pub fn exited(code: i32, finished_at: String) -> ExitStatus {
+    pub fn exited(code: i32, finished_at: Timestamp) -> ExitStatus {
         ExitStatus {
             exit_code: Some(code),
             signal: None,
@@ -41,7 +42,7 @@ impl ExitStatus {
     }
 
     /// Killed by `signal`: exit code 128+signal, like a shell reports it.
-    pub fn signaled(signal: i32, finished_at: String) -> ExitStatus {
+    pub fn signaled(signal: i32, finished_at: Timestamp) -> ExitStatus {
         ExitStatus {
             exit_code: Some(128 + signal),
             signal: Some(signal),
@@ -51,7 +52,7 @@ impl ExitStatus {
     }
 
     /// Gone, but the status could not be collected.
-    pub fn unknown(finished_at: String) -> ExitStatus {
+    pub fn unknown(finished_at: Timestamp) -> ExitStatus {
         ExitStatus {
             exit_code: None,
             signal: None,
@@ -73,7 +74,8 @@ impl ExitStatus {
             json::push_int(&mut out, i64::from(s));
         }
         out.push_str(",\"finished_at\":");
-        json::push_str(&mut out, &self.finished_at);
+        let at = self.finished_at.encode();
+        json::push_str(&mut out, std::str::from_utf8(&at).unwrap_or_default());
         out.push_str(",\"oom_killed\":");
         out.push_str(if self.oom_killed { "true" } else { "false" });
         out.push_str("}\n");
@@ -102,26 +104,30 @@ mod tests {
 
     const T: &str = "2026-11-22T22:46:51.123456789+00:00";
 
+    fn t() -> Timestamp {
+        T.parse().unwrap()
+    }
+
     #[test]
     fn encode_decode() {
-        let e = ExitStatus::exited(3, T.into());
+        let e = ExitStatus::exited(3, t());
         assert_eq!(
             e.encode(),
             format!("{{\"exit_code\":3,\"finished_at\":\"{T}\",\"oom_killed\":false}}\n")
         );
         assert_eq!(ExitStatus::decode(&e.encode()).unwrap(), e);
-        let mut k = ExitStatus::signaled(9, T.into());
+        let mut k = ExitStatus::signaled(9, t());
         k.oom_killed = true;
         assert_eq!(k.exit_code, Some(137));
         assert!(k.encode().contains("\"signal\":9"));
         assert_eq!(ExitStatus::decode(&k.encode()).unwrap(), k);
-        let u = ExitStatus::unknown(T.into());
+        let u = ExitStatus::unknown(t());
         assert!(u.encode().contains("\"exit_code\":null"));
         assert_eq!(ExitStatus::decode(&u.encode()).unwrap(), u);
         assert!(ExitStatus::decode("{\"exit_code\":1}").is_err());
         // Older or foreign writers may leave optional fields out.
         let min = ExitStatus::decode(&format!("{{\"exit_code\":0,\"finished_at\":\"{T}\"}}"));
-        assert_eq!(min.unwrap(), ExitStatus::exited(0, T.into()));
+        assert_eq!(min.unwrap(), ExitStatus::exited(0, t()));
     }
 
     #[test]
@@ -129,8 +135,8 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ctl-monitor-exit-{}", std::process::id()));
         fs::create_dir_all(&dir).unwrap();
         let p = dir.join("exit");
-        ExitStatus::exited(1, T.into()).write(&p).unwrap();
-        ExitStatus::exited(2, T.into()).write(&p).unwrap();
+        ExitStatus::exited(1, t()).write(&p).unwrap();
+        ExitStatus::exited(2, t()).write(&p).unwrap();
         assert_eq!(ExitStatus::read(&p).unwrap().exit_code, Some(2));
         let names: Vec<_> = fs::read_dir(&dir)
             .unwrap()

@@ -5,7 +5,8 @@
 //!   `{"error":"..."}`.
 //! - [`ExitStatus`]: the exit file the monitor writes atomically when the container is gone.
 //! - [`fsx::write_atomic`]: the one atomic file write, ctl's records included.
-//! - [`time`]: the one RFC 3339 timestamp format and parser, ctl's records included.
+//! - [`time::Timestamp`]: the one timestamp type, its RFC 3339 format and parser, ctl's
+//!   records included.
 //! - [`wire`]: the attach socket's packets and the control fifo's lines.
 //! - [`logfile`]: the k8s-file log format, its writer (with rotation) and parser.
 //!

@@ -19,9 +19,25 @@ pub enum GenerateCommand {
 
 #[derive(Debug, clap::Args)]
 pub struct SystemdArgs {
-    /// Create the container when the unit starts and remove it when it stops
+    /// Create the container when the unit starts and remove it when it stops (--new=false:
+    /// start and stop the existing one)
+    // A bool as pflag's: a value only with `=` (`--new web` names the container).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    pub new: Option<bool>,
+    /// Set an environment variable in the unit: K=V, K (from this environment, if set) or
+    /// PREFIX* (every variable of this environment that starts with PREFIX)
+    #[arg(short, long = "env", value_name = "K=V")]
+    pub env: Vec<String>,
+    /// A template unit (NAME@.service): each instance runs its own container, named with
+    /// the instance (%i); implies --new
     #[arg(long)]
-    pub new: bool,
+    pub template: bool,
     /// Name the unit and its commands by the container's name instead of its id
     #[arg(short, long)]
     pub name: bool,
@@ -54,9 +70,43 @@ pub struct SystemdArgs {
     pub container: Option<String>,
 }
 
+/// podman's `generate systemd -e`: `K=V` as given, `K` from `lookup` when set there,
+/// `PREFIX*` every variable of `vars` whose name starts with PREFIX.
+pub fn unit_env(
+    given: &[String],
+    lookup: &dyn Fn(&str) -> Option<String>,
+    vars: &[(String, String)],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for e in given {
+        if e.contains('=') {
+            out.push(e.clone());
+        } else if let Some(prefix) = e.strip_suffix('*') {
+            out.extend(
+                vars.iter()
+                    .filter(|(k, _)| k.starts_with(prefix))
+                    .map(|(k, v)| format!("{k}={v}")),
+            );
+        } else if let Some(v) = lookup(e) {
+            out.push(format!("{e}={v}"));
+        }
+    }
+    out
+}
+
 pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
-    let GenerateCommand::Systemd(a) = cmd;
+    let GenerateCommand::Systemd(mut a) = cmd;
+    if a.template {
+        if a.new == Some(false) {
+            bail!("--template cannot be set with --new=false");
+        }
+        a.new = Some(true);
+    }
+    let vars: Vec<(String, String)> = std::env::vars().collect();
+    let env = unit_env(&a.env, &|k| std::env::var(k).ok(), &vars);
     let mut s = UnitSettings {
+        env,
+        template: a.template,
         ctl: std::env::current_exe()
             .context("finding ctl's own path")?
             .display()
@@ -89,9 +139,10 @@ fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Resul
     let c = m.get(a.container.as_deref().unwrap_or_default())?;
     let cfg = &c.config;
     let ident = if a.name { &cfg.name } else { &cfg.id };
-    s.unit_name = format!("container-{ident}.service");
+    let at = if a.template { "@" } else { "" };
+    s.unit_name = format!("container-{ident}{at}.service");
     s.stop_timeout = a.stop_timeout.unwrap_or(cfg.stop_timeout);
-    if !a.new {
+    if a.new != Some(true) {
         let pidfile = m.run_files(&cfg.id).monitor_pidfile;
         return Ok(systemd::existing_unit(
             s,
@@ -112,7 +163,13 @@ fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Resul
             cfg.name
         )
     })?;
-    Ok(systemd::new_unit(s, lit(&cfg.name), &groups))
+    // A template's instances each name their container by the instance, as podman's.
+    let name = if a.template {
+        systemd::unit(&format!("{}-%i", cfg.name))
+    } else {
+        lit(&cfg.name)
+    };
+    Ok(systemd::new_unit(s, name, &groups))
 }
 
 fn from_quadlet(s: &mut UnitSettings, file: &Path, stop_timeout: Option<u32>) -> Result<String> {
@@ -350,5 +407,28 @@ mod tests {
         let g = run_groups(&args("ctl run --tls-verify false img")).unwrap();
         assert_eq!(flat(g), vec![vec!["--tls-verify", "false"], vec!["img"]]);
         assert!(run_groups(&args("ctl ps -a")).is_err());
+    }
+}
+
+#[cfg(test)]
+mod env_tests {
+    use super::*;
+
+    #[test]
+    fn unit_env_is_podman_s() {
+        let vars = vec![
+            ("APP_A".to_string(), "1".to_string()),
+            ("APP_B".to_string(), "two".to_string()),
+            ("HOME".to_string(), "/root".to_string()),
+        ];
+        let lookup = |k: &str| vars.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let given: Vec<String> = ["X=1", "HOME", "NOPE", "APP_*"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            unit_env(&given, &lookup, &vars),
+            ["X=1", "HOME=/root", "APP_A=1", "APP_B=two"]
+        );
     }
 }

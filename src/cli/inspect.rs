@@ -104,8 +104,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             Some(Ok(v)) => Ok(v),
             Some(Err(e)) if args.kind == Kind::Container => Err(e),
             Some(Err(e @ ctl::Error::CorruptRecord { .. })) => Err(e),
-            _ => store
-                .find_image(n, &ctx.search_registries)
+            _ => ctl::image::pull::find_stored(ctx, &store, n)
                 .and_then(|i| image_json(&store, &i))
                 .map(|v| (v, IMAGE_SHAPE))
                 .map_err(|e| match e {
@@ -173,8 +172,8 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "ExitCode": st.exit_code.unwrap_or(if st.status == Status::Exited { -1 } else { 0 }),
             "ExitCodeKnown": st.status != Status::Exited || st.exit_code.is_some(),
             "Error": st.note.clone().unwrap_or_default(),
-            "StartedAt": st.started_at.clone().unwrap_or_else(|| zero.into()),
-            "FinishedAt": st.finished_at.clone().unwrap_or_else(|| zero.into()),
+            "StartedAt": st.started_at.map_or_else(|| zero.into(), |t| t.to_string()),
+            "FinishedAt": st.finished_at.map_or_else(|| zero.into(), |t| t.to_string()),
             "Restarts": st.restarts,
         },
         "Image": cfg.image_id,
@@ -398,7 +397,8 @@ pub fn image_json(store: &Store, i: &ImageRecord) -> ctl::Result<Value> {
         "ManifestDigest": i.manifest_digest,
         "RepoTags": i.names,
         "RepoDigests": i.repo_digests,
-        "Created": i.created,
+        // As the image's config writes it, as podman shows it (the record holds it typed).
+        "Created": config.get("created").and_then(Value::as_str),
         "Added": i.added,
         "Author": config.get("author"),
         "Architecture": i.architecture,

@@ -5,6 +5,7 @@ mod completion;
 mod completion_bash;
 mod docs;
 mod exec;
+mod exists;
 mod generate;
 mod images;
 mod import;
@@ -230,6 +231,8 @@ pub enum Command {
     System(system::SystemCommand),
     /// Rootless: run a command as root of the user namespace (default: $SHELL)
     Unshare(system::UnshareArgs),
+    /// Print ctl's version
+    Version(system::VersionArgs),
     /// Print a shell completion script (bash, zsh or fish)
     Completion(completion::Args),
     /// List completion candidates (run by the completion scripts)
@@ -275,6 +278,8 @@ pub enum ContainerCommand {
     Port(port::Args),
     /// Remove all stopped containers
     Prune(manage::PruneArgs),
+    /// Exit 0 if a container exists, 1 if not
+    Exists(exists::ContainerArgs),
     /// Record a container's exit and release its resources (run by its monitor)
     #[command(hide = true)]
     Cleanup(manage::CleanupArgs),
@@ -297,6 +302,8 @@ pub enum ImageCommand {
     Load(load::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
+    /// Exit 0 if an image exists, 1 if not
+    Exists(exists::Args),
 }
 
 pub fn run() -> Result<ExitCode> {
@@ -323,6 +330,7 @@ pub fn run() -> Result<ExitCode> {
     match &cli.command {
         Command::Completion(a) => return completion::print(a),
         Command::GenerateDocs(a) => return docs::generate(a),
+        Command::Version(a) => return system::version(a),
         _ => {}
     }
     let ctx = Context::resolve(Overrides {
@@ -373,6 +381,8 @@ pub fn run() -> Result<ExitCode> {
             inspect::exec(&ctx, a.of(inspect::Kind::Container))
         }
         Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
+        Command::Container(ContainerCommand::Exists(a)) => exists::container(&ctx, &a),
+        Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
@@ -388,7 +398,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Complete(a) => completion::complete(&ctx, &a),
         Command::Generate(a) => generate::exec(&ctx, a),
-        Command::Completion(_) | Command::GenerateDocs(_) => unreachable!("handled above"),
+        Command::Completion(_) | Command::GenerateDocs(_) | Command::Version(_) => {
+            unreachable!("handled above")
+        }
     }
 }
 

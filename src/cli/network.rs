@@ -52,6 +52,8 @@ pub enum NetworkCommand {
     /// Remove networks
     #[command(alias = "remove")]
     Rm(RmArgs),
+    /// Exit 0 if a network exists, 1 if not
+    Exists(super::exists::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -83,7 +85,7 @@ pub struct CreateArgs {
 
 #[derive(Debug, clap::Args)]
 pub struct LsArgs {
-    /// Print only network ids
+    /// Print only network names
     #[arg(short, long)]
     pub quiet: bool,
     /// Do not truncate ids
@@ -92,6 +94,79 @@ pub struct LsArgs {
     /// json, or a Go template such as '{{.Name}}' ('table ...' adds a header)
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the header row
+    #[arg(short, long)]
+    pub noheading: bool,
+    /// Filter: name, id, driver, label, label!, until, dangling (KEY=VALUE)
+    #[arg(short, long = "filter", value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
+/// `network ls --filter`s, as containers/common's network filters: values of one key OR
+/// (labels AND), keys AND.
+#[derive(Debug, Default)]
+struct NetFilter {
+    keys: Vec<(String, Vec<String>)>,
+    until: Option<ctl::timetype::Time>,
+}
+
+impl NetFilter {
+    fn compile(raw: &[String], now: ctl::timetype::Time, offset: i64) -> Result<NetFilter> {
+        let mut f = NetFilter::default();
+        for r in raw {
+            let Some((k, v)) = r.split_once('=') else {
+                anyhow::bail!("invalid filter {r:?}");
+            };
+            let k = k.to_lowercase();
+            match k.as_str() {
+                "name" | "id" | "driver" | "label" | "label!" | "dangling" => {}
+                "until" => {
+                    if f.until.is_some() {
+                        anyhow::bail!("specify exactly one timestamp for until");
+                    }
+                    f.until = Some(
+                        ctl::timetype::filter_time(v, now, offset).map_err(anyhow::Error::msg)?,
+                    );
+                    continue;
+                }
+                _ => anyhow::bail!("invalid filter {k:?}"),
+            }
+            if k == "dangling" && !matches!(v, "true" | "false" | "1" | "0") {
+                anyhow::bail!("invalid dangling filter value \"{v}\"");
+            }
+            match f.keys.iter_mut().find(|(key, _)| *key == k) {
+                Some((_, vals)) => vals.push(v.to_string()),
+                None => f.keys.push((k, vec![v.to_string()])),
+            }
+        }
+        Ok(f)
+    }
+
+    /// Whether a network matches; `used`: a container is attached to it.
+    fn matches(&self, n: &Network, used: bool) -> bool {
+        use ctl::image::filter::match_labels;
+        let keys_match = self.keys.iter().all(|(k, vals)| match k.as_str() {
+            "name" => ctl::container::filter::regex_any(vals, &n.name),
+            "id" => ctl::container::filter::id_matches(vals, &n.id),
+            "driver" => vals.contains(&n.driver),
+            "label" => vals.iter().all(|v| match_labels(v, &n.labels)),
+            "label!" => !vals.iter().any(|v| match_labels(v, &n.labels)),
+            "dangling" => vals
+                .iter()
+                .any(|v| matches!(v.as_str(), "true" | "1") != used),
+            _ => false,
+        });
+        let before = match (self.until, n.created.map(ctl::timetype::of)) {
+            (Some(u), Some(c)) => c < u,
+            (Some(_), None) => false,
+            (None, _) => true,
+        };
+        keys_match && before
+    }
+
+    fn wants_use(&self) -> bool {
+        self.keys.iter().any(|(k, _)| k == "dangling")
+    }
 }
 
 #[derive(Debug, clap::Args)]
@@ -118,12 +193,16 @@ pub struct RmArgs {
 }
 
 pub fn exec(ctx: &Context, cmd: NetworkCommand) -> Result<ExitCode> {
+    if let NetworkCommand::Exists(a) = &cmd {
+        return super::exists::network(ctx, a);
+    }
     let m = Manager::open(ctx)?;
     match cmd {
         NetworkCommand::Create(a) => create(&m, a),
         NetworkCommand::Ls(a) => ls(&m, a),
         NetworkCommand::Inspect(a) => inspect(&m, a),
         NetworkCommand::Rm(a) => rm(&m, a),
+        NetworkCommand::Exists(_) => unreachable!("handled above"),
     }
 }
 
@@ -163,11 +242,24 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
         Some(t) if !json && t != "table" => Some(Format::parse("ls", Origin::User, t)?),
         _ => None,
     };
+    let now = ctl::timetype::now();
+    let filter = NetFilter::compile(&a.filter, now, ctl::timetype::local_offset(now.0))?;
     let mut nets = m.networks()?.list()?;
+    let used: Vec<String> = if filter.wants_use() {
+        m.list()?
+            .into_iter()
+            .flatten()
+            .flat_map(|(cfg, _)| cfg.networks)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    nets.retain(|n| filter.matches(n, used.contains(&n.name)));
     nets.sort_by(|a, b| a.name.cmp(&b.name));
+    // As podman's: the names.
     if a.quiet {
         for n in &nets {
-            println!("{}", if a.no_trunc { &n.id } else { n.short_id() });
+            println!("{}", n.name);
         }
         return Ok(ExitCode::SUCCESS);
     }
@@ -178,7 +270,14 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
             .iter()
             .map(|n| ls_row(n, a.no_trunc))
             .collect::<Result<Vec<_>>>()?;
-        t.print(&TValue::list(rows), &|f| header_name(f, NETWORK_HEADERS))?;
+        let (out, err) = t.render(&TValue::list(rows), &|f| header_name(f, NETWORK_HEADERS));
+        print!(
+            "{}",
+            super::images::without_header(out, t.table && a.noheading)
+        );
+        if let Some(e) = err {
+            return Err(e);
+        }
     } else {
         let rows = nets
             .iter()
@@ -191,7 +290,13 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
                 vec![id, n.name.clone(), n.driver.clone()]
             })
             .collect();
-        print!("{}", table(&["NETWORK ID", "NAME", "DRIVER"], rows));
+        print!(
+            "{}",
+            super::images::without_header(
+                table(&["NETWORK ID", "NAME", "DRIVER"], rows),
+                a.noheading
+            )
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -270,4 +375,56 @@ fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {
         0 if failed => 125,
         c => c,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn net(name: &str, id: &str, created: &str, labels: &[(&str, &str)]) -> Network {
+        let mut n = ctl::network::config::default_network();
+        n.name = name.into();
+        n.id = id.into();
+        n.created = created.parse().ok();
+        n.labels = labels
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        n
+    }
+
+    #[test]
+    fn network_filters_as_common_s() {
+        let nets = [
+            net("ctl", "aaaa", "2026-01-01T00:00:00Z", &[]),
+            net("app", "bbbb", "2026-01-02T00:00:00Z", &[("team", "x")]),
+            net("app2", "bbcc", "2026-01-03T00:00:00Z", &[("team", "y")]),
+        ];
+        let now = ctl::timetype::parse_rfc3339("2026-01-04T00:00:00Z").unwrap();
+        let names = |raw: &[&str], used: &[&str]| {
+            let raw: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
+            let f = NetFilter::compile(&raw, now, 0).unwrap();
+            nets.iter()
+                .filter(|n| f.matches(n, used.contains(&n.name.as_str())))
+                .map(|n| n.name.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(names(&["name=app"], &[]), ["app", "app2"]);
+        assert_eq!(names(&["name=ctl", "name=app2"], &[]), ["ctl", "app2"]);
+        assert_eq!(names(&["id=bb"], &[]), ["app", "app2"]);
+        assert_eq!(names(&["driver=bridge"], &[]).len(), 3);
+        assert_eq!(names(&["driver=macvlan"], &[]), Vec::<String>::new());
+        assert_eq!(names(&["label=team"], &[]), ["app", "app2"]);
+        assert_eq!(names(&["label=team=y"], &[]), ["app2"]);
+        assert_eq!(names(&["label!=team=y"], &[]), ["ctl", "app"]);
+        assert_eq!(names(&["until=2026-01-02T12:00:00Z"], &[]), ["ctl", "app"]);
+        assert_eq!(names(&["dangling=true"], &["app"]), ["ctl", "app2"]);
+        assert_eq!(names(&["dangling=false"], &["app"]), ["app"]);
+        assert_eq!(names(&["name=app", "id=bbcc"], &[]), ["app2"]);
+        assert_eq!(names(&["name=^app$"], &[]), ["app"]);
+        assert_eq!(names(&["name=p[0-9]"], &[]), ["app2"]);
+        for bad in ["nokey", "color=red", "dangling=maybe"] {
+            assert!(NetFilter::compile(&[bad.into()], now, 0).is_err(), "{bad}");
+        }
+    }
 }

@@ -48,6 +48,7 @@ impl Progress for Reporter {
     fn event(&self, event: PullEvent) {
         match (&self.mode, event) {
             (Mode::Quiet, _) => {}
+            (_, PullEvent::Resolved { description }) => eprintln!("{description}"),
             (_, PullEvent::Trying { reference }) => {
                 eprintln!("Trying to pull {reference}...")
             }

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Result};
 use serde_json::{json, Value};
 
+use ctl::container::filter::{ContainerFilter, Lookups};
 use ctl::container::lifecycle::Manager;
 use ctl::container::state::{State, Status};
 use ctl::container::store::ContainerConfig;
@@ -32,12 +33,101 @@ pub struct Args {
     /// Show the most recently created container (all states)
     #[arg(short, long)]
     pub latest: bool,
-    /// Filter: id=, name=, status=, label=KEY[=VALUE], ancestor=, exited=CODE
+    /// Filter: id, name, status, label, label!, ancestor, exited, before, since, until,
+    /// network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// json, or a Go template such as '{{.ID}} {{.Names}}' ('table ...' adds a header)
     #[arg(long)]
     pub format: Option<String>,
+    /// Do not print the header row
+    #[arg(long)]
+    pub noheading: bool,
+    /// Sort by command, created (oldest first), id, image, names, runningfor, size or status
+    #[arg(long, value_name = "KEY",
+          value_parser = ["command", "created", "id", "image", "names", "runningfor", "size",
+                          "status"])]
+    pub sort: Option<String>,
+    /// Show each container's size: its writable layer, and with the image's (virtual)
+    #[arg(short, long)]
+    pub size: bool,
+    /// Show external containers too (ctl has none: only ctl's containers exist)
+    #[arg(long)]
+    pub external: bool,
+}
+
+/// A container's sizes, as podman's ContainerSize: the writable layer (the overlay's
+/// upper directory) and the whole root filesystem (the image's layers and that).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sizes {
+    pub rw: u64,
+    pub rootfs: u64,
+}
+
+/// The bytes of the files under `dir` (a hard-linked file once), as containers/storage
+/// counts a layer's size.
+pub fn dir_size(dir: &std::path::Path) -> u64 {
+    use std::os::unix::fs::MetadataExt;
+    let mut seen = std::collections::HashSet::new();
+    let mut total = 0;
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(md) = e.path().symlink_metadata() else {
+                continue;
+            };
+            if md.is_dir() {
+                stack.push(e.path());
+            } else if md.nlink() < 2 || seen.insert((md.dev(), md.ino())) {
+                total += md.len();
+            }
+        }
+    }
+    total
+}
+
+/// go-units' HumanSizeWithPrecision(n, 3): `4.1kB`, `0B`.
+fn units_size(n: u64) -> String {
+    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
+    let mut v = n as f64;
+    let mut i = 0;
+    while v >= 1000.0 && i < UNITS.len() - 1 {
+        v /= 1000.0;
+        i += 1;
+    }
+    format!(
+        "{}{}",
+        super::template::value::go_float(v, 'g', Some(3)),
+        UNITS[i]
+    )
+}
+
+/// podman's `.Size` of a ps row: `RW (virtual ROOTFS)`.
+fn size_text(s: &Sizes) -> String {
+    format!("{} (virtual {})", units_size(s.rw), units_size(s.rootfs))
+}
+
+type Listed = (ContainerConfig, State, Option<Sizes>);
+
+/// podman's SortPsOutput, stable.
+fn sort_rows(rows: &mut [Listed], by: &str) {
+    let started = |st: &State| unix(st.started_at);
+    rows.sort_by(|(a, sa, za), (b, sb, zb)| match by {
+        "command" => a.command.join(" ").cmp(&b.command.join(" ")),
+        "id" => a.id.cmp(&b.id),
+        "image" => a.image_name.cmp(&b.image_name),
+        "names" => a.name.cmp(&b.name),
+        "runningfor" => started(sa).cmp(&started(sb)),
+        "status" => state_word(sa).cmp(state_word(sb)),
+        "size" => match (za, zb) {
+            (Some(x), Some(y)) => x.rootfs.cmp(&y.rootfs),
+            _ => std::cmp::Ordering::Equal,
+        },
+        _ => a.created.cmp(&b.created),
+    });
 }
 
 /// The status words docker prints.
@@ -45,13 +135,13 @@ pub fn status_text(st: &State) -> String {
     match st.status {
         Status::Created => "Created".into(),
         Status::Configured => "Created".into(),
-        Status::Running => up(st.started_at.as_deref()),
+        Status::Running => up(st.started_at),
         Status::Exited => {
             let code = st
                 .exit_code
                 .map(|c| c.to_string())
                 .unwrap_or_else(|| "unknown".into());
-            format!("Exited ({code}) {}", ago(st.finished_at.as_deref()))
+            format!("Exited ({code}) {}", ago(st.finished_at))
         }
     }
 }
@@ -69,10 +159,8 @@ fn short_command(cmd: &[String], no_trunc: bool) -> String {
 /// Go's zero time as a unix time: what podman's JSON has for a start or exit that never was.
 const GO_ZERO_UNIX: i64 = -62135596800;
 
-fn unix(rfc3339: Option<&str>) -> i64 {
-    rfc3339
-        .and_then(ctl_monitor::time::parse_timestamp)
-        .map_or(GO_ZERO_UNIX, |(s, _)| s)
+fn unix(t: Option<ctl_monitor::time::Timestamp>) -> i64 {
+    t.map_or(GO_ZERO_UNIX, |t| t.secs())
 }
 
 fn state_word(st: &State) -> &'static str {
@@ -92,15 +180,22 @@ fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
 
 /// One container as `ps --format json` prints it: podman's ListContainer (the full id as
 /// `Id`, `Names` and `Networks` as lists, `Created` a unix time, `CreatedAt` in words).
+#[cfg(test)]
 pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
+    ps_json_sized(cfg, st, None)
+}
+
+/// [`ps_json`] with `--size`'s `Size` object.
+pub fn ps_json_sized(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>) -> Value {
+    let size = size.map(|s| json!({"RootFsSize": s.rootfs, "RwSize": s.rw}));
     json!({
         "AutoRemove": cfg.auto_remove,
         "Command": cfg.command,
-        "Created": unix(Some(&cfg.created)),
-        "CreatedAt": ago(Some(&cfg.created)),
+        "Created": unix(Some(cfg.created)),
+        "CreatedAt": ago(Some(cfg.created)),
         "CIDFile": "",
         "Exited": st.status == Status::Exited,
-        "ExitedAt": unix(st.finished_at.as_deref()),
+        "ExitedAt": unix(st.finished_at),
         "ExitCode": st.exit_code.unwrap_or(0),
         "Id": cfg.id,
         "Image": cfg.image_name,
@@ -116,8 +211,8 @@ pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
         "PodName": "",
         "Ports": ports_of(cfg, st),
         "Restarts": st.restarts,
-        "Size": null,
-        "StartedAt": unix(st.started_at.as_deref()),
+        "Size": size,
+        "StartedAt": unix(st.started_at),
         "State": state_word(st),
         "Status": status_text(st),
     })
@@ -134,8 +229,19 @@ const PS_SHAPE: Shape = Shape {
 /// (`.ID` short unless --no-trunc, `.Names` the name, `.Labels` the map, `.Label "k"` one
 /// label, `.Command` cut at 17 bytes, `.Ports` and `.Networks` as text, `.CreatedAt` as
 /// Go prints a time).
+#[cfg(test)]
 pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
-    let mut row = Struct::from_json(&ps_json(cfg, st), &PS_SHAPE);
+    ps_row_sized(cfg, st, None, no_trunc)
+}
+
+/// [`ps_row`] with `--size`'s sizes (`.Size` is empty without them, as podman's).
+pub fn ps_row_sized(
+    cfg: &ContainerConfig,
+    st: &State,
+    size: Option<&Sizes>,
+    no_trunc: bool,
+) -> TValue {
+    let mut row = Struct::from_json(&ps_json_sized(cfg, st, size), &PS_SHAPE);
     let short = |id: &str| {
         if no_trunc {
             id.to_string()
@@ -152,19 +258,19 @@ pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
         command.truncate(end);
         command.push_str("...");
     }
-    let created = super::template::go_time(&cfg.created).unwrap_or_else(|| cfg.created.clone());
+    let created = super::template::go_time_of(cfg.created);
     let labels = cfg.labels.clone();
     row.method("ID", short(&cfg.id))
         .method("ImageID", short(&cfg.image_id))
         .method("Pod", "")
         .method("Status", status_text(st))
         .method("Restarts", st.restarts.to_string())
-        .method("RunningFor", ago(Some(&cfg.created)))
-        .method("CreatedHuman", ago(Some(&cfg.created)))
+        .method("RunningFor", ago(Some(cfg.created)))
+        .method("CreatedHuman", ago(Some(cfg.created)))
         .method("Created", created.clone())
         .method("CreatedAt", created)
         .method("Command", command)
-        .method("Size", "")
+        .method("Size", size.map(size_text).unwrap_or_default())
         .method("Names", cfg.name.clone())
         .method("Networks", cfg.networks.join(","))
         .method("Ports", ctl::network::ports::display(ports_of(cfg, st)))
@@ -201,73 +307,45 @@ const PS_HEADERS: &[(&str, &str)] = &[
     ("User", "userns"),
 ];
 
-struct Filter {
-    key: String,
-    value: String,
+/// The compiled `--filter`s, looking up what their values name in the store.
+fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFilter> {
+    let container = |v: &str| {
+        m.get(v)
+            .ok()
+            .map(|c| (c.config.id, ctl::timetype::of(c.config.created)))
+    };
+    let nets = m.networks().ok();
+    let network = |v: &str| nets.as_ref().and_then(|n| n.get(v).ok()).map(|n| n.name);
+    let image = |v: &str| m.find_image(v).ok().map(|i| i.id);
+    let now = ctl::timetype::now();
+    let look = Lookups {
+        container: &container,
+        network: &network,
+        image: &image,
+        now,
+        local_offset: ctl::timetype::local_offset(now.0),
+    };
+    ContainerFilter::compile(raw, &look).map_err(anyhow::Error::msg)
 }
 
-fn parse_filters(raw: &[String]) -> Result<Vec<Filter>> {
-    raw.iter()
-        .map(|f| {
-            let Some((k, v)) = f.split_once('=') else {
-                bail!("invalid filter \"{f}\": expected KEY=VALUE");
-            };
-            if !matches!(
-                k,
-                "id" | "name" | "status" | "label" | "ancestor" | "exited"
-            ) {
-                bail!("invalid filter \"{f}\": unknown key \"{k}\"");
-            }
-            Ok(Filter {
-                key: k.into(),
-                value: v.into(),
-            })
-        })
-        .collect()
-}
-
-fn matches_one(f: &Filter, cfg: &ContainerConfig, st: &State, m: &Manager) -> bool {
-    match f.key.as_str() {
-        "id" => cfg.id.starts_with(&f.value),
-        "name" => cfg.name.contains(&f.value),
-        "status" => {
-            let s = match st.status {
-                Status::Configured => "created",
-                other => other.as_str(),
-            };
-            s == f.value
-        }
-        "label" => match f.value.split_once('=') {
-            Some((k, v)) => cfg.labels.get(k).is_some_and(|x| x == v),
-            None => cfg.labels.contains_key(&f.value),
-        },
-        "ancestor" => {
-            cfg.image_name == f.value
-                || cfg.image_id.starts_with(&f.value)
-                || m.find_image(&f.value).is_ok_and(|i| i.id == cfg.image_id)
-        }
-        "exited" => {
-            st.status == Status::Exited
-                && st.exit_code.map(|c| c.to_string()) == Some(f.value.clone())
-        }
-        _ => false,
+/// A container's sizes: its upper directory, and that with its image's layers.
+fn sizes_of(m: &Manager, cfg: &ContainerConfig) -> Sizes {
+    let (upper, _, _) = m.overlay_dirs(&cfg.id);
+    let rw = dir_size(&upper);
+    let image = m.find_image(&cfg.image_id).map(|i| i.size).unwrap_or(0);
+    Sizes {
+        rw,
+        rootfs: image + rw,
     }
 }
 
-/// Same keys OR, different keys AND, as docker.
-fn matches(filters: &[Filter], cfg: &ContainerConfig, st: &State, m: &Manager) -> bool {
-    let mut keys: Vec<&str> = filters.iter().map(|f| f.key.as_str()).collect();
-    keys.dedup();
-    keys.iter().all(|k| {
-        filters
-            .iter()
-            .filter(|f| f.key == *k)
-            .any(|f| matches_one(f, cfg, st, m))
-    })
-}
-
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
-    let filters = parse_filters(&args.filter)?;
+    if args.quiet && args.size {
+        bail!("quiet conflicts with size and namespace");
+    }
+    if args.last.is_some() && args.latest {
+        bail!("last and latest are mutually exclusive");
+    }
     let json = args.format.as_deref().is_some_and(super::template::is_json);
     // `--format table` is the default table, as docker takes it.
     let template = match args.format.as_deref() {
@@ -275,15 +353,19 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         _ => None,
     };
     let m = Manager::open(ctx)?;
-    let all = args.all || args.last.is_some() || args.latest || !filters.is_empty();
-    let mut rows = Vec::new();
+    let filters = compile_filters(&m, &args.filter)?;
+    // As podman's: a status filter looks at every container; other filters, like no
+    // filter, at the running ones unless -a (or -n, -l) says all.
+    let all = args.all || args.last.is_some() || args.latest || filters.has_status();
+    let mut rows: Vec<Listed> = Vec::new();
     for entry in m.list()? {
         match entry {
             Ok((cfg, st)) => {
-                if (!all && st.status != Status::Running) || !matches(&filters, &cfg, &st, &m) {
+                if (!all && st.status != Status::Running) || !filters.matches(&cfg, &st) {
                     continue;
                 }
-                rows.push((cfg, st));
+                let size = args.size.then(|| sizes_of(&m, &cfg));
+                rows.push((cfg, st, size));
             }
             Err((id, why)) => eprintln!(
                 "Warning: container {id}: {}",
@@ -295,22 +377,32 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     if let Some(n) = limit {
         rows.truncate(n);
     }
+    if let Some(by) = &args.sort {
+        sort_rows(&mut rows, by);
+    }
     if json {
-        let objs: Vec<Value> = rows.iter().map(|(c, s)| ps_json(c, s)).collect();
+        let objs: Vec<Value> = rows
+            .iter()
+            .map(|(c, s, z)| ps_json_sized(c, s, z.as_ref()))
+            .collect();
         super::output::print_json(&objs);
         return Ok(ExitCode::SUCCESS);
     }
     if let Some(t) = template {
         let data = TValue::list(
             rows.iter()
-                .map(|(c, s)| ps_row(c, s, args.no_trunc))
+                .map(|(c, s, z)| ps_row_sized(c, s, z.as_ref(), args.no_trunc))
                 .collect(),
         );
-        t.print(&data, &|f| header_name(f, PS_HEADERS))?;
-        return Ok(ExitCode::SUCCESS);
+        let (out, err) = t.render(&data, &|f| header_name(f, PS_HEADERS));
+        print!(
+            "{}",
+            super::images::without_header(out, t.table && args.noheading)
+        );
+        return err.map_or(Ok(ExitCode::SUCCESS), Err);
     }
     if args.quiet {
-        for (cfg, _) in &rows {
+        for (cfg, _, _) in &rows {
             println!(
                 "{}",
                 if args.no_trunc {
@@ -324,8 +416,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     }
     let table_rows = rows
         .iter()
-        .map(|(cfg, st)| {
-            vec![
+        .map(|(cfg, st, size)| {
+            let mut row = vec![
                 if args.no_trunc {
                     cfg.id.clone()
                 } else {
@@ -333,27 +425,30 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 },
                 cfg.image_name.clone(),
                 short_command(&cfg.command, args.no_trunc),
-                ago(Some(&cfg.created)),
+                ago(Some(cfg.created)),
                 status_text(st),
                 ctl::network::ports::display(ports_of(cfg, st)),
                 cfg.name.clone(),
-            ]
+            ];
+            row.extend(size.as_ref().map(size_text));
+            row
         })
         .collect();
+    let mut header = vec![
+        "CONTAINER ID",
+        "IMAGE",
+        "COMMAND",
+        "CREATED",
+        "STATUS",
+        "PORTS",
+        "NAMES",
+    ];
+    if args.size {
+        header.push("SIZE");
+    }
     print!(
         "{}",
-        table(
-            &[
-                "CONTAINER ID",
-                "IMAGE",
-                "COMMAND",
-                "CREATED",
-                "STATUS",
-                "PORTS",
-                "NAMES"
-            ],
-            table_rows
-        )
+        super::images::without_header(table(&header, table_rows), args.noheading)
     );
     Ok(ExitCode::SUCCESS)
 }
@@ -368,11 +463,11 @@ mod tests {
         st.status = Status::Created;
         assert_eq!(status_text(&st), "Created");
         st.status = Status::Running;
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         assert_eq!(status_text(&st), "Up Less than a second");
-        st.exited(Some(3), Some(ctl::image::now_rfc3339()), None);
+        st.exited(Some(3), Some(ctl_monitor::time::Timestamp::now()), None);
         assert_eq!(status_text(&st), "Exited (3) Less than a second ago");
-        st.exited(None, Some(ctl::image::now_rfc3339()), None);
+        st.exited(None, Some(ctl_monitor::time::Timestamp::now()), None);
         assert!(status_text(&st).starts_with("Exited (unknown)"));
     }
 
@@ -416,7 +511,7 @@ mod tests {
         let mut st = State::new();
         st.status = Status::Running;
         st.pid = Some(42);
-        st.started_at = Some(ctl::image::now_rfc3339());
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
         (cfg, st)
     }
 
@@ -474,9 +569,59 @@ mod tests {
     }
 
     #[test]
-    fn bad_filters_are_errors() {
-        assert!(parse_filters(&["nokey".into()]).is_err());
-        assert!(parse_filters(&["color=red".into()]).is_err());
-        assert!(parse_filters(&["status=running".into()]).is_ok());
+    fn sizes_are_go_units_with_three_digits() {
+        assert_eq!(units_size(0), "0B");
+        assert_eq!(units_size(12), "12B");
+        assert_eq!(units_size(4096), "4.1kB");
+        assert_eq!(units_size(1_234_567), "1.23MB");
+        assert_eq!(units_size(123_456_789), "123MB");
+        assert_eq!(
+            size_text(&Sizes {
+                rw: 12,
+                rootfs: 4_410_000
+            }),
+            "12B (virtual 4.41MB)"
+        );
+        let (cfg, st) = record();
+        let z = Sizes { rw: 5, rootfs: 9 };
+        assert_eq!(
+            ps_json_sized(&cfg, &st, Some(&z))["Size"],
+            json!({"RootFsSize": 9, "RwSize": 5})
+        );
+        assert_eq!(ps_json(&cfg, &st)["Size"], Value::Null);
+    }
+
+    #[test]
+    fn rows_sort_as_podman_s_sort_ps_output() {
+        let (a, sa) = record();
+        let mut b = a.clone();
+        b.id = "f".repeat(64);
+        b.name = "alpha".into();
+        b.image_name = "a/image".into();
+        b.command = vec!["zzz".into()];
+        b.created = "2025-01-01T00:00:00Z".parse().unwrap();
+        let mut sb = sa.clone();
+        sb.status = Status::Exited;
+        let mut rows: Vec<Listed> = vec![(a, sa, None), (b, sb, None)];
+        let order = |rows: &mut Vec<Listed>, by: &str| {
+            sort_rows(rows, by);
+            rows.iter().map(|r| r.0.name.clone()).collect::<Vec<_>>()
+        };
+        assert_eq!(order(&mut rows, "names"), ["alpha", "web"]);
+        assert_eq!(order(&mut rows, "id"), ["web", "alpha"]);
+        assert_eq!(order(&mut rows, "image"), ["alpha", "web"]);
+        assert_eq!(order(&mut rows, "command"), ["web", "alpha"]);
+        assert_eq!(order(&mut rows, "created"), ["alpha", "web"]);
+        assert_eq!(order(&mut rows, "status"), ["alpha", "web"]);
+    }
+
+    #[test]
+    fn a_directory_s_size_counts_hard_links_once() {
+        let d = tempfile::tempdir().unwrap();
+        std::fs::write(d.path().join("a"), [0u8; 100]).unwrap();
+        std::fs::create_dir(d.path().join("sub")).unwrap();
+        std::fs::write(d.path().join("sub/b"), [0u8; 20]).unwrap();
+        std::fs::hard_link(d.path().join("a"), d.path().join("sub/a2")).unwrap();
+        assert_eq!(dir_size(d.path()), 120);
     }
 }

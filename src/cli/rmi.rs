@@ -10,6 +10,12 @@ use ctl::Context;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
+    /// Remove all images
+    #[arg(short, long)]
+    pub all: bool,
+    /// Do not remove dangling parents (ctl's images have none)
+    #[arg(long)]
+    pub no_prune: bool,
     /// Remove even if containers use the image (removing them); succeed for images that do
     /// not exist
     #[arg(short, long)]
@@ -22,17 +28,26 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
-    if args.images.is_empty() {
+    if args.images.is_empty() && !args.all {
         anyhow::bail!("image name or ID must be specified");
+    }
+    if !args.images.is_empty() && args.all {
+        anyhow::bail!("when using the --all switch, you may not pass any images names or IDs");
     }
     // As podman's: --force ignores images that do not exist.
     let ignore = args.ignore || args.force;
     let store = super::open_store(ctx)?;
     let mut failed = Vec::new();
-    for input in &args.images {
+    let all: Vec<String> = if args.all {
+        store.images()?.into_iter().map(|i| i.id).collect()
+    } else {
+        Vec::new()
+    };
+    for input in all.iter().chain(&args.images) {
         match remove_one(ctx, &store, input, args.force) {
             Ok(()) => {}
-            Err(ctl::Error::ImageNotFound(_)) if ignore => {}
+            // With --all, one removed meanwhile is gone as asked.
+            Err(ctl::Error::ImageNotFound(_)) if ignore || args.all => {}
             Err(e) => {
                 super::output::report_error(&e);
                 failed.push(e);

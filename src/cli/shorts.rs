@@ -44,6 +44,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ),
     ("network inspect", &[('f', "format")]),
     ("network rm", &[('f', "force"), ('t', "time")]),
+    ("network exists", &[]),
     ("container", &[]),
     ("container run", RUN),
     ("container create", CREATE),
@@ -63,6 +64,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ),
     ("container port", PORT),
     ("container prune", &[('f', "force")]),
+    ("container exists", &[]),
     ("pull", PULL),
     ("images", IMAGES),
     ("image", &[]),
@@ -73,6 +75,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("image rm", RMI),
     ("image load", LOAD),
     ("image import", IMPORT),
+    ("image exists", &[]),
     (
         "inspect",
         &[
@@ -109,6 +112,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("system prune", &[('a', "all"), ('f', "force")]),
     ("unshare", &[]),
     ("completion", &[('f', "file")]),
+    ("version", &[('f', "format")]),
 ];
 
 const RUN: &[(char, &str)] = &[

@@ -27,6 +27,81 @@ const INFO_SHAPE: super::template::Shape = super::template::Shape {
     maps: &["registries"],
 };
 
+#[derive(Debug, clap::Args)]
+pub struct VersionArgs {
+    /// json, or a Go template such as '{{.Client.Version}}'
+    #[arg(short, long, value_name = "FORMAT")]
+    pub format: Option<String>,
+}
+
+/// `version` as templates see it: podman's SystemVersionReport, `.Client` only (no server).
+const VERSION_SHAPE: super::template::Shape = super::template::Shape {
+    type_name: "entities.SystemVersionReport",
+    maps: &[],
+};
+
+/// podman's SystemVersionReport: a local ctl has no server.
+#[derive(serde::Serialize)]
+struct VersionReport {
+    #[serde(rename = "Client")]
+    client: ctl::info::Version,
+}
+
+/// `ctl version`: podman's text, `--format json` (one line, as podman's) or a template.
+pub fn version(a: &VersionArgs) -> Result<ExitCode> {
+    use super::template::{is_json, Format, Origin, Value as TValue};
+    let report = VersionReport {
+        client: ctl::info::version(),
+    };
+    match a.format.as_deref() {
+        Some(f) if is_json(f) => println!("{}", serde_json::to_string(&report)?),
+        Some(f) => {
+            let data = TValue::from_json(&serde_json::to_value(&report)?, &VERSION_SHAPE);
+            let t = Format::parse("version", Origin::Single, f)?;
+            let (out, err) = t.render(&data, &|f| super::template::header_name(f, &[]));
+            match err {
+                None => print!("{out}"),
+                // As podman: a template that fails on the report is tried on the client
+                // alone, `.Server.` read as `.` (the templates of older versions).
+                Some(_) => {
+                    let t = Format::parse("version", Origin::Single, &f.replace(".Server.", "."))?;
+                    let client = TValue::from_json(
+                        &serde_json::to_value(&report.client)?,
+                        &super::template::Shape {
+                            type_name: "define.Version",
+                            maps: &[],
+                        },
+                    );
+                    t.print(&client, &|f| super::template::header_name(f, &[]))?;
+                }
+            }
+        }
+        None => print!("{}", version_text(&report.client)),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// podman's version text: its template's rows aligned as its tabwriter aligns them.
+fn version_text(v: &ctl::info::Version) -> String {
+    let mut rows = vec![
+        ("Client:", "ctl".to_string()),
+        ("Version:", v.version.clone()),
+        ("API Version:", v.api_version.clone()),
+    ];
+    if !v.go_version.is_empty() {
+        rows.push(("Go Version:", v.go_version.clone()));
+    }
+    if !v.git_commit.is_empty() {
+        rows.push(("Git Commit:", v.git_commit.clone()));
+    }
+    rows.push(("Built:", v.built_time.clone()));
+    rows.push(("OS/Arch:", v.os_arch.clone()));
+    let width = rows.iter().map(|(l, _)| l.len()).max().unwrap_or(0).max(12) + 2;
+    rows.iter()
+        .map(|(l, v)| format!("{l:<width$}{v}\n"))
+        .collect()
+}
+
 #[derive(Debug, clap::Subcommand)]
 pub enum SystemCommand {
     /// Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network

@@ -18,7 +18,7 @@ pub struct Args {
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let store = super::open_store(ctx)?;
-    let img = store.find_image(&args.source, &ctx.search_registries)?;
+    let img = ctl::image::pull::find_stored(ctx, &store, &args.source)?;
     for t in &args.targets {
         let r = Reference::parse_with(t, "localhost")?;
         let Some(name) = r.tagged_name().filter(|_| r.digest.is_none()) else {

@@ -259,7 +259,7 @@ impl Manager {
             name: name.to_string(),
             image_id: image.id.clone(),
             image_name: plan.image_name.clone(),
-            created: crate::image::now_rfc3339(),
+            created: ctl_monitor::time::Timestamp::now(),
             command: plan.args.clone(),
             entrypoint: plan.entrypoint.clone(),
             cmd: plan.cmd.clone(),

@@ -96,9 +96,24 @@ fn parse_name(flag: &'static str, value: &str) -> Result<Option<Capability>, Opt
         .map_err(|_| invalid(flag, value, "unknown capability"))
 }
 
+/// A list of capability names (`CHOWN` or `CAP_CHOWN`) as a mask; `what` names the list in
+/// errors.
+pub fn mask_of<S: AsRef<str>>(what: &'static str, names: &[S]) -> Result<u64, OptionError> {
+    let mut mask = 0;
+    for n in names {
+        match parse_name(what, n.as_ref().trim())? {
+            None => mask |= to_mask(BY_NUMBER),
+            Some(cap) => mask |= 1 << number(cap),
+        }
+    }
+    Ok(mask)
+}
+
 /// Parsed `--cap-add`/`--cap-drop` lists, as masks of capability bits.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CapChanges {
+    /// The default set when not the built-in one (containers.conf's default_capabilities).
+    pub base: Option<u64>,
     pub add_all: bool,
     pub add: u64,
     pub drop_all: bool,

@@ -21,6 +21,12 @@ pub struct ExecOptions {
     pub tty: bool,
     pub interactive: bool,
     pub detach: bool,
+    /// Every capability the caller holds, as podman's `exec --privileged`.
+    pub privileged: bool,
+    /// With `tty` and `detach`: where the runtime sends the terminal's master, and where it
+    /// writes the process's pid (the caller then relays the terminal and waits for the
+    /// process, as conmon does).
+    pub console: Option<(PathBuf, PathBuf)>,
 }
 
 impl Manager {
@@ -61,6 +67,12 @@ impl Manager {
         if o.detach {
             cmd.arg("--detach");
         }
+        if let Some((socket, pid_file)) = &o.console {
+            cmd.arg("--console-socket")
+                .arg(socket)
+                .arg("--pid-file")
+                .arg(pid_file);
+        }
         if let Some(u) = &o.user {
             let merged = self.containers.dir(id).join("merged");
             let eu = user::resolve(&merged, u)?;
@@ -74,6 +86,11 @@ impl Manager {
         }
         for e in &o.env {
             cmd.arg("--env").arg(e);
+        }
+        if o.privileged {
+            for c in crate::container::caps::from_mask(crate::container::host::bounding_caps()) {
+                cmd.arg("--cap").arg(format!("CAP_{c}"));
+            }
         }
         cmd.arg(id).args(&o.command);
         if !o.interactive && !o.tty {

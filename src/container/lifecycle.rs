@@ -36,6 +36,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
+use ctl_monitor::time::Timestamp;
+
 use crate::container::rootfs;
 use crate::container::state::{reconcile, same_process, Observed, State, Status};
 use crate::container::store::{ContainerConfig, Containers, Listed};
@@ -108,10 +110,10 @@ impl Manager {
         self.containers.resolve(input)
     }
 
-    /// The stored image a name, id or id prefix names (short names through the search
-    /// registries).
+    /// The stored image a name, id or id prefix names (short names through their
+    /// registries.conf alias, then the search registries).
     pub fn find_image(&self, input: &str) -> Result<ImageRecord> {
-        self.images.find_image(input, &self.ctx.search_registries)
+        pull::find_stored(&self.ctx, &self.images, input)
     }
 
     /// Pulls the image `input` names into the store.
@@ -135,10 +137,10 @@ impl Manager {
     }
 
     /// What the monitor's exit file says, if it wrote one.
-    pub fn exit_record(&self, id: &str) -> Option<(Option<i32>, Option<String>, bool)> {
+    pub fn exit_record(&self, id: &str) -> Option<(Option<i32>, Timestamp, bool)> {
         let data = std::fs::read_to_string(self.containers.exit_file(id)).ok()?;
         let e = ctl_monitor::ExitStatus::decode(&data).ok()?;
-        Some((e.exit_code, Some(e.finished_at), e.oom_killed))
+        Some((e.exit_code, e.finished_at, e.oom_killed))
     }
 
     pub(crate) fn observe(&self, id: &str, st: &State) -> Result<Observed> {

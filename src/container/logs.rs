@@ -11,20 +11,17 @@ use std::path::Path;
 use std::time::Duration;
 
 use ctl_monitor::logfile::{parse_log_line_bytes, Stream};
-use ctl_monitor::time::parse_timestamp;
+use ctl_monitor::time::Timestamp;
 
 use super::lifecycle::{Container, Manager};
 use super::state::Status;
 use crate::error::{Error, IoContext, Result};
 
-/// Seconds and nanoseconds since the epoch, UTC ([`ctl_monitor::time`]'s form).
-pub type Time = (i64, u32);
-
 /// One line of output, possibly assembled from partial records.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LogLine {
     /// When its first record was written.
-    pub time: Time,
+    pub time: Timestamp,
     pub stream: Stream,
     /// The bytes as the container wrote them, without the newline.
     pub text: Vec<u8>,
@@ -35,67 +32,12 @@ pub struct LogLine {
 /// Which lines to show, and whether to wait for more.
 #[derive(Debug, Clone, Default)]
 pub struct LogOptions {
-    pub since: Option<Time>,
-    pub until: Option<Time>,
+    pub since: Option<Timestamp>,
+    pub until: Option<Timestamp>,
     /// Only the last N of the selected lines.
     pub tail: Option<usize>,
     /// Keep reading while the container runs (not with `until`).
     pub follow: bool,
-}
-
-/// RFC 3339, unix seconds (with fraction), or a duration before `now` ("1h30m", "90s"; a
-/// negative one, as Go's durations, is after it: "-1s").
-pub fn parse_time(s: &str, now: Time) -> Result<Time> {
-    let invalid = |reason: String| Error::InvalidInput {
-        what: "time",
-        value: s.to_string(),
-        reason,
-    };
-    if let Some(t) = parse_timestamp(s) {
-        return Ok(t);
-    }
-    if let Ok(secs) = s.parse::<f64>() {
-        if !secs.is_finite() || secs.abs() > 1e15 {
-            return Err(invalid("out of range".into()));
-        }
-        let whole = secs.floor();
-        return Ok((whole as i64, ((secs - whole) * 1e9) as u32));
-    }
-    let (sign, duration) = match s.strip_prefix('-') {
-        Some(rest) => (-1.0, rest),
-        None => (1.0, s.strip_prefix('+').unwrap_or(s)),
-    };
-    let mut total = 0f64;
-    let mut num = String::new();
-    for c in duration.chars() {
-        if c.is_ascii_digit() || c == '.' {
-            num.push(c);
-            continue;
-        }
-        let n: f64 = num
-            .parse()
-            .map_err(|_| invalid("use RFC 3339, seconds, or 10m".into()))?;
-        total += n * match c {
-            's' => 1.0,
-            'm' => 60.0,
-            'h' => 3600.0,
-            'd' => 86400.0,
-            _ => return Err(invalid(format!("unknown unit '{c}'"))),
-        };
-        num.clear();
-    }
-    if !num.is_empty() || duration.is_empty() {
-        return Err(invalid(
-            "use RFC 3339, seconds, or a duration like 10m".into(),
-        ));
-    }
-    let total = sign * total;
-    let nanos = i128::from(now.0) * 1_000_000_000 + i128::from(now.1)
-        - (total * 1000.0) as i128 * 1_000_000;
-    Ok((
-        nanos.div_euclid(1_000_000_000) as i64,
-        nanos.rem_euclid(1_000_000_000) as u32,
-    ))
 }
 
 /// Passes `c`'s log lines that `opts` selects to `sink`, oldest first, then with `follow`
@@ -123,8 +65,10 @@ pub fn read(
             return Ok(());
         }
     }
-    if opts.follow && opts.until.is_none() {
-        follow(m, c.id(), &c.config.log.path, pos, sink)?;
+    // As podman's: following stops when the container does, or at `until`; lines after
+    // it are not shown.
+    if opts.follow && opts.until.is_none_or(|u| Timestamp::now() < u) {
+        follow(m, c.id(), &c.config.log.path, pos, opts, sink)?;
     }
     Ok(())
 }
@@ -132,7 +76,7 @@ pub fn read(
 /// The lines between `since` and `until`, then the last `tail` of them.
 pub fn select<'a>(lines: &'a [LogLine], opts: &LogOptions) -> Vec<&'a LogLine> {
     let keep = |l: &LogLine| {
-        opts.since.is_none_or(|s| l.time >= s) && opts.until.is_none_or(|u| l.time <= u)
+        opts.since.is_none_or(|s| l.time > s) && opts.until.is_none_or(|u| l.time < u)
     };
     let mut shown: Vec<&LogLine> = lines.iter().filter(|l| keep(l)).collect();
     if let Some(n) = opts.tail {
@@ -167,10 +111,7 @@ fn read_file(path: &Path, lines: &mut Vec<LogLine>) -> Result<u64> {
 /// Adds one record to `lines`: continues the last line when that one was partial on the same
 /// stream. Records that do not parse are skipped.
 pub fn push_record(lines: &mut Vec<LogLine>, raw: &[u8]) {
-    let Some((ts, stream, partial, text)) = parse_log_line_bytes(raw) else {
-        return;
-    };
-    let Some(time) = parse_timestamp(ts) else {
+    let Some((time, stream, partial, text)) = parse_log_line_bytes(raw) else {
         return;
     };
     if let Some(last) = lines.last_mut() {
@@ -194,8 +135,12 @@ fn follow(
     id: &str,
     path: &Path,
     mut pos: u64,
+    opts: &LogOptions,
     mut sink: impl FnMut(&LogLine) -> ControlFlow<()>,
 ) -> Result<()> {
+    let wanted = |l: &LogLine| {
+        opts.since.is_none_or(|s| l.time > s) && opts.until.is_none_or(|u| l.time < u)
+    };
     let mut ino = std::fs::metadata(path).map(|md| md.ino()).unwrap_or(0);
     let mut pending: Vec<u8> = Vec::new();
     loop {
@@ -221,14 +166,14 @@ fn follow(
                     push_record(&mut lines, &pending[..=nl]);
                     pending.drain(..=nl);
                 }
-                for l in &lines {
+                for l in lines.iter().filter(|l| wanted(l)) {
                     if sink(l).is_break() {
                         return Ok(());
                     }
                 }
             }
         }
-        if !running {
+        if !running || opts.until.is_some_and(|u| Timestamp::now() >= u) {
             return Ok(());
         }
         std::thread::sleep(Duration::from_millis(100));
@@ -239,30 +184,8 @@ fn follow(
 mod tests {
     use super::*;
 
-    const NOW: Time = (1_767_268_800, 0); // 2026-01-01T12:00:00Z
-
-    #[test]
-    fn times_parse_in_three_forms() {
-        assert_eq!(parse_time("10m", NOW).unwrap(), (NOW.0 - 600, 0));
-        assert_eq!(parse_time("1h30m", NOW).unwrap(), (NOW.0 - 5400, 0));
-        assert_eq!(parse_time("1.5s", NOW).unwrap(), (NOW.0 - 2, 500_000_000));
-        assert_eq!(parse_time("-1s", NOW).unwrap(), (NOW.0 + 1, 0));
-        assert_eq!(parse_time("+2m", NOW).unwrap(), (NOW.0 - 120, 0));
-        assert!(parse_time("-", NOW).is_err());
-        assert_eq!(parse_time("0", NOW).unwrap(), (0, 0));
-        assert_eq!(parse_time("12.25", NOW).unwrap(), (12, 250_000_000));
-        assert_eq!(
-            parse_time("2026-01-01T11:00:00Z", NOW).unwrap(),
-            (NOW.0 - 3600, 0)
-        );
-        assert_eq!(
-            parse_time("2026-01-01T13:00:00+02:00", NOW).unwrap(),
-            (NOW.0 - 3600, 0)
-        );
-        for bad in ["10x", "", "yesterday", "inf"] {
-            let e = parse_time(bad, NOW).unwrap_err().to_string();
-            assert!(e.contains(&format!("\"{bad}\"")), "{e}");
-        }
+    fn at(secs: i64, nanos: u32) -> Timestamp {
+        Timestamp::new(secs, nanos)
     }
 
     fn record(ts: &str, stream: &str, tag: &str, text: &[u8]) -> Vec<u8> {
@@ -287,7 +210,7 @@ mod tests {
         assert_eq!(lines[0].text, b"\xff\xfelo");
         assert!(lines[0].complete);
         assert_eq!(lines[1].stream, Stream::Stderr);
-        assert_eq!(lines[1].time.1, 3);
+        assert_eq!(lines[1].time.subsec_nanos(), 3);
         assert_eq!(lines[2].text, b"tail");
         assert!(!lines[2].complete);
     }
@@ -295,28 +218,29 @@ mod tests {
     #[test]
     fn selection_filters_by_time_then_takes_the_tail() {
         let line = |s: i64| LogLine {
-            time: (s, 0),
+            time: at(s, 0),
             stream: Stream::Stdout,
             text: s.to_string().into_bytes(),
             complete: true,
         };
         let lines: Vec<LogLine> = (1..=5).map(line).collect();
         let texts = |opts: &LogOptions| -> Vec<i64> {
-            select(&lines, opts).iter().map(|l| l.time.0).collect()
+            select(&lines, opts).iter().map(|l| l.time.secs()).collect()
         };
         assert_eq!(texts(&LogOptions::default()), [1, 2, 3, 4, 5]);
         let o = LogOptions {
-            since: Some((2, 0)),
-            until: Some((4, 0)),
+            since: Some(at(2, 0)),
+            until: Some(at(4, 0)),
             ..Default::default()
         };
-        assert_eq!(texts(&o), [2, 3, 4]);
+        // As podman's: strictly after --since and strictly before --until.
+        assert_eq!(texts(&o), [3]);
         let o = LogOptions {
-            until: Some((4, 0)),
+            until: Some(at(4, 0)),
             tail: Some(2),
             ..Default::default()
         };
-        assert_eq!(texts(&o), [3, 4]);
+        assert_eq!(texts(&o), [2, 3]);
         let o = LogOptions {
             tail: Some(0),
             ..Default::default()

@@ -7,6 +7,7 @@ pub mod cleanup;
 pub mod confine;
 pub mod create;
 pub mod exec;
+pub mod filter;
 pub mod host;
 pub mod lifecycle;
 pub mod logs;

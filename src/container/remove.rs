@@ -4,7 +4,7 @@ use std::time::Duration;
 
 use crate::container::lifecycle::{Held, Manager};
 use crate::container::rootfs;
-use crate::container::state::Status;
+use crate::container::state::{same_process, Status};
 use crate::error::{Error, Result};
 use crate::runtime::Runtime;
 
@@ -12,7 +12,7 @@ impl Manager {
     /// Removes a container; a running one only with `force` (killed first). What a creator
     /// killed half-way left is removed too, once nobody holds its lock.
     pub fn remove(&self, id: &str, force: bool) -> Result<()> {
-        let h = match self.hold_unrecorded(id) {
+        let mut h = match self.hold_unrecorded(id) {
             Ok(h) => h,
             Err(Error::CorruptRecord { .. }) if force => return self.remove_damaged(id),
             Err(Error::ContainerNotFound(_)) if self.containers.remove_abandoned(id) => {
@@ -20,6 +20,16 @@ impl Manager {
             }
             Err(e) => return Err(e),
         };
+        let pid_gone = |h: &Held| {
+            !h.state
+                .pid
+                .is_some_and(|p| same_process(p, h.state.pid_start))
+        };
+        if !force && h.state.status == Status::Running && pid_gone(&h) {
+            // Killed a moment ago: its monitor is recording the exit; a process that is
+            // gone is not running.
+            self.await_exit_record(&mut h);
+        }
         if !force && h.state.status == Status::Running {
             return Err(Error::RemoveRunning {
                 id: h.id().to_string(),

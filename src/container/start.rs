@@ -118,7 +118,7 @@ impl Manager {
     fn run_created(&self, h: &mut Held) -> Result<()> {
         let id = h.id().to_string();
         let rt = self.runtime_for(&h.config)?;
-        h.state.started_at = Some(crate::image::now_rfc3339());
+        h.state.started_at = Some(ctl_monitor::time::Timestamp::now());
         if let Err(e) = rt.start(&id) {
             // A ctl killed right after the runtime's start never recorded it: the container
             // runs, and recording that is the start asked for.

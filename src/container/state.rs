@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use ctl_monitor::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -50,9 +51,9 @@ pub struct State {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub boot_id: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub started_at: Option<String>,
+    pub started_at: Option<Timestamp>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finished_at: Option<String>,
+    pub finished_at: Option<Timestamp>,
     /// None while running, or when the exit status could not be known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub exit_code: Option<i32>,
@@ -99,16 +100,16 @@ impl State {
         self.status == Status::Running
     }
 
-    /// Marks the container exited with what is known.
+    /// Marks the container exited with what is known (finished now when the time is not).
     pub fn exited(
         &mut self,
         exit_code: Option<i32>,
-        finished_at: Option<String>,
+        finished_at: Option<Timestamp>,
         note: Option<&str>,
     ) {
         self.status = Status::Exited;
         self.exit_code = exit_code;
-        self.finished_at = finished_at.or_else(|| Some(crate::image::now_rfc3339()));
+        self.finished_at = Some(finished_at.unwrap_or_else(Timestamp::now));
         self.pid = None;
         self.pid_start = None;
         self.monitor_pid = None;
@@ -131,7 +132,7 @@ pub struct Observed {
     pub pid_alive: bool,
     pub monitor_alive: bool,
     /// The monitor's exit file: (exit code or unknown, finish time, oom).
-    pub exit: Option<(Option<i32>, Option<String>, bool)>,
+    pub exit: Option<(Option<i32>, Timestamp, bool)>,
 }
 
 /// Folds what was observed into the record; returns whether it changed. Pure, so every
@@ -141,7 +142,7 @@ pub fn reconcile(state: &mut State, seen: &Observed) -> bool {
         return false;
     }
     if let Some((code, at, oom)) = &seen.exit {
-        state.exited(*code, at.clone(), None);
+        state.exited(*code, Some(*at), None);
         state.oom_killed = *oom;
         return true;
     }
@@ -214,6 +215,35 @@ pub fn read_json<T: for<'de> Deserialize<'de>>(path: &Path) -> Result<Option<T>,
 mod tests {
     use super::*;
 
+    /// A state record as ctl writes it today (an exited container).
+    const RECORD_OF_TODAY: &str = r#"{
+  "status": "exited",
+  "boot_id": "b1",
+  "started_at": "2026-11-22T22:46:51.123456789+00:00",
+  "finished_at": "2026-11-22T22:47:01.000000042+00:00",
+  "exit_code": 3,
+  "oom_killed": false,
+  "restarts": 0,
+  "stopped_by_user": false,
+  "mounted": false
+}"#;
+
+    #[test]
+    fn records_of_today_load_and_keep_their_bytes() {
+        let st: State = serde_json::from_str(RECORD_OF_TODAY).unwrap();
+        let started = Timestamp::new(1_795_387_611, 123_456_789);
+        assert_eq!(st.started_at, Some(started));
+        assert_eq!(st.finished_at.unwrap().seconds_since(started), 9);
+        assert_eq!(serde_json::to_string_pretty(&st).unwrap(), RECORD_OF_TODAY);
+        // Records of chrono's time wrote `Z`.
+        let zulu = RECORD_OF_TODAY.replace("123456789+00:00", "123456789Z");
+        let st: State = serde_json::from_str(&zulu).unwrap();
+        assert_eq!(st.started_at, Some(started));
+        // A time that is none is a corrupt record, not a silently missing time.
+        let bad = RECORD_OF_TODAY.replace("2026-11-22T22:46:51.123456789+00:00", "soon");
+        assert!(serde_json::from_str::<State>(&bad).is_err());
+    }
+
     fn running() -> State {
         State {
             status: Status::Running,
@@ -230,12 +260,13 @@ mod tests {
         let mut s = running();
         let seen = Observed {
             boot_id: Some("b1".into()),
-            exit: Some((Some(3), Some("t".into()), false)),
+            exit: Some((Some(3), Timestamp::new(1_795_387_611, 5), false)),
             ..Default::default()
         };
         assert!(reconcile(&mut s, &seen));
         assert_eq!(s.status, Status::Exited);
         assert_eq!(s.exit_code, Some(3));
+        assert_eq!(s.finished_at, Some(Timestamp::new(1_795_387_611, 5)));
         assert_eq!(s.pid, None);
     }
 

@@ -17,6 +17,7 @@ use std::fs;
 use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 
+use ctl_monitor::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::container::state::{read_json, State};
@@ -50,7 +51,7 @@ pub struct ContainerConfig {
     pub image_id: String,
     /// The image as named on the command line, resolved.
     pub image_name: String,
-    pub created: String,
+    pub created: Timestamp,
     /// The process's argv.
     pub command: Vec<String>,
     #[serde(default)]
@@ -641,6 +642,8 @@ mod tests {
     fn records_of_before_load_with_typed_network_and_ports() {
         use crate::network::{ports::PortMapping, Mode};
         let mut cfg: ContainerConfig = serde_json::from_str(RECORD_OF_BEFORE).unwrap();
+        // chrono's `Z` form.
+        assert_eq!(cfg.created, Timestamp::new(1_795_305_600, 0));
         assert_eq!(cfg.network, Mode::Slirp4netns);
         assert_eq!(
             cfg.user_ports,
@@ -671,6 +674,21 @@ mod tests {
         cfg.network = Mode::Bridge(crate::network::config::DEFAULT_NETWORK.into());
         let v = serde_json::to_value(&cfg).unwrap();
         assert_eq!(v["network"], "bridge");
+    }
+
+    #[test]
+    fn created_times_of_today_keep_their_bytes() {
+        let today = RECORD_OF_BEFORE.replace(
+            "2026-11-22T00:00:00Z",
+            "2026-11-22T22:46:51.123456789+00:00",
+        );
+        let cfg: ContainerConfig = serde_json::from_str(&today).unwrap();
+        assert_eq!(cfg.created, Timestamp::new(1_795_387_611, 123_456_789));
+        let written = serde_json::to_string_pretty(&cfg).unwrap();
+        assert!(
+            written.contains("\n  \"created\": \"2026-11-22T22:46:51.123456789+00:00\",\n"),
+            "{written}"
+        );
     }
 
     #[test]

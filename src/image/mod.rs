@@ -3,14 +3,17 @@
 pub mod archive;
 pub mod auth;
 pub mod digest;
+pub mod filter;
 pub mod layer;
 pub mod links;
 pub mod pull;
 pub mod reference;
+pub mod registries;
 pub mod registry;
 pub mod store;
 pub mod unpack;
 
+use ctl_monitor::time::Timestamp;
 use serde_json::Value;
 
 use crate::error::{Error, Result};
@@ -19,7 +22,8 @@ use crate::error::{Error, Result};
 #[derive(Debug, Clone, Default)]
 pub struct ImageConfigSummary {
     pub diff_ids: Vec<String>,
-    pub created: Option<String>,
+    /// None when the config has none, or one that is no RFC 3339 timestamp.
+    pub created: Option<Timestamp>,
     pub os: String,
     pub architecture: String,
     pub variant: Option<String>,
@@ -47,18 +51,12 @@ impl ImageConfigSummary {
         let s = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
         Ok(ImageConfigSummary {
             diff_ids,
-            created: s("created"),
+            created: s("created").and_then(|c| c.parse().ok()),
             os: s("os").unwrap_or_else(|| "linux".into()),
             architecture: s("architecture").unwrap_or_default(),
             variant: s("variant"),
         })
     }
-}
-
-/// Now, as RFC 3339 with nanoseconds in UTC (sortable as text): the workspace's one format,
-/// [`ctl_monitor::time`]. Records written before with a `Z` suffix parse the same.
-pub fn now_rfc3339() -> String {
-    ctl_monitor::time::now_string()
 }
 
 /// A container (its id) whose record names `image_id`, if any.

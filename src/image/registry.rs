@@ -127,10 +127,35 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 }
 
 impl Remote {
+    /// For `reference` as registries.conf configures it (blocked, insecure), without its
+    /// mirrors (pushes and logins; pulls go through [`Remote::for_source`]).
     pub fn new(ctx: &Context, reference: &Reference, opts: &RegistryOptions) -> Result<Remote> {
+        Self::for_source(ctx, reference, None, opts)
+    }
+
+    /// For one source of a pull: `reference` is where the bytes are (a mirror's or the
+    /// location's name), `endpoint_insecure` that endpoint's own setting (None: the
+    /// setting of the `[[registry]]` that matches `reference`). A source that
+    /// registries.conf blocks is refused with podman's words.
+    pub fn for_source(
+        ctx: &Context,
+        reference: &Reference,
+        endpoint_insecure: Option<bool>,
+        opts: &RegistryOptions,
+    ) -> Result<Remote> {
+        let registries = ctx.registries()?;
+        let reg = registries.find(&reference.name());
+        if let Some(reg) = reg.filter(|r| r.blocked) {
+            return Err(Error::Registry {
+                reference: format!("initializing source docker://{reference}"),
+                message: registries.blocked_message(&reg.prefix),
+            });
+        }
+        let conf_insecure =
+            endpoint_insecure.unwrap_or_else(|| reg.is_some_and(|r| r.endpoint.insecure));
         let insecure = opts.tls_verify == Some(false)
             || (opts.tls_verify.is_none()
-                && ctx.is_insecure(&reference.registry, reference.host()));
+                && (conf_insecure || ctx.is_insecure(&reference.registry, reference.host())));
         let platform = opts.platform.clone().unwrap_or_else(Platform::host);
         let wanted = platform.clone();
         let config = ClientConfig {

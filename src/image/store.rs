@@ -15,6 +15,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use ctl_monitor::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, IoContext, Result};
@@ -50,11 +51,16 @@ pub struct ImageRecord {
     /// Digest of the manifest the layers came from (the index's is in repo_digests).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub manifest_digest: Option<String>,
-    /// Image creation time from its config (RFC 3339).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub created: Option<String>,
+    /// Image creation time from its config; records of before may hold one that is no
+    /// timestamp, which reads as none.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ctl_monitor::time::deserialize_lenient"
+    )]
+    pub created: Option<Timestamp>,
     /// When this store got it.
-    pub added: String,
+    pub added: Timestamp,
     pub os: String,
     pub architecture: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -293,7 +299,7 @@ impl Store {
             });
         }
         if let Ok(old) = self.image(&rec.id) {
-            rec.added = old.added.clone();
+            rec.added = old.added;
             for n in old.names {
                 if !rec.names.contains(&n) {
                     rec.names.push(n);
@@ -460,6 +466,40 @@ pub fn remove_tree(path: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// An image record as ctl writes it today.
+    const RECORD_OF_TODAY: &str = r#"{
+  "id": "0123456789abcdef",
+  "names": [
+    "docker.io/library/busybox:latest"
+  ],
+  "repo_digests": [],
+  "created": "2026-01-01T00:00:00.000000000+00:00",
+  "added": "2026-11-22T22:46:51.123456789+00:00",
+  "os": "linux",
+  "architecture": "amd64",
+  "layers": [],
+  "size": 0
+}"#;
+
+    #[test]
+    fn records_keep_their_bytes_and_old_created_times_load() {
+        let rec: ImageRecord = serde_json::from_str(RECORD_OF_TODAY).unwrap();
+        assert_eq!(rec.added, Timestamp::new(1_795_387_611, 123_456_789));
+        assert_eq!(rec.created, Some(Timestamp::new(1_767_225_600, 0)));
+        assert_eq!(serde_json::to_string_pretty(&rec).unwrap(), RECORD_OF_TODAY);
+        // Before, `created` was the config's text as it came: any offset, or no timestamp.
+        let with = |created: &str| {
+            let text = RECORD_OF_TODAY.replace(
+                "\"2026-01-01T00:00:00.000000000+00:00\"",
+                &serde_json::to_string(created).unwrap(),
+            );
+            serde_json::from_str::<ImageRecord>(&text).unwrap().created
+        };
+        assert_eq!(with("2026-01-01T01:00:00+01:00"), rec.created);
+        assert_eq!(with("2026-01-01T00:00:00Z"), rec.created);
+        assert_eq!(with("a while ago"), None);
+    }
+
     fn rec(id: &str, names: &[&str], layers: &[&str]) -> ImageRecord {
         ImageRecord {
             id: id.to_string(),
@@ -467,7 +507,8 @@ mod tests {
             repo_digests: vec![],
             manifest_digest: None,
             created: None,
-            added: format!("2026-01-01T00:00:0{}Z", id.len() % 10),
+            // 2026-01-01T00:00:0NZ
+            added: Timestamp::new(1_767_225_600 + (id.len() % 10) as i64, 0),
             os: "linux".into(),
             architecture: "amd64".into(),
             variant: None,

@@ -6,6 +6,7 @@ use std::fs;
 use std::net::{IpAddr, Ipv4Addr};
 use std::path::{Path, PathBuf};
 
+use ctl_monitor::time::Timestamp;
 use ipnet::{IpNet, Ipv4Net};
 use serde::{Deserialize, Serialize};
 
@@ -34,8 +35,14 @@ pub struct Network {
     pub id: String,
     pub driver: String,
     pub network_interface: String,
-    #[serde(default)]
-    pub created: String,
+    /// Podman writes it with its local offset, ctl in UTC; absent (or no timestamp) in a file
+    /// some other tool wrote, it reads as none.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "ctl_monitor::time::deserialize_lenient"
+    )]
+    pub created: Option<Timestamp>,
     pub subnets: Vec<Subnet>,
     #[serde(default)]
     pub ipv6_enabled: bool,
@@ -351,7 +358,7 @@ impl Networks {
             id,
             driver: "bridge".into(),
             network_interface: interface,
-            created: crate::image::now_rfc3339(),
+            created: Some(Timestamp::now()),
             subnets: vec![subnet],
             ipv6_enabled: false,
             internal: req.internal,
@@ -395,7 +402,7 @@ pub fn default_network() -> Network {
         id,
         driver: "bridge".into(),
         network_interface: DEFAULT_BRIDGE.into(),
-        created: crate::image::now_rfc3339(),
+        created: Some(Timestamp::now()),
         subnets: vec![parse_subnet(DEFAULT_SUBNET, None).expect("default subnet parses")],
         ipv6_enabled: false,
         internal: false,
@@ -426,6 +433,45 @@ fn free_subnet(taken: &[IpNet], routes: &[IpNet]) -> Result<Subnet> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A network file as ctl writes it today.
+    const FILE_OF_TODAY: &str = r#"{
+  "name": "web",
+  "id": "0123456789abcdef0123456789abcdef",
+  "driver": "bridge",
+  "network_interface": "ctl-0123456789a",
+  "created": "2026-11-22T22:46:51.123456789+00:00",
+  "subnets": [
+    {
+      "subnet": "10.89.1.0/24",
+      "gateway": "10.89.1.1"
+    }
+  ],
+  "ipv6_enabled": false,
+  "internal": false,
+  "dns_enabled": true,
+  "ipam_options": {
+    "driver": "host-local"
+  }
+}"#;
+
+    #[test]
+    fn files_keep_their_bytes_and_podmans_times_load() {
+        let n: Network = serde_json::from_str(FILE_OF_TODAY).unwrap();
+        let t = Timestamp::new(1_795_387_611, 123_456_789);
+        assert_eq!(n.created, Some(t));
+        assert_eq!(serde_json::to_string_pretty(&n).unwrap(), FILE_OF_TODAY);
+        let with = |created: &str| {
+            let text = FILE_OF_TODAY.replace(
+                "\"2026-11-22T22:46:51.123456789+00:00\"",
+                &serde_json::to_string(created).unwrap(),
+            );
+            serde_json::from_str::<Network>(&text).unwrap().created
+        };
+        // Podman's Go time, in the local zone.
+        assert_eq!(with("2026-11-23T00:46:51.123456789+02:00"), Some(t));
+        assert_eq!(with(""), None);
+    }
 
     #[test]
     fn subnets_and_gateways_are_checked() {

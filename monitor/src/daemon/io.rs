@@ -4,6 +4,7 @@
 use std::os::fd::{AsFd, OwnedFd};
 use std::time::{Duration, Instant};
 
+use ctl_monitor::time::Timestamp;
 use ctl_monitor::wire::{ControlMessage, MAX_PACKET_DATA};
 use ctl_monitor::{MonitorArgs, Stream};
 use nix::errno::Errno;
@@ -49,7 +50,7 @@ pub struct Monitor<'a> {
     pub sink: Sink,
     pub ended: Option<Ended>,
     /// When the exit was seen (RFC 3339).
-    pub ended_at: Option<String>,
+    pub ended_at: Option<Timestamp>,
     /// Client input not yet written to the container's stdin (or pty).
     pending: Vec<u8>,
     buf: Vec<u8>,
@@ -253,7 +254,7 @@ impl<'a> Monitor<'a> {
     fn record(&mut self, pid: Pid, how: Ended) {
         if pid == self.pid && self.ended.is_none() {
             self.ended = Some(how);
-            self.ended_at = Some(ctl_monitor::time::now_string());
+            self.ended_at = Some(Timestamp::now());
         }
     }
 

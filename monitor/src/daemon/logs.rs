@@ -5,7 +5,7 @@ use std::os::unix::net::UnixDatagram;
 use std::path::Path;
 
 use ctl_monitor::logfile::split_records;
-use ctl_monitor::time::now_timestamp;
+use ctl_monitor::time::Timestamp;
 use ctl_monitor::{LogDriver, LogWriter, MonitorArgs, Stream};
 
 const JOURNAL_SOCKET: &str = "/run/systemd/journal/socket";
@@ -49,7 +49,7 @@ impl Sink {
             // Write errors are the writer's to count and report (see LogWriter).
             Sink::File(w) if w.failing() => w.drop_output(data.len()),
             Sink::File(w) => {
-                let ts = now_timestamp();
+                let ts = Timestamp::now().encode();
                 let _ = split_records::<()>(data, max_line, |text, partial| {
                     w.push(&ts, stream, partial, text);
                     Ok(())
@@ -81,7 +81,7 @@ impl Sink {
     /// The container is gone: reports output the log lost, if it can.
     pub fn finish(&mut self) {
         if let Sink::File(w) = self {
-            w.finish(&now_timestamp());
+            w.finish(&Timestamp::now().encode());
         }
     }
 

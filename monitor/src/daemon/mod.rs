@@ -16,7 +16,8 @@ use std::os::fd::OwnedFd;
 use std::process::{Command, ExitCode, Stdio};
 
 use ctl_monitor::fsx::write_atomic_mode;
-use ctl_monitor::{time, ExitStatus, LogDriver, MonitorArgs, SyncMessage};
+use ctl_monitor::time::Timestamp;
+use ctl_monitor::{ExitStatus, LogDriver, MonitorArgs, SyncMessage};
 
 use self::attach::Server;
 use self::cgroup::OomCounter;
@@ -141,7 +142,7 @@ fn stdio_to_null() -> std::io::Result<()> {
 /// monitor as its child (systemd, through a unit's PIDFile or MAINPID) sees the container's.
 fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>, held: Vec<OwnedFd>) -> u8 {
     let args = mon.args;
-    let now = mon.ended_at.take().unwrap_or_else(time::now_string);
+    let now = mon.ended_at.take().unwrap_or_else(Timestamp::now);
     let mut status = match mon.ended.unwrap_or(Ended::Unknown) {
         Ended::Exited(code) => ExitStatus::exited(code, now),
         Ended::Signaled(sig) => ExitStatus::signaled(sig, now),

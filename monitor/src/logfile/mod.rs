@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 
 pub use self::writer::LogWriter;
 
-use crate::time::parse_timestamp;
+use crate::time::Timestamp;
 
 /// Which of the container's outputs a record came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,11 +51,10 @@ pub fn format_log_line(out: &mut Vec<u8>, ts: &[u8], stream: Stream, partial: bo
 }
 
 /// Parses one record: (timestamp, stream, partial, text). A trailing newline is ignored.
-pub fn parse_log_line_bytes(line: &[u8]) -> Option<(&str, Stream, bool, &[u8])> {
+pub fn parse_log_line_bytes(line: &[u8]) -> Option<(Timestamp, Stream, bool, &[u8])> {
     let line = line.strip_suffix(b"\n").unwrap_or(line);
     let sp = line.iter().position(|&b| b == b' ')?;
-    let ts = std::str::from_utf8(&line[..sp]).ok()?;
-    parse_timestamp(ts)?;
+    let ts: Timestamp = std::str::from_utf8(&line[..sp]).ok()?.parse().ok()?;
     let rest = &line[sp + 1..];
     let (stream, rest) = if let Some(r) = rest.strip_prefix(b"stdout ") {
         (Stream::Stdout, r)
@@ -78,7 +77,7 @@ pub fn parse_log_line_bytes(line: &[u8]) -> Option<(&str, Stream, bool, &[u8])> 
 }
 
 /// [`parse_log_line_bytes`] for text lines.
-pub fn parse_log_line(line: &str) -> Option<(&str, Stream, bool, &str)> {
+pub fn parse_log_line(line: &str) -> Option<(Timestamp, Stream, bool, &str)> {
     let (ts, stream, partial, text) = parse_log_line_bytes(line.as_bytes())?;
     // The text is a suffix of a &str after ASCII fields, so it is valid UTF-8.
     let text = &line[line.len() - text.len() - usize::from(line.ends_with('\n'))..][..text.len()];
@@ -162,7 +161,7 @@ mod tests {
         assert_eq!(
             parse_log_line(line),
             Some((
-                "2026-11-22T22:46:51.123456789+00:00",
+                "2026-11-22T22:46:51.123456789+00:00".parse().unwrap(),
                 Stream::Stdout,
                 false,
                 "hello world"

@@ -254,8 +254,8 @@ pub fn camel_split(s: &str) -> Vec<String> {
 
 /// Go's `time.Time.String()` of an RFC 3339 time, in UTC:
 /// `2024-05-01 10:00:00.123456789 +0000 UTC` (fraction trimmed of zeros).
-pub fn go_time(rfc3339: &str) -> Option<String> {
-    let (secs, nanos) = ctl_monitor::time::parse_timestamp(rfc3339)?;
+pub fn go_time_of(t: ctl_monitor::time::Timestamp) -> String {
+    let (secs, nanos) = (t.secs(), t.subsec_nanos());
     let days = secs.div_euclid(86400);
     let rem = secs.rem_euclid(86400);
     let (y, m, d) = ctl_monitor::time::civil_from_days(days);
@@ -271,7 +271,7 @@ pub fn go_time(rfc3339: &str) -> Option<String> {
         s.push_str(frac.trim_end_matches('0'));
     }
     s.push_str(" +0000 UTC");
-    Some(s)
+    s
 }
 
 #[cfg(test)]

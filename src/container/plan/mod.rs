@@ -4,6 +4,8 @@
 //! user's ids from the image's /etc/passwd, `--group-add`) or the store (networks, other
 //! containers) is left to the bundle.
 
+mod defaults;
+
 use std::collections::BTreeMap;
 use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
@@ -66,6 +68,8 @@ pub struct Settings {
     /// The caller's ids (`--userns=keep-id`).
     pub uid: u32,
     pub gid: u32,
+    /// containers.conf's (and ctl.toml's `[containers]`) defaults, under the flags.
+    pub defaults: crate::config::ContainerDefaults,
 }
 
 impl Settings {
@@ -95,6 +99,7 @@ impl Settings {
             cgroup_v2: Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
             uid: nix::unistd::getuid().as_raw(),
             gid: nix::unistd::getgid().as_raw(),
+            defaults: ctx.container_defaults.clone(),
         }
     }
 }
@@ -269,7 +274,20 @@ pub fn resolve(
     }
     let mut warnings = Vec::new();
     let network = network(req, image, settings, &mut warnings)?;
-    let etc = etc::etc(req)?;
+    let mut etc = etc::etc(req)?;
+    if !etc.image_resolv_conf {
+        // containers.conf's servers come first, then --dns's, as podman writes them.
+        let mut servers = Vec::new();
+        for s in settings.defaults.dns_servers.iter().flatten() {
+            servers.push(s.parse().map_err(|_| Error::InvalidInput {
+                what: "containers.conf default dns_servers",
+                value: s.clone(),
+                reason: "not an IP address".into(),
+            })?);
+        }
+        servers.append(&mut etc.dns_servers);
+        etc.dns_servers = servers;
+    }
     let annotations = parse_labels(&req.annotations).map_err(|e| match e {
         OptionError::Invalid { value, reason, .. } => Error::InvalidInput {
             what: "annotation",
@@ -384,7 +402,7 @@ pub fn resolve(
         (None, None) if systemd => libc::SIGRTMIN() + 3,
         (None, None) => libc::SIGTERM,
     };
-    Ok(ContainerPlan {
+    let plan = ContainerPlan {
         id: id.to_string(),
         // podman takes docker's `/NAME` as NAME.
         name: req
@@ -453,7 +471,8 @@ pub fn resolve(
         init: req.init || req.init_path.is_some(),
         init_path: req.init_path.clone(),
         create_command: req.create_command.clone(),
-    })
+    };
+    defaults::apply(plan, req, settings)
 }
 
 fn bad_network_option(value: &str, reason: impl Into<String>) -> Error {

@@ -161,7 +161,7 @@ pub fn cap_sets(input: &SpecInput) -> CapSets {
     let host = input.host_caps.unwrap_or(caps::to_mask(caps::BY_NUMBER));
     let base = match input.privileged {
         true => host,
-        false => caps::to_mask(caps::DEFAULT_CAPABILITIES),
+        false => (input.cap_changes.base).unwrap_or(caps::to_mask(caps::DEFAULT_CAPABILITIES)),
     };
     caps::resolve(base, &input.cap_changes, host, input.user.uid == 0)
 }

@@ -3,6 +3,7 @@
 
 use std::io::{BufRead, BufReader, Read};
 
+use ctl_monitor::time::Timestamp;
 use serde_json::{json, Map, Value};
 
 use crate::error::{Error, Result};
@@ -267,7 +268,7 @@ pub fn apply_changes(config: &mut Map<String, Value>, changes: &[Change]) {
 /// The OCI image config of an imported one-layer image.
 pub fn image_config(
     diff_id: &str,
-    created: &str,
+    created: Timestamp,
     platform: &Platform,
     message: Option<&str>,
     changes: &[Change],
@@ -363,11 +364,11 @@ pub fn import<R: Read>(
         });
     }
     let layer = store_layer(store, source, &expected, unpack, |_| {})?;
-    let created = crate::image::now_rfc3339();
+    let created = Timestamp::now();
     let platform = Platform::host();
     let config = image_config(
         &layer.diff_id,
-        &created,
+        created,
         &platform,
         opts.message.as_deref(),
         &changes,
@@ -381,7 +382,7 @@ pub fn import<R: Read>(
         repo_digests: vec![],
         manifest_digest: None,
         created: Some(created),
-        added: crate::image::now_rfc3339(),
+        added: Timestamp::now(),
         os: platform.os,
         architecture: platform.architecture,
         variant: platform.variant,
@@ -515,14 +516,15 @@ mod tests {
             variant: Some("v8".into()),
         };
         let d = format!("sha256:{}", "a".repeat(64));
-        let c = image_config(&d, "2026-01-01T00:00:00Z", &p, Some("hello"), &changes);
+        let t: Timestamp = "2026-01-01T00:00:00Z".parse().unwrap();
+        let c = image_config(&d, t, &p, Some("hello"), &changes);
         assert_eq!(c["architecture"], "arm64");
         assert_eq!(c["variant"], "v8");
         assert_eq!(c["os"], "linux");
         assert_eq!(c["rootfs"], json!({"type": "layers", "diff_ids": [d]}));
         assert_eq!(
             c["history"],
-            json!([{"created": "2026-01-01T00:00:00Z", "created_by": "ctl import", "comment": "hello"}])
+            json!([{"created": "2026-01-01T00:00:00.000000000+00:00", "created_by": "ctl import", "comment": "hello"}])
         );
         assert_eq!(c["config"]["Env"], json!(["B=2", "A=3"]));
         assert_eq!(c["config"]["Cmd"], json!(["sh"]));
@@ -534,7 +536,8 @@ mod tests {
         let summary =
             crate::image::ImageConfigSummary::parse(&serde_json::to_vec(&c).unwrap()).unwrap();
         assert_eq!(summary.diff_ids, vec![d.clone()]);
-        let bare = image_config(&d, "t", &Platform::host(), None, &[]);
+        assert_eq!(summary.created, Some(t));
+        let bare = image_config(&d, t, &Platform::host(), None, &[]);
         assert_eq!(bare["config"], json!({}));
         assert!(bare["history"][0].get("comment").is_none());
     }

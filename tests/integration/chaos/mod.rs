@@ -93,7 +93,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         a.extend(s(cmd));
         a
     };
-    match rng.below(20) {
+    match rng.below(22) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -116,6 +116,10 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         14 | 15 => s(&["restart", "-t", "0", name]),
         16 | 17 => s(&["rm", "-f", name]),
         18 => s(&["rmi", "-f", &t.spare_image]),
+        // podman's `start --attach`: the worker interrupts it as a user's ^C would.
+        19 => s(&["start", "--attach", name]),
+        // Without -f: a running container is refused (exit 2), a stopped one removed.
+        20 => s(&["rm", name]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
@@ -132,7 +136,9 @@ fn worker(t: &Target, mut rng: Rng, until: Instant, tally: &Tally) {
             .stderr(Stdio::piped())
             .spawn()
             .expect("spawn ctl");
-        if rng.below(4) == 0 {
+        // An attached start follows the container until it ends: always cut short.
+        let attached = argv.contains(&"--attach");
+        if attached || rng.below(4) == 0 {
             std::thread::sleep(Duration::from_millis(rng.below(300)));
             if matches!(child.try_wait(), Ok(None)) {
                 let _ = child.kill();

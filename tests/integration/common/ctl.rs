@@ -28,6 +28,12 @@ pub struct Ctl {
     pub auth_file: PathBuf,
     /// CTL_CONFIG: absent unless a test writes it with [`Ctl::write_config`].
     pub config_file: PathBuf,
+    /// CONTAINERS_CONF: empty unless a test writes it, so the host's containers.conf files
+    /// play no part.
+    pub containers_conf: PathBuf,
+    /// CONTAINERS_REGISTRIES_CONF: empty unless a test writes it (the drop-ins of
+    /// /etc/containers/registries.conf.d are still read, as podman reads them).
+    pub registries_conf: PathBuf,
 }
 
 /// One finished `ctl` command.
@@ -70,6 +76,9 @@ impl Ctl {
         ] {
             std::fs::create_dir_all(p.join(d)).expect("create test dirs");
         }
+        for f in ["containers.conf", "registries.conf"] {
+            std::fs::write(p.join(f), "").expect("write an empty config");
+        }
         Ctl {
             root: p.join("root"),
             runroot: p.join("run"),
@@ -78,6 +87,8 @@ impl Ctl {
             // whether REGISTRY_AUTH_FILE was honoured.
             auth_file: p.join("auth.json"),
             config_file: p.join("ctl.toml"),
+            containers_conf: p.join("containers.conf"),
+            registries_conf: p.join("registries.conf"),
             dir,
         }
     }
@@ -108,6 +119,8 @@ impl Ctl {
             .env("REGISTRY_AUTH_FILE", &self.auth_file)
             .env("DOCKER_CONFIG", self.home.join(".docker"))
             .env("CTL_CONFIG", &self.config_file)
+            .env("CONTAINERS_CONF", &self.containers_conf)
+            .env("CONTAINERS_REGISTRIES_CONF", &self.registries_conf)
             .env("LANG", "C.UTF-8")
             .arg("--root")
             .arg(&self.root)

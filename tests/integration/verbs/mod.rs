@@ -1,0 +1,18 @@
+//! Commands and options podman has on the verbs ctl has, written from podman 5's man pages:
+//! `exists`, `version`, `info --format`, the listing options of `images`, `ps` and `network
+//! ls`, `rmi -a`, `logs` of several containers, `exec` and `generate systemd` options.
+
+mod exec;
+mod exists;
+mod generate;
+mod images;
+mod logs;
+mod ps;
+
+use crate::common::{Out, WithImage};
+use crate::lifecycle::{run_d, setup};
+
+/// The exit code, with the output on failure to say why.
+fn code(out: &Out) -> i32 {
+    out.code.unwrap_or_else(|| panic!("killed\n{out}"))
+}
