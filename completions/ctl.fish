@@ -71,6 +71,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "completion" -d 'Print a she
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__complete" -d 'List completion candidates (run by the completion scripts)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "__generate-docs" -d 'Write completions/ and packaging/man/ from these definitions'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l preserve-fds -d 'Pass the fds 3 to 3+N-1 of this process into the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l name -d 'Name the container' -r
@@ -106,6 +107,28 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l network -l net -d 'Netwo
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l timeout -d 'Kill the container after it has run this many seconds (0: no limit)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -130,11 +153,15 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l events-backend -d 'Where
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l rmi -d 'Remove the image once the container exited and is removed, unless another container uses it; implies --rm'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
@@ -172,6 +199,28 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l network -l net -d 'Ne
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l timeout -d 'Kill the container after it has run this many seconds (0: no limit)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -200,6 +249,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only -d 'Mount t
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
@@ -489,6 +541,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_s
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass the fds 3 to 3+N-1 of this process into the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name the container' -r
@@ -524,6 +577,28 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l timeout -d 'Kill the container after it has run this many seconds (0: no limit)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -548,11 +623,15 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container id'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exited and is removed, unless another container uses it; implies --rm'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
@@ -590,6 +669,28 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a port: [IP:][HOST_PORT:]CONTAINER_PORT[/tcp|udp], ports or ranges' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ip -d 'The container\'s IPv4 address on its network' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l network-alias -d 'Another name the container answers to on its network' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns -d 'DNS servers for /etc/resolv.conf (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-search -d 'DNS search domains (`.`: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l dns-option -d 'Options for /etc/resolv.conf (e.g. ndots:2)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l add-host -d 'Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l shm-size -d 'Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l timeout -d 'Kill the container after it has run this many seconds (0: no limit)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pull -d 'Pull the image: missing, always, never' -r -f -a "missing\t''
 always\t''
 never\t''
@@ -618,6 +719,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'

@@ -29,6 +29,9 @@ pub enum Error {
     },
     #[error("conflicting options: {0}")]
     ConflictingOptions(String),
+    /// An option's value refused in podman's own words (scripts match them).
+    #[error("{0}")]
+    BadOption(String),
     #[error("{reference}: {message}")]
     Registry { reference: String, message: String },
     /// podman's (containers/storage's) words.

@@ -100,6 +100,11 @@ pub struct MonitorArgs {
     /// Also send `READY=1` when ctl says the container started (`--sdnotify=conmon`);
     /// without it the container reports its own readiness (`--sdnotify=container`).
     pub notify_ready: bool,
+    /// Kill the container (SIGKILL) once it has run this many seconds; 0: never.
+    pub timeout: u32,
+    /// fds 3.. of this many passed into the container (the runtime's `--preserve-fds`);
+    /// the monitor closes its copies once the container exists.
+    pub preserve_fds: u32,
 }
 
 impl Default for MonitorArgs {
@@ -131,6 +136,8 @@ impl Default for MonitorArgs {
             exit_command_args: Vec::new(),
             notify_socket: None,
             notify_ready: false,
+            timeout: 0,
+            preserve_fds: 0,
         }
     }
 }
@@ -158,6 +165,8 @@ const VALUE_OPTIONS: &[&str] = &[
     "--exit-command",
     "--exit-command-arg",
     "--notify-socket",
+    "--timeout",
+    "--preserve-fds",
 ];
 
 fn opt(out: &mut Vec<OsString>, name: &str, value: impl AsRef<OsStr>) {
@@ -189,6 +198,9 @@ impl MonitorArgs {
         opt(&mut a, "--pid-file", &self.container_pidfile);
         if let Some(s) = console_socket {
             opt(&mut a, "--console-socket", s);
+        }
+        if self.preserve_fds > 0 {
+            opt(&mut a, "--preserve-fds", self.preserve_fds.to_string());
         }
         a.push(self.id.as_str().into());
         a
@@ -245,6 +257,12 @@ impl MonitorArgs {
             opt(&mut a, "--notify-socket", p);
         }
         flag(&mut a, "--notify-ready", self.notify_ready);
+        if self.timeout > 0 {
+            opt(&mut a, "--timeout", self.timeout.to_string());
+        }
+        if self.preserve_fds > 0 {
+            opt(&mut a, "--preserve-fds", self.preserve_fds.to_string());
+        }
         a
     }
 
@@ -325,6 +343,14 @@ impl MonitorArgs {
                 "--exit-command-arg" => m.exit_command_args.push(value),
                 "--notify-socket" => m.notify_socket = Some(value.into()),
                 "--notify-ready" => m.notify_ready = true,
+                "--preserve-fds" => {
+                    m.preserve_fds = u32::try_from(number("a count")?)
+                        .map_err(|_| format!("{name}: too large"))?
+                }
+                "--timeout" => {
+                    m.timeout = u32::try_from(number("seconds")?)
+                        .map_err(|_| format!("{name}: too large"))?
+                }
                 _ => unreachable!("{name} is in VALUE_OPTIONS"),
             }
         }
@@ -413,6 +439,8 @@ mod tests {
             exit_command_args: vec!["--root".into(), "-x".into(), "cleanup".into()],
             notify_socket: Some("@/org/freedesktop/systemd1/notify/42".into()),
             notify_ready: true,
+            timeout: 30,
+            preserve_fds: 2,
         }
     }
 
@@ -485,6 +513,8 @@ mod tests {
             "/run/ctl/containers/abc123/pid",
             "--console-socket",
             "/tmp/c.sock",
+            "--preserve-fds",
+            "2",
             "abc123",
         ]
         .iter()

@@ -26,6 +26,9 @@ pub struct Options {
     /// Bytes that detach (default ctrl-p ctrl-q); empty: no detach keys.
     pub detach_keys: Vec<u8>,
     pub sig_proxy: bool,
+    /// Which of the container's output streams are copied here (`run -a`).
+    pub stdout: bool,
+    pub stderr: bool,
 }
 
 /// How the session ended.
@@ -178,7 +181,7 @@ pub fn session(
     if tty {
         send_resize(&files.ctl_fifo);
     }
-    let res = stream_output(&sock);
+    let res = stream_output(&sock, opts.stdout, opts.stderr);
     drop(raw);
     res?;
     Ok(if detached.load(Ordering::SeqCst) {
@@ -188,7 +191,7 @@ pub fn session(
     })
 }
 
-fn stream_output(sock: &OwnedFd) -> Result<()> {
+fn stream_output(sock: &OwnedFd, stdout: bool, stderr: bool) -> Result<()> {
     let mut buf = vec![0u8; ctl_monitor::wire::MAX_PACKET_DATA + 1];
     let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
     loop {
@@ -203,8 +206,10 @@ fn stream_output(sock: &OwnedFd) -> Result<()> {
         let data = &buf[1..n];
         // Output to a closed pipe (e.g. `| head`) is not an error of the container's.
         let _ = match buf[0] {
-            ctl_monitor::wire::STREAM_STDERR => err.write_all(data),
-            _ => out.write_all(data).and_then(|_| out.flush()),
+            ctl_monitor::wire::STREAM_STDERR if stderr => err.write_all(data),
+            ctl_monitor::wire::STREAM_STDERR => Ok(()),
+            _ if stdout => out.write_all(data).and_then(|_| out.flush()),
+            _ => Ok(()),
         };
     }
 }
@@ -299,6 +304,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         tty: c.config.terminal,
         detach_keys: keys,
         sig_proxy: args.sig_proxy && !c.config.terminal,
+        stdout: true,
+        stderr: true,
     };
     match session(&m, c.id(), sock, &opts, || Ok(()))? {
         Outcome::Detached => Ok(ExitCode::SUCCESS),

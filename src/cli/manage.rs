@@ -410,6 +410,8 @@ fn start_attached(m: &Manager, args: &StartArgs) -> Result<ExitCode> {
         detach_keys: super::attach::parse_detach_keys(&args.detach_keys)?,
         // With a terminal, ^C is a byte for the container's terminal, not our signal.
         sig_proxy: args.sig_proxy.unwrap_or(true) && !c.config.terminal,
+        stdout: true,
+        stderr: true,
     };
     let code = super::attach::start_attached(m, c.id(), &opts)?;
     Ok(ExitCode::from(code))

@@ -10,7 +10,7 @@ use ctl::container::lifecycle::Manager;
 use ctl::container::request::CreateRequest;
 use ctl::container::store::SdNotify;
 use ctl::image::pull::PullPolicy;
-use ctl::image::registry::RegistryOptions;
+use ctl::image::registry::{Platform, RegistryOptions};
 use ctl::image::store::ImageRecord;
 use ctl::sys::HeldSignals;
 use ctl::Context;
@@ -134,6 +134,84 @@ pub struct CreateFlags {
     /// Another name the container answers to on its network
     #[arg(long, value_name = "ALIAS")]
     pub network_alias: Vec<String>,
+    /// DNS servers for /etc/resolv.conf (none: keep the image's file)
+    #[arg(long, value_name = "IP", value_delimiter = ',')]
+    pub dns: Vec<String>,
+    /// DNS search domains (`.`: none)
+    #[arg(long, value_name = "DOMAIN", value_delimiter = ',')]
+    pub dns_search: Vec<String>,
+    /// Options for /etc/resolv.conf (e.g. ndots:2)
+    #[arg(long, value_name = "OPTION", value_delimiter = ',')]
+    pub dns_option: Vec<String>,
+    /// Add a line to /etc/hosts: NAME[;NAME...]:IP, or NAME:host-gateway for the host
+    #[arg(long, value_name = "HOST:IP", value_delimiter = ',')]
+    pub add_host: Vec<String>,
+    /// Do not write /etc/hosts: keep the image's
+    #[arg(long)]
+    pub no_hosts: bool,
+    /// Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)
+    #[arg(long, value_name = "SIZE")]
+    pub shm_size: Option<String>,
+    /// Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)
+    #[arg(long, value_name = "NAME=VALUE")]
+    pub sysctl: Vec<String>,
+    /// Time zone in the container: an area/city name from /usr/share/zoneinfo, or local
+    #[arg(long, value_name = "TIMEZONE")]
+    pub tz: Option<String>,
+    /// The process's umask (octal, default 0022)
+    #[arg(long, value_name = "UMASK")]
+    pub umask: Option<String>,
+    /// Pass this environment into the container (below --env-file and --env)
+    #[arg(long)]
+    pub env_host: bool,
+    /// Read labels from a file: KEY=VALUE lines
+    #[arg(long, value_name = "FILE")]
+    pub label_file: Vec<PathBuf>,
+    /// Add an annotation to the container: KEY=VALUE
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it
+    #[arg(long, value_name = "PORT[/PROTO]")]
+    pub expose: Vec<String>,
+    /// Tune the host's OOM preference for the container (-1000 to 1000)
+    #[arg(long, value_name = "N", allow_hyphen_values = true)]
+    pub oom_score_adj: Option<i32>,
+    /// IPC namespace: private (default), shareable, none (no /dev/shm), host,
+    /// container:NAME, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub ipc: Option<String>,
+    /// PID namespace: private (default), host, container:NAME, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub pid: Option<String>,
+    /// UTS namespace: private (default), host, container:NAME, ns:PATH
+    #[arg(long, value_name = "MODE")]
+    pub uts: Option<String>,
+    /// Cgroup namespace: private (default on cgroup v2) or host
+    #[arg(long, value_name = "MODE")]
+    pub cgroupns: Option<String>,
+    /// User namespace: host (the default; rootless, the user's), keep-id (as root: the
+    /// caller's ids, no new namespace)
+    #[arg(long, value_name = "MODE")]
+    pub userns: Option<String>,
+    /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
+    #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
+    pub device: Vec<String>,
+    /// Attach to these streams only: stdin, stdout, stderr (default: the output streams,
+    /// and stdin with -i)
+    #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
+    pub attach: Vec<String>,
+    /// Pull without progress output
+    #[arg(short, long)]
+    pub quiet: bool,
+    /// Pull the image for this platform: OS/ARCH[/VARIANT]
+    #[arg(long, value_name = "OS/ARCH")]
+    pub platform: Option<String>,
+    /// systemd mode: true (when the command is systemd or an init), false, always
+    #[arg(long, default_value = "true", value_name = "MODE")]
+    pub systemd: String,
+    /// Kill the container after it has run this many seconds (0: no limit)
+    #[arg(long, value_name = "SECONDS")]
+    pub timeout: Option<u32>,
     /// Pull the image: missing, always, never
     #[arg(long, value_enum, default_value = "missing")]
     pub pull: PullFlag,
@@ -236,7 +314,45 @@ impl From<SdNotifyFlag> for SdNotify {
     }
 }
 
+/// `-a STREAM...`: stdin, stdout, stderr (podman's words for another).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Streams {
+    pub stdin: bool,
+    pub stdout: bool,
+    pub stderr: bool,
+}
+
 impl CreateFlags {
+    /// The streams `-a` names; none given: all of them (stdin only with -i).
+    pub fn attach_streams(&self) -> Result<Streams> {
+        if self.attach.is_empty() {
+            return Ok(Streams {
+                stdin: self.interactive,
+                stdout: true,
+                stderr: true,
+            });
+        }
+        if self.log_driver == LogDriverFlag::Passthrough {
+            bail!("cannot specify --attach with --log-driver=passthrough: invalid argument");
+        }
+        let mut s = Streams {
+            stdin: self.interactive,
+            ..Default::default()
+        };
+        for a in &self.attach {
+            match a.to_ascii_lowercase().as_str() {
+                "stdin" => s.stdin = true,
+                "stdout" => s.stdout = true,
+                "stderr" => s.stderr = true,
+                _ => bail!(
+                    "invalid stream {a:?} for --attach - must be one of stdin, stdout, or \
+                     stderr: invalid argument"
+                ),
+            }
+        }
+        Ok(s)
+    }
+
     pub fn image(&self) -> &str {
         &self.image_and_command[0]
     }
@@ -254,6 +370,13 @@ pub struct RunArgs {
     /// Keys that detach from the container: ctrl-<x> or characters, comma separated
     #[arg(long, default_value = "ctrl-p,ctrl-q", value_name = "KEYS")]
     pub detach_keys: String,
+    /// Pass the fds 3 to 3+N-1 of this process into the container
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preserve_fds: u32,
+    /// Remove the image once the container exited and is removed, unless another container
+    /// uses it; implies --rm
+    #[arg(long)]
+    pub rmi: bool,
     /// Forward INT, TERM and HUP to the container
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
@@ -302,11 +425,37 @@ impl CreateFlags {
             publish_all: self.publish_all,
             ip: self.ip,
             network_aliases: self.network_alias.clone(),
+            dns: self.dns.clone(),
+            dns_search: self.dns_search.clone(),
+            dns_options: self.dns_option.clone(),
+            add_hosts: self.add_host.clone(),
+            no_hosts: self.no_hosts,
+            shm_size: self.shm_size.clone(),
+            sysctls: self.sysctl.clone(),
+            tz: self.tz.clone(),
+            umask: self.umask.clone(),
+            env_host: self.env_host,
+            label_files: self.label_file.clone(),
+            annotations: self.annotation.clone(),
+            expose: self.expose.clone(),
+            oom_score_adj: self.oom_score_adj,
+            ipc: self.ipc.clone(),
+            pid: self.pid.clone(),
+            uts: self.uts.clone(),
+            cgroupns: self.cgroupns.clone(),
+            userns: self.userns.clone(),
+            devices: self.device.clone(),
             tty: self.tty,
-            interactive: self.interactive,
+            // `-a stdin` keeps the container's stdin open, as -i.
+            interactive: self.interactive
+                || self.attach.iter().any(|a| a.eq_ignore_ascii_case("stdin")),
             log_driver: self.log_driver.into(),
             log_opts: self.log_opt.clone(),
             rm: self.rm,
+            remove_image: false,
+            timeout: self.timeout,
+            systemd: self.systemd.clone(),
+            preserve_fds: 0,
             restart: self.restart.clone(),
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
@@ -325,9 +474,10 @@ fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
     }
     let opts = RegistryOptions {
         tls_verify: f.tls_verify,
+        platform: f.platform.as_deref().map(Platform::parse).transpose()?,
         ..Default::default()
     };
-    let progress = reporter(false, std::io::stderr().is_terminal());
+    let progress = reporter(f.quiet, std::io::stderr().is_terminal());
     let rec = m
         .pull_image(f.image(), &opts, progress.clone())
         .with_context(|| format!("pulling {}", f.image()))?;
@@ -336,7 +486,7 @@ fn resolve_image(m: &Manager, f: &CreateFlags) -> Result<ImageRecord> {
 }
 
 /// Creates the container; returns its id.
-fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
+fn create_container(m: &Manager, f: &CreateFlags, rmi: bool, preserve_fds: u32) -> Result<String> {
     if let Some(p) = &f.cidfile {
         if p.exists() {
             bail!(
@@ -345,9 +495,20 @@ fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
             );
         }
     }
+    // What the flags alone can tell is refused before any pull.
+    if let Some(p) = &f.platform {
+        Platform::parse(p)?;
+    }
+    f.attach_streams()?;
     let image = resolve_image(m, f)?;
     // Decided before --replace removes anything: a bad flag leaves the old container.
-    let plan = m.plan(&f.request(), &image)?;
+    let mut req = f.request();
+    req.remove_image = rmi;
+    req.preserve_fds = preserve_fds;
+    let plan = m.plan(&req, &image)?;
+    for w in &plan.warnings {
+        eprintln!("{}", ctl::text::escape(&format!("Warning: {w}")));
+    }
     if f.replace {
         if let Some(name) = &f.name {
             match m.resolve(name) {
@@ -370,22 +531,31 @@ fn create_container(m: &Manager, f: &CreateFlags) -> Result<String> {
 pub fn create(ctx: &Context, f: CreateFlags) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     let _held = HeldSignals::hold();
-    let id = create_container(&m, &f)?;
+    let id = create_container(&m, &f, false, 0)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
+    // Checked before anything is made or opened, in podman's words.
+    for fd in 3..3 + args.preserve_fds {
+        if std::fs::symlink_metadata(format!("/proc/self/fd/{fd}")).is_err() {
+            bail!(
+                "file descriptor {fd} is not available - the preserve-fds option requires that \
+                 file descriptors must be passed"
+            );
+        }
+    }
     let m = Manager::open(ctx)?;
     // Held until a detached container runs (or, attached, until the session proxies them).
     let held = HeldSignals::hold();
-    let id = create_container(&m, &args.flags)?;
+    let id = create_container(&m, &args.flags, args.rmi, args.preserve_fds)?;
     let started = if args.detach {
         m.start(&id).map(|_| None).map_err(anyhow::Error::from)
     } else {
         if let Some(sig) = held.take_arrived() {
             // Asked to end before the container ran: it does not run.
-            if args.flags.rm {
+            if args.flags.rm || args.rmi {
                 let _ = m.remove(&id, true);
             }
             drop(held);
@@ -403,7 +573,7 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
         Ok(Some(code)) => Ok(ExitCode::from(code)),
         Err(e) => {
             // A container that never ran is not kept when it was meant to go away.
-            if args.flags.rm {
+            if args.flags.rm || args.rmi {
                 let _ = m.remove(&id, true);
             }
             // As podman's run: a container made but not started (a port in use, a command
@@ -420,8 +590,11 @@ pub fn run(ctx: &Context, args: RunArgs) -> Result<ExitCode> {
 /// Starts the container attached: its output streams here, and ctl exits with its code.
 fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     let f = &args.flags;
+    let streams = f.attach_streams()?;
     let opts = attach::Options {
-        stdin: f.interactive,
+        stdin: streams.stdin,
+        stdout: streams.stdout,
+        stderr: streams.stderr,
         tty: f.tty,
         detach_keys: attach::parse_detach_keys(&args.detach_keys)?,
         // With a terminal, ^C is a byte for the container's terminal, not our signal.
@@ -475,6 +648,44 @@ mod tests {
             (r.log_driver, r.sdnotify),
             (LogDriver::Passthrough, SdNotify::Conmon)
         );
+    }
+
+    #[test]
+    fn attach_names_streams_as_podman() {
+        let s = flags(&["ctl", "create", "-a", "stdout", "-a", "STDERR", "bb"]);
+        let want = Streams {
+            stdin: false,
+            stdout: true,
+            stderr: true,
+        };
+        assert_eq!(s.attach_streams().unwrap(), want);
+        let s = flags(&["ctl", "create", "-a", "stdin", "bb"]);
+        assert!(s.request().interactive);
+        let want = Streams {
+            stdin: true,
+            ..Default::default()
+        };
+        assert_eq!(s.attach_streams().unwrap(), want);
+        let s = flags(&["ctl", "create", "--attach=stdout,bogus", "bb"]);
+        assert_eq!(
+            s.attach_streams().unwrap_err().to_string(),
+            "invalid stream \"bogus\" for --attach - must be one of stdin, stdout, or stderr: \
+             invalid argument"
+        );
+        let s = flags(&[
+            "ctl",
+            "create",
+            "-a",
+            "stdout",
+            "--log-driver",
+            "passthrough",
+            "bb",
+        ]);
+        assert!(s.attach_streams().is_err());
+        let all = flags(&["ctl", "create", "-i", "bb"])
+            .attach_streams()
+            .unwrap();
+        assert_eq!((all.stdin, all.stdout, all.stderr), (true, true, true));
     }
 
     /// A value is named on the command line as the library names it (the monitor's argv,

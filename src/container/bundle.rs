@@ -3,6 +3,7 @@
 //! the container exist. Runs under the lock [`Manager::create`] holds.
 
 use std::fs;
+use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use crate::container::confine;
@@ -10,12 +11,12 @@ use crate::container::host;
 use crate::container::lifecycle::Manager;
 use crate::container::network::NetBundle;
 use crate::container::options::Mount;
-use crate::container::plan::{ContainerPlan, NOTIFY_IN_CONTAINER};
+use crate::container::plan::{ContainerPlan, NsMode, HOST_GATEWAY, NOTIFY_IN_CONTAINER};
 use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
-use crate::container::spec::{self, EtcFiles, NetworkMode, SpecInput};
+use crate::container::spec::{self, EtcFiles, NetworkMode, ShmMode, SpecInput};
 use crate::container::state::State;
-use crate::container::store::{ContainerConfig, HostSettings, LogConfig, MountRecord};
+use crate::container::store::{ContainerConfig, EtcConfig, HostSettings, LogConfig, MountRecord};
 use crate::container::user;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
@@ -44,7 +45,7 @@ impl Manager {
         let user = exec_user(&merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
-        let etc = self.etc_files(&userdata, plan, name, &net)?;
+        let etc = self.etc_files(&userdata, plan, name, &image.id, &net)?;
         let made = Made {
             env: plan.env_for(Some(user.home.as_str())),
             resources: confine::resources(plan, self.ctx.rootless)?,
@@ -88,13 +89,14 @@ impl Manager {
         userdata: &Path,
         plan: &ContainerPlan,
         name: &str,
+        image_id: &str,
         net: &NetBundle,
     ) -> Result<EtcFiles> {
-        let mut etc = self.write_etc_files(userdata, &plan.hostname, name, &net.spec)?;
+        let mut etc = self.write_etc_files(userdata, plan, name, image_id, &net.spec)?;
         if let Some(target) = &net.shares_with {
             let theirs = self.containers.dir(target).join("userdata");
-            etc.hosts = Some(theirs.join("hosts"));
-            etc.resolv_conf = Some(theirs.join("resolv.conf"));
+            etc.hosts = etc.hosts.and(Some(theirs.join("hosts")));
+            etc.resolv_conf = etc.resolv_conf.and(Some(theirs.join("resolv.conf")));
         }
         Ok(etc)
     }
@@ -111,6 +113,33 @@ impl Manager {
     ) -> Result<()> {
         let rootless = self.ctx.rootless;
         let mut mounts = plan.mounts.clone();
+        let mut devices = match plan.privileged && !rootless {
+            true => host::devices(),
+            false => Vec::new(),
+        };
+        let mut device_allow = Vec::new();
+        for d in &plan.devices {
+            for (node, rule) in host::device(&d.host, &d.container, &d.access)? {
+                if rootless {
+                    // Rootless, a node cannot be made: the host's is bound, as podman does.
+                    let rel = node
+                        .path()
+                        .strip_prefix(&d.container)
+                        .unwrap_or(Path::new(""));
+                    let src = match rel.as_os_str().is_empty() {
+                        true => d.host.clone(),
+                        false => d.host.join(rel),
+                    };
+                    mounts.push(Mount::bind(src, node.path().clone(), false, vec![]));
+                } else {
+                    devices.retain(|e| e.path() != node.path());
+                    devices.push(node);
+                    device_allow.push(rule);
+                }
+            }
+        }
+        let ns = |mode: &NsMode, kind: &str| self.namespace(mode, kind);
+        let ipc_ns = ns(&plan.namespaces.ipc, "ipc")?;
         if let Some(sock) = &plan.notify_socket {
             let dest = PathBuf::from(NOTIFY_IN_CONTAINER);
             mounts.push(Mount::bind(sock.clone(), dest, false, vec![]));
@@ -127,21 +156,47 @@ impl Manager {
             mounts,
             etc_files: etc,
             network: made.net.spec.clone(),
-            host_cgroupns: !Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            host_cgroupns: match &plan.namespaces.cgroup {
+                Some(mode) => *mode == NsMode::Host,
+                None => !Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            },
+            pid_ns: ns(&plan.namespaces.pid, "pid")?,
+            uts_ns: ns(&plan.namespaces.uts, "uts")?,
+            shm: match plan.namespaces.ipc {
+                NsMode::Host => ShmMode::Host,
+                NsMode::None => ShmMode::None,
+                _ => ShmMode::Private,
+            },
+            ipc_ns,
+            device_allow,
+            systemd: plan.systemd,
+            cgroup_v1_systemd: plan.systemd
+                && !Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
+                && Path::new("/sys/fs/cgroup/systemd").is_dir(),
             rootless,
             ns_maps_tty_gid: rootless
                 && crate::rootless::idmap::is_mapped(&crate::rootless::idmap::current_maps().1, 5),
-            labels: plan.labels.clone(),
+            labels: plan
+                .labels
+                .clone()
+                .into_iter()
+                .chain(plan.annotations.clone())
+                .collect(),
+            shm_size: plan.shm_size,
+            sysctls: plan.sysctls.clone(),
+            umask: plan.umask,
+            oom_score_adj: plan.oom_score_adj.map(|v| match rootless {
+                // Rootless, it cannot go below ctl's own; podman clamps it there.
+                true => v.max(own_oom_score_adj()),
+                false => v,
+            }),
             cgroups_path: (!rootless).then(|| format!("/ctl/{id}")),
             no_new_privileges: plan.security.no_new_privileges,
             rlimits: plan.ulimits.clone(),
             cap_changes: plan.cap_changes.clone(),
             host_caps: Some(host::bounding_caps()),
             privileged: plan.privileged,
-            devices: match plan.privileged && !rootless {
-                true => host::devices(),
-                false => Vec::new(),
-            },
+            devices,
             resources: made.resources.clone(),
             read_only_tmpfs: plan.read_only_tmpfs,
             init: confine::init_binary(plan)?,
@@ -149,6 +204,12 @@ impl Manager {
             mask: plan.security.mask.clone(),
             ..Default::default()
         };
+        if input.cgroup_v1_systemd {
+            // As podman: the hierarchy's release agent stays out of reach.
+            input
+                .mask
+                .push("/sys/fs/cgroup/systemd/release_agent".into());
+        }
         input.seccomp = confine::seccomp_filter(plan, &input)?;
         confine::check_ulimits(&plan.ulimits, rootless)?;
         let spec = spec::build_spec(&input).map_err(Error::ContainerOption)?;
@@ -158,6 +219,29 @@ impl Manager {
             reason: e.to_string(),
         })?;
         atomic_write(&dir.join("config.json"), &json)
+    }
+
+    /// A namespace as the spec takes it: another container's is its running process's.
+    fn namespace(&self, mode: &NsMode, kind: &str) -> Result<spec::NsSpec> {
+        Ok(match mode {
+            NsMode::Private | NsMode::None => spec::NsSpec::New,
+            NsMode::Host => spec::NsSpec::Host,
+            NsMode::Path(p) => spec::NsSpec::Path(p.clone()),
+            NsMode::Container(target) => {
+                let t = self.get(target)?;
+                match (t.state.is_running(), t.state.pid) {
+                    (true, Some(pid)) => {
+                        spec::NsSpec::Path(format!("/proc/{pid}/ns/{kind}").into())
+                    }
+                    _ => {
+                        return Err(Error::BadOption(format!(
+                            "cannot join the {kind} namespace of container {target}: the \
+                             container is not running"
+                        )))
+                    }
+                }
+            }
+        })
     }
 
     /// The record: what was asked and decided, for every later command.
@@ -194,6 +278,9 @@ impl Manager {
             stop_signal: plan.stop_signal,
             stop_timeout: plan.stop_timeout,
             auto_remove: plan.auto_remove,
+            remove_image: plan.remove_image,
+            timeout: plan.timeout,
+            preserve_fds: plan.preserve_fds,
             read_only: plan.read_only,
             terminal: plan.terminal,
             stdin: plan.stdin,
@@ -218,6 +305,7 @@ impl Manager {
                 init: plan.init,
                 resources: made.resources,
             },
+            etc: plan.etc.clone(),
         }
     }
 
@@ -250,40 +338,121 @@ impl Manager {
         .map(drop)
     }
 
+    /// /etc/hosts, /etc/hostname, /etc/resolv.conf and /run/.containerenv, as asked: a
+    /// bridge network's addresses (and its gateway, for `host-gateway`) are known only at
+    /// each start, which writes hosts and resolv.conf again.
     fn write_etc_files(
         &self,
         userdata: &Path,
-        hostname: &str,
+        plan: &ContainerPlan,
         name: &str,
+        image_id: &str,
         network: &NetworkMode,
     ) -> Result<EtcFiles> {
-        let hosts = userdata.join("hosts");
-        let names: Vec<&str> = if *network == NetworkMode::Host {
-            vec![]
-        } else {
-            vec![hostname, name]
-        };
-        let mut hosts_text = spec::hosts_file(&names, None, &[]);
-        if *network == NetworkMode::Host {
-            hosts_text = fs::read_to_string("/etc/hosts").unwrap_or(hosts_text);
+        let etc = &plan.etc;
+        let hostname = plan.hostname.as_str();
+        let host_net = *network == NetworkMode::Host;
+        let bridge = matches!(plan.network.mode, crate::network::Mode::Bridge(_));
+        let mut files = EtcFiles::default();
+        if !etc.no_hosts {
+            let gateway = (!bridge).then(host::local_ip).flatten();
+            let user = hosts_entries(etc, gateway, !bridge)?;
+            let names: Vec<&str> = if host_net {
+                vec![]
+            } else {
+                vec![hostname, name]
+            };
+            let base = match host_net {
+                true => fs::read_to_string("/etc/hosts").unwrap_or_default(),
+                false => String::new(),
+            };
+            let hosts = userdata.join("hosts");
+            let text = spec::hosts_file(&user, &base, gateway, None, &names);
+            fs::write(&hosts, text).at(&hosts)?;
+            files.hosts = Some(hosts);
         }
-        fs::write(&hosts, hosts_text).at(&hosts)?;
         let hn = userdata.join("hostname");
         fs::write(&hn, spec::hostname_file(hostname)).at(&hn)?;
-        let resolv = userdata.join("resolv.conf");
-        let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
-        let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
-        fs::write(
-            &resolv,
-            spec::resolv_conf(&host, upstream.as_deref(), network),
-        )
-        .at(&resolv)?;
-        Ok(EtcFiles {
-            hosts: Some(hosts),
-            hostname: Some(hn),
-            resolv_conf: Some(resolv),
-        })
+        files.hostname = Some(hn);
+        if !etc.image_resolv_conf {
+            let resolv = userdata.join("resolv.conf");
+            let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
+            let upstream = fs::read_to_string("/run/systemd/resolve/resolv.conf").ok();
+            let base = spec::resolv_conf(&host, upstream.as_deref(), network);
+            fs::write(&resolv, spec::custom_resolv_conf(&base, etc, false)).at(&resolv)?;
+            files.resolv_conf = Some(resolv);
+        }
+        if let Some(tz) = &plan.timezone {
+            let zone = match tz.as_str() {
+                "local" => PathBuf::from("/etc/localtime"),
+                tz => Path::new("/usr/share/zoneinfo").join(tz),
+            };
+            let data = fs::read(&zone).map_err(|_| {
+                Error::BadOption(format!("finding timezone: unknown time zone {tz}"))
+            })?;
+            let localtime = userdata.join("localtime");
+            fs::write(&localtime, data).at(&localtime)?;
+            files.localtime = Some(localtime);
+        }
+        // As podman: not over a /run the user mounted from elsewhere.
+        let own_run = plan.mounts.iter().any(
+            |m| matches!(m, Mount::Bind { destination, .. } if destination == Path::new("/run")),
+        );
+        if !own_run {
+            let env = userdata.join(".containerenv");
+            fs::write(&env, containerenv(plan, name, image_id, self.ctx.rootless)).at(&env)?;
+            files.containerenv = Some(env);
+        }
+        Ok(files)
     }
+}
+
+/// `--add-host` entries with their addresses: `host-gateway` is `gateway`; with none known
+/// (yet: a bridge network's is known at start, `at_create` false) the entry waits, or is
+/// refused in podman's words.
+pub(crate) fn hosts_entries(
+    etc: &EtcConfig,
+    gateway: Option<IpAddr>,
+    refuse_unknown: bool,
+) -> Result<Vec<(Vec<String>, IpAddr)>> {
+    let mut out = Vec::new();
+    for e in &etc.add_hosts {
+        match e.address.or(gateway) {
+            Some(ip) => out.push((e.names.clone(), ip)),
+            None if refuse_unknown => {
+                return Err(Error::BadOption(format!(
+                    "unable to replace \"{HOST_GATEWAY}\" of host entry \"{}:{HOST_GATEWAY}\": \
+                     host containers internal IP address is empty",
+                    e.names.join(";")
+                )))
+            }
+            None => {}
+        }
+    }
+    Ok(out)
+}
+
+/// This process's own oom_score_adj, the lowest a rootless container may have.
+fn own_oom_score_adj() -> i32 {
+    fs::read_to_string("/proc/self/oom_score_adj")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(0)
+}
+
+/// /run/.containerenv: empty, as podman's, unless the container is privileged; then who
+/// made it and from what.
+fn containerenv(plan: &ContainerPlan, name: &str, image_id: &str, rootless: bool) -> String {
+    if !plan.privileged {
+        return String::new();
+    }
+    format!(
+        "engine=\"ctl-{}\"\nname={name:?}\nid={:?}\nimage={:?}\nimageid={image_id:?}\nrootless={}\n",
+        env!("CARGO_PKG_VERSION"),
+        plan.id,
+        plan.image_name,
+        u8::from(rootless),
+    )
 }
 
 /// The user from the image's own /etc/passwd, with `--group-add` from its /etc/group. The

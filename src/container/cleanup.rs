@@ -27,7 +27,16 @@ impl Manager {
                 (h.config.restart).should_restart(st.exit_code, st.restarts, st.stopped_by_user);
             if h.config.auto_remove && !again {
                 // Removed under this hold: nothing is recorded of a container about to go.
-                return self.remove_held(h);
+                let (image, name, rmi) = (
+                    h.config.image_id.clone(),
+                    h.config.image_name.clone(),
+                    h.config.remove_image,
+                );
+                self.remove_held(h)?;
+                return match rmi {
+                    true => self.remove_image_if_unused(&image, &name),
+                    false => Ok(()),
+                };
             }
             self.cleanup_held(&mut h)?;
             h.config.clone()
@@ -39,6 +48,9 @@ impl Manager {
             match self.remove(id, true) {
                 Ok(()) | Err(Error::ContainerNotFound(_)) => {}
                 Err(e) => return Err(e),
+            }
+            if config.remove_image {
+                self.remove_image_if_unused(&config.image_id, &config.image_name)?;
             }
         }
         Ok(())

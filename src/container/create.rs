@@ -17,8 +17,13 @@ impl Manager {
     pub fn plan(&self, req: &CreateRequest, image: &ImageRecord) -> Result<ContainerPlan> {
         let config = plan::image_config(&self.images.blob(&image.config_digest())?);
         let env_files = req.read_env_files()?;
+        let mut req = req.clone();
+        // podman's order: the files' labels, then --label's over them.
+        let mut labels = plan::label_file_lines(&req.read_label_files()?);
+        labels.append(&mut req.labels);
+        req.labels = labels;
         let settings = Settings::detect(&self.ctx);
-        plan::resolve(req, &config, &env_files, &settings, &Containers::new_id())
+        plan::resolve(&req, &config, &env_files, &settings, &Containers::new_id())
     }
 
     /// Creates a container from an image as planned: record, rootfs, bundle. Nothing runs

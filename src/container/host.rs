@@ -149,3 +149,103 @@ pub fn find_init() -> Option<PathBuf> {
         .map(PathBuf::from)
         .find(|p| p.is_file())
 }
+
+/// podman's `GetLocalIP`: the host's first global address that is not loopback, IPv4
+/// before IPv6; where a container on the host's network (or its own) reaches the host.
+pub fn local_ip() -> Option<std::net::IpAddr> {
+    use std::net::IpAddr;
+    let addrs: Vec<IpAddr> = nix::ifaddrs::getifaddrs()
+        .ok()?
+        .filter_map(|i| {
+            let a = i.address?;
+            if let Some(v4) = a.as_sockaddr_in() {
+                return Some(IpAddr::V4(v4.ip()));
+            }
+            a.as_sockaddr_in6().map(|v6| IpAddr::V6(v6.ip()))
+        })
+        .filter(|ip| match ip {
+            IpAddr::V4(v4) => !v4.is_loopback() && !v4.is_link_local() && !v4.is_unspecified(),
+            IpAddr::V6(v6) => {
+                !v6.is_loopback() && !v6.is_unspecified() && (v6.segments()[0] & 0xffc0) != 0xfe80
+            }
+        })
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+}
+
+/// `--device HOST[:CONTAINER][:ACCESS]`: the host's node (a symbolic link followed), or
+/// every node under a directory, as nodes at CONTAINER and cgroup rules allowing them.
+pub fn device(
+    host: &Path,
+    container: &Path,
+    access: &str,
+) -> crate::error::Result<Vec<(LinuxDevice, oci_spec::runtime::LinuxDeviceCgroup)>> {
+    let bad = |why: &str| crate::error::Error::BadOption(format!("stat {}: {why}", host.display()));
+    let meta = fs::metadata(host).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => bad("no such file or directory"),
+        _ => bad(&e.to_string()),
+    })?;
+    let found = if meta.is_dir() {
+        let mut all = Vec::new();
+        walk(host, &mut all);
+        all
+    } else {
+        let real = fs::canonicalize(host).unwrap_or_else(|_| host.to_path_buf());
+        let one = node(&real).ok_or_else(|| {
+            crate::error::Error::BadOption(format!("{} is not a valid device", host.display()))
+        })?;
+        vec![one]
+    };
+    let mut out = Vec::new();
+    for mut d in found {
+        let rel = d
+            .path()
+            .strip_prefix(host)
+            .map(Path::to_path_buf)
+            .unwrap_or_default();
+        let at = if rel.as_os_str().is_empty() {
+            container.to_path_buf()
+        } else {
+            container.join(rel)
+        };
+        d.set_path(at);
+        let rule = oci_spec::runtime::LinuxDeviceCgroupBuilder::default()
+            .allow(true)
+            .typ(d.typ())
+            .major(d.major())
+            .minor(d.minor())
+            .access(access)
+            .build()
+            .map_err(|e| crate::error::Error::BadOption(e.to_string()))?;
+        out.push((d, rule));
+    }
+    Ok(out)
+}
+
+/// The node at `path`, if it is a device.
+fn node(path: &Path) -> Option<LinuxDevice> {
+    let meta = fs::symlink_metadata(path).ok()?;
+    let ft = meta.file_type();
+    let typ = if ft.is_char_device() {
+        LinuxDeviceType::C
+    } else if ft.is_block_device() {
+        LinuxDeviceType::B
+    } else {
+        return None;
+    };
+    let rdev = meta.rdev();
+    LinuxDeviceBuilder::default()
+        .path(path)
+        .typ(typ)
+        .major(nix::sys::stat::major(rdev) as i64)
+        .minor(nix::sys::stat::minor(rdev) as i64)
+        .file_mode(meta.mode() & 0o7777)
+        .uid(meta.uid())
+        .gid(meta.gid())
+        .build()
+        .ok()
+}

@@ -110,6 +110,34 @@ fn clear_cloexec(fd: &OwnedFd) -> Result<()> {
     .map_err(|e| Error::io("fcntl", std::io::Error::from(e)))
 }
 
+/// How many of ctl's fds from 3 on go into the container: `run --preserve-fds` (checked by
+/// `run` before anything), or with socket activation (LISTEN_FDS for this very process, as
+/// systemd sets LISTEN_PID) those, as podman's. Fds that are not all open pass none.
+fn preserved_fds(preserve: u32) -> Result<u32> {
+    let ours = std::env::var("LISTEN_PID").ok() == Some(std::process::id().to_string());
+    let listen = std::env::var("LISTEN_FDS")
+        .ok()
+        .and_then(|v| v.parse().ok());
+    let n = match (preserve, listen) {
+        (0, Some(l)) if ours => l,
+        (n, _) => n,
+    };
+    let open = |fd: u32| std::fs::symlink_metadata(format!("/proc/self/fd/{fd}")).is_ok();
+    if !(3..3 + n).all(open) {
+        return Ok(0);
+    }
+    for fd in 3..3 + n {
+        // Inherited fds are usually open across exec; make sure this one is.
+        nix::fcntl::fcntl(
+            // SAFETY: the fd is open (checked above) and only borrowed for this call.
+            unsafe { std::os::fd::BorrowedFd::borrow_raw(fd as i32) },
+            nix::fcntl::FcntlArg::F_SETFD(nix::fcntl::FdFlag::empty()),
+        )
+        .map_err(|e| Error::io("fcntl", std::io::Error::from(e)))?;
+    }
+    Ok(n)
+}
+
 /// The monitor's command to run when the container exits: `ctl ... container cleanup ID`.
 fn exit_command(m: &Manager, id: &str) -> (Option<PathBuf>, Vec<OsString>) {
     let exe = std::env::current_exe().ok();
@@ -134,6 +162,7 @@ pub fn launch(
     cfg: &ContainerConfig,
     rt: &Runtime,
     hold: &[OwnedFd],
+    preserve_fds: u32,
 ) -> Result<(i32, i32)> {
     let id = &cfg.id;
     for fd in hold {
@@ -177,6 +206,8 @@ pub fn launch(
             .clone()
             .filter(|_| cfg.sdnotify != SdNotify::Ignore),
         notify_ready: cfg.sdnotify == SdNotify::Conmon && m.ctx.notify_socket.is_some(),
+        timeout: cfg.timeout,
+        preserve_fds: preserved_fds(preserve_fds)?,
         ..Default::default()
     };
     let monitor = monitor_path()?;

@@ -241,6 +241,10 @@ impl Manager {
             });
         }
         ns.options = netavark::options(&cfg.id, &cfg.name, &cfg.hostname, &attach, &ns.ports);
+        if !cfg.etc.dns_servers.is_empty() {
+            // aardvark-dns forwards the names it does not know to these, as podman's --dns.
+            ns.options["dns_servers"] = serde_json::json!(cfg.etc.dns_servers);
+        }
         // Before the call: a failed setup can leave part of its work (netavark does not undo
         // it), so its teardown must run too.
         ns.configured = true;
@@ -364,19 +368,17 @@ impl Manager {
         if cfg.name != cfg.hostname {
             names.push(&cfg.name);
         }
-        let extra: Vec<(String, IpAddr)> = first
-            .gateway
-            .map(|g| ("host.containers.internal".to_string(), g))
-            .into_iter()
-            .collect();
-        let hosts = spec::hosts_file(&names, Some(first.ip), &extra);
-        write_file(&userdata.join("hosts"), &hosts)?;
+        if !cfg.etc.no_hosts {
+            let user = crate::container::bundle::hosts_entries(&cfg.etc, first.gateway, true)?;
+            let hosts = spec::hosts_file(&user, "", first.gateway, Some(first.ip), &names);
+            write_file(&userdata.join("hosts"), &hosts)?;
+        }
         let servers: Vec<IpAddr> = ns
             .networks
             .values()
             .flat_map(|a| a.dns_servers.iter().copied())
             .collect();
-        if !servers.is_empty() {
+        if !servers.is_empty() && !cfg.etc.image_resolv_conf {
             let search: Vec<String> = ns
                 .networks
                 .values()
@@ -385,7 +387,11 @@ impl Manager {
             let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();
             write_file(
                 &userdata.join("resolv.conf"),
-                &spec::resolv_conf_with_dns(&host, &servers, &search),
+                &spec::custom_resolv_conf(
+                    &spec::resolv_conf_with_dns(&host, &servers, &search),
+                    &cfg.etc,
+                    true,
+                ),
             )?;
         }
         Ok(())

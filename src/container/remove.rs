@@ -80,3 +80,24 @@ impl Manager {
         Ok(())
     }
 }
+
+impl Manager {
+    /// `run --rmi`: the image goes once no container uses it (a name of several is only
+    /// untagged, as `rmi NAME`). Used or already gone: nothing to do.
+    pub fn remove_image_if_unused(&self, image_id: &str, name: &str) -> Result<()> {
+        let _removing = self.images.use_lock(true)?;
+        let img = match self.images.image(image_id) {
+            Ok(img) => img,
+            Err(Error::ImageNotFound(_)) => return Ok(()),
+            Err(e) => return Err(e),
+        };
+        if crate::image::container_using(self.images.root(), image_id).is_some() {
+            return Ok(());
+        }
+        if img.names.len() > 1 && img.names.iter().any(|n| n == name) {
+            self.images.untag(image_id, name)?;
+            return Ok(());
+        }
+        self.images.remove_image(image_id).map(drop)
+    }
+}

@@ -61,6 +61,38 @@ pub struct CreateRequest {
     pub publish_all: bool,
     pub ip: Option<Ipv4Addr>,
     pub network_aliases: Vec<String>,
+    /// `--dns` (`none`: keep the image's /etc/resolv.conf).
+    pub dns: Vec<String>,
+    pub dns_search: Vec<String>,
+    pub dns_options: Vec<String>,
+    /// `--add-host NAME[;NAME...]:IP|host-gateway`.
+    pub add_hosts: Vec<String>,
+    pub no_hosts: bool,
+    /// `--shm-size` (0: unlimited).
+    pub shm_size: Option<String>,
+    /// `--sysctl NAME=VALUE`.
+    pub sysctls: Vec<String>,
+    /// `--tz` (an area/city name, or `local`).
+    pub tz: Option<String>,
+    pub umask: Option<String>,
+    /// `--env-host`: the caller's whole environment, below the env files and `-e`.
+    pub env_host: bool,
+    /// `--label-file`, read before `--label`.
+    pub label_files: Vec<PathBuf>,
+    /// `--annotation KEY=VALUE`.
+    pub annotations: Vec<String>,
+    /// `--expose PORT[-END][/PROTO]`: more exposed ports (published by `-P`).
+    pub expose: Vec<String>,
+    pub oom_score_adj: Option<i32>,
+    /// `--ipc`, `--pid`, `--uts`, `--cgroupns` as given.
+    pub ipc: Option<String>,
+    pub pid: Option<String>,
+    pub uts: Option<String>,
+    pub cgroupns: Option<String>,
+    /// `--userns` as given.
+    pub userns: Option<String>,
+    /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
+    pub devices: Vec<String>,
     pub tty: bool,
     pub interactive: bool,
     pub log_driver: LogDriver,
@@ -68,6 +100,14 @@ pub struct CreateRequest {
     pub log_opts: Vec<String>,
     /// `--rm`.
     pub rm: bool,
+    /// `--timeout SECONDS`: killed after running that long (0: never).
+    pub timeout: Option<u32>,
+    /// `--systemd`: true (when the command is an init), false, always.
+    pub systemd: String,
+    /// `run --preserve-fds N`: the caller's fds 3 to 3+N-1 are passed into the container.
+    pub preserve_fds: u32,
+    /// `run --rmi`: the image goes with the container.
+    pub remove_image: bool,
     /// no, on-failure[:N], always, unless-stopped.
     pub restart: String,
     pub sdnotify: SdNotify,
@@ -116,11 +156,35 @@ impl Default for CreateRequest {
             publish_all: false,
             ip: None,
             network_aliases: Vec::new(),
+            dns: Vec::new(),
+            dns_search: Vec::new(),
+            dns_options: Vec::new(),
+            add_hosts: Vec::new(),
+            no_hosts: false,
+            shm_size: None,
+            sysctls: Vec::new(),
+            tz: None,
+            umask: None,
+            env_host: false,
+            label_files: Vec::new(),
+            annotations: Vec::new(),
+            expose: Vec::new(),
+            oom_score_adj: None,
+            ipc: None,
+            pid: None,
+            uts: None,
+            cgroupns: None,
+            userns: None,
+            devices: Vec::new(),
             tty: false,
             interactive: false,
             log_driver: LogDriver::KFile,
             log_opts: Vec::new(),
             rm: false,
+            timeout: None,
+            systemd: "true".into(),
+            preserve_fds: 0,
+            remove_image: false,
             restart: "no".into(),
             sdnotify: SdNotify::Container,
             create_command: Vec::new(),
@@ -129,6 +193,14 @@ impl Default for CreateRequest {
 }
 
 impl CreateRequest {
+    /// The `--label-file` files' text, in order.
+    pub fn read_label_files(&self) -> Result<Vec<String>> {
+        self.label_files
+            .iter()
+            .map(|f| std::fs::read_to_string(f).at(f))
+            .collect()
+    }
+
     /// The `--env-file` files' text, in order.
     pub fn read_env_files(&self) -> Result<Vec<String>> {
         self.env_files

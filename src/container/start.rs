@@ -56,6 +56,9 @@ impl Manager {
         let run = self.containers.run_dir(&id);
         create_private_dir(&run)?;
         let cfg = &h.config;
+        // `run --preserve-fds`: only the start of `run` itself has the caller's fds.
+        let first = state.started_at.is_none() && state.restarts == 0;
+        let preserve = if first { cfg.preserve_fds } else { 0 };
         let launched = (|| {
             // The sockets holding the published ports go to the monitor, which keeps them
             // while the container runs; ctl's copies close when this returns.
@@ -66,7 +69,7 @@ impl Manager {
             if let Some(ns) = &state.network {
                 self.write_network_etc(cfg, ns)?;
             }
-            crate::container::monitor::launch(self, cfg, &rt, &held)
+            crate::container::monitor::launch(self, cfg, &rt, &held, preserve)
         })();
         let (pid, monitor_pid) = match launched {
             Ok(p) => p,

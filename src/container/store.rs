@@ -108,6 +108,53 @@ pub struct ContainerConfig {
     /// Security and resource settings; records from before them have none.
     #[serde(default)]
     pub host: HostSettings,
+    /// `--timeout`: seconds the container may run before the monitor kills it; 0: no limit.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub timeout: u32,
+    /// `run --preserve-fds`: fds 3.. passed into the container by the start of `run`.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub preserve_fds: u32,
+    /// `run --rmi`: the image is removed with the container, unless used.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remove_image: bool,
+    /// `--dns*`, `--add-host`, `--no-hosts`: what /etc/hosts and /etc/resolv.conf get at
+    /// each start; records from before them have none.
+    #[serde(default)]
+    pub etc: EtcConfig,
+}
+
+/// The container's names and resolvers as asked (`--dns`, `--dns-search`, `--dns-option`,
+/// `--add-host`, `--no-hosts`), checked by the plan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, rename_all = "kebab-case")]
+pub struct EtcConfig {
+    /// `--dns`: these servers instead of the host's (a network with its own DNS server
+    /// keeps that one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dns_servers: Vec<std::net::IpAddr>,
+    /// `--dns none`: no /etc/resolv.conf is made; the image's stays.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub image_resolv_conf: bool,
+    /// `--dns-search`: these domains instead of the host's; `["."]`: none at all.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dns_search: Vec<String>,
+    /// `--dns-option`: these options instead of the host's.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dns_options: Vec<String>,
+    /// `--add-host`, in order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub add_hosts: Vec<HostEntry>,
+    /// `--no-hosts`: no /etc/hosts is made; the image's stays.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_hosts: bool,
+}
+
+/// One `--add-host NAME[;NAME...]:ADDRESS`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HostEntry {
+    pub names: Vec<String>,
+    /// `None`: `host-gateway`, the address at which the container reaches the host.
+    pub address: Option<std::net::IpAddr>,
 }
 
 /// What a container was given beyond the defaults, for `inspect`: capability changes as
@@ -566,6 +613,10 @@ pub fn validate_name(n: &str) -> Result<()> {
             reason: "only [a-zA-Z0-9][a-zA-Z0-9_.-] are allowed".into(),
         })
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[cfg(test)]

@@ -227,6 +227,11 @@ impl<'a> Monitor<'a> {
         for signo in signals::pending(&self.sigfd) {
             if signo == Signal::SIGCHLD as i32 {
                 self.reap();
+            } else if signo == Signal::SIGALRM as i32 {
+                // `--timeout`: the container has run its time.
+                if self.ended.is_none() {
+                    let _ = kill(self.pid, Signal::SIGKILL);
+                }
             } else if let (Ok(sig), None) = (Signal::try_from(signo), self.ended) {
                 let _ = kill(self.pid, sig);
             }

@@ -39,14 +39,21 @@ pub fn start(args: MonitorArgs) -> ExitCode {
 fn run(args: &MonitorArgs) -> u8 {
     // Nothing inherited from ctl (nor the sync pipe) may reach the runtime, the container or
     // the exit command.
-    sys::cloexec_from(3);
+    // Except the fds passed on to the container (`--preserve-fds`), until it exists.
+    sys::cloexec_from(3 + args.preserve_fds);
     let mut sync = args.sync_fd.and_then(sys::take_fd).map(File::from);
     let held: Vec<OwnedFd> = args
         .hold_fds
         .iter()
         .filter_map(|fd| sys::take_fd(*fd))
         .collect();
-    let (mut mon, oom) = match setup(args) {
+    let setup = setup(args);
+    // The container has its copies now (or never will): ours go, so that the exit command
+    // and whoever else the monitor starts do not keep them.
+    for fd in 3..3 + args.preserve_fds {
+        drop(sys::take_fd(fd as i32));
+    }
+    let (mut mon, oom) = match setup {
         Ok(m) => m,
         Err(e) => {
             send(&mut sync, &SyncMessage::Error(e));
@@ -109,6 +116,10 @@ fn setup(args: &MonitorArgs) -> Result<(Monitor<'_>, Option<OomCounter>), String
         // socket is systemd's to notice (it times the unit out); the container still runs.
         let me = std::process::id() as i32;
         let _ = ctl_monitor::notify::send(sock, &ctl_monitor::notify::main_pid(me));
+    }
+    if args.timeout > 0 {
+        // Delivered through the signalfd (SIGALRM is blocked), never to a handler.
+        nix::unistd::alarm::set(args.timeout);
     }
     let oom = OomCounter::find(pid);
     let mon = Monitor::new(args, pid, sigfd, io, attach, fifo, sink);

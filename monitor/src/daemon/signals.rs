@@ -17,6 +17,8 @@ pub const FORWARDED: [Signal; 4] = [
 pub fn block() -> nix::Result<SignalFd> {
     let mut set = SigSet::empty();
     set.add(Signal::SIGCHLD);
+    // `--timeout`'s alarm.
+    set.add(Signal::SIGALRM);
     for s in FORWARDED {
         set.add(s);
     }

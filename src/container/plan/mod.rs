@@ -28,14 +28,21 @@ use crate::container::resources::{
 use crate::container::restart::RestartPolicy;
 use crate::container::security::{parse_security_opts, SecurityOpts};
 use crate::container::spec;
-use crate::container::store::SdNotify;
+use crate::container::store::{EtcConfig, SdNotify};
 use crate::error::{Error, Result};
 use crate::network::ports::{self, PortMapping};
 use crate::network::rootless::{self as usernet, Backend};
 use crate::network::Mode;
 
+mod etc;
+mod kernel;
+mod namespaces;
 #[cfg(test)]
 mod tests;
+
+pub use etc::HOST_GATEWAY;
+pub use kernel::label_file_lines;
+pub use namespaces::{DeviceRequest, NamespacesPlan, NsMode};
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -56,6 +63,11 @@ pub struct Settings {
     pub host_env: BTreeMap<String, String>,
     /// The kernel's limit on argv plus environment.
     pub arg_max: usize,
+    /// The unified cgroup hierarchy (v2), where containers get a cgroup namespace.
+    pub cgroup_v2: bool,
+    /// The caller's ids (`--userns=keep-id`).
+    pub uid: u32,
+    pub gid: u32,
     /// containers.conf's (and ctl.toml's `[containers]`) defaults, under the flags.
     pub defaults: crate::config::ContainerDefaults,
 }
@@ -84,6 +96,9 @@ impl Settings {
             notify_socket: ctx.notify_socket.clone(),
             host_env: std::env::vars().collect(),
             arg_max: checks::arg_max(),
+            cgroup_v2: Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            uid: nix::unistd::getuid().as_raw(),
+            gid: nix::unistd::getgid().as_raw(),
             defaults: ctx.container_defaults.clone(),
         }
     }
@@ -136,11 +151,38 @@ pub struct ContainerPlan {
     /// `-v`, `--mount`, `--tmpfs`, in that order.
     pub mounts: Vec<Mount>,
     pub network: NetworkPlan,
+    /// /etc/hosts and /etc/resolv.conf as asked.
+    pub etc: EtcConfig,
+    /// `--annotation`, over the labels in the spec's annotations.
+    pub annotations: BTreeMap<String, String>,
+    /// /dev/shm's size in bytes (0: no limit); `None`: 64 MiB.
+    pub shm_size: Option<u64>,
+    /// `--sysctl`.
+    pub sysctls: BTreeMap<String, String>,
+    /// `--tz`: a zone name under /usr/share/zoneinfo, or `local` (the host's).
+    pub timezone: Option<String>,
+    pub umask: Option<u32>,
+    pub oom_score_adj: Option<i32>,
+    /// `--ipc`, `--pid`, `--uts`, `--cgroupns`.
+    pub namespaces: NamespacesPlan,
+    /// `--device`, resolved against the host's /dev by the bundle.
+    pub devices: Vec<DeviceRequest>,
+    /// What was asked but cannot apply, said and ignored as podman does.
+    pub warnings: Vec<String>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub restart: RestartPolicy,
     /// `--rm`.
     pub auto_remove: bool,
+    /// systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, the cgroup tree
+    /// writable, SIGRTMIN+3 to stop, `container_uuid` in the environment.
+    pub systemd: bool,
+    /// `--preserve-fds`: fds 3.. passed into the container at its first start.
+    pub preserve_fds: u32,
+    /// `--timeout`: seconds the container may run before it is killed; 0: no limit.
+    pub timeout: u32,
+    /// `--rmi`: with `auto_remove`, the image goes too unless another container uses it.
+    pub remove_image: bool,
     pub terminal: bool,
     pub stdin: bool,
     pub log: LogPlan,
@@ -206,6 +248,9 @@ pub fn resolve(
     let lookup = |k: &str| settings.host_env.get(k).cloned();
 
     let mut flag_env = Vec::new();
+    if req.env_host {
+        flag_env.extend(settings.host_env.iter().map(|(k, v)| format!("{k}={v}")));
+    }
     for text in env_files {
         flag_env.extend(parse_env_file(text, lookup)?);
     }
@@ -227,10 +272,62 @@ pub fn resolve(
     if let Some(h) = &req.hostname {
         checks::hostname(h)?;
     }
-    let network = network(req, image, settings)?;
+    let mut warnings = Vec::new();
+    let network = network(req, image, settings, &mut warnings)?;
+    let mut etc = etc::etc(req)?;
+    if !etc.image_resolv_conf {
+        // containers.conf's servers come first, then --dns's, as podman writes them.
+        let mut servers = Vec::new();
+        for s in settings.defaults.dns_servers.iter().flatten() {
+            servers.push(s.parse().map_err(|_| Error::InvalidInput {
+                what: "containers.conf default dns_servers",
+                value: s.clone(),
+                reason: "not an IP address".into(),
+            })?);
+        }
+        servers.append(&mut etc.dns_servers);
+        etc.dns_servers = servers;
+    }
+    let annotations = parse_labels(&req.annotations).map_err(|e| match e {
+        OptionError::Invalid { value, reason, .. } => Error::InvalidInput {
+            what: "annotation",
+            value,
+            reason,
+        },
+        e => e.into(),
+    })?;
+    let shm_size = req.shm_size.as_deref().map(kernel::shm_size).transpose()?;
+    let sysctls = kernel::sysctls(&req.sysctls, &network.mode)?;
+    let timezone = req.tz.as_deref().map(kernel::timezone).transpose()?;
+    let umask = req.umask.as_deref().map(kernel::umask).transpose()?;
+    let oom_score_adj = req.oom_score_adj.map(kernel::oom_score_adj).transpose()?;
+    let namespaces = namespaces::namespaces(
+        req.ipc.as_deref(),
+        req.pid.as_deref(),
+        req.uts.as_deref(),
+        req.cgroupns.as_deref(),
+        settings.cgroup_v2,
+    )?;
+    if namespaces.uts == NsMode::Host && req.hostname.is_some() {
+        return Err(Error::BadOption(
+            "cannot set hostname when running in the host UTS namespace: invalid configuration"
+                .into(),
+        ));
+    }
+    let keep_id_user = namespaces::userns(
+        req.userns.as_deref(),
+        settings.rootless,
+        settings.uid,
+        settings.gid,
+    )?;
+    let devices = req
+        .devices
+        .iter()
+        .map(|d| namespaces::device(d))
+        .collect::<Result<Vec<_>>>()?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
-    if req.rm && restart != RestartPolicy::No {
+    if (req.rm || req.remove_image) && restart != RestartPolicy::No {
         return Err(Error::ConflictingOptions(format!(
             "--restart {} and --rm",
             req.restart
@@ -257,6 +354,10 @@ pub fn resolve(
     let short_id = &id[..12.min(id.len())];
     // On the host's network the container is known by the host's name, as with docker.
     let hostname = req.hostname.clone().unwrap_or_else(|| match network.mode {
+        _ if namespaces.uts == NsMode::Host => settings
+            .host_name
+            .clone()
+            .unwrap_or_else(|| short_id.into()),
         Mode::Host => settings
             .host_name
             .clone()
@@ -273,6 +374,19 @@ pub fn resolve(
         .into_iter()
         .collect();
     labels.extend(labels_flag);
+    let systemd = systemd_mode(&req.systemd, &args)?;
+    let mut env = env;
+    // Socket activation passes through, as podman's: LISTEN_PID is the container's PID 1.
+    for key in ["LISTEN_PID", "LISTEN_FDS", "LISTEN_FDNAMES"] {
+        if let Some(v) = settings.host_env.get(key) {
+            let v = if key == "LISTEN_PID" { "1" } else { v.as_str() };
+            env.retain(|e| !e.starts_with(&format!("{key}=")));
+            env.push(format!("{key}={v}"));
+        }
+    }
+    if systemd && !env.iter().any(|e| e.starts_with("container_uuid=")) {
+        env.push(format!("container_uuid={}", &id[..32.min(id.len())]));
+    }
     let stop_signal = match (stop_signal_flag, nonempty(cfg.stop_signal())) {
         (Some(s), _) => s,
         // Refused as podman refuses it, never replaced by a default.
@@ -284,11 +398,17 @@ pub fn resolve(
             } + "; --stop-signal overrides it",
             value: s,
         })?,
+        // What systemd takes as "halt".
+        (None, None) if systemd => libc::SIGRTMIN() + 3,
         (None, None) => libc::SIGTERM,
     };
     let plan = ContainerPlan {
         id: id.to_string(),
-        name: req.name.clone(),
+        // podman takes docker's `/NAME` as NAME.
+        name: req
+            .name
+            .as_deref()
+            .map(|n| n.strip_prefix('/').unwrap_or(n).to_string()),
         image_name: req.image.clone(),
         args,
         entrypoint: match &req.entrypoint {
@@ -310,6 +430,7 @@ pub fn resolve(
         user: req
             .user
             .clone()
+            .or(keep_id_user)
             .or(nonempty(cfg.user()))
             .unwrap_or_default(),
         group_add: req.group_add.clone(),
@@ -317,10 +438,24 @@ pub fn resolve(
         labels,
         mounts,
         network,
+        etc,
+        annotations,
+        shm_size,
+        sysctls,
+        timezone,
+        umask,
+        oom_score_adj,
+        namespaces,
+        devices,
+        warnings,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),
         restart,
-        auto_remove: req.rm,
+        auto_remove: req.rm || req.remove_image,
+        remove_image: req.remove_image,
+        timeout: req.timeout.unwrap_or(0),
+        preserve_fds: req.preserve_fds,
+        systemd,
         terminal: req.tty,
         stdin: req.interactive,
         log,
@@ -354,6 +489,7 @@ fn network(
     req: &CreateRequest,
     image: &ImageConfiguration,
     settings: &Settings,
+    warnings: &mut Vec<String>,
 ) -> Result<NetworkPlan> {
     let mut ports = Vec::new();
     for p in &req.publish {
@@ -383,24 +519,38 @@ fn network(
                 })
             }
         };
-        if !ports.is_empty() && !matches!(mode, Mode::Pasta | Mode::Slirp4netns) {
-            return Err(bad_network_option(
-                "--publish",
-                "needs a container network: use --network pasta or slirp4netns",
-            ));
-        }
         usernet::check_ports(&ports, settings.unprivileged_port_start)?;
         mode
     } else {
         Mode::parse(req.network.as_deref().unwrap_or("bridge"))?
     };
+    let own_ns = matches!(mode, Mode::Bridge(_) | Mode::Pasta | Mode::Slirp4netns);
+    if !ports.is_empty() && !own_ns {
+        // As podman: said, and the container runs without them.
+        let ns = match &mode {
+            Mode::Container(_) => "container",
+            Mode::Host => "host",
+            _ => "none",
+        };
+        warnings.push(format!(
+            "Port mappings have been discarded because \"{ns}\" network namespace mode does \
+             not support them"
+        ));
+        ports.clear();
+    }
     let bridge = matches!(mode, Mode::Bridge(_));
+    let mut exposed = image
+        .config()
+        .as_ref()
+        .and_then(|c| c.exposed_ports().clone())
+        .unwrap_or_default();
+    for e in &req.expose {
+        let e = kernel::expose(e)?;
+        if !exposed.contains(&e) {
+            exposed.push(e);
+        }
+    }
     if req.publish_all && bridge {
-        let mut exposed = image
-            .config()
-            .as_ref()
-            .and_then(|c| c.exposed_ports().clone())
-            .unwrap_or_default();
         exposed.sort();
         ports.extend(ports::publish_exposed(&exposed)?);
     }
@@ -409,7 +559,6 @@ fn network(
     }
     if !bridge {
         let given = [
-            (!ports.is_empty() && !settings.rootless, "--publish"),
             (req.ip.is_some(), "--ip"),
             (!req.network_aliases.is_empty(), "--network-alias"),
         ];
@@ -465,8 +614,10 @@ fn log(opts: &[String], driver: LogDriver) -> Result<LogPlan> {
 
 fn resources(req: &CreateRequest) -> Result<Resources> {
     let mem = |what, v: &Option<String>| v.as_deref().map(|v| parse_memory(what, v)).transpose();
+    // `--memory 0` is no limit, as podman's.
+    let memory = req.memory.clone().filter(|m| parse_size(m).ok() != Some(0));
     let r = Resources {
-        memory: mem("memory", &req.memory)?,
+        memory: mem("memory", &memory)?,
         memory_swap: req
             .memory_swap
             .as_deref()
@@ -505,4 +656,27 @@ fn container_notify_socket(mode: SdNotify, socket: Option<&Path>) -> Result<Opti
         });
     }
     Ok(Some(s.to_path_buf()))
+}
+
+/// podman's `--systemd`: `always`, `false`, or `true` for a command that is systemd or an
+/// init (`/sbin/init`, `/usr/sbin/init`, `/usr/local/sbin/init`), after a leading
+/// `/bin/sh -c`.
+fn systemd_mode(mode: &str, args: &[String]) -> Result<bool> {
+    match mode {
+        "always" => Ok(true),
+        "false" => Ok(false),
+        "true" | "" => {
+            let cmd = match args {
+                [sh, c, rest @ ..] if sh == "/bin/sh" && c == "-c" && !rest.is_empty() => rest,
+                all => all,
+            };
+            Ok(cmd.first().is_some_and(|c| {
+                ["/sbin/init", "/usr/sbin/init", "/usr/local/sbin/init"].contains(&c.as_str())
+                    || Path::new(c).file_name().is_some_and(|n| n == "systemd")
+            }))
+        }
+        other => Err(Error::BadOption(format!(
+            "invalid value {other:?} systemd option requires 'true, false, always'"
+        ))),
+    }
 }

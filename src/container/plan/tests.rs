@@ -9,6 +9,7 @@ use oci_spec::runtime::{PosixRlimitBuilder, PosixRlimitType};
 
 use super::*;
 use crate::container::security::Seccomp;
+use crate::container::store::HostEntry;
 
 const ID: &str = "0123456789abcdef0123456789abcdef";
 
@@ -47,6 +48,9 @@ fn root() -> Settings {
         notify_socket: None,
         host_env: BTreeMap::from([("FROM_HOST".to_string(), "yes".to_string())]),
         arg_max: 2 << 20,
+        cgroup_v2: true,
+        uid: 0,
+        gid: 0,
         defaults: Default::default(),
     }
 }
@@ -93,6 +97,7 @@ fn golden() -> ContainerPlan {
         cmd: strings(&["serve", "--port", "80"]),
         env: strings(&[
             "PATH=/usr/local/bin:/bin",
+            "container=podman",
             "HOSTNAME=0123456789ab",
             "MODE=image",
             "KEEP=1",
@@ -110,10 +115,24 @@ fn golden() -> ContainerPlan {
             mode: Mode::Bridge("ctl".into()),
             ..Default::default()
         },
+        etc: EtcConfig::default(),
+        annotations: BTreeMap::new(),
+        shm_size: None,
+        sysctls: BTreeMap::new(),
+        timezone: None,
+        umask: None,
+        oom_score_adj: None,
+        namespaces: NamespacesPlan::default(),
+        devices: vec![],
+        warnings: vec![],
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,
         restart: RestartPolicy::No,
         auto_remove: false,
+        remove_image: false,
+        timeout: 0,
+        systemd: false,
+        preserve_fds: 0,
         terminal: false,
         stdin: false,
         log: LogPlan {
@@ -209,6 +228,7 @@ fn env_files_then_flags_override_the_image_in_place() {
     let want = ContainerPlan {
         env: strings(&[
             "PATH=/usr/local/bin:/bin",
+            "container=podman",
             "HOSTNAME=0123456789ab",
             "MODE=flag",
             "KEEP=1",
@@ -235,7 +255,7 @@ fn a_terminal_gets_term_and_stdin_is_kept() {
         &root(),
     );
     let mut env = golden().env;
-    env.insert(2, "TERM=xterm".into());
+    env.insert(3, "TERM=xterm".into());
     let want = ContainerPlan {
         env,
         terminal: true,
@@ -261,7 +281,7 @@ fn flags_beat_the_image_for_user_workdir_hostname_labels_and_stop() {
         &root(),
     );
     let mut env = golden().env;
-    env[1] = "HOSTNAME=box".into();
+    env[2] = "HOSTNAME=box".into();
     let want = ContainerPlan {
         name: Some("web".into()),
         user: "1000:1000".into(),
@@ -290,6 +310,7 @@ fn a_bare_image_gets_the_defaults() {
         cmd: strings(&["sh"]),
         env: strings(&[
             "PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
+            "container=podman",
             "HOSTNAME=0123456789ab",
         ]),
         workdir: "/".into(),
@@ -333,7 +354,7 @@ fn an_image_stop_signal_that_is_no_signal_is_refused() {
 fn host_network_takes_the_host_name() {
     let p = plan(&req(|r| r.network = Some("host".into())), &root());
     let mut env = golden().env;
-    env[1] = "HOSTNAME=buildhost".into();
+    env[2] = "HOSTNAME=buildhost".into();
     let want = ContainerPlan {
         hostname: "buildhost".into(),
         env,
@@ -412,7 +433,6 @@ fn another_containers_network_is_named_as_given() {
 #[test]
 fn network_options_without_a_bridge_are_refused() {
     for (flags, want) in [
-        (("none", "8080:80", None, None), "--publish"),
         (("host", "", Some("10.0.0.2"), None), "--ip"),
         (("container:db", "", None, Some("a")), "--network-alias"),
     ] {
@@ -497,7 +517,6 @@ fn rootless_refuses_what_it_cannot_do() {
     for (net, publish, want) in [
         (Some("bridge"), None, "use none, host, pasta or slirp4netns"),
         (Some("web"), None, "use none, host, pasta or slirp4netns"),
-        (Some("none"), Some("8080:80"), "needs a container network"),
         (None, Some("80:80"), "ip_unprivileged_port_start=1024"),
     ] {
         let r = req(|r| {
@@ -675,6 +694,489 @@ fn the_environment_must_fit_an_exec() {
 }
 
 #[test]
+fn dns_and_hosts_as_asked() {
+    let p = plan(
+        &req(|r| {
+            r.dns = strings(&["9.9.9.9", "fd00::53"]);
+            r.dns_search = strings(&["example.com", "lan."]);
+            r.dns_options = strings(&["ndots:2"]);
+            r.add_hosts = strings(&["db;db.lan:10.0.0.9", "v6:fd00::1", "gw:host-gateway"]);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        etc: EtcConfig {
+            dns_servers: vec!["9.9.9.9".parse().unwrap(), "fd00::53".parse().unwrap()],
+            image_resolv_conf: false,
+            dns_search: strings(&["example.com", "lan."]),
+            dns_options: strings(&["ndots:2"]),
+            add_hosts: vec![
+                HostEntry {
+                    names: strings(&["db", "db.lan"]),
+                    address: Some("10.0.0.9".parse().unwrap()),
+                },
+                HostEntry {
+                    names: strings(&["v6"]),
+                    address: Some("fd00::1".parse().unwrap()),
+                },
+                HostEntry {
+                    names: strings(&["gw"]),
+                    address: None,
+                },
+            ],
+            no_hosts: false,
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+    assert_eq!(
+        error(
+            &req(|r| {
+                r.dns = strings(&["none"]);
+                r.dns_search = strings(&["."]);
+            }),
+            &root()
+        ),
+        "UseImageResolvConf and DNSSearch are mutually exclusive options"
+    );
+    let p = plan(
+        &req(|r| {
+            r.dns = strings(&["none"]);
+            r.no_hosts = true;
+        }),
+        &root(),
+    );
+    let etc = EtcConfig {
+        image_resolv_conf: true,
+        no_hosts: true,
+        ..Default::default()
+    };
+    assert_eq!(p, ContainerPlan { etc, ..golden() });
+}
+
+/// podman's words (cmd/podman/common/netflags.go, parse/net.go, containers/create.go).
+#[test]
+fn dns_and_hosts_errors_are_podman_s() {
+    for (flags, want) in [
+        (
+            req(|r| r.dns = strings(&["1.1.1"])),
+            "1.1.1 is not an ip address",
+        ),
+        (
+            req(|r| r.dns = strings(&["none", "1.1.1.1"])),
+            "none is not allowed to be specified with other DNS ip addresses",
+        ),
+        (
+            req(|r| r.dns_search = strings(&[".", "a.com"])),
+            "cannot pass additional search domains when also specifying '.'",
+        ),
+        (
+            req(|r| r.dns_search = strings(&["bad_domain"])),
+            "bad_domain is not a valid domain",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&["nocolon"])),
+            "bad format for add-host: \"nocolon\"",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&[":1.2.3.4"])),
+            "bad format for add-host: \":1.2.3.4\"",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&["a;:1.2.3.4"])),
+            "hostname in add-host \"a;:1.2.3.4\" is empty",
+        ),
+        (
+            req(|r| r.add_hosts = strings(&["a:1.2.3"])),
+            "invalid IP address in add-host: \"1.2.3\"",
+        ),
+        (
+            req(|r| {
+                r.add_hosts = strings(&["a:1.2.3.4"]);
+                r.no_hosts = true;
+            }),
+            "--no-hosts and --add-host cannot be set together",
+        ),
+        (
+            req(|r| {
+                r.dns = strings(&["none"]);
+                r.dns_options = strings(&["ndots:1"]);
+            }),
+            "UseImageResolvConf and DNSOption are mutually exclusive options",
+        ),
+    ] {
+        assert_eq!(error(&flags, &root()), want, "{flags:?}");
+    }
+}
+
+/// podman's specgen: `-p` where the container has no network of its own is said and dropped.
+#[test]
+fn publish_without_a_network_of_its_own_is_a_warning() {
+    for (net, ns, settings) in [
+        ("host", "host", root()),
+        ("none", "none", root()),
+        ("container:db", "container", root()),
+        ("none", "none", rootless()),
+        ("host", "host", rootless()),
+    ] {
+        let p = plan(
+            &req(|r| {
+                r.network = Some(net.into());
+                r.publish = strings(&["8080:80"]);
+            }),
+            &settings,
+        );
+        assert_eq!(p.network.ports, vec![], "{net}");
+        assert_eq!(
+            p.warnings,
+            [format!(
+                "Port mappings have been discarded because \"{ns}\" network namespace mode \
+                 does not support them"
+            )],
+            "{net}"
+        );
+    }
+}
+
+#[test]
+fn kernel_and_process_settings_as_asked() {
+    let mut host_env = root();
+    host_env.host_env = BTreeMap::from([
+        ("FROM_HOST".to_string(), "yes".to_string()),
+        ("MODE".to_string(), "host".to_string()),
+    ]);
+    let p = plan(
+        &req(|r| {
+            r.name = Some("/web".into());
+            r.shm_size = Some("128m".into());
+            r.sysctls = strings(&["net.ipv4.ip_forward=1", "kernel.shmmax=4096"]);
+            r.tz = Some("Europe/Paris".into());
+            r.umask = Some("0077".into());
+            r.oom_score_adj = Some(-500);
+            r.annotations = strings(&["io.example/a=1"]);
+            r.env_host = true;
+            r.env = strings(&["MODE=flag"]);
+            r.memory = Some("0".into());
+            r.expose = strings(&["8080", "9000-9001/udp"]);
+            r.publish_all = true;
+        }),
+        &host_env,
+    );
+    let mut env = golden().env;
+    env[3] = "MODE=flag".into();
+    env.push("FROM_HOST=yes".into());
+    let want = ContainerPlan {
+        name: Some("web".into()),
+        env,
+        shm_size: Some(128 << 20),
+        sysctls: BTreeMap::from([
+            ("kernel.shmmax".to_string(), "4096".to_string()),
+            ("net.ipv4.ip_forward".to_string(), "1".to_string()),
+        ]),
+        timezone: Some("Europe/Paris".into()),
+        umask: Some(0o077),
+        oom_score_adj: Some(-500),
+        annotations: BTreeMap::from([("io.example/a".to_string(), "1".to_string())]),
+        network: NetworkPlan {
+            mode: Mode::Bridge("ctl".into()),
+            ports: vec![
+                pm("", 0, 443, "tcp", 1),
+                pm("", 0, 53, "udp", 1),
+                pm("", 0, 80, "tcp", 1),
+                pm("", 0, 8080, "tcp", 1),
+                pm("", 0, 9000, "udp", 1),
+                pm("", 0, 9001, "udp", 1),
+            ],
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+    assert_eq!(
+        label_file_lines(&["# c\n\nA=1\n  B=two words \n".into(), "C\n".into()]),
+        ["A=1", "B=two words", "C"]
+    );
+}
+
+/// podman's words (pkg/util ValidateSysctls, specgen, libpod WithUmask) where it has them.
+#[test]
+fn kernel_and_process_errors() {
+    for (flags, want) in [
+        (
+            req(|r| r.sysctls = strings(&["kernel.hostname=x"])),
+            "sysctl 'kernel.hostname' is not allowed",
+        ),
+        (
+            req(|r| r.sysctls = strings(&["net.core.somaxconn"])),
+            "net.core.somaxconn is invalid, sysctl values must be in the form of KEY=VALUE",
+        ),
+        (
+            req(|r| r.sysctls = strings(&["net.a = 1"])),
+            "'net.a = 1' is invalid, extra spaces found",
+        ),
+        (
+            req(|r| {
+                r.network = Some("host".into());
+                r.sysctls = strings(&["net.ipv4.ip_forward=1"]);
+            }),
+            "sysctl net.ipv4.ip_forward=1 can't be set since Network Namespace set to host: \
+             invalid argument",
+        ),
+        (
+            req(|r| r.umask = Some("0999".into())),
+            "invalid umask string 0999: invalid argument",
+        ),
+        (
+            req(|r| r.umask = Some("00022".into())),
+            "invalid umask string 00022: invalid argument",
+        ),
+        (
+            req(|r| r.tz = Some("../etc/passwd".into())),
+            "finding timezone: time: invalid location name",
+        ),
+        (
+            req(|r| r.oom_score_adj = Some(1001)),
+            "invalid oom-score-adj \"1001\": must be between -1000 and 1000",
+        ),
+        (
+            req(|r| r.shm_size = Some("lots".into())),
+            "invalid size \"lots\"",
+        ),
+        (
+            req(|r| r.expose = strings(&["80/sctp"])),
+            "invalid expose \"80/sctp\"",
+        ),
+        (req(|r| r.expose = strings(&["0"])), "invalid expose \"0\""),
+        (
+            req(|r| r.annotations = strings(&["=x"])),
+            "invalid annotation \"=x\": empty key",
+        ),
+    ] {
+        let e = error(&flags, &root());
+        assert!(e.starts_with(want), "{flags:?}: {e}");
+    }
+}
+
+#[test]
+fn namespaces_and_devices_as_asked() {
+    let p = plan(
+        &req(|r| {
+            r.ipc = Some("host".into());
+            r.pid = Some("container:db".into());
+            r.uts = Some("host".into());
+            r.cgroupns = Some("host".into());
+            r.devices = strings(&["/dev/fuse", "/dev/sda:/dev/xvda:r"]);
+        }),
+        &root(),
+    );
+    let mut env = golden().env;
+    env[2] = "HOSTNAME=buildhost".into();
+    let want = ContainerPlan {
+        hostname: "buildhost".into(),
+        env,
+        namespaces: NamespacesPlan {
+            ipc: NsMode::Host,
+            pid: NsMode::Container("db".into()),
+            uts: NsMode::Host,
+            cgroup: Some(NsMode::Host),
+        },
+        devices: vec![
+            DeviceRequest {
+                host: "/dev/fuse".into(),
+                container: "/dev/fuse".into(),
+                access: "rwm".into(),
+            },
+            DeviceRequest {
+                host: "/dev/sda".into(),
+                container: "/dev/xvda".into(),
+                access: "r".into(),
+            },
+        ],
+        ..golden()
+    };
+    assert_eq!(p, want);
+    let p = plan(
+        &req(|r| {
+            r.ipc = Some("none".into());
+            r.pid = Some("ns:/proc/1/ns/pid".into());
+            r.cgroupns = Some("private".into());
+        }),
+        &root(),
+    );
+    assert_eq!(
+        p.namespaces,
+        NamespacesPlan {
+            ipc: NsMode::None,
+            pid: NsMode::Path("/proc/1/ns/pid".into()),
+            uts: NsMode::Private,
+            cgroup: Some(NsMode::Private),
+        }
+    );
+    // cgroup v1: every --cgroupns is the host's, as podman's.
+    let v1 = Settings {
+        cgroup_v2: false,
+        ..root()
+    };
+    let p = plan(&req(|r| r.cgroupns = Some("private".into())), &v1);
+    assert_eq!(p.namespaces.cgroup, Some(NsMode::Host));
+}
+
+/// podman's words (specgen/namespaces.go, containers/create.go, ParseDevice).
+#[test]
+fn namespace_errors_are_podman_s() {
+    for (flags, want) in [
+        (
+            req(|r| r.pid = Some("bogus".into())),
+            "unrecognized namespace mode bogus passed",
+        ),
+        (
+            req(|r| r.uts = Some("ns:".into())),
+            "namespace mode path requires a value",
+        ),
+        (
+            req(|r| r.ipc = Some("container:".into())),
+            "namespace mode container requires a value",
+        ),
+        (
+            req(|r| r.cgroupns = Some("ns:/x".into())),
+            "unrecognized cgroup namespace mode ns:/x passed",
+        ),
+        (
+            req(|r| {
+                r.uts = Some("host".into());
+                r.hostname = Some("box".into());
+            }),
+            "cannot set hostname when running in the host UTS namespace: invalid configuration",
+        ),
+        (
+            req(|r| r.devices = strings(&["/dev/fuse:rwx"])),
+            "invalid device mode \"rwx\" in device \"/dev/fuse:rwx\"",
+        ),
+    ] {
+        assert_eq!(error(&flags, &root()), want, "{flags:?}");
+    }
+}
+
+#[test]
+fn rmi_implies_rm_and_refuses_a_restart_policy() {
+    let p = plan(
+        &req(|r| {
+            r.remove_image = true;
+            r.timeout = Some(30);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        auto_remove: true,
+        remove_image: true,
+        timeout: 30,
+        ..golden()
+    };
+    assert_eq!(p, want);
+    let e = error(
+        &req(|r| {
+            r.remove_image = true;
+            r.restart = "always".into();
+        }),
+        &root(),
+    );
+    assert!(e.starts_with("conflicting options"), "{e}");
+}
+
+/// podman's `--systemd`: on for an init command (after `/bin/sh -c`) or `always`; then
+/// SIGRTMIN+3 stops it unless a signal was given, and `container_uuid` is set.
+#[test]
+fn systemd_mode_as_podman_decides_it() {
+    for (mode, command, on) in [
+        ("true", &["/sbin/init"][..], true),
+        (
+            "true",
+            &["/usr/lib/systemd/systemd", "--log-level=info"],
+            true,
+        ),
+        ("true", &["/bin/sh", "-c", "/usr/sbin/init"], true),
+        ("true", &["sh"], false),
+        ("false", &["/sbin/init"], false),
+        ("always", &["sh"], true),
+    ] {
+        let p = resolve(
+            &req(|r| {
+                r.systemd = mode.into();
+                r.command = strings(command);
+            }),
+            &bare_image(),
+            &[],
+            &root(),
+            ID,
+        )
+        .unwrap();
+        assert_eq!(p.systemd, on, "{mode} {command:?}");
+        let want_signal = if on {
+            libc::SIGRTMIN() + 3
+        } else {
+            libc::SIGTERM
+        };
+        assert_eq!(p.stop_signal, want_signal, "{mode} {command:?}");
+        let uuid = format!("container_uuid={}", &ID[..32]);
+        assert_eq!(p.env.contains(&uuid), on, "{mode} {command:?}");
+    }
+    // The image's or the flag's stop signal stays.
+    let p = plan(&req(|r| r.systemd = "always".into()), &root());
+    assert_eq!(p.stop_signal, libc::SIGQUIT);
+    assert_eq!(
+        error(&req(|r| r.systemd = "maybe".into()), &root()),
+        "invalid value \"maybe\" systemd option requires 'true, false, always'"
+    );
+}
+
+/// Socket activation passes through as podman's: LISTEN_PID is the container's PID 1.
+#[test]
+fn listen_variables_pass_through() {
+    let mut s = root();
+    s.host_env.extend([
+        ("LISTEN_PID".to_string(), "4242".to_string()),
+        ("LISTEN_FDS".to_string(), "2".to_string()),
+        ("LISTEN_FDNAMES".to_string(), "web:admin".to_string()),
+    ]);
+    let p = plan(&req(|r| r.preserve_fds = 1), &s);
+    let mut env = golden().env;
+    env.extend(strings(&[
+        "LISTEN_PID=1",
+        "LISTEN_FDS=2",
+        "LISTEN_FDNAMES=web:admin",
+    ]));
+    let want = ContainerPlan {
+        env,
+        preserve_fds: 1,
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn userns_keep_id_as_root_is_the_caller_s_ids() {
+    let p = plan(&req(|r| r.userns = Some("keep-id".into())), &root());
+    let want = ContainerPlan {
+        user: "0:0".into(),
+        ..golden()
+    };
+    assert_eq!(p, want);
+    // --user still wins.
+    let p = plan(
+        &req(|r| {
+            r.userns = Some("keep-id".into());
+            r.user = Some("7".into());
+        }),
+        &root(),
+    );
+    assert_eq!(p.user, "7");
+    assert_eq!(
+        error(&req(|r| r.userns = Some("nomap".into())), &root()),
+        "nomap is only supported in rootless mode"
+    );
+}
+
+#[test]
 fn containers_conf_defaults_sit_under_the_flags() {
     let s = Settings {
         defaults: crate::config::ContainerDefaults {
@@ -760,4 +1262,21 @@ fn containers_conf_defaults_sit_under_the_flags() {
         ..root()
     };
     assert!(error(&req(|_| {}), &bad).contains("containers.conf default"));
+}
+
+#[test]
+fn containers_conf_dns_servers_come_before_the_flags() {
+    let s = Settings {
+        defaults: crate::config::ContainerDefaults {
+            dns_servers: Some(strings(&["10.0.0.53"])),
+            ..Default::default()
+        },
+        ..root()
+    };
+    let p = plan(&req(|r| r.dns = strings(&["9.9.9.9"])), &s);
+    let want: Vec<std::net::IpAddr> =
+        vec!["10.0.0.53".parse().unwrap(), "9.9.9.9".parse().unwrap()];
+    assert_eq!(p.etc.dns_servers, want);
+    let p = plan(&req(|r| r.dns = strings(&["none"])), &s);
+    assert!(p.etc.dns_servers.is_empty());
 }

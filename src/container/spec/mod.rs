@@ -8,7 +8,7 @@ mod process;
 #[cfg(test)]
 mod tests;
 
-pub use etc::{hostname_file, hosts_file, resolv_conf, resolv_conf_with_dns};
+pub use etc::{custom_resolv_conf, hostname_file, hosts_file, resolv_conf, resolv_conf_with_dns};
 use mounts::{all_mounts, masked_paths};
 pub use mounts::{MASKED_PATHS, READONLY_PATHS};
 pub use process::{merge_env, process_args, DEFAULT_PATH};
@@ -17,10 +17,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::{
-    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroupBuilder,
-    LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder, LinuxNamespaceType,
-    LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit, ProcessBuilder, RootBuilder, Spec,
-    SpecBuilder, UserBuilder,
+    Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroup,
+    LinuxDeviceCgroupBuilder, LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder,
+    LinuxNamespaceType, LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit, ProcessBuilder,
+    RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
 use crate::container::caps::{self, CapChanges, CapSets};
@@ -40,12 +40,37 @@ pub enum NetworkMode {
     Path(PathBuf),
 }
 
+/// Where one of the container's namespaces comes from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum NsSpec {
+    /// A new one.
+    #[default]
+    New,
+    /// The runtime's own (the host's): no namespace entry.
+    Host,
+    /// Join the namespace at this path.
+    Path(PathBuf),
+}
+
+/// The container's /dev/shm.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ShmMode {
+    #[default]
+    Private,
+    Host,
+    None,
+}
+
 /// The generated files bind-mounted over the image's (host paths; `None`: not generated).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EtcFiles {
     pub hosts: Option<PathBuf>,
     pub hostname: Option<PathBuf>,
     pub resolv_conf: Option<PathBuf>,
+    /// Bound at /run/.containerenv, podman's sign that a process runs in a container.
+    pub containerenv: Option<PathBuf>,
+    /// `--tz`: the zone file, bound at /etc/localtime.
+    pub localtime: Option<PathBuf>,
 }
 
 /// Everything [`build_spec`] needs, already resolved.
@@ -109,6 +134,23 @@ pub struct SpecInput {
     /// Masked paths left visible (`ALL`: none masked) and further paths to mask.
     pub unmask: Vec<String>,
     pub mask: Vec<String>,
+    /// The PID, IPC and UTS namespaces (`--pid`, `--ipc`, `--uts`).
+    pub pid_ns: NsSpec,
+    pub ipc_ns: NsSpec,
+    pub uts_ns: NsSpec,
+    /// /dev/shm: a tmpfs of its own, the host's (`--ipc host`) or none (`--ipc none`).
+    pub shm: ShmMode,
+    /// Cgroup device rules allowing the `--device` nodes (after the deny-all rule).
+    pub device_allow: Vec<LinuxDeviceCgroup>,
+    /// systemd mode: tmpfs on /run, /run/lock, /tmp and /var/log/journal, and the cgroup
+    /// tree writable (on cgroup v1, the host's name=systemd hierarchy bound writable).
+    pub systemd: bool,
+    /// cgroup v1 with a name=systemd hierarchy at /sys/fs/cgroup/systemd.
+    pub cgroup_v1_systemd: bool,
+    /// `--sysctl`, over ctl's own.
+    pub sysctls: BTreeMap<String, String>,
+    pub umask: Option<u32>,
+    pub oom_score_adj: Option<i32>,
 }
 
 /// Where `--init` puts the init binary inside the container.
@@ -143,6 +185,9 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     }
     let u = &input.user;
     let mut user = UserBuilder::default().uid(u.uid).gid(u.gid);
+    if let Some(m) = input.umask {
+        user = user.umask(m);
+    }
     if !u.additional_gids.is_empty() {
         user = user.additional_gids(u.additional_gids.clone());
     }
@@ -176,15 +221,26 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         .build()
         .map_err(spec_err)?;
     process.set_rlimits((!input.rlimits.is_empty()).then(|| input.rlimits.clone()));
+    process.set_oom_score_adj(input.oom_score_adj);
 
     use LinuxNamespaceType as Ns;
-    let mut namespaces = vec![(Ns::Pid, None)];
+    let ns = |typ: Ns, spec: &NsSpec| -> Option<(Ns, Option<PathBuf>)> {
+        match spec {
+            NsSpec::New => Some((typ, None)),
+            NsSpec::Host => None,
+            NsSpec::Path(p) => Some((typ, Some(p.clone()))),
+        }
+    };
+    let mut namespaces: Vec<(Ns, Option<PathBuf>)> = Vec::new();
+    namespaces.extend(ns(Ns::Pid, &input.pid_ns));
     match &input.network {
         NetworkMode::None => namespaces.push((Ns::Network, None)),
-        NetworkMode::Path(p) => namespaces.push((Ns::Network, Some(p.as_path()))),
+        NetworkMode::Path(p) => namespaces.push((Ns::Network, Some(p.clone()))),
         NetworkMode::Host => {}
     }
-    namespaces.extend([(Ns::Ipc, None), (Ns::Uts, None), (Ns::Mount, None)]);
+    namespaces.extend(ns(Ns::Ipc, &input.ipc_ns));
+    namespaces.extend(ns(Ns::Uts, &input.uts_ns));
+    namespaces.push((Ns::Mount, None));
     if !input.host_cgroupns {
         namespaces.push((Ns::Cgroup, None));
     }
@@ -210,8 +266,9 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         let devices = LinuxDeviceCgroupBuilder::default()
             .allow(input.privileged)
             .access("rwm");
-        let resources =
-            LinuxResourcesBuilder::default().devices(vec![devices.build().map_err(spec_err)?]);
+        let mut rules = vec![devices.build().map_err(spec_err)?];
+        rules.extend(input.device_allow.iter().cloned());
+        let resources = LinuxResourcesBuilder::default().devices(rules);
         let resources = input.resources.to_oci(resources).map_err(spec_err)?;
         linux = linux.resources(resources.build().map_err(spec_err)?);
         if let Some(path) = &input.cgroups_path {
@@ -231,12 +288,14 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     if input.rootless {
         linux.set_resources(None);
     }
+    let mut sysctl = HashMap::new();
     if input.network != NetworkMode::Host {
         // ping without CAP_NET_RAW (ICMP datagram sockets), as podman allows it in a
         // network namespace of the container's own.
-        let sysctl = HashMap::from([("net.ipv4.ping_group_range".to_string(), "0 0".to_string())]);
-        linux.set_sysctl(Some(sysctl));
+        sysctl.insert("net.ipv4.ping_group_range".to_string(), "0 0".to_string());
     }
+    sysctl.extend(input.sysctls.clone());
+    linux.set_sysctl((!sysctl.is_empty()).then_some(sysctl));
 
     let root = RootBuilder::default()
         .path(&input.rootfs)
@@ -253,6 +312,8 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         .map_err(spec_err)?;
     let labels: HashMap<String, String> = input.labels.clone().into_iter().collect();
     spec.set_annotations((!labels.is_empty()).then_some(labels));
-    spec.set_hostname(Some(input.hostname.clone()).filter(|h| !h.is_empty()));
+    // Only a UTS namespace of the container's own takes a host name.
+    let own_uts = input.uts_ns == NsSpec::New;
+    spec.set_hostname(Some(input.hostname.clone()).filter(|h| !h.is_empty() && own_uts));
     Ok(spec)
 }

@@ -98,7 +98,11 @@ const SYSTEM_MOUNTS: &[&str] = &[
 ];
 
 fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
-    let shm = input.shm_size.map(|b| format!("size={b}"));
+    // 0: no size option, no limit but the tmpfs default's.
+    let shm = input.shm_size.map(|b| match b {
+        0 => String::new(),
+        b => format!("size={b}"),
+    });
     // Rootless, gid 5 (tty) may not exist in the user namespace: devpts would refuse it.
     let tty_gid = !input.rootless
         || maps(&input.gid_mappings, 5)
@@ -112,12 +116,20 @@ fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
         };
         out.push(match dst {
             "/dev/pts" if !tty_gid => mount(dst, typ, src, opts.trim_end_matches(",gid=5"))?,
+            "/dev/shm" if input.shm == super::ShmMode::Host => {
+                mount(dst, "bind", "/dev/shm", "rbind,nosuid,noexec,nodev")?
+            }
+            "/dev/shm" if input.shm == super::ShmMode::None => continue,
             "/dev/shm" if shm.is_some() => {
                 let opts = opts.replace("size=65536k", shm.as_deref().unwrap_or_default());
-                mount(dst, typ, src, &opts)?
+                let opts = opts.trim_end_matches(',');
+                mount(dst, typ, src, opts)?
             }
             "/sys" if bind_sys => mount(dst, "bind", "/sys", "rbind,nosuid,noexec,nodev,ro")?,
             // Privileged containers may write to /sys and their cgroups, as with podman.
+            "/sys/fs/cgroup" if input.systemd && !input.cgroup_v1_systemd => {
+                mount(dst, typ, src, &opts.replace(",ro", ",rw"))?
+            }
             "/sys" | "/sys/fs/cgroup" if input.privileged => {
                 mount(dst, typ, src, &opts.replace(",ro", ",rw"))?
             }
@@ -154,6 +166,23 @@ pub(super) fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError
             }
         }
     }
+    if input.systemd {
+        for dst in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+            let made = rest.iter().any(|m| m.destination() == Path::new(dst));
+            if !seen.contains(Path::new(dst)) && !made {
+                rest.push(mount(
+                    dst,
+                    "tmpfs",
+                    "tmpfs",
+                    "rw,rprivate,nosuid,nodev,tmpcopyup",
+                )?);
+            }
+        }
+        let v1 = "/sys/fs/cgroup/systemd";
+        if input.cgroup_v1_systemd && !seen.contains(Path::new(v1)) {
+            rest.push(mount(v1, "bind", v1, "rbind,rprivate,nosuid,noexec,nodev")?);
+        }
+    }
     if let Some(init) = &input.init {
         rest.push(bind(init, Path::new(INIT_PATH), true, &[])?);
     }
@@ -162,6 +191,8 @@ pub(super) fn all_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError
         (&etc.hosts, "/etc/hosts"),
         (&etc.hostname, "/etc/hostname"),
         (&etc.resolv_conf, "/etc/resolv.conf"),
+        (&etc.containerenv, "/run/.containerenv"),
+        (&etc.localtime, "/etc/localtime"),
     ] {
         if let Some(src) = file.as_deref().filter(|_| !seen.contains(Path::new(dst))) {
             rest.push(bind(src, Path::new(dst), false, &[])?);

@@ -36,7 +36,7 @@ pub fn process_args(
     Ok(args)
 }
 
-/// The environment: PATH, HOSTNAME (and TERM=xterm with a terminal) first, then the image's,
+/// The environment: PATH, `container=podman`, HOSTNAME (and TERM=xterm with a terminal) first, then the image's,
 /// then the flags'; a later entry replaces an earlier one with the same name in place, an
 /// entry without `=` removes the name. HOME (from the user's passwd entry) is added last
 /// when nobody set it.
@@ -47,8 +47,11 @@ pub fn merge_env(
     terminal: bool,
     home: Option<&str>,
 ) -> Vec<String> {
+    // `container=podman`, as podman sets it: what systemd and scripts look for to know
+    // they run in a container (ctl names itself in /run/.containerenv).
     let mut out = vec![
         format!("PATH={DEFAULT_PATH}"),
+        "container=podman".to_string(),
         format!("HOSTNAME={hostname}"),
     ];
     out.extend(terminal.then(|| "TERM=xterm".to_string()));
@@ -109,6 +112,7 @@ mod tests {
         );
         let want = [
             "PATH=/img",
+            "container=podman",
             "HOSTNAME=box",
             "TERM=xterm",
             "B=3",
@@ -117,7 +121,12 @@ mod tests {
         ];
         assert_eq!(merge_env(&image, &flags, "box", true, Some("/root")), want);
         let flags = strings(&["HOME=/x", "HOSTNAME=h"]);
-        let want = [&format!("PATH={DEFAULT_PATH}"), "HOSTNAME=h", "HOME=/x"];
+        let want = [
+            &format!("PATH={DEFAULT_PATH}"),
+            "container=podman",
+            "HOSTNAME=h",
+            "HOME=/x",
+        ];
         assert_eq!(merge_env(&[], &flags, "box", false, Some("/root")), want);
     }
 }

@@ -298,3 +298,106 @@ fn rootless_specs() {
         }),
     );
 }
+
+#[test]
+fn process_and_kernel_options() {
+    let mut i = input();
+    i.umask = Some(0o077);
+    i.oom_score_adj = Some(-200);
+    i.sysctls = BTreeMap::from([("net.core.somaxconn".to_string(), "1024".to_string())]);
+    i.shm_size = Some(0);
+    let d = PathBuf::from("/c/userdata");
+    i.etc_files.containerenv = Some(d.join(".containerenv"));
+    i.etc_files.localtime = Some(d.join("localtime"));
+    let v = json(&i);
+    check(
+        &v,
+        json!({
+            "/process/user/umask": 0o077,
+            "/process/oomScoreAdj": -200,
+            "/linux/sysctl": {"net.ipv4.ping_group_range": "0 0", "net.core.somaxconn": "1024"},
+            "/m/|dev|shm/options": ["nosuid", "noexec", "nodev", "mode=1777"],
+            "/m/|run|.containerenv/source": "/c/userdata/.containerenv",
+            "/m/|etc|localtime/source": "/c/userdata/localtime",
+        }),
+    );
+    // The host's network keeps no sysctl of ctl's, only the asked ones.
+    i.network = NetworkMode::Host;
+    i.sysctls.clear();
+    assert_eq!(json(&i)["linux"]["sysctl"], Value::Null);
+}
+
+#[test]
+fn namespaces_shm_and_devices() {
+    let mut i = input();
+    (i.pid_ns, i.uts_ns) = (NsSpec::Host, NsSpec::Host);
+    i.ipc_ns = NsSpec::Path("/proc/7/ns/ipc".into());
+    i.shm = ShmMode::None;
+    i.device_allow = vec![LinuxDeviceCgroupBuilder::default()
+        .allow(true)
+        .typ(oci_spec::runtime::LinuxDeviceType::C)
+        .major(10)
+        .minor(229)
+        .access("rw")
+        .build()
+        .unwrap()];
+    let v = json(&i);
+    let types: Vec<&str> = v["linux"]["namespaces"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["type"].as_str().unwrap())
+        .collect();
+    assert_eq!(types, ["network", "ipc", "mount", "cgroup"]);
+    check(
+        &v,
+        json!({
+            "/linux/namespaces/1/path": "/proc/7/ns/ipc",
+            "/hostname": null,
+            "/m/|dev|shm": null,
+            "/linux/resources/devices": [
+                {"allow": false, "access": "rwm"},
+                {"allow": true, "type": "c", "major": 10, "minor": 229, "access": "rw"},
+            ],
+        }),
+    );
+    i.shm = ShmMode::Host;
+    check(
+        &json(&i),
+        json!({"/m/|dev|shm/source": "/dev/shm", "/m/|dev|shm/type": "bind"}),
+    );
+}
+
+#[test]
+fn systemd_mode_mounts() {
+    let mut i = input();
+    i.systemd = true;
+    let v = json(&i);
+    for dst in ["/run", "/run/lock", "/tmp", "/var/log/journal"] {
+        let m = &v["m"][dst];
+        assert_eq!(m["type"], "tmpfs", "{dst}");
+        assert_eq!(
+            m["options"],
+            json!(["rw", "rprivate", "nosuid", "nodev", "tmpcopyup"])
+        );
+    }
+    let opts = v["m"]["/sys/fs/cgroup"]["options"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(
+        opts.contains(&json!("rw")) && !opts.contains(&json!("ro")),
+        "{opts:?}"
+    );
+    i.cgroup_v1_systemd = true;
+    let v = json(&i);
+    assert_eq!(
+        v["m"]["/sys/fs/cgroup/systemd"]["source"],
+        "/sys/fs/cgroup/systemd"
+    );
+    let opts = v["m"]["/sys/fs/cgroup"]["options"]
+        .as_array()
+        .unwrap()
+        .clone();
+    assert!(opts.contains(&json!("ro")), "{opts:?}");
+}

@@ -3,10 +3,14 @@
 //! Each test has its own registry, store and run dir; every container it starts is checked
 //! to leave no directory, mount, runtime record, name or process behind.
 
+mod attach_pull;
 mod faults;
 mod full_disk;
+mod kernel;
 mod logs;
 mod manage;
+mod names;
+mod namespaces;
 mod options;
 mod parallel;
 mod ps;
