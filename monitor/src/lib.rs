@@ -37,6 +37,7 @@
 #![deny(unsafe_code)]
 
 pub mod args;
+pub mod console;
 pub mod exit;
 pub mod fsx;
 mod json;

@@ -104,33 +104,6 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     Ok(ExitCode::from(exec_status(status.code(), &log)?))
 }
 
-/// Receives one fd sent with SCM_RIGHTS: the runtime's terminal master.
-fn recv_fd(sock: &std::os::unix::net::UnixStream) -> Result<std::os::fd::OwnedFd> {
-    use nix::sys::socket::{recvmsg, ControlMessageOwned, MsgFlags};
-    use std::os::fd::{AsRawFd, FromRawFd, OwnedFd, RawFd};
-    let mut data = [0u8; 512];
-    let mut iov = [std::io::IoSliceMut::new(&mut data)];
-    let mut space = nix::cmsg_space!([RawFd; 2]);
-    let msg = recvmsg::<()>(
-        sock.as_raw_fd(),
-        &mut iov,
-        Some(&mut space),
-        MsgFlags::MSG_CMSG_CLOEXEC,
-    )?;
-    let mut got: Option<OwnedFd> = None;
-    for c in msg.cmsgs()? {
-        if let ControlMessageOwned::ScmRights(fds) = c {
-            for fd in fds {
-                // SAFETY: SCM_RIGHTS installed these fds in this process just now; each is
-                // owned here once (extra ones are closed on drop).
-                let owned = unsafe { OwnedFd::from_raw_fd(fd) };
-                got.get_or_insert(owned);
-            }
-        }
-    }
-    got.ok_or_else(|| anyhow::anyhow!("the OCI runtime sent no terminal"))
-}
-
 /// `exec -t` without a terminal on stdin: the runtime starts the process detached on a
 /// terminal of its own and sends its master over a socket; ctl, a subreaper, relays the
 /// terminal's output (and with -i its input, ^D at the end) and waits for the process.
@@ -193,7 +166,9 @@ fn exec_on_own_terminal(
     let _ = std::fs::remove_file(&log);
     let conn = conn.ok_or_else(|| anyhow::anyhow!("the OCI runtime sent no terminal"))?;
     conn.set_nonblocking(false)?;
-    let master = std::fs::File::from(recv_fd(&conn)?);
+    let master = std::fs::File::from(ctl_monitor::console::recv_fd(std::os::fd::AsFd::as_fd(
+        &conn,
+    ))?);
     let pid: i32 = std::fs::read_to_string(&pid_file)?
         .trim()
         .parse()

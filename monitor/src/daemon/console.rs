@@ -54,7 +54,7 @@ impl ConsoleSocket {
                 r => break r?,
             }
         };
-        let master = sys::recv_fd(conn.as_fd())?;
+        let master = ctl_monitor::console::recv_fd(conn.as_fd())?;
         fcntl(
             &master,
             FcntlArg::F_SETFL(OFlag::O_NONBLOCK | OFlag::O_RDWR),

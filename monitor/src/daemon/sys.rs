@@ -4,13 +4,13 @@
 #![allow(unsafe_code)]
 
 use std::fs::File;
-use std::io::{self, BufRead, BufReader, IoSliceMut};
+use std::io::{self, BufRead, BufReader};
 use std::os::fd::{AsRawFd, BorrowedFd, FromRawFd, OwnedFd, RawFd};
 use std::os::unix::process::CommandExt;
 use std::process::Command;
 
 use nix::sys::signal::Signal;
-use nix::sys::socket::{accept4, recvmsg, ControlMessageOwned, MsgFlags, SockFlag};
+use nix::sys::socket::{accept4, MsgFlags, SockFlag};
 use nix::unistd::ForkResult;
 
 /// Which side of [`fork`] we are on.
@@ -114,31 +114,6 @@ pub fn accept(listener: BorrowedFd<'_>) -> nix::Result<OwnedFd> {
     let raw = accept4(listener.as_raw_fd(), SockFlag::SOCK_CLOEXEC)?;
     // SAFETY: accept4 returned a new fd that nothing else owns.
     Ok(unsafe { OwnedFd::from_raw_fd(raw) })
-}
-
-/// Receives one fd sent with SCM_RIGHTS (the runtime's pty master on the console socket).
-pub fn recv_fd(sock: BorrowedFd<'_>) -> io::Result<OwnedFd> {
-    let mut data = [0u8; 512];
-    let mut iov = [IoSliceMut::new(&mut data)];
-    let mut space = nix::cmsg_space!([RawFd; 2]);
-    let msg = recvmsg::<()>(
-        sock.as_raw_fd(),
-        &mut iov,
-        Some(&mut space),
-        MsgFlags::MSG_CMSG_CLOEXEC,
-    )?;
-    let mut got: Option<OwnedFd> = None;
-    for c in msg.cmsgs()? {
-        if let ControlMessageOwned::ScmRights(fds) = c {
-            for fd in fds {
-                // SAFETY: SCM_RIGHTS installed these fds in this process just now; each is
-                // owned here exactly once (extra ones are closed on drop).
-                let owned = unsafe { OwnedFd::from_raw_fd(fd) };
-                got.get_or_insert(owned);
-            }
-        }
-    }
-    got.ok_or_else(|| io::Error::new(io::ErrorKind::InvalidData, "no fd in the message"))
 }
 
 /// read(2) of at most `max` bytes into `buf`'s spare capacity (its length is set to what was
