@@ -1,0 +1,152 @@
+//! The verbs: the top-level commands and the `container` and `image` groups.
+
+use clap::Subcommand;
+
+use super::{
+    attach, completion, docs, exec, exists, generate, images, import, inspect, load, login, logs,
+    manage, network, port, ps, pull, rmi, run, system, tag,
+};
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create and start a container
+    #[command(disable_help_flag = true)]
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    #[command(disable_help_flag = true)]
+    Create(run::CreateFlags),
+    /// Start containers
+    Start(manage::StartArgs),
+    /// Stop running containers (stop signal, then SIGKILL after the timeout)
+    Stop(manage::StopArgs),
+    /// Restart containers
+    Restart(manage::RestartArgs),
+    /// Send a signal to running containers
+    Kill(manage::KillArgs),
+    /// Run a command in a running container
+    Exec(exec::Args),
+    /// Attach to a running container's input and output
+    Attach(attach::Args),
+    /// Remove containers
+    Rm(manage::RmArgs),
+    /// Wait for containers to stop and print their exit codes
+    Wait(manage::WaitArgs),
+    /// Print a container's output
+    Logs(logs::Args),
+    /// List containers
+    #[command(visible_alias = "list")]
+    Ps(ps::Args),
+    /// List a container's published ports
+    Port(port::Args),
+    /// Manage networks
+    #[command(subcommand)]
+    Network(network::NetworkCommand),
+    /// Manage containers
+    #[command(subcommand)]
+    Container(ContainerCommand),
+    /// Pull an image from a registry
+    Pull(pull::Args),
+    /// List images
+    #[command(alias = "image-ls")]
+    Images(images::Args),
+    /// Manage images
+    #[command(subcommand)]
+    Image(ImageCommand),
+    /// Show details of images as JSON
+    Inspect(inspect::Args),
+    /// Add names to an image
+    Tag(tag::Args),
+    /// Remove images
+    Rmi(rmi::Args),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(load::Args),
+    /// Create an image from a root filesystem tarball
+    Import(import::Args),
+    /// Save registry credentials
+    Login(login::LoginArgs),
+    /// Remove saved registry credentials
+    Logout(login::LogoutArgs),
+    /// Generate systemd units for containers
+    #[command(subcommand)]
+    Generate(generate::GenerateCommand),
+    /// Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)
+    Info(system::InfoArgs),
+    /// Manage ctl: what it runs with, the rootless user namespace, pruning
+    #[command(subcommand)]
+    System(system::SystemCommand),
+    /// Rootless: run a command as root of the user namespace (default: $SHELL)
+    Unshare(system::UnshareArgs),
+    /// Print ctl's version
+    Version(system::VersionArgs),
+    /// Print a shell completion script (bash, zsh or fish)
+    Completion(completion::Args),
+    /// List completion candidates (run by the completion scripts)
+    #[command(name = "__complete", hide = true)]
+    Complete(completion::CompleteArgs),
+    /// Write completions/ and packaging/man/ from these definitions
+    #[command(name = "__generate-docs", hide = true)]
+    GenerateDocs(docs::Args),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ContainerCommand {
+    /// Create and start a container
+    #[command(disable_help_flag = true)]
+    Run(run::RunArgs),
+    /// Create a container without starting it
+    #[command(disable_help_flag = true)]
+    Create(run::CreateFlags),
+    /// Start containers
+    Start(manage::StartArgs),
+    /// Stop running containers
+    Stop(manage::StopArgs),
+    /// Restart containers
+    Restart(manage::RestartArgs),
+    /// Send a signal to running containers
+    Kill(manage::KillArgs),
+    /// Run a command in a running container
+    Exec(exec::Args),
+    /// Attach to a running container's input and output
+    Attach(attach::Args),
+    /// Remove containers
+    Rm(manage::RmArgs),
+    /// Wait for containers to stop and print their exit codes
+    Wait(manage::WaitArgs),
+    /// Print a container's output
+    Logs(logs::Args),
+    /// List containers
+    #[command(alias = "ps", alias = "list")]
+    Ls(ps::Args),
+    /// Show details of containers as JSON
+    Inspect(inspect::KindArgs),
+    /// List a container's published ports
+    Port(port::Args),
+    /// Remove all stopped containers
+    Prune(manage::PruneArgs),
+    /// Exit 0 if a container exists, 1 if not
+    Exists(exists::ContainerArgs),
+    /// Record a container's exit and release its resources (run by its monitor)
+    #[command(hide = true)]
+    Cleanup(manage::CleanupArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ImageCommand {
+    /// List images
+    #[command(alias = "list")]
+    Ls(images::Args),
+    /// Pull an image from a registry
+    Pull(pull::Args),
+    /// Show details of images as JSON
+    Inspect(inspect::KindArgs),
+    /// Add names to an image
+    Tag(tag::Args),
+    /// Remove images
+    Rm(rmi::Args),
+    /// Load images from a docker-archive or oci-archive tarball
+    Load(load::Args),
+    /// Create an image from a root filesystem tarball
+    Import(import::Args),
+    /// Exit 0 if an image exists, 1 if not
+    Exists(exists::Args),
+}
