@@ -1,0 +1,197 @@
+//! Resources, security options, mounts, kernel and process settings.
+
+use super::*;
+
+#[test]
+fn resources_and_security_as_asked() {
+    let p = plan(
+        &req(|r| {
+            r.memory = Some("512m".into());
+            r.cpus = Some("1.5".into());
+            r.pids_limit = Some("-1".into());
+            r.cpuset_cpus = Some("0-1".into());
+            r.ulimits = strings(&["nofile=1024:2048"]);
+            r.cap_add = strings(&["NET_ADMIN"]);
+            r.cap_drop = strings(&["CAP_CHOWN"]);
+            r.privileged = true;
+            r.security_opt = strings(&["no-new-privileges", "seccomp=unconfined"]);
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        resources: Resources {
+            memory: Some(512 << 20),
+            cpu_quota: Some(150_000),
+            pids_limit: Some(-1),
+            cpuset_cpus: Some("0-1".into()),
+            ..Default::default()
+        },
+        ulimits: vec![PosixRlimitBuilder::default()
+            .typ(PosixRlimitType::RlimitNofile)
+            .soft(1024u64)
+            .hard(2048u64)
+            .build()
+            .unwrap()],
+        cap_changes: CapChanges {
+            add: 1 << 12,
+            drop: 1 << 0,
+            ..Default::default()
+        },
+        privileged: true,
+        security: SecurityOpts {
+            no_new_privileges: true,
+            seccomp: Seccomp::Unconfined,
+            given: strings(&["no-new-privileges", "seccomp=unconfined"]),
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn mounts_read_only_and_init() {
+    let p = plan(
+        &req(|r| {
+            r.volumes = strings(&["/data:/data:ro"]);
+            r.mounts = strings(&["type=tmpfs,target=/cache"]);
+            r.tmpfs = strings(&["/run"]);
+            r.read_only = true;
+            r.read_only_tmpfs = false;
+            r.init_path = Some("/usr/bin/tini".into());
+        }),
+        &root(),
+    );
+    let want = ContainerPlan {
+        mounts: vec![
+            Mount::bind("/data".into(), "/data".into(), true, vec![]),
+            Mount::tmpfs("/cache".into(), &[]),
+            Mount::tmpfs("/run".into(), &[]),
+        ],
+        read_only: true,
+        read_only_tmpfs: false,
+        init: true,
+        init_path: Some("/usr/bin/tini".into()),
+        ..golden()
+    };
+    assert_eq!(p, want);
+}
+
+#[test]
+fn kernel_and_process_settings_as_asked() {
+    let mut host_env = root();
+    host_env.host_env = BTreeMap::from([
+        ("FROM_HOST".to_string(), "yes".to_string()),
+        ("MODE".to_string(), "host".to_string()),
+    ]);
+    let p = plan(
+        &req(|r| {
+            r.name = Some("/web".into());
+            r.shm_size = Some("128m".into());
+            r.sysctls = strings(&["net.ipv4.ip_forward=1", "kernel.shmmax=4096"]);
+            r.tz = Some("Europe/Paris".into());
+            r.umask = Some("0077".into());
+            r.oom_score_adj = Some(-500);
+            r.annotations = strings(&["io.example/a=1"]);
+            r.env_host = true;
+            r.env = strings(&["MODE=flag"]);
+            r.memory = Some("0".into());
+            r.expose = strings(&["8080", "9000-9001/udp"]);
+            r.publish_all = true;
+        }),
+        &host_env,
+    );
+    let mut env = golden().env;
+    env[3] = "MODE=flag".into();
+    env.push("FROM_HOST=yes".into());
+    let want = ContainerPlan {
+        name: Some("web".into()),
+        env,
+        shm_size: Some(128 << 20),
+        sysctls: BTreeMap::from([
+            ("kernel.shmmax".to_string(), "4096".to_string()),
+            ("net.ipv4.ip_forward".to_string(), "1".to_string()),
+        ]),
+        timezone: Some("Europe/Paris".into()),
+        umask: Some(0o077),
+        oom_score_adj: Some(-500),
+        annotations: BTreeMap::from([("io.example/a".to_string(), "1".to_string())]),
+        network: NetworkPlan {
+            mode: Mode::Bridge("ctl".into()),
+            ports: vec![
+                pm("", 0, 443, "tcp", 1),
+                pm("", 0, 53, "udp", 1),
+                pm("", 0, 80, "tcp", 1),
+                pm("", 0, 8080, "tcp", 1),
+                pm("", 0, 9000, "udp", 1),
+                pm("", 0, 9001, "udp", 1),
+            ],
+            ..Default::default()
+        },
+        ..golden()
+    };
+    assert_eq!(p, want);
+    assert_eq!(
+        label_file_lines(&["# c\n\nA=1\n  B=two words \n".into(), "C\n".into()]),
+        ["A=1", "B=two words", "C"]
+    );
+}
+
+/// podman's words (pkg/util ValidateSysctls, specgen, libpod WithUmask) where it has them.
+#[test]
+fn kernel_and_process_errors() {
+    for (flags, want) in [
+        (
+            req(|r| r.sysctls = strings(&["kernel.hostname=x"])),
+            "sysctl 'kernel.hostname' is not allowed",
+        ),
+        (
+            req(|r| r.sysctls = strings(&["net.core.somaxconn"])),
+            "net.core.somaxconn is invalid, sysctl values must be in the form of KEY=VALUE",
+        ),
+        (
+            req(|r| r.sysctls = strings(&["net.a = 1"])),
+            "'net.a = 1' is invalid, extra spaces found",
+        ),
+        (
+            req(|r| {
+                r.network = Some("host".into());
+                r.sysctls = strings(&["net.ipv4.ip_forward=1"]);
+            }),
+            "sysctl net.ipv4.ip_forward=1 can't be set since Network Namespace set to host: \
+             invalid argument",
+        ),
+        (
+            req(|r| r.umask = Some("0999".into())),
+            "invalid umask string 0999: invalid argument",
+        ),
+        (
+            req(|r| r.umask = Some("00022".into())),
+            "invalid umask string 00022: invalid argument",
+        ),
+        (
+            req(|r| r.tz = Some("../etc/passwd".into())),
+            "finding timezone: time: invalid location name",
+        ),
+        (
+            req(|r| r.oom_score_adj = Some(1001)),
+            "invalid oom-score-adj \"1001\": must be between -1000 and 1000",
+        ),
+        (
+            req(|r| r.shm_size = Some("lots".into())),
+            "invalid size \"lots\"",
+        ),
+        (
+            req(|r| r.expose = strings(&["80/sctp"])),
+            "invalid expose \"80/sctp\"",
+        ),
+        (req(|r| r.expose = strings(&["0"])), "invalid expose \"0\""),
+        (
+            req(|r| r.annotations = strings(&["=x"])),
+            "invalid annotation \"=x\": empty key",
+        ),
+    ] {
+        let e = error(&flags, &root());
+        assert!(e.starts_with(want), "{flags:?}: {e}");
+    }
+}
