@@ -56,9 +56,105 @@ pub fn try_parse(argv: &[&str]) -> Result<Cli, clap::Error> {
 
 fn parse(argv: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
     use clap::FromArgMatches;
-    command()
-        .try_get_matches_from(argv)
+    let mut cmd = command();
+    let argv = bool_values(&mut cmd, argv)?;
+    cmd.try_get_matches_from(argv)
         .and_then(|mut m| Cli::from_arg_matches_mut(&mut m))
+}
+
+/// pflag's boolean options also take a value after `=` (`--rm=false`, `-d=true`); clap's
+/// flags take none. Such a word becomes the flag alone or nothing, before clap sees it; a
+/// value that is no boolean is pflag's error. Words after `--`, or from the first operand
+/// of a command whose trailing words are another command's (`run IMAGE CMD...`), are kept.
+fn bool_values(
+    root: &mut clap::Command,
+    argv: &[std::ffi::OsString],
+) -> Result<Vec<std::ffi::OsString>, clap::Error> {
+    root.build();
+    let mut out: Vec<std::ffi::OsString> = argv.iter().take(1).cloned().collect();
+    let mut cmd: &clap::Command = root;
+    let takes_value = |a: &clap::Arg| {
+        a.get_action().takes_values() && a.get_num_args().is_none_or(|r| r.min_values() > 0)
+    };
+    let mut words = argv.iter().skip(1);
+    while let Some(word) = words.next() {
+        let w = word.to_string_lossy();
+        let flag = if let Some(long) = w.strip_prefix("--") {
+            if long.is_empty() {
+                out.push(word.clone());
+                break;
+            }
+            let name = long.split_once('=').map_or(long, |(n, _)| n);
+            cmd.get_arguments().find(|a| a.get_long() == Some(name))
+        } else if let Some(short) = w.strip_prefix('-').filter(|s| !s.is_empty()) {
+            let first = short.chars().next();
+            if short.chars().nth(1) == Some('=') {
+                cmd.get_arguments().find(|a| a.get_short() == first)
+            } else {
+                // A bundle: its last letter's value may be the next word (`-dp 80`).
+                let last = short.chars().last();
+                let bundled_value = short.chars().take(short.chars().count() - 1).any(|c| {
+                    cmd.get_arguments()
+                        .any(|a| a.get_short() == Some(c) && takes_value(a))
+                });
+                let found = cmd.get_arguments().find(|a| a.get_short() == last);
+                out.push(word.clone());
+                if found.is_some_and(takes_value) && !bundled_value {
+                    out.extend(words.next().cloned());
+                }
+                continue;
+            }
+        } else {
+            out.push(word.clone());
+            match cmd.find_subcommand(w.as_ref()) {
+                Some(sub) => cmd = sub,
+                None if cmd.get_positionals().any(|p| p.is_trailing_var_arg_set()) => break,
+                None => {}
+            }
+            continue;
+        };
+        match (flag, w.split_once('=')) {
+            (Some(a), Some((typed, value)))
+                if matches!(a.get_action(), clap::ArgAction::SetTrue) =>
+            {
+                match parse_bool(value) {
+                    Some(true) => out.push(typed.into()),
+                    Some(false) => {}
+                    None => {
+                        let names = match (a.get_short(), a.get_long()) {
+                            (Some(s), Some(l)) => format!("-{s}, --{l}"),
+                            (None, Some(l)) => format!("--{l}"),
+                            (Some(s), None) => format!("-{s}"),
+                            (None, None) => typed.to_string(),
+                        };
+                        return Err(cmd.clone().error(
+                            clap::error::ErrorKind::ValueValidation,
+                            format!(
+                                "invalid argument \"{value}\" for \"{names}\" flag: \
+                                 strconv.ParseBool: parsing \"{value}\": invalid syntax"
+                            ),
+                        ));
+                    }
+                }
+            }
+            (Some(a), None) if takes_value(a) => {
+                out.push(word.clone());
+                out.extend(words.next().cloned());
+            }
+            _ => out.push(word.clone()),
+        }
+    }
+    out.extend(words.cloned());
+    Ok(out)
+}
+
+/// Go's strconv.ParseBool.
+fn parse_bool(v: &str) -> Option<bool> {
+    match v {
+        "1" | "t" | "T" | "TRUE" | "true" | "True" => Some(true),
+        "0" | "f" | "F" | "FALSE" | "false" | "False" => Some(false),
+        _ => None,
+    }
 }
 
 /// The command a command line names (`ctl container ls`), as podman's messages name it:
@@ -203,6 +299,47 @@ mod tests {
             panic!("kill")
         };
         assert_eq!(k.signal, "-1");
+    }
+
+    /// pflag's booleans take `=VALUE` as Go's ParseBool reads it; operands are not options.
+    #[test]
+    fn booleans_take_a_value_after_an_equals_sign() {
+        let a = run_args(&[
+            "ctl",
+            "run",
+            "--rm=false",
+            "-d=true",
+            "-i=0",
+            "bb",
+            "--rm=true",
+        ]);
+        assert!(!a.flags.rm && a.detach && !a.flags.interactive);
+        assert_eq!(a.flags.command(), ["--rm=true"]);
+        let a = run_args(&[
+            "ctl",
+            "run",
+            "--rm=True",
+            "--name",
+            "--rm=false",
+            "-it",
+            "bb",
+        ]);
+        assert!(a.flags.rm && a.flags.interactive && a.flags.tty);
+        assert_eq!(
+            a.flags.name.as_deref(),
+            Some("--rm=false"),
+            "a value, not an option"
+        );
+        let Ok(Cli {
+            command: Command::Rm(r),
+            ..
+        }) = try_parse(&["ctl", "rm", "a", "--force=1", "b", "--", "--all=true"])
+        else {
+            panic!("rm")
+        };
+        assert!(r.force && !r.targets.all);
+        assert_eq!(r.targets.containers, ["a", "b", "--all=true"]);
+        assert!(try_parse(&["ctl", "run", "--rm=yes", "bb"]).is_err());
     }
 
     #[test]

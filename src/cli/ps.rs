@@ -377,6 +377,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     if let Some(n) = limit {
         rows.truncate(n);
     }
+    // podman's pkg/ps: the newest N are chosen, then every listing is oldest first.
+    rows.reverse();
     if let Some(by) = &args.sort {
         sort_rows(&mut rows, by);
     }

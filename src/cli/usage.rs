@@ -53,7 +53,58 @@ pub(super) fn usage_error(e: &clap::Error, argv: &[std::ffi::OsString]) -> Strin
                 _ => see(format!("flag needs an argument: {typed}")),
             }
         }
+        // A value the option cannot take: pflag's words, naming the option as it is defined.
+        ErrorKind::ValueValidation | ErrorKind::InvalidValue => {
+            match (
+                context(ContextKind::InvalidArg),
+                context(ContextKind::InvalidValue),
+            ) {
+                (Some(arg), Some(value)) if arg.starts_with('-') => {
+                    let why = match (std::error::Error::source(e), e.get(ContextKind::ValidValue)) {
+                        (Some(inner), _) => inner.to_string(),
+                        // podman's validate.Value.
+                        (None, Some(ContextValue::Strings(valid))) => format!(
+                            "{value:?} is not a valid value.  Choose from: \"{}\"",
+                            valid.join(", ")
+                        ),
+                        _ => "invalid value".to_string(),
+                    };
+                    let why = ctl::text::escape(&why).into_owned();
+                    see(format!(
+                        "invalid argument \"{value}\" for \"{}\" flag: {why}",
+                        flag_names(argv, &arg)
+                    ))
+                }
+                _ => see(ctl::text::escape(&usage_line(e)).into_owned()),
+            }
+        }
         _ => ctl::text::escape(&usage_line(e)).into_owned(),
+    }
+}
+
+/// An option as pflag names it in errors (`-n, --last`), from clap's `--last <N>`.
+fn flag_names(argv: &[std::ffi::OsString], arg: &str) -> String {
+    let typed = arg.split_whitespace().next().unwrap_or(arg);
+    let mut root = super::parse::command();
+    root.build();
+    let mut cmd = &root;
+    for word in command_path(argv).split_whitespace().skip(1) {
+        match cmd.find_subcommand(word) {
+            Some(sub) => cmd = sub,
+            None => break,
+        }
+    }
+    let found = cmd.get_arguments().find(|a| {
+        typed
+            .strip_prefix("--")
+            .is_some_and(|l| a.get_long() == Some(l))
+            || typed.strip_prefix('-').and_then(|s| s.chars().next()) == a.get_short()
+                && !typed.starts_with("--")
+    });
+    match found.map(|a| (a.get_short(), a.get_long())) {
+        Some((Some(s), Some(l))) => format!("-{s}, --{l}"),
+        Some((None, Some(l))) => format!("--{l}"),
+        _ => typed.to_string(),
     }
 }
 
@@ -150,6 +201,32 @@ mod tests {
         assert_eq!(usage(&["ctl"]), "missing command 'ctl COMMAND'");
     }
 
+    /// pflag: `invalid argument "V" for "-s, --long" flag: why`, then the help hint.
+    #[test]
+    fn bad_values_are_named_as_pflag_names_them() {
+        let u = usage(&["ctl", "ps", "--last", "x"]);
+        assert!(
+            u.starts_with("invalid argument \"x\" for \"-n, --last\" flag: ")
+                && u.ends_with("\nSee 'ctl ps --help'"),
+            "{u}"
+        );
+        let u = usage(&["ctl", "container", "stop", "-t", "soon", "c"]);
+        assert!(
+            u.starts_with("invalid argument \"soon\" for \"-t, --time\" flag: "),
+            "{u}"
+        );
+        assert_eq!(
+            usage(&["ctl", "run", "--rm=maybe", "bb"]),
+            "invalid argument \"maybe\" for \"--rm\" flag: strconv.ParseBool: parsing \
+             \"maybe\": invalid syntax\nSee 'ctl run --help'"
+        );
+        let u = usage(&["ctl", "inspect", "--type", "pod", "c"]);
+        assert!(
+            u.starts_with("invalid argument \"pod\" for \"-t, --type\" flag: "),
+            "{u}"
+        );
+    }
+
     #[test]
     fn unknown_flags_are_named_as_podman_names_them() {
         assert_eq!(unknown_flag("--bogus-flag"), "unknown flag: --bogus-flag");
@@ -197,5 +274,15 @@ mod tests {
             assert_eq!(e.kind(), clap::error::ErrorKind::InvalidValue, "{argv:?}");
             assert_eq!(usage_line(&e), want, "{argv:?}");
         }
+        assert_eq!(
+            usage(&["ctl", "run", "--pull", "alway", "bb"]),
+            "invalid argument \"alway\" for \"--pull\" flag: \"alway\" is not a valid value.  \
+             Choose from: \"missing, always, never, newer\"\nSee 'ctl run --help'"
+        );
+        assert_eq!(
+            usage(&["ctl", "completion", "tcsh"]),
+            "invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]\n\
+             See 'ctl completion --help'"
+        );
     }
 }

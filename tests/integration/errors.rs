@@ -239,39 +239,80 @@ fn unknown_flags_are_named_as_flags_not_images() {
     }
 }
 
+/// pflag's words for a value an option cannot take, then cobra's hint, as podman prints them.
 #[test]
-fn a_value_outside_a_closed_set_is_a_one_line_usage_error() {
+fn a_value_outside_a_closed_set_is_a_usage_error_in_pflag_s_words() {
     let ctl = Ctl::new();
     for (args, want) in [
         (
             &["run", "--pull", "sometimes", "bb"][..],
-            "Error: invalid value 'sometimes' for '--pull <PULL>' \
-             [possible values: missing, always, never, newer]",
+            "Error: invalid argument \"sometimes\" for \"--pull\" flag: \"sometimes\" is not a \
+             valid value.  Choose from: \"missing, always, never, newer\"\nSee 'ctl run --help'",
         ),
         (
             &["create", "--log-driver", "syslog", "bb"],
-            "Error: invalid value 'syslog' for '--log-driver <LOG_DRIVER>' \
-             [possible values: k8s-file, none, journald, passthrough]",
+            "Error: invalid argument \"syslog\" for \"--log-driver\" flag: \"syslog\" is not a \
+             valid value.  Choose from: \"k8s-file, none, journald, passthrough\"\n\
+             See 'ctl create --help'",
         ),
         (
             &["container", "run", "--sdnotify=socket", "bb"],
-            "Error: invalid value 'socket' for '--sdnotify <MODE>' \
-             [possible values: container, conmon, ignore]",
+            "Error: invalid argument \"socket\" for \"--sdnotify\" flag: \"socket\" is not a \
+             valid value.  Choose from: \"container, conmon, ignore\"\n\
+             See 'ctl container run --help'",
         ),
         (
             &["inspect", "--type", "pod", "x"],
-            "Error: invalid value 'pod' for '--type <KIND>' \
-             [possible values: all, container, image]",
+            "Error: invalid argument \"pod\" for \"-t, --type\" flag: \"pod\" is not a \
+             valid value.  Choose from: \"all, container, image\"\nSee 'ctl inspect --help'",
+        ),
+        (
+            &["ps", "--last", "x"],
+            "Error: invalid argument \"x\" for \"-n, --last\" flag: invalid digit found in \
+             string\nSee 'ctl ps --help'",
+        ),
+        (
+            &["run", "--rm=maybe", "bb"],
+            "Error: invalid argument \"maybe\" for \"--rm\" flag: strconv.ParseBool: parsing \
+             \"maybe\": invalid syntax\nSee 'ctl run --help'",
         ),
         (
             &["completion", "tcsh"],
-            "Error: invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]",
+            "Error: invalid value 'tcsh' for '<SHELL>' [possible values: bash, zsh, fish]\n\
+             See 'ctl completion --help'",
         ),
     ] {
         let out = ctl.run(args);
         out.failure(125);
-        assert_eq!(out.one_line_error(), want, "{args:?}");
+        assert_eq!(out.stderr.trim_end(), want, "{args:?}");
     }
+    assert_eq!(ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+}
+
+/// pflag's booleans take a value: `--rm=false` is no `--rm`.
+#[test]
+fn a_boolean_option_takes_true_or_false_after_an_equals_sign() {
+    let w = crate::common::WithImage::busybox();
+    let ctl = &w.ctl;
+    ctl.ok(&[
+        "run",
+        "--rm=false",
+        "-d=false",
+        "--name",
+        "kept",
+        "--network=none",
+        &w.reference,
+        "true",
+    ]);
+    assert_eq!(
+        ctl.ok(&["ps", "-a", "--format", "{{.Names}} {{.Status}}"])
+            .stdout
+            .split(' ')
+            .next(),
+        Some("kept"),
+        "--rm=false keeps the container"
+    );
+    ctl.ok(&["rm", "--force=true", "kept"]);
     assert_eq!(ctl.ok(&["ps", "-a", "-q"]).stdout, "");
 }
 

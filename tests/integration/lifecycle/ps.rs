@@ -83,21 +83,21 @@ fn columns_status_words_and_selection() {
     assert_eq!(r[5], "");
     assert_eq!(r[6], "r1");
 
-    // -a: newest first, with docker's words.
+    // -a: oldest first (podman's pkg/ps sorts by creation), with docker's words.
     let rows = cells(&w.ctl.ok(&["ps", "-a"]).stdout);
     let got: Vec<(&str, &str)> = rows[1..]
         .iter()
         .map(|r| (r[6].as_str(), r[4].as_str()))
         .collect();
     assert_eq!(got.len(), 3, "{rows:?}");
-    assert_eq!(got[0].0, "r1");
-    assert!(got[0].1.starts_with("Up "));
+    assert_eq!(got[2].0, "r1");
+    assert!(got[2].1.starts_with("Up "));
     assert_eq!(got[1].0, "e3");
     assert!(
         got[1].1.starts_with("Exited (3) ") && got[1].1.ends_with(" ago"),
         "{got:?}"
     );
-    assert_eq!(got[2], ("c1", "Created"));
+    assert_eq!(got[0], ("c1", "Created"));
 
     // -q, --no-trunc, -n, -l.
     assert_eq!(
@@ -106,12 +106,16 @@ fn columns_status_words_and_selection() {
     );
     assert_eq!(
         w.ctl.ok(&["ps", "-a", "-q", "--no-trunc"]).stdout,
-        format!("{running}\n{exited}\n{created}\n")
+        format!("{created}\n{exited}\n{running}\n")
     );
     let full = cells(&w.ctl.ok(&["ps", "--no-trunc"]).stdout);
     assert_eq!(full[1][0], running);
     assert_eq!(full[1][2], "\"sh -c sleep 1000; echo a long command line\"");
-    assert_eq!(names(&w, &["-n", "2"]), ["r1", "e3"]);
+    assert_eq!(
+        names(&w, &["-n", "2"]),
+        ["e3", "r1"],
+        "the newest two, oldest first"
+    );
     assert_eq!(names(&w, &["--last", "1"]), ["r1"]);
     assert_eq!(names(&w, &["-l"]), ["r1"]);
     w.ctl.ok(&["stop", "-t", "0", "r1"]);
