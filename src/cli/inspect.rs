@@ -23,6 +23,7 @@ pub const CONTAINER_SHAPE: Shape = Shape {
         "Config.Annotations",
         "Config.ExposedPorts",
         "HostConfig.PortBindings",
+        "HostConfig.Tmpfs",
         "HostConfig.LogConfig.Config",
         "NetworkSettings.Ports",
         "NetworkSettings.Networks",
@@ -145,6 +146,16 @@ fn ulimit_json(u: &str) -> Value {
 
 /// A container in docker's inspect shape.
 pub fn container_json(m: &Manager, c: &Container) -> Value {
+    let mut v = container_json_all(m, c);
+    if c.config.exposed.is_empty() {
+        if let Some(config) = v["Config"].as_object_mut() {
+            config.remove("ExposedPorts");
+        }
+    }
+    v
+}
+
+fn container_json_all(m: &Manager, c: &Container) -> Value {
     let (cfg, st) = (&c.config, &c.state);
     let res = &cfg.host.resources;
     let (upper, work, merged) = m.overlay_dirs(&cfg.id);
@@ -204,8 +215,12 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "StopTimeout": cfg.stop_timeout,
             "Tty": cfg.terminal,
             "OpenStdin": cfg.stdin,
+            // omitempty, as podman's.
+            "ExposedPorts": cfg.exposed.iter().map(|p| (p.clone(), json!({}))).collect::<serde_json::Map<_, _>>(),
         },
         "HostConfig": {
+            "Binds": binds(cfg),
+            "Tmpfs": tmpfs(cfg),
             "NetworkMode": cfg.network,
             "PortBindings": port_bindings(&cfg.ports),
             "AutoRemove": cfg.auto_remove,
@@ -243,6 +258,38 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
     })
+}
+
+/// podman's `HostConfig.Binds`: each bind mount as `SOURCE:DEST:OPTIONS`.
+fn binds(cfg: &ctl::container::store::ContainerConfig) -> Vec<String> {
+    cfg.mounts
+        .iter()
+        .filter(|m| m.kind != "tmpfs")
+        .map(|m| {
+            let source = m.source.as_ref().map(|s| s.display().to_string());
+            let rw = if m.readonly { "ro" } else { "rw" };
+            format!(
+                "{}:{}:{rw},rprivate,rbind",
+                source.unwrap_or_default(),
+                m.destination
+            )
+        })
+        .collect()
+}
+
+/// podman's `HostConfig.Tmpfs`: destination to options.
+fn tmpfs(cfg: &ctl::container::store::ContainerConfig) -> serde_json::Map<String, Value> {
+    cfg.mounts
+        .iter()
+        .filter(|m| m.kind == "tmpfs")
+        .map(|m| {
+            let rw = if m.readonly { "ro" } else { "rw" };
+            (
+                m.destination.clone(),
+                json!(format!("{rw},rprivate,nosuid,nodev")),
+            )
+        })
+        .collect()
 }
 
 /// podman's `{"Name": "on-failure", "MaximumRetryCount": 3}`.

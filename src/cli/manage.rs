@@ -92,8 +92,14 @@ fn each(
     f: impl Fn(&Manager, &str) -> ctl::Result<Option<String>>,
 ) -> Result<ExitCode> {
     targets.check()?;
+    let inputs = targets.resolve(m, only_running)?;
+    // podman's getContainers: every name is looked up before any is acted on.
+    if let Some(e) = first_missing(m, &inputs, targets.ignore) {
+        super::output::report_error(&e);
+        return Ok(ExitCode::from(e.exit_code()));
+    }
     let mut code = 0u8;
-    for t in targets.resolve(m, only_running)? {
+    for t in inputs {
         match f(m, &t) {
             Ok(Some(line)) => println!("{line}"),
             Ok(None) => {}
@@ -105,6 +111,15 @@ fn each(
         }
     }
     Ok(ExitCode::from(code))
+}
+
+/// The first of `inputs` that names no container, unless missing ones are ignored.
+fn first_missing(m: &Manager, inputs: &[String], ignore: bool) -> Option<ctl::Error> {
+    inputs.iter().find_map(|input| match m.resolve(input) {
+        Err(ctl::Error::ContainerNotFound(_)) if ignore => None,
+        Err(e) => Some(e),
+        Ok(_) => None,
+    })
 }
 
 #[derive(Debug, clap::Args)]
@@ -235,6 +250,16 @@ fn rm_code(code: u8, e: &ctl::Error) -> u8 {
     }
 }
 
+fn report_rm_error(e: &ctl::Error) {
+    match e {
+        // rm's own words (it looks for storage-only containers too).
+        ctl::Error::ContainerNotFound(name) => super::output::report_error(&format!(
+            "no container with ID or name \"{name}\" found: no such container"
+        )),
+        e => super::output::report_error(e),
+    }
+}
+
 pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     if args.time.is_some() && !args.force {
         bail!("--force option must be specified to use the --time option");
@@ -243,23 +268,24 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     args.targets.ignore = args.ignore.ignore || args.force;
     args.targets.check()?;
     let m = Manager::open(ctx)?;
+    let inputs = args.targets.resolve(&m, false)?;
     let mut code = 0u8;
-    for input in args.targets.resolve(&m, false)? {
+    // As podman's: nothing is removed when one name is missing.
+    let missing = first_missing(&m, &inputs, args.targets.ignore);
+    for input in if missing.is_some() { vec![] } else { inputs } {
         let removed = m.resolve(&input).and_then(|id| m.remove(&id, args.force));
         match removed {
             Ok(()) => println!("{input}"),
             Err(ctl::Error::ContainerNotFound(_)) if args.targets.ignore => {}
             Err(e) => {
-                match &e {
-                    // rm's own words (it looks for storage-only containers too).
-                    ctl::Error::ContainerNotFound(name) => super::output::report_error(&format!(
-                        "no container with ID or name \"{name}\" found: no such container"
-                    )),
-                    e => super::output::report_error(e),
-                }
+                report_rm_error(&e);
                 code = rm_code(code, &e);
             }
         }
+    }
+    if let Some(e) = missing {
+        report_rm_error(&e);
+        code = rm_code(code, &e);
     }
     let code = ExitCode::from(code);
     if args.targets.all {

@@ -275,6 +275,7 @@ impl Manager {
             static_ip: plan.network.ip,
             network_aliases: plan.network.aliases.clone(),
             user_ports: made.net.user_ports,
+            exposed: plan.network.exposed.clone(),
             stop_signal: plan.stop_signal,
             stop_timeout: plan.stop_timeout,
             auto_remove: plan.auto_remove,

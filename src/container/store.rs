@@ -85,6 +85,9 @@ pub struct ContainerConfig {
     /// type's other fields existed too: those load as single ports.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub user_ports: Vec<crate::network::ports::PortMapping>,
+    /// Exposed ports, `PORT/PROTO` (inspect's `Config.ExposedPorts`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exposed: Vec<String>,
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub auto_remove: bool,

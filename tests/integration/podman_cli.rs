@@ -516,6 +516,56 @@ fn not_found_has_podman_s_words_and_codes() {
     }
 }
 
+/// podman's getContainers looks every name up before acting: one missing name, and
+/// nothing is stopped, killed, started or removed.
+#[test]
+fn a_missing_name_among_several_means_nothing_is_done() {
+    let w = WithImage::busybox();
+    run_d(
+        &w,
+        &["--name", "up", "--network", "none"],
+        &["sleep", "1000"],
+    );
+    w.ctl.ok(&[
+        "create",
+        "--name",
+        "made",
+        "--network",
+        "none",
+        &w.reference,
+        "true",
+    ]);
+    let missing = "Error: no container with name or ID \"nosuch\" found: no such container\n";
+    for args in [
+        &["stop", "-t", "0", "up", "nosuch"][..],
+        &["kill", "up", "nosuch"],
+        &["restart", "-t", "0", "up", "nosuch"],
+        &["start", "made", "nosuch"],
+    ] {
+        let out = w.ctl.run(args);
+        out.failure(125);
+        stderr_is(&out, missing);
+        assert_eq!(out.stdout, "", "{out}");
+    }
+    let out = w.ctl.run(&["rm", "made", "nosuch"]);
+    out.failure(1);
+    stderr_is(
+        &out,
+        "Error: no container with ID or name \"nosuch\" found: no such container\n",
+    );
+    assert_eq!(status(&w, "up"), "running");
+    assert_eq!(status(&w, "made"), "created");
+    // --ignore skips the missing one and acts on the rest.
+    assert_eq!(
+        w.ctl.ok(&["stop", "-i", "-t", "0", "nosuch", "up"]).stdout,
+        "up\n"
+    );
+    assert_eq!(
+        w.ctl.ok(&["rm", "-i", "made", "nosuch", "up"]).stdout,
+        "made\nup\n"
+    );
+}
+
 #[test]
 fn rm_of_a_running_container_without_force_exits_2() {
     let w = WithImage::busybox();

@@ -114,6 +114,9 @@ pub struct NetworkPlan {
     pub ip: Option<Ipv4Addr>,
     /// `--network-alias`.
     pub aliases: Vec<String>,
+    /// podman's `Config.ExposedPorts`: the image's, `--expose`'s and the published
+    /// container ports, one `PORT/PROTO` each, sorted.
+    pub exposed: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -569,12 +572,31 @@ fn network(
             ));
         }
     }
+    let exposed = exposed_ports(&exposed, &ports);
     Ok(NetworkPlan {
         mode,
         ports,
         ip: req.ip,
         aliases: req.network_aliases.clone(),
+        exposed,
     })
+}
+
+/// Each exposed port (`80`, `80/tcp`, `8000-8002/udp`) and published container port,
+/// once, as `PORT/PROTO`.
+fn exposed_ports(exposed: &[String], ports: &[PortMapping]) -> Vec<String> {
+    let mut all = std::collections::BTreeSet::new();
+    for e in exposed {
+        let (range, proto) = e.split_once('/').unwrap_or((e, "tcp"));
+        let (a, b) = range.split_once('-').unwrap_or((range, range));
+        if let (Ok(a), Ok(b)) = (a.parse::<u16>(), b.parse::<u16>()) {
+            all.extend((a..=b).map(|p| format!("{p}/{}", proto.to_ascii_lowercase())));
+        }
+    }
+    for m in ports {
+        all.extend(m.pairs().map(|(c, _)| format!("{c}/{}", m.protocol)));
+    }
+    all.into_iter().collect()
 }
 
 fn user_mode(b: Backend) -> Mode {

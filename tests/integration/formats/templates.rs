@@ -93,7 +93,7 @@ fn ps_templates_and_json_as_podman() {
                 "{{if eq .State \"running\"}}{{.Names | upper}}{{else}}{{.Names | title}}{{end}} {{len .Names}} {{json .Labels}} {{truncate (printf \"%-5s|\" .State) 4}}"
             ]
         ),
-        "Idle 4 {} crea\nWEB 3 {\"a\":\"1\",\"tier\":\"backend\"} runn\n"
+        "WEB 3 {\"a\":\"1\",\"tier\":\"backend\"} runn\nIdle 4 {} crea\n"
     );
     // A template ranging over the list itself runs once.
     assert_eq!(
@@ -101,19 +101,19 @@ fn ps_templates_and_json_as_podman() {
             ctl,
             &["ps", "-a", "--format", "{{range .}}{{.Names}},{{end}}"]
         ),
-        "idle,web,\n"
+        "web,idle,\n"
     );
     assert_eq!(
         out(ctl, &["ps", "-a", "--format", "{{.Names}}\\t{{.State}}"]),
-        "idle\tcreated\nweb\trunning\n"
+        "web\trunning\nidle\tcreated\n"
     );
     // table: a header from the field names, columns as podman's tabwriter aligns them.
     assert_eq!(
         out(ctl, &["ps", "-a", "--format", "table {{.Names}} {{.State}} {{.ID}}"]),
         format!(
-            "NAMES       STATE       CONTAINER ID\nidle        created     {}\nweb         running     {}\n",
-            &out(ctl, &["ps", "-a", "--filter", "name=idle", "-q"]).trim(),
-            &web[..12]
+            "NAMES       STATE       CONTAINER ID\nweb         running     {}\nidle        created     {}\n",
+            &web[..12],
+            &out(ctl, &["ps", "-a", "--filter", "name=idle", "-q"]).trim()
         )
     );
     // An unknown field is an error naming it, exit 125.
@@ -193,8 +193,21 @@ fn inspect_formats_as_podman() {
         &["sleep", "1000"],
     );
     // A container on the default network, never started: still keyed by its network.
-    w.ctl
-        .ok(&["create", "--name", "onnet", &w.reference, "true"]);
+    w.ctl.ok(&[
+        "create",
+        "--name",
+        "onnet",
+        "--expose",
+        "8000-8001/udp",
+        "-p",
+        "9090:80",
+        "-v",
+        "/tmp:/data:ro",
+        "--tmpfs",
+        "/scratch",
+        &w.reference,
+        "true",
+    ]);
 
     // --format json is the JSON inspect prints without one.
     let plain = ctl.ok(&["inspect", "insp"]).json();
@@ -253,6 +266,25 @@ fn inspect_formats_as_podman() {
             ]
         ),
         "ctl\n"
+    );
+    // podman's Binds, Tmpfs and ExposedPorts (exposed and published ports, Go's map order).
+    assert_eq!(
+        out(
+            ctl,
+            &[
+                "inspect",
+                "--format",
+                "{{.HostConfig.Binds}} {{range $p, $_ := .Config.ExposedPorts}}{{$p}},{{end}} \
+                 {{index .HostConfig.Tmpfs \"/scratch\"}}",
+                "onnet"
+            ]
+        ),
+        "[/tmp:/data:ro,rprivate,rbind] 80/tcp,8000/udp,8001/udp, rw,rprivate,nosuid,nodev\n"
+    );
+    assert_eq!(
+        plain[0]["Config"].get("ExposedPorts"),
+        None,
+        "omitted when none"
     );
     // Image inspect: Go's .ID and the JSON's .Id; podman's container .Image is the id.
     let id = w.image.id();

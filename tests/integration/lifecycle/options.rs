@@ -254,7 +254,7 @@ fn labels_replace_cidfile() {
     };
     assert_eq!(names("label=tier=web"), ["lab"]);
     assert_eq!(names("label=flag"), ["lab"]);
-    assert_eq!(names("label=tier"), ["other", "lab"]);
+    assert_eq!(names("label=tier"), ["lab", "other"]);
     assert_eq!(names("label=tier=none"), Vec::<String>::new());
 
     // The name is taken; --replace removes the holder first.

@@ -167,13 +167,13 @@ fn filters() {
     assert_eq!(f(&["name=serv"]), ["serving"]);
     assert_eq!(
         f(&["name=done", "name=made"]),
-        ["done", "made"],
+        ["made", "done"],
         "same key: OR"
     );
     assert_eq!(f(&["status=running"]), ["serving"]);
-    assert_eq!(f(&["status=exited"]), ["done", "failed"]);
+    assert_eq!(f(&["status=exited"]), ["failed", "done"]);
     assert_eq!(f(&["status=created"]), ["made"]);
-    assert_eq!(f(&["label=role"]), ["serving", "failed", "made"]);
+    assert_eq!(f(&["label=role"]), ["made", "failed", "serving"]);
     assert_eq!(f(&["label=role=job"]), ["failed"]);
     assert_eq!(f(&["label=role", "status=exited"]), ["failed"], "keys: AND");
     assert_eq!(f(&["exited=4"]), ["failed"]);
@@ -209,17 +209,17 @@ fn formats_json_and_templates() {
     let json = w.ctl.ok(&["ps", "-a", "--format", "json"]).json();
     let arr = json.as_array().expect("an array");
     assert_eq!(arr.len(), 2);
-    assert_eq!(arr[0]["Names"], serde_json::json!(["beta"]));
-    assert_eq!(arr[0]["Id"], b.as_str());
-    assert_eq!(arr[0]["State"], "exited");
-    assert_eq!(arr[0]["ExitCode"], 2);
-    assert_eq!(arr[1]["Names"], serde_json::json!(["alpha"]));
-    assert_eq!(arr[1]["Id"], a.as_str());
-    assert_eq!(arr[1]["State"], "running");
-    assert_eq!(arr[1]["Labels"]["x"], "1");
-    assert_eq!(arr[1]["Image"], w.reference.as_str());
-    assert_eq!(arr[1]["ImageID"], w.image.id().as_str());
-    assert!(arr[1]["Pid"].as_i64().unwrap() > 0);
+    assert_eq!(arr[1]["Names"], serde_json::json!(["beta"]));
+    assert_eq!(arr[1]["Id"], b.as_str());
+    assert_eq!(arr[1]["State"], "exited");
+    assert_eq!(arr[1]["ExitCode"], 2);
+    assert_eq!(arr[0]["Names"], serde_json::json!(["alpha"]));
+    assert_eq!(arr[0]["Id"], a.as_str());
+    assert_eq!(arr[0]["State"], "running");
+    assert_eq!(arr[0]["Labels"]["x"], "1");
+    assert_eq!(arr[0]["Image"], w.reference.as_str());
+    assert_eq!(arr[0]["ImageID"], w.image.id().as_str());
+    assert!(arr[0]["Pid"].as_i64().unwrap() > 0);
     assert_eq!(
         w.ctl
             .ok(&["ps", "--filter", "name=none", "--format", "json"])
@@ -232,7 +232,7 @@ fn formats_json_and_templates() {
         .ok(&["ps", "-a", "--format", "{{.ID}} {{.Names}} {{.State}}"]);
     assert_eq!(
         t.stdout,
-        format!("{} beta exited\n{} alpha running\n", &b[..12], &a[..12])
+        format!("{} alpha running\n{} beta exited\n", &a[..12], &b[..12])
     );
 
     let table = w
@@ -246,11 +246,11 @@ fn formats_json_and_templates() {
     );
     let status_col = lines[0].find("STATUS").unwrap();
     assert!(
-        lines[1].starts_with("beta") && lines[1][status_col..].starts_with("Exited (2) "),
+        lines[2].starts_with("beta") && lines[2][status_col..].starts_with("Exited (2) "),
         "{table}"
     );
     assert!(
-        lines[2].starts_with("alpha") && lines[2][status_col..].starts_with("Up "),
+        lines[1].starts_with("alpha") && lines[1][status_col..].starts_with("Up "),
         "{table}"
     );
     let plain_table = w.ctl.ok(&["ps", "--format", "table"]);
