@@ -2,6 +2,8 @@
 
 mod attach;
 mod commands;
+#[cfg(test)]
+mod compat;
 mod completion;
 mod completion_bash;
 mod docs;
