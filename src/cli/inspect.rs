@@ -53,9 +53,35 @@ pub struct Args {
     /// What to inspect: container, image, or both (containers first)
     #[arg(short = 't', long = "type", value_enum, default_value = "all")]
     pub kind: Kind,
+    /// Inspect the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers or images (name or id)
-    #[arg(required = true)]
     pub names: Vec<String>,
+}
+
+/// `container inspect`: containers only, so no --type, but --latest.
+#[derive(Debug, clap::Args)]
+pub struct ContainerArgs {
+    /// Format each result with a template (e.g. '{{.State.Status}}')
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Inspect the container created last
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Names or ids
+    pub names: Vec<String>,
+}
+
+impl From<ContainerArgs> for Args {
+    fn from(a: ContainerArgs) -> Args {
+        Args {
+            format: a.format,
+            kind: Kind::Container,
+            latest: a.latest,
+            names: a.names,
+        }
+    }
 }
 
 /// `container inspect` and `image inspect`: one kind, so no --type (as podman's).
@@ -74,6 +100,7 @@ impl KindArgs {
         Args {
             format: self.format,
             kind,
+            latest: false,
             names: self.names,
         }
     }
@@ -87,7 +114,21 @@ pub enum Kind {
     Image,
 }
 
-pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
+pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
+    // podman's checks, in its words.
+    if args.names.is_empty() && !args.latest {
+        anyhow::bail!("no names or ids specified");
+    }
+    if args.latest {
+        if !args.names.is_empty() {
+            anyhow::bail!("--latest and arguments cannot be used together");
+        }
+        if args.kind == Kind::Image {
+            anyhow::bail!("latest is not supported for type \"image\"");
+        }
+        args.kind = Kind::Container;
+        args.names = vec![Manager::open(ctx)?.latest()?];
+    }
     let store = super::open_store(ctx)?;
     let manager = if args.kind == Kind::Image {
         None

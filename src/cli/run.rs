@@ -196,6 +196,9 @@ pub struct CreateFlags {
     /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
     #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
     pub device: Vec<String>,
+    /// Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")
+    #[arg(long, value_name = "RULE")]
+    pub device_cgroup_rule: Vec<String>,
     /// Attach to these streams only: stdin, stdout, stderr (default: the output streams,
     /// and stdin with -i)
     #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
@@ -445,6 +448,7 @@ impl CreateFlags {
             cgroupns: self.cgroupns.clone(),
             userns: self.userns.clone(),
             devices: self.device.clone(),
+            device_cgroup_rules: self.device_cgroup_rule.clone(),
             tty: self.tty,
             // `-a stdin` keeps the container's stdin open, as -i.
             interactive: self.interactive

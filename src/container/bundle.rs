@@ -138,6 +138,25 @@ impl Manager {
                 }
             }
         }
+        for r in &plan.device_rules {
+            let rule = oci_spec::runtime::LinuxDeviceCgroupBuilder::default()
+                .allow(true)
+                .typ(match r.kind.as_str() {
+                    "b" => oci_spec::runtime::LinuxDeviceType::B,
+                    "c" => oci_spec::runtime::LinuxDeviceType::C,
+                    _ => oci_spec::runtime::LinuxDeviceType::A,
+                })
+                .access(r.access.clone());
+            let rule = match r.major {
+                Some(n) => rule.major(n),
+                None => rule,
+            };
+            let rule = match r.minor {
+                Some(n) => rule.minor(n),
+                None => rule,
+            };
+            device_allow.push(rule.build().map_err(|e| Error::BadOption(e.to_string()))?);
+        }
         let ns = |mode: &NsMode, kind: &str| self.namespace(mode, kind);
         let ipc_ns = ns(&plan.namespaces.ipc, "ipc")?;
         if let Some(sock) = &plan.notify_socket {

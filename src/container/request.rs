@@ -93,6 +93,8 @@ pub struct CreateRequest {
     pub userns: Option<String>,
     /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
     pub devices: Vec<String>,
+    /// `--device-cgroup-rule "TYPE MAJOR:MINOR ACCESS"`.
+    pub device_cgroup_rules: Vec<String>,
     pub tty: bool,
     pub interactive: bool,
     pub log_driver: LogDriver,
@@ -176,6 +178,7 @@ impl Default for CreateRequest {
             cgroupns: None,
             userns: None,
             devices: Vec::new(),
+            device_cgroup_rules: Vec::new(),
             tty: false,
             interactive: false,
             log_driver: LogDriver::KFile,

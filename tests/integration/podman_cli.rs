@@ -566,6 +566,98 @@ fn a_missing_name_among_several_means_nothing_is_done() {
     );
 }
 
+/// `-l`/`--latest`: the container created last, wherever podman takes it; with names, or
+/// without anything, podman's errors.
+#[test]
+fn latest_is_the_container_created_last() {
+    let w = WithImage::busybox();
+    run_d(
+        &w,
+        &["--name", "older", "--network", "none"],
+        &["sleep", "1000"],
+    );
+    run_d(
+        &w,
+        &["--name", "newest", "--network", "none"],
+        &["sh", "-c", "echo hello; sleep 1000"],
+    );
+    wait_log(&w, "newest", "hello");
+    let name = |args: &[&str]| w.ctl.ok(args).stdout;
+    assert_eq!(
+        name(&["inspect", "-l", "--format", "{{.Name}}"]),
+        "newest\n"
+    );
+    assert_eq!(
+        name(&["container", "inspect", "--latest", "--format", "{{.Name}}"]),
+        "newest\n"
+    );
+    assert_eq!(name(&["logs", "-l"]), "hello\n");
+    assert_eq!(
+        name(&["exec", "-l", "cat", "/etc/hostname"]),
+        name(&["exec", "newest", "cat", "/etc/hostname"])
+    );
+    assert_eq!(name(&["port", "-l"]), "");
+    assert_eq!(
+        name(&["stop", "-l", "-t", "0"]),
+        format!("{}\n", field(&w, "newest", "{{.Id}}"))
+    );
+    assert_eq!(status(&w, "newest"), "exited");
+    assert_eq!(status(&w, "older"), "running");
+    w.ctl.ok(&["start", "-l"]);
+    assert_eq!(status(&w, "newest"), "running");
+    w.ctl.ok(&["rm", "-f", "-l"]);
+    assert_eq!(status(&w, "older"), "running");
+    assert!(w.ctl.run(&["container", "exists", "newest"]).code == Some(1));
+    for (args, want) in [
+        (
+            &["stop", "-l", "older"][..],
+            "--latest and containers cannot be used together",
+        ),
+        (
+            &["rm", "-a", "-l"],
+            "--all and --latest cannot be used together",
+        ),
+        (
+            &["logs", "-l", "older"],
+            "--latest and containers cannot be used together",
+        ),
+        (
+            &["logs"],
+            "specify at least one container name or ID to log",
+        ),
+        (
+            &["inspect", "-l", "older"],
+            "--latest and arguments cannot be used together",
+        ),
+        (&["inspect"], "no names or ids specified"),
+        (
+            &["attach"],
+            "\"ctl attach\" requires a name, id, or the \"--latest\" flag",
+        ),
+        (
+            &["exec"],
+            "exec requires the name or ID of a container or the --latest or --cidfile flag",
+        ),
+        (
+            &["exec", "older"],
+            "must provide a non-empty command to start an exec session: invalid argument",
+        ),
+        (
+            &["port", "older", "80", "x"],
+            "`port` accepts at most 2 arguments",
+        ),
+        (&["port"], "you must supply a running container name or id"),
+    ] {
+        let out = w.ctl.run(args);
+        out.failure(125);
+        assert_eq!(out.one_line_error(), format!("Error: {want}"), "{args:?}");
+    }
+    w.ctl.ok(&["rm", "-f", "older"]);
+    let out = w.ctl.run(&["stop", "-l"]);
+    out.failure(125);
+    assert_eq!(out.one_line_error(), "Error: no such container");
+}
+
 #[test]
 fn rm_of_a_running_container_without_force_exits_2() {
     let w = WithImage::busybox();

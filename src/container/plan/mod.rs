@@ -36,6 +36,7 @@ use crate::network::Mode;
 
 mod etc;
 mod kernel;
+pub use kernel::DeviceRule;
 mod namespaces;
 #[cfg(test)]
 mod tests;
@@ -170,6 +171,8 @@ pub struct ContainerPlan {
     pub namespaces: NamespacesPlan,
     /// `--device`, resolved against the host's /dev by the bundle.
     pub devices: Vec<DeviceRequest>,
+    /// `--device-cgroup-rule`: more devices the cgroup allows (none when privileged).
+    pub device_rules: Vec<kernel::DeviceRule>,
     /// What was asked but cannot apply, said and ignored as podman does.
     pub warnings: Vec<String>,
     pub stop_signal: i32,
@@ -328,6 +331,19 @@ pub fn resolve(
         .iter()
         .map(|d| namespaces::device(d))
         .collect::<Result<Vec<_>>>()?;
+    let mut device_rules = req
+        .device_cgroup_rules
+        .iter()
+        .map(|r| kernel::device_rule(r))
+        .collect::<Result<Vec<_>>>()?;
+    if settings.rootless && !device_rules.is_empty() {
+        return Err(Error::BadOption(
+            "device cgroup rules are not supported in rootless mode or in a user namespace".into(),
+        ));
+    }
+    if req.privileged {
+        device_rules.clear();
+    }
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if (req.rm || req.remove_image) && restart != RestartPolicy::No {
@@ -450,6 +466,7 @@ pub fn resolve(
         oom_score_adj,
         namespaces,
         devices,
+        device_rules,
         warnings,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),

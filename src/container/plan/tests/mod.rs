@@ -121,6 +121,7 @@ fn golden() -> ContainerPlan {
         mounts: vec![],
         network: NetworkPlan {
             mode: Mode::Bridge("ctl".into()),
+            exposed: strings(&["443/tcp", "53/udp", "80/tcp"]),
             ..Default::default()
         },
         etc: EtcConfig::default(),
@@ -132,6 +133,7 @@ fn golden() -> ContainerPlan {
         oom_score_adj: None,
         namespaces: NamespacesPlan::default(),
         devices: vec![],
+        device_rules: vec![],
         warnings: vec![],
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,
