@@ -137,7 +137,7 @@ pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
     };
     let template = inspect_format("inspect", args.format.as_deref(), args.kind == Kind::Image)?;
     let mut out = Vec::new();
-    let mut failed = false;
+    let mut errors: Vec<String> = Vec::new();
     for n in &args.names {
         let container = manager
             .as_ref()
@@ -164,16 +164,21 @@ pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
             Ok(v) => out.push(v),
             // `container inspect`'s own words, as podman's.
             Err(ctl::Error::ContainerNotFound(name)) if args.kind == Kind::Container => {
-                super::output::report_error(&format!("no such container \"{name}\""));
-                failed = true;
+                errors.push(format!("no such container \"{name}\""))
             }
-            Err(e) => {
-                super::output::report_error(&e);
-                failed = true;
-            }
+            Err(e) => errors.push(e.to_string()),
         }
     }
-    print_inspected(&out, template, failed)
+    // As podman's: what was found is printed first (`[]` if nothing), then the other
+    // errors as they are, then the first as the command's error.
+    let code = print_inspected(&out, template, !errors.is_empty())?;
+    if let Some((first, rest)) = errors.split_first() {
+        for e in rest {
+            eprintln!("{}", ctl::text::escape(e));
+        }
+        super::output::report_error(first);
+    }
+    Ok(code)
 }
 
 /// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}` (-1:

@@ -658,6 +658,36 @@ fn latest_is_the_container_created_last() {
     assert_eq!(out.one_line_error(), "Error: no such container");
 }
 
+/// podman's inspect: what it found (`[]` when nothing), then the other errors as they are,
+/// the first one last as the command's error.
+#[test]
+fn inspect_prints_what_it_found_then_the_errors() {
+    let w = WithImage::busybox();
+    w.ctl.ok(&[
+        "create",
+        "--name",
+        "here",
+        "--network",
+        "none",
+        &w.reference,
+        "true",
+    ]);
+    let out = w
+        .ctl
+        .run(&["inspect", "--format", "{{.Name}}", "gone1", "here", "gone2"]);
+    out.failure(125);
+    assert_eq!(out.stdout, "here\n");
+    stderr_is(
+        &out,
+        "no such object: \"gone2\"\nError: no such object: \"gone1\"\n",
+    );
+    let out = w.ctl.run(&["container", "inspect", "gone1"]);
+    out.failure(125);
+    assert_eq!(out.stdout, "[]\n");
+    stderr_is(&out, "Error: no such container \"gone1\"\n");
+    w.ctl.ok(&["rm", "here"]);
+}
+
 #[test]
 fn rm_of_a_running_container_without_force_exits_2() {
     let w = WithImage::busybox();
