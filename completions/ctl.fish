@@ -126,6 +126,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroupns -d 'Cgroup name
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -219,6 +222,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroupns -d 'Cgroup n
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -609,6 +615,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -702,6 +711,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r

@@ -193,6 +193,9 @@ fn ulimit_json(u: &str) -> Value {
 /// A container in docker's inspect shape.
 pub fn container_json(m: &Manager, c: &Container) -> Value {
     let mut v = container_json_all(m, c);
+    let (cfg, files) = (&c.config, m.run_files(&c.config.id));
+    v["PidFile"] = json!(cfg.pidfile.clone().unwrap_or(files.pidfile));
+    v["ConmonPidFile"] = json!(cfg.conmon_pidfile.clone().unwrap_or(files.monitor_pidfile));
     if c.config.exposed.is_empty() {
         if let Some(config) = v["Config"].as_object_mut() {
             config.remove("ExposedPorts");
@@ -239,6 +242,7 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         "OCIRuntime": cfg.runtime,
         "IsInfra": false,
         "LogPath": cfg.log.path,
+
         "RestartCount": st.restarts,
         "Driver": "overlay",
         "MountLabel": "",

@@ -199,6 +199,16 @@ pub struct CreateFlags {
     /// Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")
     #[arg(long, value_name = "RULE")]
     pub device_cgroup_rule: Vec<String>,
+    /// The container's cgroup: enabled (the default) or no-conmon (the monitor never has
+    /// a cgroup of its own in ctl); disabled and split are refused
+    #[arg(long, value_name = "MODE")]
+    pub cgroups: Option<String>,
+    /// Write the container's pid to this file at each start
+    #[arg(long, value_name = "FILE")]
+    pub pidfile: Option<PathBuf>,
+    /// Write the monitor's (podman's conmon's) pid to this file at each start
+    #[arg(long, value_name = "FILE")]
+    pub conmon_pidfile: Option<PathBuf>,
     /// Attach to these streams only: stdin, stdout, stderr (default: the output streams,
     /// and stdin with -i)
     #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
@@ -449,6 +459,10 @@ impl CreateFlags {
             userns: self.userns.clone(),
             devices: self.device.clone(),
             device_cgroup_rules: self.device_cgroup_rule.clone(),
+            cgroups: self.cgroups.clone(),
+            // Written at each start, from wherever ctl then runs.
+            pidfile: self.pidfile.as_deref().map(absolute),
+            conmon_pidfile: self.conmon_pidfile.as_deref().map(absolute),
             tty: self.tty,
             // `-a stdin` keeps the container's stdin open, as -i.
             interactive: self.interactive
@@ -705,4 +719,9 @@ mod tests {
             assert_eq!(name(s.to_possible_value()), recorded.as_str().unwrap());
         }
     }
+}
+
+/// A path as given, made absolute against the working directory.
+fn absolute(p: &std::path::Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }

@@ -315,6 +315,8 @@ impl Manager {
             sdnotify: plan.sdnotify,
             notify_socket: plan.notify_socket.clone(),
             create_command: plan.create_command.clone(),
+            pidfile: plan.pidfile.clone(),
+            conmon_pidfile: plan.conmon_pidfile.clone(),
             host: HostSettings {
                 privileged: plan.privileged,
                 cap_add,

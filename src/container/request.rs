@@ -95,6 +95,11 @@ pub struct CreateRequest {
     pub devices: Vec<String>,
     /// `--device-cgroup-rule "TYPE MAJOR:MINOR ACCESS"`.
     pub device_cgroup_rules: Vec<String>,
+    /// `--cgroups` as given.
+    pub cgroups: Option<String>,
+    /// `--pidfile`, `--conmon-pidfile` (absolute).
+    pub pidfile: Option<PathBuf>,
+    pub conmon_pidfile: Option<PathBuf>,
     pub tty: bool,
     pub interactive: bool,
     pub log_driver: LogDriver,
@@ -179,6 +184,9 @@ impl Default for CreateRequest {
             userns: None,
             devices: Vec::new(),
             device_cgroup_rules: Vec::new(),
+            cgroups: None,
+            pidfile: None,
+            conmon_pidfile: None,
             tty: false,
             interactive: false,
             log_driver: LogDriver::KFile,

@@ -91,6 +91,7 @@ impl Manager {
         state.pid_start = process_start(pid);
         state.monitor_pid = Some(monitor_pid);
         state.monitor_start = process_start(monitor_pid);
+        write_pidfiles(cfg, pid, monitor_pid);
         state.boot_id = Some(self.containers.epoch()?);
         state.exit_code = None;
         state.finished_at = None;
@@ -137,5 +138,18 @@ impl Manager {
             ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started)
         });
         Ok(())
+    }
+}
+
+/// `--pidfile` and `--conmon-pidfile`, as the runtime and conmon write them (no newline).
+/// The container runs by now: a file that cannot be written is said, not fatal.
+fn write_pidfiles(cfg: &crate::container::store::ContainerConfig, pid: i32, monitor: i32) {
+    for (path, pid) in [(&cfg.pidfile, pid), (&cfg.conmon_pidfile, monitor)] {
+        if let Some(path) = path {
+            let written = ctl_monitor::fsx::write_atomic_mode(path, pid.to_string().as_bytes(), 0o644);
+            if let Err(e) = written {
+                tracing::warn!("container {}: writing {}: {e}", &cfg.id[..12], path.display());
+            }
+        }
     }
 }

@@ -688,6 +688,86 @@ fn inspect_prints_what_it_found_then_the_errors() {
     w.ctl.ok(&["rm", "here"]);
 }
 
+/// What podman's own `generate systemd --new` units pass: `--cgroups=no-conmon`, and the
+/// pid files systemd's PIDFile= reads, written at each start.
+#[test]
+fn podman_unit_options_cgroups_and_pid_files() {
+    let w = WithImage::busybox();
+    let dir = tempfile::tempdir().unwrap();
+    let (pidfile, conmon) = (dir.path().join("ctr.pid"), dir.path().join("conmon.pid"));
+    let cidfile = dir.path().join("ctr-id");
+    w.ctl.ok(&[
+        "run",
+        &format!("--cidfile={}", cidfile.display()),
+        "--cgroups=no-conmon",
+        "--rm",
+        "--sdnotify=conmon",
+        "--replace",
+        "-d",
+        "--name",
+        "unit",
+        "--network",
+        "none",
+        "--pidfile",
+        pidfile.to_str().unwrap(),
+        "--conmon-pidfile",
+        conmon.to_str().unwrap(),
+        &w.reference,
+        "sleep",
+        "1000",
+    ]);
+    let pids = || {
+        (
+            std::fs::read_to_string(&pidfile).unwrap(),
+            std::fs::read_to_string(&conmon).unwrap(),
+        )
+    };
+    let state = || {
+        (
+            field(&w, "unit", "{{.State.Pid}}"),
+            field(&w, "unit", "{{.State.ConmonPid}}"),
+        )
+    };
+    assert_eq!(pids(), state());
+    assert_eq!(
+        field(&w, "unit", "{{.PidFile}} {{.ConmonPidFile}}"),
+        format!("{} {}", pidfile.display(), conmon.display())
+    );
+    w.ctl.ok(&["rm", "-f", "unit"]);
+    // create + start: written at the start.
+    w.ctl.ok(&[
+        "create", "--name", "later", "--network", "none", "--pidfile", pidfile.to_str().unwrap(),
+        &w.reference, "sleep", "1000",
+    ]);
+    std::fs::remove_file(&pidfile).unwrap();
+    w.ctl.ok(&["start", "later"]);
+    assert_eq!(
+        std::fs::read_to_string(&pidfile).unwrap(),
+        field(&w, "later", "{{.State.Pid}}")
+    );
+    w.ctl.ok(&["rm", "-f", "later"]);
+    for (flags, want) in [
+        (
+            &["--cgroups", "split"][..],
+            "--cgroups=split is not supported by ctl: a container always gets a cgroup of its \
+             own (use enabled or no-conmon)",
+        ),
+        (&["--cgroups=sideways"], "invalid cgroup mode \"sideways\": invalid argument"),
+        (
+            &["--pidfile", "/nonexistent/dir/p"],
+            "invalid pid file \"/nonexistent/dir/p\": /nonexistent/dir is not a directory",
+        ),
+    ] {
+        let mut args = vec!["run", "--name", "bad", "--network", "none"];
+        args.extend(flags);
+        args.extend([w.reference.as_str(), "true"]);
+        let out = w.ctl.run(&args);
+        out.failure(125);
+        assert_eq!(out.one_line_error(), format!("Error: {want}"), "{flags:?}");
+    }
+    assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
+}
+
 #[test]
 fn rm_of_a_running_container_without_force_exits_2() {
     let w = WithImage::busybox();

@@ -172,3 +172,17 @@ pub(super) fn device_rule(v: &str) -> Result<DeviceRule> {
         access: access.to_string(),
     })
 }
+
+/// `--cgroups`: podman's modes. ctl's monitor never has a cgroup of its own, so
+/// `no-conmon` is what `enabled` already is; a container without a cgroup or a split of
+/// the caller's cgroup are not made.
+pub(super) fn cgroups_mode(v: Option<&str>) -> Result<()> {
+    match v {
+        None | Some("enabled" | "no-conmon") => Ok(()),
+        Some(m @ ("disabled" | "split")) => Err(bad(format!(
+            "--cgroups={m} is not supported by ctl: a container always gets a cgroup of its own \
+             (use enabled or no-conmon)"
+        ))),
+        Some(m) => Err(bad(format!("invalid cgroup mode {m:?}: invalid argument"))),
+    }
+}

@@ -173,6 +173,9 @@ pub struct ContainerPlan {
     pub devices: Vec<DeviceRequest>,
     /// `--device-cgroup-rule`: more devices the cgroup allows (none when privileged).
     pub device_rules: Vec<kernel::DeviceRule>,
+    /// `--pidfile`, `--conmon-pidfile`: written at each start.
+    pub pidfile: Option<PathBuf>,
+    pub conmon_pidfile: Option<PathBuf>,
     /// What was asked but cannot apply, said and ignored as podman does.
     pub warnings: Vec<String>,
     pub stop_signal: i32,
@@ -344,6 +347,7 @@ pub fn resolve(
     if req.privileged {
         device_rules.clear();
     }
+    kernel::cgroups_mode(req.cgroups.as_deref())?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if (req.rm || req.remove_image) && restart != RestartPolicy::No {
@@ -467,6 +471,8 @@ pub fn resolve(
         namespaces,
         devices,
         device_rules,
+        pidfile: req.pidfile.clone(),
+        conmon_pidfile: req.conmon_pidfile.clone(),
         warnings,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),

@@ -134,6 +134,8 @@ fn golden() -> ContainerPlan {
         namespaces: NamespacesPlan::default(),
         devices: vec![],
         device_rules: vec![],
+        pidfile: None,
+        conmon_pidfile: None,
         warnings: vec![],
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,
