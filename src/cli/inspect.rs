@@ -236,12 +236,25 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "CpuShares": res.cpu_shares.unwrap_or(0),
             "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
             "PidsLimit": res.pids_limit.unwrap_or(0),
+            // podman's: "private" for a user namespace of the container's own.
+            "UsernsMode": if cfg.idmaps.is_some() { "private" } else { "" },
+            "IDMappings": id_mappings(cfg.idmaps.as_ref()),
         },
         "NetworkSettings": network_settings(m, c),
         "GraphDriver": {
             "Name": "overlay",
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
+    })
+}
+
+/// podman's IDMappings, `CONTAINER:HOST:SIZE` strings.
+fn id_mappings(maps: Option<&ctl::container::plan::IdMappings>) -> Value {
+    let text = |v: &[ctl::container::plan::IdMapping]| {
+        v.iter().map(|m| m.text()).collect::<Vec<_>>()
+    };
+    maps.map_or(Value::Null, |m| {
+        json!({"UidMap": text(&m.uid_map), "GidMap": text(&m.gid_map)})
     })
 }
 

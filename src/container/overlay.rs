@@ -50,8 +50,13 @@ pub fn mount_kernel(
     flags: Flags,
 ) -> Result<()> {
     let paths: Vec<PathBuf> = layers.lowers.iter().map(|l| l.path(layers.dir)).collect();
-    match fs_api::mount(&paths, upper, work, target, flags) {
+    match fs_api::mount(&paths, layers.idmap, upper, work, target, flags) {
         Ok(()) => Ok(()),
+        // Id-mapped layers need the new mount API; mount(2) cannot take them.
+        Err(e) if layers.idmap.is_some() => Err(Error::OverlayMount {
+            target: target.to_path_buf(),
+            reason: format!("id-mapped layers: {e}"),
+        }),
         // ENOSYS: no new mount API; EINVAL: overlay does not know `lowerdir+` (< 6.8) or
         // the legacy shim refused it. mount(2) says what is wrong if it fails too.
         Err(e) if matches!(e.errno, libc::ENOSYS | libc::EINVAL) => {
@@ -152,6 +157,7 @@ mod fs_api {
     const FSOPEN_CLOEXEC: libc::c_uint = 1;
     const FSCONFIG_SET_FLAG: libc::c_uint = 0;
     const FSCONFIG_SET_STRING: libc::c_uint = 1;
+    const FSCONFIG_SET_FD: libc::c_uint = 5;
     const FSCONFIG_CMD_CREATE: libc::c_uint = 6;
     const FSMOUNT_CLOEXEC: libc::c_uint = 1;
     const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
@@ -218,9 +224,20 @@ mod fs_api {
     }
 
     fn set(fd: &OwnedFd, cmd: libc::c_uint, key: Option<&CStr>, value: Option<&CStr>) -> bool {
+        set_aux(fd, cmd, key, value, 0)
+    }
+
+    fn set_aux(
+        fd: &OwnedFd,
+        cmd: libc::c_uint,
+        key: Option<&CStr>,
+        value: Option<&CStr>,
+        aux: libc::c_int,
+    ) -> bool {
         let ptr = |c: Option<&CStr>| c.map_or(std::ptr::null(), CStr::as_ptr);
         // SAFETY: fsconfig reads the NUL-terminated key and value (or takes NULL where the
-        // command has none) during the call only; fd is an open fs context.
+        // command has none) during the call only; fd is an open fs context, aux an open
+        // descriptor or 0.
         let r = unsafe {
             libc::syscall(
                 libc::SYS_fsconfig,
@@ -228,7 +245,7 @@ mod fs_api {
                 cmd,
                 ptr(key),
                 ptr(value),
-                0 as libc::c_int,
+                aux,
             )
         };
         r == 0
@@ -236,6 +253,7 @@ mod fs_api {
 
     pub fn mount(
         lowers: &[PathBuf],
+        idmap: Option<std::os::fd::BorrowedFd<'_>>,
         upper: &Path,
         work: &Path,
         target: &Path,
@@ -256,8 +274,30 @@ mod fs_api {
         let fs = unsafe { OwnedFd::from_raw_fd(raw as i32) };
         let lower_key = cstr("lowerdir+");
         for l in lowers {
-            let v = path_cstr(l).map_err(|_| bad_path("lowerdir+"))?;
-            if !set(&fs, FSCONFIG_SET_STRING, Some(&lower_key), Some(&v)) {
+            let added = match idmap {
+                None => {
+                    let v = path_cstr(l).map_err(|_| bad_path("lowerdir+"))?;
+                    set(&fs, FSCONFIG_SET_STRING, Some(&lower_key), Some(&v))
+                }
+                Some(userns) => {
+                    let tree = crate::container::idmapped::clone_idmapped(l, userns).map_err(
+                        |e| FsError {
+                            errno: e.raw_os_error().unwrap_or(libc::EIO),
+                            step: format!("id-mapped clone of {}", l.display()),
+                            log: vec![],
+                        },
+                    )?;
+                    // The context holds its own reference; the descriptor may go.
+                    set_aux(
+                        &fs,
+                        FSCONFIG_SET_FD,
+                        Some(&lower_key),
+                        None,
+                        tree.as_raw_fd(),
+                    )
+                }
+            };
+            if !added {
                 return Err(err(Some(&fs), &format!("lowerdir+ {}", l.display())));
             }
         }

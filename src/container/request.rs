@@ -91,6 +91,9 @@ pub struct CreateRequest {
     pub cgroupns: Option<String>,
     /// `--userns` as given.
     pub userns: Option<String>,
+    /// `--uidmap`, `--gidmap` as given.
+    pub uidmap: Vec<String>,
+    pub gidmap: Vec<String>,
     /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
     pub devices: Vec<String>,
     pub tty: bool,
@@ -175,6 +178,8 @@ impl Default for CreateRequest {
             uts: None,
             cgroupns: None,
             userns: None,
+            uidmap: Vec::new(),
+            gidmap: Vec::new(),
             devices: Vec::new(),
             tty: false,
             interactive: false,

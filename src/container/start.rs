@@ -45,7 +45,8 @@ impl Manager {
         let dir = self.containers.dir(&id);
         if !rootfs::is_mounted(&dir.join("merged")) {
             let image = self.images.image(&h.config.image_id)?;
-            self.mount_rootfs(&image, &dir, h.config.auto_remove)?;
+            let maps = h.config.idmaps.as_ref();
+            self.mount_rootfs(&image, &dir, h.config.auto_remove, maps)?;
         }
         state.mounted = true;
         let rt = self.runtime_for(&h.config)?;

@@ -37,12 +37,14 @@ use crate::network::Mode;
 mod etc;
 mod kernel;
 mod namespaces;
+mod userns;
 #[cfg(test)]
 mod tests;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;
 pub use namespaces::{DeviceRequest, NamespacesPlan, NsMode};
+pub use userns::{parse_id_map, to_host, IdMapping, IdMappings, UsernsPlan};
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -165,6 +167,8 @@ pub struct ContainerPlan {
     pub oom_score_adj: Option<i32>,
     /// `--ipc`, `--pid`, `--uts`, `--cgroupns`.
     pub namespaces: NamespacesPlan,
+    /// The user namespace: the one ctl runs in, or one of the container's own.
+    pub userns: UsernsPlan,
     /// `--device`, resolved against the host's /dev by the bundle.
     pub devices: Vec<DeviceRequest>,
     /// What was asked but cannot apply, said and ignored as podman does.
@@ -314,8 +318,13 @@ pub fn resolve(
                 .into(),
         ));
     }
-    let keep_id_user = namespaces::userns(
+    let userns::Userns {
+        plan: userns,
+        keep_id_user,
+    } = userns::userns(
         req.userns.as_deref(),
+        &req.uidmap,
+        &req.gidmap,
         settings.rootless,
         settings.uid,
         settings.gid,
@@ -446,6 +455,7 @@ pub fn resolve(
         umask,
         oom_score_adj,
         namespaces,
+        userns,
         devices,
         warnings,
         stop_signal,

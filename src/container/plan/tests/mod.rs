@@ -131,6 +131,7 @@ fn golden() -> ContainerPlan {
         umask: None,
         oom_score_adj: None,
         namespaces: NamespacesPlan::default(),
+        userns: UsernsPlan::Host,
         devices: vec![],
         warnings: vec![],
         stop_signal: libc::SIGQUIT,

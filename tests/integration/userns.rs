@@ -1,0 +1,115 @@
+//! `--uidmap`, `--gidmap` and `--userns=auto|keep-id` as root: the container's own user
+//! namespace with the image's files id-mapped, its bad inputs refused in podman's words.
+
+use std::os::unix::fs::MetadataExt;
+
+use crate::common::{Out, WithImage};
+
+fn run_rm(w: &WithImage, extra: &[&str], cmd: &[&str]) -> Out {
+    let mut args = vec!["run", "--rm"];
+    args.extend_from_slice(extra);
+    args.push(&w.reference);
+    args.extend_from_slice(cmd);
+    w.ctl.run(&args)
+}
+
+/// Nothing of a refused creation is left: no container, no directory under the store.
+fn assert_nothing_made(w: &WithImage) {
+    assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout.trim(), "");
+    let dir = w.ctl.dir().join("root/containers");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.file_name()).collect())
+        .unwrap_or_default();
+    assert!(left.is_empty(), "left in {}: {left:?}", dir.display());
+}
+
+#[test]
+fn userns_uidmap_maps_the_image_files_and_the_process() {
+    let w = WithImage::busybox();
+    let out = run_rm(
+        &w,
+        &["--uidmap", "0:100000:65536"],
+        &["sh", "-c", "cat /proc/self/uid_map /proc/self/gid_map; stat -c %u:%g /etc/passwd /bin; id -u"],
+    );
+    out.success();
+    let words: Vec<&str> = out.stdout.split_whitespace().collect();
+    assert_eq!(
+        words,
+        ["0", "100000", "65536", "0", "100000", "65536", "0:0", "0:0", "0"],
+        "{out}"
+    );
+
+    // What the container writes is its root's on the host: 100000 in the upper dir.
+    let id = w
+        .ctl
+        .ok(&["run", "-d", "--name", "m", "--uidmap", "0:100000:65536", &w.reference,
+              "sh", "-c", "echo hi > /created; mkdir /d; touch /d/f; cat /etc/hosts /etc/resolv.conf >/dev/null && echo ok > /etc-ok; sleep 30"])
+        .stdout
+        .trim()
+        .to_string();
+    let upper = w.ctl.dir().join("root/containers").join(&id).join("diff");
+    let made = crate::common::wait_for(std::time::Duration::from_secs(10), || {
+        upper.join("etc-ok").exists().then_some(())
+    });
+    assert!(made.is_some(), "the container could not read its /etc files");
+    for f in ["created", "d", "d/f"] {
+        let m = std::fs::metadata(upper.join(f)).expect(f);
+        assert_eq!((m.uid(), m.gid()), (100000, 100000), "{f}");
+    }
+    let v = w.ctl.ok(&["inspect", "m"]).json();
+    let hc = &v[0]["HostConfig"];
+    assert_eq!(hc["UsernsMode"], "private", "{hc}");
+    assert_eq!(hc["IDMappings"]["UidMap"][0], "0:100000:65536", "{hc}");
+    assert_eq!(hc["IDMappings"]["GidMap"][0], "0:100000:65536", "{hc}");
+    w.ctl.ok(&["rm", "-f", "m"]);
+}
+
+#[test]
+fn userns_gidmap_apart_and_several_ranges() {
+    let w = WithImage::busybox();
+    let out = run_rm(
+        &w,
+        &["--uidmap", "0:200000:1000", "--uidmap", "1000:300000:1000", "--gidmap", "0:400000:5000"],
+        &["cat", "/proc/self/uid_map", "/proc/self/gid_map"],
+    );
+    out.success();
+    let words: Vec<&str> = out.stdout.split_whitespace().collect();
+    assert_eq!(
+        words,
+        ["0", "200000", "1000", "1000", "300000", "1000", "0", "400000", "5000"],
+        "{out}"
+    );
+}
+
+#[test]
+fn userns_bad_maps_are_one_line_and_make_nothing() {
+    let w = WithImage::busybox();
+    for (flags, want) in [
+        (
+            &["--uidmap", "x:y:z"][..],
+            "invalid mapping: [x y z]. Unknown flag 120",
+        ),
+        (
+            &["--uidmap", "0:1:2:3"][..],
+            "initializing ID mappings: UID setting is malformed expected \
+             [\"[+ug]uint32:[@]uint32[:uint32]\"] : [\"0:1:2:3\"]",
+        ),
+        (
+            &["--gidmap", "0:100000:abc"][..],
+            "parsing id map value \"abc\": strconv.ParseUint: parsing \"abc\": invalid syntax",
+        ),
+        (
+            &["--uidmap", "0:100000:10", "--userns", "auto"][..],
+            "--userns and --uidmap/--gidmap/--subuidname/--subgidname are mutually exclusive",
+        ),
+        (
+            &["--userns", "auto:bogus=1"][..],
+            "unknown option specified: \"bogus\"",
+        ),
+    ] {
+        let out = run_rm(&w, flags, &["true"]);
+        out.failure(125);
+        assert_eq!(out.one_line_error(), format!("Error: {want}"), "{flags:?}");
+        assert_nothing_made(&w);
+    }
+}
