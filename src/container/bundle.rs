@@ -94,6 +94,12 @@ impl Manager {
                 std::os::unix::fs::chown(d, Some(owner.0), Some(owner.1)).at(d)?;
             }
             fs::set_permissions(dir, fs::Permissions::from_mode(0o711)).at(dir)?;
+            // The runtime reaches the rootfs as the container's root: the store's dirs
+            // above it let anyone through (not list), as containers/storage's do then.
+            for d in [self.ctx.root.clone(), self.ctx.root.join("containers")] {
+                let mode = fs::metadata(&d).at(&d)?.permissions().mode();
+                fs::set_permissions(&d, fs::Permissions::from_mode(mode | 0o001)).at(&d)?;
+            }
         }
         // No record is needed before the mount: until container.json exists, the directory
         // is a creation whose leftovers (the mount included) the next reader removes.

@@ -157,7 +157,6 @@ mod fs_api {
     const FSOPEN_CLOEXEC: libc::c_uint = 1;
     const FSCONFIG_SET_FLAG: libc::c_uint = 0;
     const FSCONFIG_SET_STRING: libc::c_uint = 1;
-    const FSCONFIG_SET_FD: libc::c_uint = 5;
     const FSCONFIG_CMD_CREATE: libc::c_uint = 6;
     const FSMOUNT_CLOEXEC: libc::c_uint = 1;
     const MOVE_MOUNT_F_EMPTY_PATH: libc::c_uint = 4;
@@ -224,20 +223,9 @@ mod fs_api {
     }
 
     fn set(fd: &OwnedFd, cmd: libc::c_uint, key: Option<&CStr>, value: Option<&CStr>) -> bool {
-        set_aux(fd, cmd, key, value, 0)
-    }
-
-    fn set_aux(
-        fd: &OwnedFd,
-        cmd: libc::c_uint,
-        key: Option<&CStr>,
-        value: Option<&CStr>,
-        aux: libc::c_int,
-    ) -> bool {
         let ptr = |c: Option<&CStr>| c.map_or(std::ptr::null(), CStr::as_ptr);
         // SAFETY: fsconfig reads the NUL-terminated key and value (or takes NULL where the
-        // command has none) during the call only; fd is an open fs context, aux an open
-        // descriptor or 0.
+        // command has none) during the call only; fd is an open fs context.
         let r = unsafe {
             libc::syscall(
                 libc::SYS_fsconfig,
@@ -245,7 +233,7 @@ mod fs_api {
                 cmd,
                 ptr(key),
                 ptr(value),
-                aux,
+                0 as libc::c_int,
             )
         };
         r == 0
@@ -273,31 +261,27 @@ mod fs_api {
         // SAFETY: a fresh descriptor that nothing else owns.
         let fs = unsafe { OwnedFd::from_raw_fd(raw as i32) };
         let lower_key = cstr("lowerdir+");
-        for l in lowers {
-            let added = match idmap {
-                None => {
-                    let v = path_cstr(l).map_err(|_| bad_path("lowerdir+"))?;
-                    set(&fs, FSCONFIG_SET_STRING, Some(&lower_key), Some(&v))
-                }
-                Some(userns) => {
-                    let tree = crate::container::idmapped::clone_idmapped(l, userns).map_err(
-                        |e| FsError {
-                            errno: e.raw_os_error().unwrap_or(libc::EIO),
-                            step: format!("id-mapped clone of {}", l.display()),
-                            log: vec![],
-                        },
-                    )?;
-                    // The context holds its own reference; the descriptor may go.
-                    set_aux(
-                        &fs,
-                        FSCONFIG_SET_FD,
-                        Some(&lower_key),
-                        None,
-                        tree.as_raw_fd(),
-                    )
-                }
-            };
-            if !added {
+        // Id-mapped layers are attached under the container's idmapped/ only until the
+        // overlay holds them (overlay cannot take a detached mount), then detached again.
+        let staged = match idmap {
+            Some(userns) => {
+                let stage = work.with_file_name(crate::container::idmapped::STAGE);
+                crate::container::idmapped::stage(lowers, userns, &stage).map_err(|(l, e)| {
+                    FsError {
+                        errno: e.raw_os_error().unwrap_or(libc::EIO),
+                        step: format!("id-mapped layer {}", l.display()),
+                        log: vec![],
+                    }
+                })?
+            }
+            None => lowers.to_vec(),
+        };
+        let _unstage = crate::container::idmapped::Unstage(
+            idmap.map(|_| work.with_file_name(crate::container::idmapped::STAGE)),
+        );
+        for l in &staged {
+            let v = path_cstr(l).map_err(|_| bad_path("lowerdir+"))?;
+            if !set(&fs, FSCONFIG_SET_STRING, Some(&lower_key), Some(&v)) {
                 return Err(err(Some(&fs), &format!("lowerdir+ {}", l.display())));
             }
         }

@@ -170,6 +170,8 @@ fn mount_fuse(
 
 /// Unmounts `target`; not being mounted is fine.
 pub fn unmount(target: &Path) -> Result<()> {
+    // Id-mapped layers a killed ctl left attached beside the rootfs.
+    crate::container::idmapped::unstage(&target.with_file_name(crate::container::idmapped::STAGE));
     match umount2(target, MntFlags::MNT_DETACH) {
         Ok(()) => Ok(()),
         Err(nix::errno::Errno::EINVAL) | Err(nix::errno::Errno::ENOENT) => Ok(()),

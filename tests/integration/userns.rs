@@ -5,6 +5,16 @@ use std::os::unix::fs::MetadataExt;
 
 use crate::common::{Out, WithImage};
 
+/// The container's root (an id of its own on the host) passes through the test's temp dir
+/// to its rootfs, as through /var/lib to the default store.
+fn setup() -> WithImage {
+    use std::os::unix::fs::PermissionsExt;
+    let w = WithImage::busybox();
+    let perm = std::fs::Permissions::from_mode(0o711);
+    std::fs::set_permissions(w.ctl.dir(), perm).expect("chmod the test dir");
+    w
+}
+
 fn run_rm(w: &WithImage, extra: &[&str], cmd: &[&str]) -> Out {
     let mut args = vec!["run", "--rm"];
     args.extend_from_slice(extra);
@@ -25,7 +35,7 @@ fn assert_nothing_made(w: &WithImage) {
 
 #[test]
 fn userns_uidmap_maps_the_image_files_and_the_process() {
-    let w = WithImage::busybox();
+    let w = setup();
     let out = run_rm(
         &w,
         &["--uidmap", "0:100000:65536"],
@@ -66,7 +76,7 @@ fn userns_uidmap_maps_the_image_files_and_the_process() {
 
 #[test]
 fn userns_gidmap_apart_and_several_ranges() {
-    let w = WithImage::busybox();
+    let w = setup();
     let out = run_rm(
         &w,
         &["--uidmap", "0:200000:1000", "--uidmap", "1000:300000:1000", "--gidmap", "0:400000:5000"],
@@ -83,7 +93,7 @@ fn userns_gidmap_apart_and_several_ranges() {
 
 #[test]
 fn userns_bad_maps_are_one_line_and_make_nothing() {
-    let w = WithImage::busybox();
+    let w = setup();
     for (flags, want) in [
         (
             &["--uidmap", "x:y:z"][..],
