@@ -250,12 +250,12 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
 
 /// podman's IDMappings, `CONTAINER:HOST:SIZE` strings.
 fn id_mappings(maps: Option<&ctl::container::plan::IdMappings>) -> Value {
-    let text = |v: &[ctl::container::plan::IdMapping]| {
-        v.iter().map(|m| m.text()).collect::<Vec<_>>()
-    };
-    maps.map_or(Value::Null, |m| {
-        json!({"UidMap": text(&m.uid_map), "GidMap": text(&m.gid_map)})
-    })
+    let text =
+        |v: &[ctl::container::plan::IdMapping]| v.iter().map(|m| m.text()).collect::<Vec<_>>();
+    maps.map_or(
+        Value::Null,
+        |m| json!({"UidMap": text(&m.uid_map), "GidMap": text(&m.gid_map)}),
+    )
 }
 
 /// podman's `{"Name": "on-failure", "MaximumRetryCount": 3}`.

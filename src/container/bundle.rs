@@ -3,8 +3,8 @@
 //! the container exist. Runs under the lock [`Manager::create`] holds.
 
 use std::fs;
-use std::os::fd::AsFd;
 use std::net::IpAddr;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 use crate::container::confine;

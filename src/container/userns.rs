@@ -93,7 +93,12 @@ fn zip(host: &Set, container: &Set) -> Vec<IdMapping> {
 fn host_ids(maps: &[IdMapping]) -> Set {
     normalize(
         maps.iter()
-            .map(|m| (u64::from(m.host_id), u64::from(m.host_id) + u64::from(m.size)))
+            .map(|m| {
+                (
+                    u64::from(m.host_id),
+                    u64::from(m.host_id) + u64::from(m.size),
+                )
+            })
             .collect(),
     )
 }
@@ -190,7 +195,10 @@ pub fn auto_ranges(subuid: &str, subgid: &str) -> Result<(Vec<Range>, Vec<Range>
         gid: u32::MAX,
         name: AUTO_USER.into(),
     };
-    let (u, g) = (parse_subid_file(subuid, &user), parse_subid_file(subgid, &user));
+    let (u, g) = (
+        parse_subid_file(subuid, &user),
+        parse_subid_file(subgid, &user),
+    );
     let missing = |what: &str, kind: &str, file: &str| {
         Err(Error::Userns(format!(
             "cannot find mappings for user \"{AUTO_USER}\": no sub{what} ranges found for \
@@ -355,7 +363,10 @@ mod tests {
         let d = auto_maps(1024, (&avail, &avail), &[c], &none).unwrap();
         assert_eq!(
             d.uid_map,
-            vec![IdMapping::new(0, 100000, 512), IdMapping::new(512, 101024, 512)]
+            vec![
+                IdMapping::new(0, 100000, 512),
+                IdMapping::new(512, 101024, 512)
+            ]
         );
         let e = auto_maps(200000, (&avail, &avail), &[], &none).unwrap_err();
         assert_eq!(e.to_string(), format!("user namespace: {NO_IDS}"));
@@ -394,7 +405,9 @@ mod tests {
     fn ranges_of_the_containers_user_or_podman_s_error() {
         let (u, g) = auto_ranges("containers:200000:65536\n", "containers:300000:65536\n").unwrap();
         assert_eq!((u, g), (vec![r(200000, 65536)], vec![r(300000, 65536)]));
-        let e = auto_ranges("alice:100000:65536\n", "").unwrap_err().to_string();
+        let e = auto_ranges("alice:100000:65536\n", "")
+            .unwrap_err()
+            .to_string();
         assert_eq!(
             e,
             "user namespace: cannot find mappings for user \"containers\": no subuid ranges \

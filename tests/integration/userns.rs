@@ -39,7 +39,11 @@ fn userns_uidmap_maps_the_image_files_and_the_process() {
     let out = run_rm(
         &w,
         &["--uidmap", "0:100000:65536"],
-        &["sh", "-c", "cat /proc/self/uid_map /proc/self/gid_map; stat -c %u:%g /etc/passwd /bin; id -u"],
+        &[
+            "sh",
+            "-c",
+            "cat /proc/self/uid_map /proc/self/gid_map; stat -c %u:%g /etc/passwd /bin; id -u",
+        ],
     );
     out.success();
     let words: Vec<&str> = out.stdout.split_whitespace().collect();
@@ -61,7 +65,10 @@ fn userns_uidmap_maps_the_image_files_and_the_process() {
     let made = crate::common::wait_for(std::time::Duration::from_secs(10), || {
         upper.join("etc-ok").exists().then_some(())
     });
-    assert!(made.is_some(), "the container could not read its /etc files");
+    assert!(
+        made.is_some(),
+        "the container could not read its /etc files"
+    );
     for f in ["created", "d", "d/f"] {
         let m = std::fs::metadata(upper.join(f)).expect(f);
         assert_eq!((m.uid(), m.gid()), (100000, 100000), "{f}");
@@ -79,7 +86,14 @@ fn userns_gidmap_apart_and_several_ranges() {
     let w = setup();
     let out = run_rm(
         &w,
-        &["--uidmap", "0:200000:1000", "--uidmap", "1000:300000:1000", "--gidmap", "0:400000:5000"],
+        &[
+            "--uidmap",
+            "0:200000:1000",
+            "--uidmap",
+            "1000:300000:1000",
+            "--gidmap",
+            "0:400000:5000",
+        ],
         &["cat", "/proc/self/uid_map", "/proc/self/gid_map"],
     );
     out.success();
@@ -122,4 +136,121 @@ fn userns_bad_maps_are_one_line_and_make_nothing() {
         assert_eq!(out.one_line_error(), format!("Error: {want}"), "{flags:?}");
         assert_nothing_made(&w);
     }
+}
+
+/// A `containers` line added to /etc/subuid and /etc/subgid under shadow-utils' own lock
+/// (`FILE.lock`, made exclusively), and taken out again (only that line) when dropped.
+struct ContainersSubids {
+    line: String,
+}
+
+fn with_subid_lock<T>(file: &str, f: impl FnOnce() -> T) -> T {
+    let lock = format!("{file}.lock");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    loop {
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock)
+        {
+            Ok(_) => break,
+            Err(_) if std::time::Instant::now() < deadline => {
+                std::thread::sleep(std::time::Duration::from_millis(50))
+            }
+            Err(e) => panic!("{lock}: {e}"),
+        }
+    }
+    let r = f();
+    let _ = std::fs::remove_file(&lock);
+    r
+}
+
+impl ContainersSubids {
+    fn add(start: u32, count: u32) -> ContainersSubids {
+        let line = format!("containers:{start}:{count}");
+        for file in ["/etc/subuid", "/etc/subgid"] {
+            with_subid_lock(file, || {
+                let mut text = std::fs::read_to_string(file).unwrap_or_default();
+                assert!(
+                    !text.lines().any(|l| l.starts_with("containers:")),
+                    "{file} has a containers entry already"
+                );
+                if !text.is_empty() && !text.ends_with('\n') {
+                    text.push('\n');
+                }
+                text.push_str(&line);
+                text.push('\n');
+                std::fs::write(file, text).expect(file);
+            });
+        }
+        ContainersSubids { line }
+    }
+}
+
+impl Drop for ContainersSubids {
+    fn drop(&mut self) {
+        for file in ["/etc/subuid", "/etc/subgid"] {
+            with_subid_lock(file, || {
+                let text = std::fs::read_to_string(file).unwrap_or_default();
+                let kept: String = text
+                    .lines()
+                    .filter(|l| *l != self.line)
+                    .map(|l| format!("{l}\n"))
+                    .collect();
+                let _ = std::fs::write(file, kept);
+            });
+        }
+    }
+}
+
+/// One test for both, as it edits /etc/subuid: without a `containers` entry, podman's error;
+/// with one, two containers get disjoint ranges of the image's size (podman's minimum).
+#[test]
+fn userns_auto_allocates_disjoint_ranges_from_containers_subids() {
+    let w = setup();
+    let has_entry = std::fs::read_to_string("/etc/subuid")
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.starts_with("containers:"));
+    if !has_entry {
+        let out = run_rm(&w, &["--userns", "auto"], &["true"]);
+        out.failure(125);
+        assert_eq!(
+            out.one_line_error(),
+            "Error: user namespace: cannot find mappings for user \"containers\": no subuid \
+             ranges found for user \"containers\" in /etc/subuid"
+        );
+        assert_nothing_made(&w);
+    }
+    let _subids = (!has_entry).then(|| ContainersSubids::add(3_000_000_000, 100_000));
+    let mut ranges = Vec::new();
+    for name in ["a1", "a2"] {
+        w.ctl.ok(&[
+            "run",
+            "-d",
+            "--name",
+            name,
+            "--userns",
+            "auto",
+            &w.reference,
+            "sleep",
+            "30",
+        ]);
+        let v = w.ctl.ok(&["inspect", name]).json();
+        let m = v[0]["HostConfig"]["IDMappings"]["UidMap"][0]
+            .as_str()
+            .expect("a uid map")
+            .to_string();
+        let f: Vec<u64> = m.split(':').map(|x| x.parse().unwrap()).collect();
+        assert_eq!((f[0], f[2]), (0, 1024), "{m}");
+        let out = w.ctl.ok(&["exec", name, "cat", "/proc/self/uid_map"]);
+        assert_eq!(
+            out.stdout.split_whitespace().collect::<Vec<_>>(),
+            ["0", &f[1].to_string(), "1024"]
+        );
+        ranges.push((f[1], f[1] + f[2]));
+    }
+    let (a, b) = (ranges[0], ranges[1]);
+    assert!(a.1 <= b.0 || b.1 <= a.0, "overlapping ranges {a:?} {b:?}");
+    w.ctl.ok(&["rm", "-f", "a1", "a2"]);
 }

@@ -37,9 +37,9 @@ use crate::network::Mode;
 mod etc;
 mod kernel;
 mod namespaces;
-mod userns;
 #[cfg(test)]
 mod tests;
+mod userns;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;

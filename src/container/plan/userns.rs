@@ -171,9 +171,8 @@ fn parse_triple(
     let size = parse_value(spec[2])?;
     let mut out = Vec::new();
     if from_parent {
-        let applies = !with_flags
-            || (setting == "UID" && flags.user)
-            || (setting == "GID" && flags.group);
+        let applies =
+            !with_flags || (setting == "UID" && flags.user) || (setting == "GID" && flags.group);
         if applies {
             for i in 0..size {
                 let host = parent_id(u64::from(hid) + u64::from(i), parent, setting)?;
@@ -260,7 +259,11 @@ fn sort_and_merge(mut map: Vec<IdMapping>) -> Vec<IdMapping> {
 
 /// podman's ParseIDMap: `[+ug]CONTAINER:[@]HOST[:SIZE]`, repeatable; `setting` is UID or
 /// GID. Rootless (where `+` alone fills the rest from the parent's ids) is refused before.
-pub fn parse_id_map(specs: &[String], setting: &str, parent: &[IdMapping]) -> Result<Vec<IdMapping>> {
+pub fn parse_id_map(
+    specs: &[String],
+    setting: &str,
+    parent: &[IdMapping],
+) -> Result<Vec<IdMapping>> {
     let malformed = || {
         bad(format!(
             "initializing ID mappings: {setting} setting is malformed expected \
@@ -427,7 +430,11 @@ pub fn userns(
         }),
         ("auto" | "keep-id" | "nomap" | "ns" | "container" | "private", _) => Err(bad(format!(
             "--userns={v} is not supported by ctl yet: use --userns=host{}",
-            if rootless { "" } else { ", keep-id, auto or --uidmap" }
+            if rootless {
+                ""
+            } else {
+                ", keep-id, auto or --uidmap"
+            }
         ))),
         _ => Err(bad(format!("unrecognized namespace mode {v} passed"))),
     }
