@@ -352,7 +352,7 @@ mod tests {
         let none = IdMappings::default();
         let a = auto_maps(1024, (&avail, &avail), &[], &none).unwrap();
         assert_eq!(a.uid_map, vec![IdMapping::new(0, 100000, 1024)]);
-        let b = auto_maps(2048, (&avail, &avail), &[a.clone()], &none).unwrap();
+        let b = auto_maps(2048, (&avail, &avail), std::slice::from_ref(&a), &none).unwrap();
         assert_eq!(b.uid_map, vec![IdMapping::new(0, 101024, 2048)]);
         assert_eq!(b.gid_map, b.uid_map);
         // A hole left by a removed container is used first, then the rest.

@@ -277,7 +277,7 @@ pub fn parse_id_map(
         if parts.len() == 2 {
             parts.push("1");
         }
-        if parts.len() % 3 != 0 {
+        if !parts.len().is_multiple_of(3) {
             return Err(malformed());
         }
         for triple in parts.chunks(3) {
