@@ -78,7 +78,20 @@ fn userns_uidmap_maps_the_image_files_and_the_process() {
     assert_eq!(hc["UsernsMode"], "private", "{hc}");
     assert_eq!(hc["IDMappings"]["UidMap"][0], "0:100000:65536", "{hc}");
     assert_eq!(hc["IDMappings"]["GidMap"][0], "0:100000:65536", "{hc}");
+    // Only the rootfs is mounted: the id-mapped layers were detached once overlay held them.
+    let mounts = crate::common::ctl::mounts_under(&w.ctl.dir().join("root"));
+    let merged = w.ctl.dir().join("root/containers").join(&id).join("merged");
+    assert_eq!(mounts, vec![merged], "{mounts:?}");
+    // Stopped and started again, the rootfs is mounted with the recorded maps.
+    w.ctl.ok(&["stop", "-t", "0", "m"]);
+    w.ctl.ok(&["start", "m"]);
+    let out = w.ctl.ok(&["inspect", "--format", "{{.State.Status}}", "m"]);
+    assert_eq!(out.stdout.trim(), "running", "{out}");
     w.ctl.ok(&["rm", "-f", "m"]);
+    assert_eq!(
+        crate::common::ctl::mounts_under(&w.ctl.dir().join("root")),
+        Vec::<std::path::PathBuf>::new()
+    );
 }
 
 #[test]
