@@ -149,7 +149,7 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
     let res = &cfg.host.resources;
     let (upper, work, merged) = m.overlay_dirs(&cfg.id);
     let zero = "0001-01-01T00:00:00Z";
-    json!({
+    let mut v = json!({
         "Id": cfg.id,
         "Name": cfg.name,
         "Created": cfg.created,
@@ -245,7 +245,14 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
             "Name": "overlay",
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
-    })
+    });
+    // podman leaves IDMappings out when the container has no user namespace of its own.
+    if cfg.idmaps.is_none() {
+        if let Some(h) = v["HostConfig"].as_object_mut() {
+            h.remove("IDMappings");
+        }
+    }
+    v
 }
 
 /// podman's IDMappings, `CONTAINER:HOST:SIZE` strings.

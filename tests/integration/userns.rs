@@ -97,6 +97,13 @@ fn userns_uidmap_maps_the_image_files_and_the_process() {
 #[test]
 fn userns_gidmap_apart_and_several_ranges() {
     let w = setup();
+    // Without one, podman's "" and no IDMappings.
+    w.ctl
+        .ok(&["create", "--name", "plain", &w.reference, "true"]);
+    let v = w.ctl.ok(&["inspect", "plain"]).json();
+    assert_eq!(v[0]["HostConfig"]["UsernsMode"], "", "{v}");
+    assert!(v[0]["HostConfig"].get("IDMappings").is_none(), "{v}");
+    w.ctl.ok(&["rm", "plain"]);
     let out = run_rm(
         &w,
         &[
