@@ -123,7 +123,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l ipc -d 'IPC namespace: p
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
@@ -219,7 +221,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l ipc -d 'IPC namespace
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
@@ -612,7 +616,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
@@ -708,7 +714,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r

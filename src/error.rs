@@ -151,6 +151,9 @@ pub enum Error {
     },
     #[error("cannot mount the overlay rootfs at {}: {reason}", target.display())]
     OverlayMount { target: PathBuf, reason: String },
+    /// Making the container's own user namespace or its id-mapped layers.
+    #[error("user namespace: {0}")]
+    Userns(String),
 }
 
 impl Error {

@@ -206,10 +206,9 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
 
 fn container_json_all(m: &Manager, c: &Container) -> Value {
     let (cfg, st) = (&c.config, &c.state);
-    let res = &cfg.host.resources;
     let (upper, work, merged) = m.overlay_dirs(&cfg.id);
     let zero = "0001-01-01T00:00:00Z";
-    json!({
+    let mut v = json!({
         "Id": cfg.id,
         "Name": cfg.name,
         "Created": cfg.created,
@@ -268,45 +267,71 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
             // omitempty, as podman's.
             "ExposedPorts": cfg.exposed.iter().map(|p| (p.clone(), json!({}))).collect::<serde_json::Map<_, _>>(),
         },
-        "HostConfig": {
-            "Binds": binds(cfg),
-            "Tmpfs": tmpfs(cfg),
-            "NetworkMode": cfg.network,
-            "PortBindings": port_bindings(&cfg.ports),
-            "AutoRemove": cfg.auto_remove,
-            "ReadonlyRootfs": cfg.read_only,
-            "LogConfig": {
-                "Type": cfg.log.driver,
-                "Config": null,
-                "Path": cfg.log.path,
-                "Tag": "",
-                // podman's -1B is no limit, as ctl's 0.
-                "Size": if cfg.log.max_size == 0 { "-1B".to_string() } else { go_human_size(cfg.log.max_size) },
-                "MaxSize": cfg.log.max_size,
-                "MaxFiles": cfg.log.max_files,
-            },
-            "RestartPolicy": restart_policy(&cfg.restart),
-            "Runtime": cfg.runtime,
-            "Privileged": cfg.host.privileged,
-            "CapAdd": cfg.host.cap_add,
-            "CapDrop": cfg.host.cap_drop,
-            "SecurityOpt": cfg.host.security_opt,
-            "GroupAdd": cfg.host.group_add,
-            "Init": cfg.host.init,
-            "Ulimits": cfg.host.ulimits.iter().map(|u| ulimit_json(u)).collect::<Vec<_>>(),
-            "Memory": res.memory.unwrap_or(0),
-            "MemorySwap": res.memory_swap.unwrap_or(0),
-            "MemoryReservation": res.memory_reservation.unwrap_or(0),
-            "NanoCpus": res.cpu_quota.map_or(0, |q| q * (1_000_000_000 / CPU_PERIOD as i64)),
-            "CpuShares": res.cpu_shares.unwrap_or(0),
-            "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
-            "PidsLimit": res.pids_limit.unwrap_or(0),
-        },
+        "HostConfig": host_config(cfg),
         "NetworkSettings": network_settings(m, c),
         "GraphDriver": {
             "Name": "overlay",
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
+    });
+    // podman leaves IDMappings out when the container has no user namespace of its own.
+    if cfg.idmaps.is_none() {
+        if let Some(h) = v["HostConfig"].as_object_mut() {
+            h.remove("IDMappings");
+        }
+    }
+    v
+}
+
+/// podman's IDMappings, `CONTAINER:HOST:SIZE` strings.
+fn id_mappings(maps: Option<&ctl::container::plan::IdMappings>) -> Value {
+    let text =
+        |v: &[ctl::container::plan::IdMapping]| v.iter().map(|m| m.text()).collect::<Vec<_>>();
+    maps.map_or(
+        Value::Null,
+        |m| json!({"UidMap": text(&m.uid_map), "GidMap": text(&m.gid_map)}),
+    )
+}
+
+/// podman's HostConfig of a container.
+fn host_config(cfg: &ctl::container::store::ContainerConfig) -> Value {
+    let res = &cfg.host.resources;
+    json!({
+        "Binds": binds(cfg),
+        "Tmpfs": tmpfs(cfg),
+        "NetworkMode": cfg.network,
+        "PortBindings": port_bindings(&cfg.ports),
+        "AutoRemove": cfg.auto_remove,
+        "ReadonlyRootfs": cfg.read_only,
+        "LogConfig": {
+            "Type": cfg.log.driver,
+            "Config": null,
+            "Path": cfg.log.path,
+            "Tag": "",
+            // podman's -1B is no limit, as ctl's 0.
+            "Size": if cfg.log.max_size == 0 { "-1B".to_string() } else { go_human_size(cfg.log.max_size) },
+            "MaxSize": cfg.log.max_size,
+            "MaxFiles": cfg.log.max_files,
+        },
+        "RestartPolicy": restart_policy(&cfg.restart),
+        "Runtime": cfg.runtime,
+        "Privileged": cfg.host.privileged,
+        "CapAdd": cfg.host.cap_add,
+        "CapDrop": cfg.host.cap_drop,
+        "SecurityOpt": cfg.host.security_opt,
+        "GroupAdd": cfg.host.group_add,
+        "Init": cfg.host.init,
+        "Ulimits": cfg.host.ulimits.iter().map(|u| ulimit_json(u)).collect::<Vec<_>>(),
+        "Memory": res.memory.unwrap_or(0),
+        "MemorySwap": res.memory_swap.unwrap_or(0),
+        "MemoryReservation": res.memory_reservation.unwrap_or(0),
+        "NanoCpus": res.cpu_quota.map_or(0, |q| q * (1_000_000_000 / CPU_PERIOD as i64)),
+        "CpuShares": res.cpu_shares.unwrap_or(0),
+        "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
+        "PidsLimit": res.pids_limit.unwrap_or(0),
+        // podman's: "private" for a user namespace of the container's own.
+        "UsernsMode": if cfg.idmaps.is_some() { "private" } else { "" },
+        "IDMappings": id_mappings(cfg.idmaps.as_ref()),
     })
 }
 

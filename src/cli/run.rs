@@ -189,10 +189,19 @@ pub struct CreateFlags {
     /// Cgroup namespace: private (default on cgroup v2) or host
     #[arg(long, value_name = "MODE")]
     pub cgroupns: Option<String>,
-    /// User namespace: host (the default; rootless, the user's), keep-id (as root: the
-    /// caller's ids, no new namespace)
+    /// User namespace: host (the default; rootless, the user's), keep-id[:uid=,gid=] (as
+    /// root: the caller's ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=]
+    /// (as root: a free range of the `containers` user's subordinate ids)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable;
+    /// alone, it is the GID mapping too)
+    #[arg(long, value_name = "CONTAINER:HOST[:SIZE]")]
+    pub uidmap: Vec<String>,
+    /// A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable;
+    /// alone, it is the UID mapping too)
+    #[arg(long, value_name = "CONTAINER:HOST[:SIZE]")]
+    pub gidmap: Vec<String>,
     /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
     #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
     pub device: Vec<String>,
@@ -457,6 +466,8 @@ impl CreateFlags {
             uts: self.uts.clone(),
             cgroupns: self.cgroupns.clone(),
             userns: self.userns.clone(),
+            uidmap: self.uidmap.clone(),
+            gidmap: self.gidmap.clone(),
             devices: self.device.clone(),
             device_cgroup_rules: self.device_cgroup_rule.clone(),
             cgroups: self.cgroups.clone(),

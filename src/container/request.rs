@@ -91,6 +91,9 @@ pub struct CreateRequest {
     pub cgroupns: Option<String>,
     /// `--userns` as given.
     pub userns: Option<String>,
+    /// `--uidmap`, `--gidmap` as given.
+    pub uidmap: Vec<String>,
+    pub gidmap: Vec<String>,
     /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
     pub devices: Vec<String>,
     /// `--device-cgroup-rule "TYPE MAJOR:MINOR ACCESS"`.
@@ -182,6 +185,8 @@ impl Default for CreateRequest {
             uts: None,
             cgroupns: None,
             userns: None,
+            uidmap: Vec::new(),
+            gidmap: Vec::new(),
             devices: Vec::new(),
             device_cgroup_rules: Vec::new(),
             cgroups: None,

@@ -45,7 +45,8 @@ impl Manager {
         let dir = self.containers.dir(&id);
         if !rootfs::is_mounted(&dir.join("merged")) {
             let image = self.images.image(&h.config.image_id)?;
-            self.mount_rootfs(&image, &dir, h.config.auto_remove)?;
+            let maps = h.config.idmaps.as_ref();
+            self.mount_rootfs(&image, &dir, h.config.auto_remove, maps)?;
         }
         state.mounted = true;
         let rt = self.runtime_for(&h.config)?;
@@ -146,9 +147,14 @@ impl Manager {
 fn write_pidfiles(cfg: &crate::container::store::ContainerConfig, pid: i32, monitor: i32) {
     for (path, pid) in [(&cfg.pidfile, pid), (&cfg.conmon_pidfile, monitor)] {
         if let Some(path) = path {
-            let written = ctl_monitor::fsx::write_atomic_mode(path, pid.to_string().as_bytes(), 0o644);
+            let written =
+                ctl_monitor::fsx::write_atomic_mode(path, pid.to_string().as_bytes(), 0o644);
             if let Err(e) = written {
-                tracing::warn!("container {}: writing {}: {e}", &cfg.id[..12], path.display());
+                tracing::warn!(
+                    "container {}: writing {}: {e}",
+                    &cfg.id[..12],
+                    path.display()
+                );
             }
         }
     }

@@ -129,6 +129,9 @@ pub struct ContainerConfig {
     /// each start; records from before them have none.
     #[serde(default)]
     pub etc: EtcConfig,
+    /// The maps of the container's own user namespace (`--uidmap`, `--userns=auto`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idmaps: Option<crate::container::plan::IdMappings>,
 }
 
 /// The container's names and resolvers as asked (`--dns`, `--dns-search`, `--dns-option`,

@@ -26,4 +26,5 @@ mod security;
 mod systemd;
 mod terminal;
 mod untrusted;
+mod userns;
 mod verbs;

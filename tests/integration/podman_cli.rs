@@ -736,8 +736,16 @@ fn podman_unit_options_cgroups_and_pid_files() {
     w.ctl.ok(&["rm", "-f", "unit"]);
     // create + start: written at the start.
     w.ctl.ok(&[
-        "create", "--name", "later", "--network", "none", "--pidfile", pidfile.to_str().unwrap(),
-        &w.reference, "sleep", "1000",
+        "create",
+        "--name",
+        "later",
+        "--network",
+        "none",
+        "--pidfile",
+        pidfile.to_str().unwrap(),
+        &w.reference,
+        "sleep",
+        "1000",
     ]);
     std::fs::remove_file(&pidfile).unwrap();
     w.ctl.ok(&["start", "later"]);
@@ -752,7 +760,10 @@ fn podman_unit_options_cgroups_and_pid_files() {
             "--cgroups=split is not supported by ctl: a container always gets a cgroup of its \
              own (use enabled or no-conmon)",
         ),
-        (&["--cgroups=sideways"], "invalid cgroup mode \"sideways\": invalid argument"),
+        (
+            &["--cgroups=sideways"],
+            "invalid cgroup mode \"sideways\": invalid argument",
+        ),
         (
             &["--pidfile", "/nonexistent/dir/p"],
             "invalid pid file \"/nonexistent/dir/p\": /nonexistent/dir is not a directory",

@@ -40,10 +40,12 @@ pub use kernel::DeviceRule;
 mod namespaces;
 #[cfg(test)]
 mod tests;
+mod userns;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;
 pub use namespaces::{DeviceRequest, NamespacesPlan, NsMode};
+pub use userns::{parse_id_map, to_host, IdMapping, IdMappings, UsernsPlan};
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -169,6 +171,8 @@ pub struct ContainerPlan {
     pub oom_score_adj: Option<i32>,
     /// `--ipc`, `--pid`, `--uts`, `--cgroupns`.
     pub namespaces: NamespacesPlan,
+    /// The user namespace: the one ctl runs in, or one of the container's own.
+    pub userns: UsernsPlan,
     /// `--device`, resolved against the host's /dev by the bundle.
     pub devices: Vec<DeviceRequest>,
     /// `--device-cgroup-rule`: more devices the cgroup allows (none when privileged).
@@ -323,8 +327,13 @@ pub fn resolve(
                 .into(),
         ));
     }
-    let keep_id_user = namespaces::userns(
+    let userns::Userns {
+        plan: userns,
+        keep_id_user,
+    } = userns::userns(
         req.userns.as_deref(),
+        &req.uidmap,
+        &req.gidmap,
         settings.rootless,
         settings.uid,
         settings.gid,
@@ -469,6 +478,7 @@ pub fn resolve(
         umask,
         oom_score_adj,
         namespaces,
+        userns,
         devices,
         device_rules,
         pidfile: req.pidfile.clone(),

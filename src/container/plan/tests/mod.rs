@@ -132,6 +132,7 @@ fn golden() -> ContainerPlan {
         umask: None,
         oom_score_adj: None,
         namespaces: NamespacesPlan::default(),
+        userns: UsernsPlan::Host,
         devices: vec![],
         device_rules: vec![],
         pidfile: None,
