@@ -632,6 +632,11 @@ fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
     attach::start_attached(m, id, &opts).map(Some)
 }
 
+/// A path as given, made absolute against the working directory.
+fn absolute(p: &std::path::Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
+}
+
 #[cfg(test)]
 mod tests {
     use clap::ValueEnum;
@@ -730,9 +735,4 @@ mod tests {
             assert_eq!(name(s.to_possible_value()), recorded.as_str().unwrap());
         }
     }
-}
-
-/// A path as given, made absolute against the working directory.
-fn absolute(p: &std::path::Path) -> PathBuf {
-    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
