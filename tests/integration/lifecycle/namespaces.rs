@@ -197,10 +197,6 @@ fn bad_namespace_and_device_values_make_nothing() {
             &["--userns", "nomap"],
             "nomap is only supported in rootless mode",
         ),
-        (
-            &["--userns", "auto"],
-            "--userns=auto is not supported by ctl yet",
-        ),
     ] {
         let out = w.ctl.run(&run_args(&w, "--rm", flags, &["true"]));
         out.failure(125);
