@@ -42,7 +42,28 @@ impl Manager {
     ) -> Result<()> {
         let dir = self.containers.dir(id);
         let merged = self.make_rootfs(id, &dir, image, plan.auto_remove)?;
-        let user = exec_user(&merged, plan)?;
+        let attached = self.attach_volumes(&merged, plan)?;
+        match self.finish_bundle(id, name, image, &attached.plan, &dir, &merged) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                attached.undo(self);
+                Err(e)
+            }
+        }
+    }
+
+    /// The rest of [`Manager::make_bundle`] once the rootfs is mounted and the volumes are
+    /// made (and held).
+    fn finish_bundle(
+        &self,
+        id: &str,
+        name: &str,
+        image: &ImageRecord,
+        plan: &ContainerPlan,
+        dir: &Path,
+        merged: &Path,
+    ) -> Result<()> {
+        let user = exec_user(merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
         let etc = self.etc_files(&userdata, plan, name, &image.id, &net)?;
@@ -52,7 +73,7 @@ impl Manager {
             net,
             userdata,
         };
-        self.write_spec(id, &dir, plan, &made, user, etc)?;
+        self.write_spec(id, dir, plan, &made, user, etc)?;
         self.containers
             .write_config(&self.record(id, name, image, plan, made))
     }
@@ -485,6 +506,8 @@ fn mount_record(m: &Mount) -> MountRecord {
             source: Some(source.clone()),
             destination: destination.display().to_string(),
             readonly: *readonly,
+            name: None,
+            anonymous: false,
         },
         Mount::Tmpfs {
             destination,
@@ -494,6 +517,22 @@ fn mount_record(m: &Mount) -> MountRecord {
             source: None,
             destination: destination.display().to_string(),
             readonly: options.iter().any(|o| o == "ro"),
+            name: None,
+            anonymous: false,
         },
+        Mount::Volume {
+            name,
+            anonymous,
+            source,
+            destination,
+            readonly,
+            ..
+        } => crate::container::volumes::volume_record(
+            name,
+            *anonymous,
+            source,
+            destination,
+            *readonly,
+        ),
     }
 }

@@ -30,3 +30,4 @@ pub mod state;
 pub mod stop;
 pub mod store;
 pub mod user;
+pub mod volumes;

@@ -37,6 +37,7 @@ use crate::network::Mode;
 mod etc;
 mod kernel;
 mod namespaces;
+mod volumes;
 #[cfg(test)]
 mod tests;
 
@@ -270,6 +271,7 @@ pub fn resolve(
     for t in &req.tmpfs {
         mounts.push(parse_tmpfs(t)?);
     }
+    mounts.extend(volumes::image_volumes(&cfg, &mounts));
     // What runc would refuse only after the container was made, refused before.
     checks::exec_fits(&flag_env, &req.command, settings.arg_max)?;
     if let Some(h) = &req.hostname {

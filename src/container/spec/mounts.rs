@@ -77,6 +77,16 @@ fn to_oci(m: &Mount) -> Result<OciMount, OptionError> {
             destination: d,
             options,
         } => oci_mount(d, "tmpfs", Path::new("tmpfs"), options.clone()),
+        Mount::Volume {
+            source: Some(source),
+            destination: d,
+            readonly,
+            options,
+            ..
+        } => bind(source, d, *readonly, options),
+        Mount::Volume { name, .. } => Err(OptionError::Spec(format!(
+            "volume \"{name}\" was not made before the spec"
+        ))),
     }
 }
 
