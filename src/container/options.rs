@@ -220,8 +220,11 @@ fn bind_source(what: &'static str, value: &str, src: &str) -> Result<PathBuf, Op
 /// Options ctl does not have yet, refused in one line wherever a mount may take them.
 fn not_yet(opt: &str) -> Option<String> {
     let key = opt.split_once('=').map_or(opt, |(k, _)| k);
-    matches!(key, "U" | "O" | "idmap" | "volume-opt" | "volume-subpath" | "subpath")
-        .then(|| format!("option \"{key}\" is not supported yet"))
+    matches!(
+        key,
+        "U" | "O" | "idmap" | "volume-opt" | "volume-subpath" | "subpath"
+    )
+    .then(|| format!("option \"{key}\" is not supported yet"))
 }
 
 /// What a `-v` source names: a host path (absolute), or a volume.
@@ -635,13 +638,22 @@ mod tests {
         };
         assert_eq!(v("/c/"), vol("", "/c", false, false));
         assert_eq!(v("data:/c"), vol("data", "/c", false, false));
-        assert_eq!(v("d.1_x-y:/c:ro,nocopy,z"), vol("d.1_x-y", "/c", true, true));
+        assert_eq!(
+            v("d.1_x-y:/c:ro,nocopy,z"),
+            vol("d.1_x-y", "/c", true, true)
+        );
         let m = |s: &str| parse_mount(s).unwrap();
         assert_eq!(m("type=volume,src=v,dst=/c"), vol("v", "/c", false, false));
-        assert_eq!(m("type=volume,target=/c,ro,volume-nocopy"), vol("", "/c", true, true));
+        assert_eq!(
+            m("type=volume,target=/c,ro,volume-nocopy"),
+            vol("", "/c", true, true)
+        );
         for (bad, why) in [
             ("type=volume,src=/h,dst=/c", "not a volume name"),
-            ("type=volume,src=v,dst=/c,volume-opt=x=y", "not supported yet"),
+            (
+                "type=volume,src=v,dst=/c,volume-opt=x=y",
+                "not supported yet",
+            ),
             ("type=bind,src=/h,dst=/c,volume-nocopy", "need type=volume"),
             ("type=volume,src=v,dst=/c,idmap", "not supported yet"),
         ] {

@@ -54,7 +54,11 @@ impl Manager {
             _held: Vec::new(),
             made: Vec::new(),
         };
-        if !plan.mounts.iter().any(|m| matches!(m, Mount::Volume { .. })) {
+        if !plan
+            .mounts
+            .iter()
+            .any(|m| matches!(m, Mount::Volume { .. }))
+        {
             return Ok(out);
         }
         let vols = self.volumes()?;
@@ -184,7 +188,11 @@ impl Manager {
     /// prune` removes).
     pub(crate) fn remove_anonymous_volumes(&self, mounts: &[MountRecord]) {
         let Ok(vols) = self.volumes() else { return };
-        for name in mounts.iter().filter(|m| m.anonymous).filter_map(|m| m.name.as_ref()) {
+        for name in mounts
+            .iter()
+            .filter(|m| m.anonymous)
+            .filter_map(|m| m.name.as_ref())
+        {
             let Ok(h) = vols.hold(name) else { continue };
             if self.volume_users(name).is_ok_and(|u| u.is_empty()) {
                 let _ = vols.remove(h);

@@ -214,7 +214,11 @@ fn copy_xattrs(src: &Path, dst: &Path) -> Result<()> {
             Ok(_) | Err(Errno::ENOTSUP) => {}
             Err(Errno::EPERM) if privileged => {}
             Err(e) => {
-                let shown = format!("{} (xattr {})", dst.display(), OsStr::from_bytes(name).display());
+                let shown = format!(
+                    "{} (xattr {})",
+                    dst.display(),
+                    OsStr::from_bytes(name).display()
+                );
                 return Err(Error::io(shown, e.into()));
             }
         }
@@ -249,9 +253,15 @@ mod tests {
         assert_eq!(mode(&data), 0o711);
         let ino = |p: &Path| fs::metadata(p).unwrap().ino();
         assert_eq!(ino(&data.join("hard")), ino(&data.join("sub/f")));
-        assert_eq!(fs::read_link(data.join("link")).unwrap(), Path::new("/etc/passwd"));
+        assert_eq!(
+            fs::read_link(data.join("link")).unwrap(),
+            Path::new("/etc/passwd")
+        );
         assert!(!vol.path().join(COPY_UP_TMP).exists());
-        assert_eq!(copy_up(rootfs.path(), Path::new("/d"), vol.path()).unwrap(), CopyUp::NotEmpty);
+        assert_eq!(
+            copy_up(rootfs.path(), Path::new("/d"), vol.path()).unwrap(),
+            CopyUp::NotEmpty
+        );
         let other = tempfile::tempdir().unwrap();
         fs::create_dir(other.path().join("_data")).unwrap();
         // A leftover of a killed copy is replaced; a missing path copies nothing.

@@ -15,6 +15,7 @@
 //! written, so `volume rm` under the same lock sees every user.
 
 pub mod copyup;
+pub mod filter;
 pub mod record;
 pub mod store;
 

@@ -111,8 +111,16 @@ mod tests {
     #[test]
     fn create_options_as_podman_s_local_driver() {
         let v = req(&[]).record("v".into()).unwrap();
-        assert_eq!((v.driver.as_str(), v.needs_copy_up, v.needs_chown), ("local", true, true));
-        assert!(!req(&[("nocopy", "")]).record("v".into()).unwrap().needs_copy_up);
+        assert_eq!(
+            (v.driver.as_str(), v.needs_copy_up, v.needs_chown),
+            ("local", true, true)
+        );
+        assert!(
+            !req(&[("nocopy", "")])
+                .record("v".into())
+                .unwrap()
+                .needs_copy_up
+        );
         let e = |r: CreateRequest, name: &str| r.record(name.into()).unwrap_err().to_string();
         assert!(e(req(&[]), "-v").contains("names must match"));
         assert!(e(req(&[("type", "tmpfs")]), "v").contains("not supported yet"));
@@ -123,7 +131,14 @@ mod tests {
         };
         assert!(e(other, "v").contains("volume plugin nfs"));
         let json = serde_json::to_value(req(&[]).record("v".into()).unwrap()).unwrap();
-        for k in ["Name", "Driver", "CreatedAt", "Labels", "Options", "NeedsCopyUp"] {
+        for k in [
+            "Name",
+            "Driver",
+            "CreatedAt",
+            "Labels",
+            "Options",
+            "NeedsCopyUp",
+        ] {
             assert!(json.get(k).is_some(), "{k}: {json}");
         }
     }

@@ -27,3 +27,4 @@ mod systemd;
 mod terminal;
 mod untrusted;
 mod verbs;
+mod volumes;

@@ -37,9 +37,9 @@ use crate::network::Mode;
 mod etc;
 mod kernel;
 mod namespaces;
-mod volumes;
 #[cfg(test)]
 mod tests;
+mod volumes;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;

@@ -40,6 +40,7 @@ fn named_networks_take_an_address_aliases_and_ports() {
             ],
             ip: Some("10.89.0.7".parse().unwrap()),
             aliases: strings(&["api"]),
+            exposed: strings(&["443/tcp", "53/tcp", "53/udp", "80/tcp", "90/udp", "91/udp"]),
         },
         ..golden()
     };
