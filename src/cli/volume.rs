@@ -281,7 +281,7 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
 }
 
 fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
-    if a.all == !a.names.is_empty() {
+    if a.all != a.names.is_empty() {
         bail!("provide one or more volume names or use --all");
     }
     let template = inspect_format("inspect", a.format.as_deref(), false)?;
@@ -306,7 +306,7 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
 }
 
 fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {
-    if a.all == !a.names.is_empty() {
+    if a.all != a.names.is_empty() {
         bail!("choose either one or more volumes or all");
     }
     if a.time.is_some() && !a.force {

@@ -80,7 +80,7 @@ impl CreateRequest {
             }
         }
         let nocopy = self.options.contains_key("nocopy")
-            && !self.options.get("copy").is_some_and(|v| v != "false");
+            && self.options.get("copy").is_none_or(|v| v == "false");
         Ok(Volume {
             name,
             driver,
