@@ -21,19 +21,23 @@ use crate::volume::{CreateRequest, Volumes};
 pub(crate) struct Attached {
     pub plan: ContainerPlan,
     _held: Vec<Held>,
-    /// Anonymous volumes made for this container: gone again if its creation fails.
+    /// Volumes made for this container (anonymous ones, named ones that were missing):
+    /// gone again if its creation fails.
     made: Vec<String>,
 }
 
 impl Attached {
-    /// The creation failed: the anonymous volumes made for it go.
+    /// The creation failed: the volumes made for it go, unless another container took one
+    /// meanwhile (its creator holds the lock until its record names the volume).
     pub(crate) fn undo(self, m: &Manager) {
         let Attached { _held, made, .. } = self;
         drop(_held);
         if let Ok(vols) = m.volumes() {
             for name in made {
                 if let Ok(h) = vols.hold(&name) {
-                    let _ = vols.remove(h);
+                    if m.volume_users(&name).is_ok_and(|u| u.is_empty()) {
+                        let _ = vols.remove(h);
+                    }
                 }
             }
         }
@@ -85,8 +89,9 @@ impl Manager {
                 anonymous: *anonymous,
                 ..Default::default()
             };
+            let existed = !*anonymous && vols.get(name).is_ok();
             let v = vols.create(&req)?;
-            if *anonymous {
+            if !existed {
                 out.made.push(v.name.clone());
             }
             *name = v.name;
