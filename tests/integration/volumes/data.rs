@@ -187,3 +187,27 @@ fn two_containers_created_at_once_on_a_new_volume_share_one_copy() {
     assert_eq!(ps.stdout, "", "rm -f removed the users");
     assert!(volume_names(&w).is_empty());
 }
+
+#[test]
+fn a_copy_up_killed_half_way_is_made_again_whole() {
+    let w = with_volume_image();
+    let r = w.reference.as_str();
+    w.ctl.ok(&["volume", "create", "half"]);
+    // What a ctl killed during the copy leaves: a partial copy beside the empty, still
+    // marked _data.
+    let vdir = w.ctl.root.join("volumes/half");
+    std::fs::create_dir_all(vdir.join("copyup.tmp/partial")).unwrap();
+    std::fs::write(vdir.join("copyup.tmp/db.txt"), b"se").unwrap();
+    let v = w.ctl.ok(&["volume", "inspect", "half"]).json();
+    assert_eq!(v[0]["NeedsCopyUp"], true, "{v}");
+    let out = w
+        .ctl
+        .ok(&["run", "--rm", "-v", "half:/data", r, "ls", "-A", "/data"]);
+    assert_eq!(out.stdout, "db.txt\nlink\n");
+    assert_eq!(
+        std::fs::read_to_string(vdir.join("_data/db.txt")).unwrap(),
+        "seed\n"
+    );
+    assert!(!vdir.join("copyup.tmp").exists());
+    w.ctl.ok(&["volume", "rm", "half"]);
+}
