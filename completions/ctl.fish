@@ -580,7 +580,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the volume first'
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label, label!, until, name, driver, anonymous, opt, scope (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label, label!, until, name, driver, dangling, anonymous, opt, scope (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -116,7 +116,8 @@ pub struct PruneArgs {
     /// Do not ask for confirmation
     #[arg(short, long)]
     pub force: bool,
-    /// Filter: label, label!, until, name, driver, anonymous, opt, scope (KEY=VALUE)
+    /// Filter: label, label!, until, name, driver, dangling, anonymous, opt, scope
+    /// (KEY=VALUE)
     #[arg(long = "filter", value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
 }
@@ -212,7 +213,7 @@ fn template_json(vols: &Volumes, v: &Volume) -> Value {
 
 fn filtered(m: &Manager, raw: &[String], prune: bool) -> Result<Vec<(Volume, bool)>> {
     let now = ctl::timetype::now();
-    let filter = VolumeFilter::compile(raw, now, ctl::timetype::local_offset(now.0), prune)?;
+    let filter = VolumeFilter::compile(raw, now, ctl::timetype::local_offset(now.0))?;
     let vols = m.volumes()?.list()?;
     let used = if filter.wants_use() || prune {
         m.volumes_in_use()?

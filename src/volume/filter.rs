@@ -22,9 +22,8 @@ fn is_true(v: &str) -> bool {
 }
 
 impl VolumeFilter {
-    /// `prune`: the keys prune takes (podman's pruneFilters: label, label!, until, and the
-    /// list filters but dangling, which prune implies).
-    pub fn compile(raw: &[String], now: Time, offset: i64, prune: bool) -> Result<VolumeFilter> {
+    /// The same keys for `ls` and `prune` (which keeps only unused volumes besides).
+    pub fn compile(raw: &[String], now: Time, offset: i64) -> Result<VolumeFilter> {
         let mut f = VolumeFilter::default();
         for r in raw {
             let Some((k, v)) = r.split_once('=') else {
@@ -35,7 +34,7 @@ impl VolumeFilter {
             let k = k.to_lowercase();
             match k.as_str() {
                 "name" | "driver" | "scope" | "label" | "label!" | "opt" | "anonymous" => {}
-                "dangling" if !prune => {
+                "dangling" => {
                     if !matches!(v, "true" | "1" | "false" | "0") {
                         return Err(bad(format!(
                             "{v:?} is not a valid value for the \"dangling\" filter - must be \
@@ -111,7 +110,7 @@ mod tests {
         let now = timetype::now();
         let names = |raw: &[&str], used: &[&str]| {
             let raw: Vec<String> = raw.iter().map(|s| s.to_string()).collect();
-            let f = VolumeFilter::compile(&raw, now, 0, false).unwrap();
+            let f = VolumeFilter::compile(&raw, now, 0).unwrap();
             vols.iter()
                 .filter(|v| f.matches(v, used.contains(&v.name.as_str())))
                 .map(|v| v.name.clone())

@@ -49,6 +49,21 @@ fn a_named_volume_keeps_data_across_containers_and_rm() {
         .ctl
         .ok(&["ps", "-a", "-q", "--no-trunc", "--filter", "volume=keep"]);
     assert_eq!(ps.stdout.trim(), id);
+    // Mounted as podman's volumes are: nosuid, nodev.
+    let mounts = w.ctl.ok(&[
+        "run",
+        "--rm",
+        "-v",
+        "keep:/store",
+        r,
+        "grep",
+        " /store ",
+        "/proc/mounts",
+    ]);
+    assert!(
+        mounts.stdout.contains("nosuid") && mounts.stdout.contains("nodev"),
+        "{mounts}"
+    );
     // A read-only volume mount is read-only.
     let ro = w.ctl.run(&[
         "run",
