@@ -390,7 +390,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__attach)
-            opts="-h --detach-keys --no-stdin --sig-proxy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-l -h --detach-keys --no-stdin --sig-proxy --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -536,7 +536,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__attach)
-            opts="-h --detach-keys --no-stdin --sig-proxy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-l -h --detach-keys --no-stdin --sig-proxy --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -636,7 +636,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --device --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -878,7 +878,31 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -966,7 +990,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__exec)
-            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --env-file --privileged --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1086,7 +1110,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__inspect)
-            opts="-f -h --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -l -h --format --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1140,7 +1164,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__kill)
-            opts="-s -a -h --signal --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-s -a -l -h --signal --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1198,7 +1222,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__logs)
-            opts="-f -t -n -h --follow --since --until --tail --timestamps --names --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -n -l -h --follow --since --until --tail --timestamps --names --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1326,7 +1350,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__port)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -l -h --all --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1418,7 +1442,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__restart)
-            opts="-t -a -h --time --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-t -a -l -h --time --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1476,7 +1500,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__rm)
-            opts="-f -t -v -i -a -h --force --time --volumes --ignore --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -v -i -a -l -h --force --time --volumes --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1534,7 +1558,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --device --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1788,7 +1812,31 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1876,7 +1924,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__start)
-            opts="-a -f -i -h --attach --all --filter --interactive --detach-keys --sig-proxy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -l -f -i -h --attach --all --latest --filter --interactive --detach-keys --sig-proxy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1938,7 +1986,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__stop)
-            opts="-t -i -a -h --timeout --time --ignore --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-t -i -a -l -h --timeout --time --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2000,7 +2048,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__wait)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-l -h --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2046,7 +2094,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --device --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2288,7 +2336,31 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2376,7 +2448,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__exec)
-            opts="-d -i -t -e -u -w -h --detach --interactive --tty --env --env-file --privileged --user --workdir --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3238,7 +3310,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__inspect)
-            opts="-f -t -h --format --type --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -l -h --format --type --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3300,7 +3372,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__kill)
-            opts="-s -a -h --signal --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-s -a -l -h --signal --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3532,7 +3604,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__logs)
-            opts="-f -t -n -h --follow --since --until --tail --timestamps --names --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -n -l -h --follow --since --until --tail --timestamps --names --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3918,7 +3990,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__port)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -l -h --all --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4092,7 +4164,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__restart)
-            opts="-t -a -h --time --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-t -a -l -h --time --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4150,7 +4222,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__rm)
-            opts="-f -t -v -i -a -h --force --time --volumes --ignore --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -v -i -a -l -h --force --time --volumes --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4254,7 +4326,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --device --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4508,7 +4580,31 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --uidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gidmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device-cgroup-rule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroups)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --conmon-pidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4596,7 +4692,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__start)
-            opts="-a -f -i -h --attach --all --filter --interactive --detach-keys --sig-proxy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -l -f -i -h --attach --all --latest --filter --interactive --detach-keys --sig-proxy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4658,7 +4754,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__stop)
-            opts="-t -i -a -h --timeout --time --ignore --all --cidfile --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-t -i -a -l -h --timeout --time --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5436,7 +5532,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__wait)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-l -h --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5572,8 +5668,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--out|*:--root|*:--runroot|*:--runtime|*:--log-level|*:--config|*:--events-backend|*:--cgroup-manager|*:--runtime-flag) return 0 ;;
-        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--label-file|"run":--annotation|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--device|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--label-file|"create":--annotation|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--device|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--label-file|"run":--annotation|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--label-file|"create":--annotation|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":-f|"start":--filter|"start":--detach-keys|"start":--sig-proxy) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--cidfile) return 0 ;;
@@ -5592,8 +5688,8 @@ _ctl_takes_value() {
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;
         "volume/prune":--filter) return 0 ;;
-        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--device|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--device|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":-f|"container/start":--filter|"container/start":--detach-keys|"container/start":--sig-proxy) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--cidfile) return 0 ;;

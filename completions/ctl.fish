@@ -124,8 +124,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l ipc -d 'IPC namespace: p
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -216,8 +222,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l ipc -d 'IPC namespace
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -271,6 +283,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand start" -l cgroup-manager -d 'Cgr
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output (and its input, if it keeps stdin open); exit with its exit code'
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l all -d 'Start all containers that are not running (with --filter: those that match)'
+complete -c ctl -n "__fish_ctl_using_subcommand start" -s l -l latest -d 'Start the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s i -l interactive -d 'With --attach: pass stdin on (to a container created with -i)'
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
@@ -285,6 +298,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand stop" -l cgroup-manager -d 'Cgro
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l cidfile -d 'Read the container id from this file' -r -F
@@ -297,6 +311,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand restart" -l events-backend -d 'W
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s s -l signal -d 'Signal to send (name or number)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l cidfile -d 'Read the container id from this file' -r -F
@@ -309,6 +324,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand kill" -l events-backend -d 'Wher
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
@@ -326,6 +342,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand exec" -s d -l detach -d 'Run in 
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l privileged -d 'Give the command every capability ctl holds'
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -s l -l latest -d 'Run in the container created last (the words are all the command\'s)'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -339,6 +356,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand attach" -l events-backend -d 'Wh
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -s l -l latest -d 'Attach to the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s t -l time -d 'Seconds to wait before killing a running container with --force' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l cidfile -d 'Read the container id from this file' -r -F
@@ -354,6 +372,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand rm" -s f -l force -d 'Remove run
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -363,6 +382,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand wait" -l config -d 'Config file 
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -s l -l latest -d 'Wait for the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l until -d 'Only output until this time (as --since; a duration is after now); -f stops then' -r
@@ -378,6 +398,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runtime-flag -d 'A glob
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container stops'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s n -l names -d 'Name each container\'s lines by its name rather than its id, when logs of several containers are shown'
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -s l -l latest -d 'Show the logs of the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers (all states)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
@@ -441,6 +462,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand port" -l config -d 'Config file 
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand port" -s a -l all -d 'The published ports of every running container, each line after its short id'
+complete -c ctl -n "__fish_ctl_using_subcommand port" -s l -l latest -d 'The container created last (the one word is then the port)'
 complete -c ctl -n "__fish_ctl_using_subcommand port" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -679,8 +702,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -771,8 +800,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pid -d 'PID namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uts -d 'UTS namespace: private (default), host, container:NAME, ns:PATH' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroupns -d 'Cgroup namespace: private (default on cgroup v2) or host' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id (as root: the caller\'s ids, no new namespace)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l userns -d 'User namespace: host (the default; rootless, the user\'s), keep-id[:uid=,gid=] (as root: the caller\'s ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers` user\'s subordinate ids)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l uidmap -d 'A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the GID mapping too)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l gidmap -d 'A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable; alone, it is the UID mapping too)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device -d 'Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-cgroup-rule -d 'Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroups -d 'The container\'s cgroup: enabled (the default) or no-conmon (the monitor never has a cgroup of its own in ctl); disabled and split are refused' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pidfile -d 'Write the container\'s pid to this file at each start' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l conmon-pidfile -d 'Write the monitor\'s (podman\'s conmon\'s) pid to this file at each start' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s a -l attach -d 'Attach to these streams only: stdin, stdout, stderr (default: the output streams, and stdin with -i)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l platform -d 'Pull the image for this platform: OS/ARCH[/VARIANT]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l systemd -d 'systemd mode: true (when the command is systemd or an init), false, always' -r
@@ -826,6 +861,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output (and its input, if it keeps stdin open); exit with its exit code'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l all -d 'Start all containers that are not running (with --filter: those that match)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s l -l latest -d 'Start the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'With --attach: pass stdin on (to a container created with -i)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
@@ -840,6 +876,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read the container id from this file' -r -F
@@ -852,6 +889,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send (name or number)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l cidfile -d 'Read the container id from this file' -r -F
@@ -864,6 +902,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
@@ -881,6 +920,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l privileged -d 'Give the command every capability ctl holds'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s l -l latest -d 'Run in the container created last (the words are all the command\'s)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l detach-keys -d 'Keys that detach: ctrl-<x> or single characters, comma separated ("" for none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -894,6 +934,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Attach to the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing a running container with --force' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read the container id from this file' -r -F
@@ -909,6 +950,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -918,6 +960,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Wait for the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l until -d 'Only output until this time (as --since; a duration is after now); -f stops then' -r
@@ -933,6 +976,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container stops'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s n -l names -d 'Name each container\'s lines by its name rather than its id, when logs of several containers are shown'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Show the logs of the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers (all states)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
@@ -970,6 +1014,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -979,6 +1024,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'The published ports of every running container, each line after its short id'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -s l -l latest -d 'The container created last (the one word is then the port)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1172,6 +1219,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l config -d 'Config fi
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s l -l latest -d 'Inspect the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runroot -d 'Run state directory (cleared at boot)' -r -F

@@ -69,6 +69,9 @@ pub enum Error {
     /// podman's words (libpod's lookup by name or id).
     #[error("no container with name or ID \"{0}\" found: no such container")]
     ContainerNotFound(String),
+    /// `--latest` with no container at all (podman's words).
+    #[error("no such container")]
+    NoLatestContainer,
     /// `inspect` of a name that is neither a container nor an image (podman's words).
     #[error("no such object: \"{0}\"")]
     NoSuchObject(String),
@@ -163,6 +166,9 @@ pub enum Error {
     },
     #[error("cannot mount the overlay rootfs at {}: {reason}", target.display())]
     OverlayMount { target: PathBuf, reason: String },
+    /// Making the container's own user namespace or its id-mapped layers.
+    #[error("user namespace: {0}")]
+    Userns(String),
 }
 
 impl Error {

@@ -284,21 +284,25 @@ pub struct Args {
     /// Forward INT, TERM and HUP to the container
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub sig_proxy: bool,
+    /// Attach to the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Container (name, id or id prefix)
-    pub container: String,
+    pub container: Option<String>,
 }
 
 /// `ctl attach`: exits with the container's code, or 0 when detached.
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let keys = parse_detach_keys(&args.detach_keys)?;
     let m = Manager::open(ctx)?;
-    let c = m.get(&args.container)?;
+    let name = super::id_or_latest(&m, "ctl attach", args.container.as_deref(), args.latest)?;
+    let c = m.get(&name)?;
     if c.state.status != Status::Running {
-        bail!("container {} is not running", args.container);
+        bail!("container {name} is not running");
     }
     let files = m.run_files(c.id());
     let sock = ctl_monitor::wire::connect_attach(&files.attach)
-        .with_context(|| format!("attaching to {}", args.container))?;
+        .with_context(|| format!("attaching to {name}"))?;
     let opts = Options {
         stdin: c.config.stdin && !args.no_stdin,
         tty: c.config.terminal,
@@ -311,7 +315,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         Outcome::Detached => Ok(ExitCode::SUCCESS),
         Outcome::Ended => match m.wait(c.id())? {
             Some(code) => Ok(ExitCode::from(code.clamp(0, 255) as u8)),
-            None => bail!("container {}: exit status unknown", args.container),
+            None => bail!("container {name}: exit status unknown"),
         },
     }
 }

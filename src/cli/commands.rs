@@ -121,7 +121,7 @@ pub enum ContainerCommand {
     #[command(alias = "ps", alias = "list")]
     Ls(ps::Args),
     /// Show details of containers as JSON
-    Inspect(inspect::KindArgs),
+    Inspect(inspect::ContainerArgs),
     /// List a container's published ports
     Port(port::Args),
     /// Remove all stopped containers

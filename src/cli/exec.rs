@@ -6,7 +6,7 @@ use std::process::{ChildStderr, ExitCode, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use anyhow::Result;
+use anyhow::{bail, Result};
 
 use ctl::container::exec::{exec_status, logged_errors, strip_logged, ExecOptions};
 use ctl::container::lifecycle::Manager;
@@ -39,13 +39,11 @@ pub struct Args {
     /// Working directory inside the container
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
+    /// Run in the container created last (the words are all the command's)
+    #[arg(short, long)]
+    pub latest: bool,
     /// The container, then the command and its arguments
-    #[arg(
-        value_name = "CONTAINER COMMAND [ARG...]",
-        required = true,
-        num_args = 2..,
-        trailing_var_arg = true
-    )]
+    #[arg(value_name = "CONTAINER COMMAND [ARG...]", trailing_var_arg = true)]
     // No allow_hyphen_values: an unknown option before the container is an error, never a
     // container name; everything after the container is the command's.
     pub target_and_command: Vec<String>,
@@ -63,10 +61,24 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     for e in &args.env {
         env.extend(parse_env(e, lookup)?);
     }
+    // podman's checks, in its words.
+    let (target, command) = match (args.latest, args.target_and_command.split_first()) {
+        (true, _) => (None, args.target_and_command.as_slice()),
+        (false, Some((target, command))) => (Some(target), command),
+        (false, None) => {
+            bail!("exec requires the name or ID of a container or the --latest or --cidfile flag")
+        }
+    };
+    if command.is_empty() {
+        bail!("must provide a non-empty command to start an exec session: invalid argument");
+    }
     let m = Manager::open(ctx)?;
-    let c = m.get(&args.target_and_command[0])?;
+    let c = match target {
+        Some(t) => m.get(t)?,
+        None => m.get(&m.latest()?)?,
+    };
     let opts = ExecOptions {
-        command: args.target_and_command[1..].to_vec(),
+        command: command.to_vec(),
         env,
         user: args.user,
         workdir: args.workdir,

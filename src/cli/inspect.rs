@@ -53,9 +53,35 @@ pub struct Args {
     /// What to inspect: container, image, or both (containers first)
     #[arg(short = 't', long = "type", value_enum, default_value = "all")]
     pub kind: Kind,
+    /// Inspect the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers or images (name or id)
-    #[arg(required = true)]
     pub names: Vec<String>,
+}
+
+/// `container inspect`: containers only, so no --type, but --latest.
+#[derive(Debug, clap::Args)]
+pub struct ContainerArgs {
+    /// Format each result with a template (e.g. '{{.State.Status}}')
+    #[arg(short, long)]
+    pub format: Option<String>,
+    /// Inspect the container created last
+    #[arg(short, long)]
+    pub latest: bool,
+    /// Names or ids
+    pub names: Vec<String>,
+}
+
+impl From<ContainerArgs> for Args {
+    fn from(a: ContainerArgs) -> Args {
+        Args {
+            format: a.format,
+            kind: Kind::Container,
+            latest: a.latest,
+            names: a.names,
+        }
+    }
 }
 
 /// `container inspect` and `image inspect`: one kind, so no --type (as podman's).
@@ -74,6 +100,7 @@ impl KindArgs {
         Args {
             format: self.format,
             kind,
+            latest: false,
             names: self.names,
         }
     }
@@ -87,7 +114,21 @@ pub enum Kind {
     Image,
 }
 
-pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
+pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
+    // podman's checks, in its words.
+    if args.names.is_empty() && !args.latest {
+        anyhow::bail!("no names or ids specified");
+    }
+    if args.latest {
+        if !args.names.is_empty() {
+            anyhow::bail!("--latest and arguments cannot be used together");
+        }
+        if args.kind == Kind::Image {
+            anyhow::bail!("latest is not supported for type \"image\"");
+        }
+        args.kind = Kind::Container;
+        args.names = vec![Manager::open(ctx)?.latest()?];
+    }
     let store = super::open_store(ctx)?;
     let manager = if args.kind == Kind::Image {
         None
@@ -96,7 +137,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     };
     let template = inspect_format("inspect", args.format.as_deref(), args.kind == Kind::Image)?;
     let mut out = Vec::new();
-    let mut failed = false;
+    let mut errors: Vec<String> = Vec::new();
     for n in &args.names {
         let container = manager
             .as_ref()
@@ -123,16 +164,21 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             Ok(v) => out.push(v),
             // `container inspect`'s own words, as podman's.
             Err(ctl::Error::ContainerNotFound(name)) if args.kind == Kind::Container => {
-                super::output::report_error(&format!("no such container \"{name}\""));
-                failed = true;
+                errors.push(format!("no such container \"{name}\""))
             }
-            Err(e) => {
-                super::output::report_error(&e);
-                failed = true;
-            }
+            Err(e) => errors.push(e.to_string()),
         }
     }
-    print_inspected(&out, template, failed)
+    // As podman's: what was found is printed first (`[]` if nothing), then the other
+    // errors as they are, then the first as the command's error.
+    let code = print_inspected(&out, template, !errors.is_empty())?;
+    if let Some((first, rest)) = errors.split_first() {
+        for e in rest {
+            eprintln!("{}", ctl::text::escape(e));
+        }
+        super::output::report_error(first);
+    }
+    Ok(code)
 }
 
 /// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}` (-1:
@@ -147,6 +193,9 @@ fn ulimit_json(u: &str) -> Value {
 /// A container in docker's inspect shape.
 pub fn container_json(m: &Manager, c: &Container) -> Value {
     let mut v = container_json_all(m, c);
+    let (cfg, files) = (&c.config, m.run_files(&c.config.id));
+    v["PidFile"] = json!(cfg.pidfile.clone().unwrap_or(files.pidfile));
+    v["ConmonPidFile"] = json!(cfg.conmon_pidfile.clone().unwrap_or(files.monitor_pidfile));
     if c.config.exposed.is_empty() {
         if let Some(config) = v["Config"].as_object_mut() {
             config.remove("ExposedPorts");
@@ -157,10 +206,9 @@ pub fn container_json(m: &Manager, c: &Container) -> Value {
 
 fn container_json_all(m: &Manager, c: &Container) -> Value {
     let (cfg, st) = (&c.config, &c.state);
-    let res = &cfg.host.resources;
     let (upper, work, merged) = m.overlay_dirs(&cfg.id);
     let zero = "0001-01-01T00:00:00Z";
-    json!({
+    let mut v = json!({
         "Id": cfg.id,
         "Name": cfg.name,
         "Created": cfg.created,
@@ -193,6 +241,7 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         "OCIRuntime": cfg.runtime,
         "IsInfra": false,
         "LogPath": cfg.log.path,
+
         "RestartCount": st.restarts,
         "Driver": "overlay",
         "MountLabel": "",
@@ -213,45 +262,71 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
             // omitempty, as podman's.
             "ExposedPorts": cfg.exposed.iter().map(|p| (p.clone(), json!({}))).collect::<serde_json::Map<_, _>>(),
         },
-        "HostConfig": {
-            "Binds": binds(cfg),
-            "Tmpfs": tmpfs(cfg),
-            "NetworkMode": cfg.network,
-            "PortBindings": port_bindings(&cfg.ports),
-            "AutoRemove": cfg.auto_remove,
-            "ReadonlyRootfs": cfg.read_only,
-            "LogConfig": {
-                "Type": cfg.log.driver,
-                "Config": null,
-                "Path": cfg.log.path,
-                "Tag": "",
-                // podman's -1B is no limit, as ctl's 0.
-                "Size": if cfg.log.max_size == 0 { "-1B".to_string() } else { go_human_size(cfg.log.max_size) },
-                "MaxSize": cfg.log.max_size,
-                "MaxFiles": cfg.log.max_files,
-            },
-            "RestartPolicy": restart_policy(&cfg.restart),
-            "Runtime": cfg.runtime,
-            "Privileged": cfg.host.privileged,
-            "CapAdd": cfg.host.cap_add,
-            "CapDrop": cfg.host.cap_drop,
-            "SecurityOpt": cfg.host.security_opt,
-            "GroupAdd": cfg.host.group_add,
-            "Init": cfg.host.init,
-            "Ulimits": cfg.host.ulimits.iter().map(|u| ulimit_json(u)).collect::<Vec<_>>(),
-            "Memory": res.memory.unwrap_or(0),
-            "MemorySwap": res.memory_swap.unwrap_or(0),
-            "MemoryReservation": res.memory_reservation.unwrap_or(0),
-            "NanoCpus": res.cpu_quota.map_or(0, |q| q * (1_000_000_000 / CPU_PERIOD as i64)),
-            "CpuShares": res.cpu_shares.unwrap_or(0),
-            "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
-            "PidsLimit": res.pids_limit.unwrap_or(0),
-        },
+        "HostConfig": host_config(cfg),
         "NetworkSettings": network_settings(m, c),
         "GraphDriver": {
             "Name": "overlay",
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
+    });
+    // podman leaves IDMappings out when the container has no user namespace of its own.
+    if cfg.idmaps.is_none() {
+        if let Some(h) = v["HostConfig"].as_object_mut() {
+            h.remove("IDMappings");
+        }
+    }
+    v
+}
+
+/// podman's IDMappings, `CONTAINER:HOST:SIZE` strings.
+fn id_mappings(maps: Option<&ctl::container::plan::IdMappings>) -> Value {
+    let text =
+        |v: &[ctl::container::plan::IdMapping]| v.iter().map(|m| m.text()).collect::<Vec<_>>();
+    maps.map_or(
+        Value::Null,
+        |m| json!({"UidMap": text(&m.uid_map), "GidMap": text(&m.gid_map)}),
+    )
+}
+
+/// podman's HostConfig of a container.
+fn host_config(cfg: &ctl::container::store::ContainerConfig) -> Value {
+    let res = &cfg.host.resources;
+    json!({
+        "Binds": binds(cfg),
+        "Tmpfs": tmpfs(cfg),
+        "NetworkMode": cfg.network,
+        "PortBindings": port_bindings(&cfg.ports),
+        "AutoRemove": cfg.auto_remove,
+        "ReadonlyRootfs": cfg.read_only,
+        "LogConfig": {
+            "Type": cfg.log.driver,
+            "Config": null,
+            "Path": cfg.log.path,
+            "Tag": "",
+            // podman's -1B is no limit, as ctl's 0.
+            "Size": if cfg.log.max_size == 0 { "-1B".to_string() } else { go_human_size(cfg.log.max_size) },
+            "MaxSize": cfg.log.max_size,
+            "MaxFiles": cfg.log.max_files,
+        },
+        "RestartPolicy": restart_policy(&cfg.restart),
+        "Runtime": cfg.runtime,
+        "Privileged": cfg.host.privileged,
+        "CapAdd": cfg.host.cap_add,
+        "CapDrop": cfg.host.cap_drop,
+        "SecurityOpt": cfg.host.security_opt,
+        "GroupAdd": cfg.host.group_add,
+        "Init": cfg.host.init,
+        "Ulimits": cfg.host.ulimits.iter().map(|u| ulimit_json(u)).collect::<Vec<_>>(),
+        "Memory": res.memory.unwrap_or(0),
+        "MemorySwap": res.memory_swap.unwrap_or(0),
+        "MemoryReservation": res.memory_reservation.unwrap_or(0),
+        "NanoCpus": res.cpu_quota.map_or(0, |q| q * (1_000_000_000 / CPU_PERIOD as i64)),
+        "CpuShares": res.cpu_shares.unwrap_or(0),
+        "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
+        "PidsLimit": res.pids_limit.unwrap_or(0),
+        // podman's: "private" for a user namespace of the container's own.
+        "UsernsMode": if cfg.idmaps.is_some() { "private" } else { "" },
+        "IDMappings": id_mappings(cfg.idmaps.as_ref()),
     })
 }
 

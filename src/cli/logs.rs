@@ -7,7 +7,7 @@ use std::io::Write;
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 
-use anyhow::{Context as _, Result};
+use anyhow::{bail, Context as _, Result};
 
 use ctl::container::lifecycle::Manager;
 use ctl::container::logs::{self, LogLine, LogOptions};
@@ -37,8 +37,11 @@ pub struct Args {
     /// containers are shown
     #[arg(short = 'n', long)]
     pub names: bool,
+    /// Show the logs of the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers (name, id or id prefix)
-    #[arg(required = true, value_name = "CONTAINER")]
+    #[arg(value_name = "CONTAINER")]
     pub containers: Vec<String>,
 }
 
@@ -111,10 +114,18 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         tail: usize::try_from(args.tail).ok(),
         follow: args.follow,
     };
+    match (args.latest, args.containers.is_empty()) {
+        (true, false) => bail!("--latest and containers cannot be used together"),
+        (false, true) => bail!("specify at least one container name or ID to log"),
+        _ => {}
+    }
     let m = Manager::open(ctx)?;
+    let names = match args.latest {
+        true => vec![m.latest()?],
+        false => args.containers.clone(),
+    };
     // Every container is looked up before anything is printed, as podman does.
-    let containers = args
-        .containers
+    let containers = names
         .iter()
         .map(|c| m.get(c))
         .collect::<ctl::Result<Vec<_>>>()?;

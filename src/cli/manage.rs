@@ -21,11 +21,34 @@ pub struct Targets {
     /// Read the container id from this file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Vec<PathBuf>,
+    /// Act on the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers (name, id or id prefix)
     pub containers: Vec<String>,
     /// Succeed for containers that do not exist (set by the commands that have --ignore)
     #[arg(skip)]
     pub ignore: bool,
+}
+
+/// podman's CheckAllLatestAndIDFile.
+fn check_all_latest(all: bool, latest: bool, cidfile: bool, names: &[String]) -> Result<()> {
+    if cidfile && (all || latest) {
+        bail!("--all, --latest, and --cidfile cannot be used together");
+    }
+    if all && latest {
+        bail!("--all and --latest cannot be used together");
+    }
+    if all && !names.is_empty() {
+        bail!("no arguments are needed with --all");
+    }
+    if latest && !names.is_empty() {
+        bail!("--latest and containers cannot be used together");
+    }
+    if !all && !latest && !cidfile && names.is_empty() {
+        bail!("you must provide at least one name or id");
+    }
+    Ok(())
 }
 
 /// `--ignore`, of the commands podman gives it (stop, rm; not kill or restart).
@@ -38,24 +61,25 @@ pub struct Ignore {
 
 impl Targets {
     /// Exactly the containers named.
-    fn named(containers: Vec<String>) -> Targets {
+    fn named(containers: Vec<String>, latest: bool) -> Targets {
         Targets {
             all: false,
             cidfile: vec![],
+            latest,
             ignore: false,
             containers,
         }
     }
 
-    /// podman's checks of --all against names (`CheckAllLatestAndIDFile`).
+    /// podman's checks of --all and --latest against names and id files
+    /// (`CheckAllLatestAndIDFile`), in its order and words.
     fn check(&self) -> Result<()> {
-        if self.all && !self.containers.is_empty() {
-            bail!("no arguments are needed with --all");
-        }
-        if !self.all && self.containers.is_empty() && self.cidfile.is_empty() {
-            bail!("you must provide at least one name or id");
-        }
-        Ok(())
+        check_all_latest(
+            self.all,
+            self.latest,
+            !self.cidfile.is_empty(),
+            &self.containers,
+        )
     }
 
     fn resolve(&self, m: &Manager, only_running: bool) -> Result<Vec<String>> {
@@ -66,6 +90,9 @@ impl Targets {
                 Err(e) if self.ignore && e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(e).with_context(|| format!("reading {}", f.display())),
             }
+        }
+        if self.latest {
+            out.push(m.latest()?);
         }
         if self.all {
             // Every container directory: a record that cannot be read is still a
@@ -313,14 +340,17 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
 
 #[derive(Debug, clap::Args)]
 pub struct WaitArgs {
+    /// Wait for the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Containers (name, id or id prefix)
-    #[arg(required = true)]
     pub containers: Vec<String>,
 }
 
 pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
+    check_all_latest(false, args.latest, false, &args.containers)?;
     let m = Manager::open(ctx)?;
-    let targets = Targets::named(args.containers);
+    let targets = Targets::named(args.containers, args.latest);
     each(&m, &targets, false, |m, input| {
         let id = m.resolve(input)?;
         match m.wait(&id)? {
@@ -342,6 +372,9 @@ pub struct StartArgs {
     /// Start all containers that are not running (with --filter: those that match)
     #[arg(long)]
     pub all: bool,
+    /// Start the container created last
+    #[arg(short, long)]
+    pub latest: bool,
     /// Start the containers that match: restart-policy=POLICY (e.g. at boot: always,
     /// unless-stopped)
     #[arg(short, long, value_name = "KEY=VALUE")]
@@ -363,8 +396,11 @@ impl StartArgs {
     /// podman's checks, in its order and words.
     fn check(&self) -> Result<()> {
         let named = !self.containers.is_empty();
-        if !named && !self.all && self.filter.is_empty() {
+        if !named && !self.all && !self.latest && self.filter.is_empty() {
             bail!("start requires at least one argument");
+        }
+        if self.latest && (named || self.all) {
+            bail!("--latest and containers cannot be used together");
         }
         if self.containers.len() > 1 && self.attach {
             bail!("you cannot start and attach multiple containers at once");
@@ -421,10 +457,10 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
     } else {
         args.containers
     };
-    if names.is_empty() {
+    if names.is_empty() && !args.latest {
         return Ok(ExitCode::SUCCESS);
     }
-    let targets = Targets::named(names);
+    let targets = Targets::named(names, args.latest);
     each(&m, &targets, false, |m, input| {
         let id = m.resolve(input)?;
         m.start(&id)?;
@@ -435,7 +471,10 @@ pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {
 /// `start --attach` of one container: its output here (its input too, if it keeps stdin
 /// open), and its exit code ours, as a foreground `run`. A running container is joined.
 fn start_attached(m: &Manager, args: &StartArgs) -> Result<ExitCode> {
-    let c = m.get(&args.containers[0])?;
+    let c = match args.containers.first() {
+        Some(name) => m.get(name)?,
+        None => m.get(&m.latest()?)?,
+    };
     let opts = super::attach::Options {
         stdin: c.config.stdin,
         tty: c.config.terminal,

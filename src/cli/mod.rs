@@ -138,9 +138,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => manage::wait(&ctx, a),
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::exec(&ctx, a),
-        Command::Container(ContainerCommand::Inspect(a)) => {
-            inspect::exec(&ctx, a.of(inspect::Kind::Container))
-        }
+        Command::Container(ContainerCommand::Inspect(a)) => inspect::exec(&ctx, a.into()),
         Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
         Command::Container(ContainerCommand::Exists(a)) => exists::container(&ctx, &a),
         Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
@@ -169,4 +167,22 @@ pub fn run() -> Result<ExitCode> {
 /// Opens the image store named by the context.
 fn open_store(ctx: &Context) -> Result<ctl::image::store::Store> {
     Ok(ctl::image::store::Store::open(&ctx.root)?)
+}
+
+/// One container named, or `--latest` (podman's IDOrLatestArgs, in its words): the name,
+/// or the id of the container created last.
+fn id_or_latest(
+    m: &ctl::container::lifecycle::Manager,
+    command: &str,
+    name: Option<&str>,
+    latest: bool,
+) -> Result<String> {
+    match (name, latest) {
+        (Some(_), true) => anyhow::bail!("--latest and containers cannot be used together"),
+        (Some(n), false) => Ok(n.to_string()),
+        (None, true) => Ok(m.latest()?),
+        (None, false) => {
+            anyhow::bail!("{command:?} requires a name, id, or the \"--latest\" flag")
+        }
+    }
 }

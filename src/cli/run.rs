@@ -191,13 +191,35 @@ pub struct CreateFlags {
     /// Cgroup namespace: private (default on cgroup v2) or host
     #[arg(long, value_name = "MODE")]
     pub cgroupns: Option<String>,
-    /// User namespace: host (the default; rootless, the user's), keep-id (as root: the
-    /// caller's ids, no new namespace)
+    /// User namespace: host (the default; rootless, the user's), keep-id[:uid=,gid=] (as
+    /// root: the caller's ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=]
+    /// (as root: a free range of the `containers` user's subordinate ids)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
+    /// A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable;
+    /// alone, it is the GID mapping too)
+    #[arg(long, value_name = "CONTAINER:HOST[:SIZE]")]
+    pub uidmap: Vec<String>,
+    /// A user namespace with this GID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable;
+    /// alone, it is the UID mapping too)
+    #[arg(long, value_name = "CONTAINER:HOST[:SIZE]")]
+    pub gidmap: Vec<String>,
     /// Add a host device: HOST[:CONTAINER][:PERMISSIONS] (r, w, m; default rwm)
     #[arg(long, value_name = "HOST[:CTR][:PERMS]")]
     pub device: Vec<String>,
+    /// Allow more devices in the cgroup: "TYPE MAJOR:MINOR ACCESS" (e.g. "c 1:3 mr")
+    #[arg(long, value_name = "RULE")]
+    pub device_cgroup_rule: Vec<String>,
+    /// The container's cgroup: enabled (the default) or no-conmon (the monitor never has
+    /// a cgroup of its own in ctl); disabled and split are refused
+    #[arg(long, value_name = "MODE")]
+    pub cgroups: Option<String>,
+    /// Write the container's pid to this file at each start
+    #[arg(long, value_name = "FILE")]
+    pub pidfile: Option<PathBuf>,
+    /// Write the monitor's (podman's conmon's) pid to this file at each start
+    #[arg(long, value_name = "FILE")]
+    pub conmon_pidfile: Option<PathBuf>,
     /// Attach to these streams only: stdin, stdout, stderr (default: the output streams,
     /// and stdin with -i)
     #[arg(short, long, value_name = "STREAM", value_delimiter = ',')]
@@ -446,7 +468,14 @@ impl CreateFlags {
             uts: self.uts.clone(),
             cgroupns: self.cgroupns.clone(),
             userns: self.userns.clone(),
+            uidmap: self.uidmap.clone(),
+            gidmap: self.gidmap.clone(),
             devices: self.device.clone(),
+            device_cgroup_rules: self.device_cgroup_rule.clone(),
+            cgroups: self.cgroups.clone(),
+            // Written at each start, from wherever ctl then runs.
+            pidfile: self.pidfile.as_deref().map(absolute),
+            conmon_pidfile: self.conmon_pidfile.as_deref().map(absolute),
             tty: self.tty,
             // `-a stdin` keeps the container's stdin open, as -i.
             interactive: self.interactive
@@ -603,6 +632,11 @@ fn foreground(m: &Manager, id: &str, args: &RunArgs) -> Result<Option<u8>> {
         sig_proxy: args.sig_proxy && !f.tty,
     };
     attach::start_attached(m, id, &opts).map(Some)
+}
+
+/// A path as given, made absolute against the working directory.
+fn absolute(p: &std::path::Path) -> PathBuf {
+    std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf())
 }
 
 #[cfg(test)]

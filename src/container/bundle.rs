@@ -4,6 +4,7 @@
 
 use std::fs;
 use std::net::IpAddr;
+use std::os::fd::AsFd;
 use std::path::{Path, PathBuf};
 
 use crate::container::confine;
@@ -11,13 +12,16 @@ use crate::container::host;
 use crate::container::lifecycle::Manager;
 use crate::container::network::NetBundle;
 use crate::container::options::Mount;
-use crate::container::plan::{ContainerPlan, NsMode, HOST_GATEWAY, NOTIFY_IN_CONTAINER};
+use crate::container::plan::{
+    ContainerPlan, IdMappings, NsMode, HOST_GATEWAY, NOTIFY_IN_CONTAINER,
+};
 use crate::container::resources::{self, Resources};
 use crate::container::rootfs;
 use crate::container::spec::{self, EtcFiles, NetworkMode, ShmMode, SpecInput};
 use crate::container::state::State;
 use crate::container::store::{ContainerConfig, EtcConfig, HostSettings, LogConfig, MountRecord};
 use crate::container::user;
+use crate::container::userns;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::{atomic_write, create_private_dir};
 use crate::image::store::ImageRecord;
@@ -28,6 +32,8 @@ struct Made {
     net: NetBundle,
     resources: Resources,
     userdata: PathBuf,
+    /// The container's own user namespace's maps.
+    idmaps: Option<IdMappings>,
 }
 
 impl Manager {
@@ -41,9 +47,11 @@ impl Manager {
         plan: &ContainerPlan,
     ) -> Result<()> {
         let dir = self.containers.dir(id);
-        let merged = self.make_rootfs(id, &dir, image, plan.auto_remove)?;
+        // `auto`'s lock is held until the record names the maps.
+        let (idmaps, _allocating) = self.userns_maps(&plan.userns, image)?;
+        let merged = self.make_rootfs(id, &dir, image, plan.auto_remove, idmaps.as_ref())?;
         let attached = self.attach_volumes(&merged, plan)?;
-        match self.finish_bundle(id, name, image, &attached.plan, &dir, &merged) {
+        match self.finish_bundle(id, name, image, &attached.plan, &merged, idmaps) {
             Ok(()) => Ok(()),
             Err(e) => {
                 attached.undo(self);
@@ -60,20 +68,26 @@ impl Manager {
         name: &str,
         image: &ImageRecord,
         plan: &ContainerPlan,
-        dir: &Path,
         merged: &Path,
+        idmaps: Option<IdMappings>,
     ) -> Result<()> {
+        let dir = self.containers.dir(id);
+        let owner = idmaps.as_ref().and_then(userns::root_owner);
         let user = exec_user(merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
         let etc = self.etc_files(&userdata, plan, name, &image.id, &net)?;
+        if let Some(owner) = owner {
+            userns::give_to_root(&userdata, owner)?;
+        }
         let made = Made {
             env: plan.env_for(Some(user.home.as_str())),
             resources: confine::resources(plan, self.ctx.rootless)?,
             net,
             userdata,
+            idmaps,
         };
-        self.write_spec(id, dir, plan, &made, user, etc)?;
+        self.write_spec(id, &dir, plan, &made, user, etc)?;
         self.containers
             .write_config(&self.record(id, name, image, plan, made))
     }
@@ -85,6 +99,7 @@ impl Manager {
         dir: &Path,
         image: &ImageRecord,
         volatile: bool,
+        idmaps: Option<&IdMappings>,
     ) -> Result<PathBuf> {
         let (upper, work, merged) = rootfs::parts(dir);
         for d in [&upper, &work, &merged, &dir.join("userdata")] {
@@ -94,9 +109,23 @@ impl Manager {
         // 0755 like any root filesystem's, not private like our bookkeeping dirs.
         use std::os::unix::fs::PermissionsExt;
         fs::set_permissions(&upper, fs::Permissions::from_mode(0o755)).at(&upper)?;
+        if let Some(owner) = idmaps.and_then(userns::root_owner) {
+            // What the container writes is its root's: the upper and work dirs, and a way
+            // through the container's directory to its rootfs.
+            for d in [&upper, &work, &merged] {
+                std::os::unix::fs::chown(d, Some(owner.0), Some(owner.1)).at(d)?;
+            }
+            fs::set_permissions(dir, fs::Permissions::from_mode(0o711)).at(dir)?;
+            // The runtime reaches the rootfs as the container's root: the store's dirs
+            // above it let anyone through (not list), as containers/storage's do then.
+            for d in [self.ctx.root.clone(), self.ctx.root.join("containers")] {
+                let mode = fs::metadata(&d).at(&d)?.permissions().mode();
+                fs::set_permissions(&d, fs::Permissions::from_mode(mode | 0o001)).at(&d)?;
+            }
+        }
         // No record is needed before the mount: until container.json exists, the directory
         // is a creation whose leftovers (the mount included) the next reader removes.
-        self.mount_rootfs(image, dir, volatile)?;
+        self.mount_rootfs(image, dir, volatile, idmaps)?;
         let mut state = State::new();
         state.mounted = true;
         self.containers.write_state(id, &state)?;
@@ -158,6 +187,25 @@ impl Manager {
                     device_allow.push(rule);
                 }
             }
+        }
+        for r in &plan.device_rules {
+            let rule = oci_spec::runtime::LinuxDeviceCgroupBuilder::default()
+                .allow(true)
+                .typ(match r.kind.as_str() {
+                    "b" => oci_spec::runtime::LinuxDeviceType::B,
+                    "c" => oci_spec::runtime::LinuxDeviceType::C,
+                    _ => oci_spec::runtime::LinuxDeviceType::A,
+                })
+                .access(r.access.clone());
+            let rule = match r.major {
+                Some(n) => rule.major(n),
+                None => rule,
+            };
+            let rule = match r.minor {
+                Some(n) => rule.minor(n),
+                None => rule,
+            };
+            device_allow.push(rule.build().map_err(|e| Error::BadOption(e.to_string()))?);
         }
         let ns = |mode: &NsMode, kind: &str| self.namespace(mode, kind);
         let ipc_ns = ns(&plan.namespaces.ipc, "ipc")?;
@@ -223,6 +271,8 @@ impl Manager {
             init: confine::init_binary(plan)?,
             unmask: plan.security.unmask.clone(),
             mask: plan.security.mask.clone(),
+            uid_mappings: made.idmaps.as_ref().map(|m| spec::id_mappings(&m.uid_map)),
+            gid_mappings: made.idmaps.as_ref().map(|m| spec::id_mappings(&m.gid_map)),
             ..Default::default()
         };
         if input.cgroup_v1_systemd {
@@ -317,6 +367,8 @@ impl Manager {
             sdnotify: plan.sdnotify,
             notify_socket: plan.notify_socket.clone(),
             create_command: plan.create_command.clone(),
+            pidfile: plan.pidfile.clone(),
+            conmon_pidfile: plan.conmon_pidfile.clone(),
             host: HostSettings {
                 privileged: plan.privileged,
                 cap_add,
@@ -328,6 +380,7 @@ impl Manager {
                 resources: made.resources,
             },
             etc: plan.etc.clone(),
+            idmaps: made.idmaps,
         }
     }
 
@@ -337,6 +390,7 @@ impl Manager {
         image: &ImageRecord,
         dir: &Path,
         volatile: bool,
+        idmaps: Option<&IdMappings>,
     ) -> Result<()> {
         let (upper, work, merged) = rootfs::parts(dir);
         let layers_dir = self.images.root().join("layers");
@@ -348,10 +402,12 @@ impl Manager {
             lowers.push(rootfs::Lower::Dir(empty));
         }
         let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
+        let userns = idmaps.map(userns::userns_fd).transpose()?;
         rootfs::mount_rootfs(
             rootless,
             &layers_dir,
             &lowers,
+            userns.as_ref().map(|f| f.as_fd()),
             &upper,
             &work,
             &merged,

@@ -116,6 +116,21 @@ pub fn hostname(h: &str) -> Result<(), OptionError> {
     Ok(())
 }
 
+/// `--pidfile`/`--conmon-pidfile`: the directory that will hold each exists.
+pub fn pidfile_dirs_exist(files: &[&Option<std::path::PathBuf>]) -> Result<(), OptionError> {
+    for f in files.iter().copied().flatten() {
+        let dir = f.parent().unwrap_or(std::path::Path::new("/"));
+        if !dir.is_dir() {
+            return Err(crate::container::options::invalid(
+                "pid file",
+                &f.display().to_string(),
+                format!("{} is not a directory", dir.display()),
+            ));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -31,6 +31,7 @@ impl Manager {
     pub fn create(&self, image: &ImageRecord, plan: &ContainerPlan) -> Result<String> {
         // What runc would refuse only after the container was made, refused before.
         checks::bind_sources_exist(&plan.mounts)?;
+        checks::pidfile_dirs_exist(&[&plan.pidfile, &plan.conmon_pidfile])?;
         // Held until the record names the image: `rmi` waits, then sees this container.
         let _using = self.images.use_lock(false)?;
         self.images.image(&image.id)?;

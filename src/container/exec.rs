@@ -47,6 +47,17 @@ impl Manager {
                 reason: "no command given".into(),
             });
         }
+        // The runtime joins the container's user namespace first; a bridge network's
+        // namespace, made by ctl, belongs to the host's, which it can then no longer join.
+        if c.config.idmaps.is_some() && matches!(c.config.network, crate::network::Mode::Bridge(_))
+        {
+            return Err(Error::ContainerState {
+                id: c.config.name.clone(),
+                state: "running".into(),
+                hint: "ctl exec cannot yet enter a container with its own user namespace on a \
+                       bridge network (use --network none or host with --uidmap/--userns=auto)",
+            });
+        }
         let rt = self.runtime_for(&c.config)?;
         let id = &c.config.id;
         let log = self

@@ -226,6 +226,14 @@ impl Manager {
         self.load(&id)
     }
 
+    /// `--latest`: the id of the container created last.
+    pub fn latest(&self) -> Result<String> {
+        self.list()?
+            .into_iter()
+            .find_map(|c| c.ok().map(|(cfg, _)| cfg.id))
+            .ok_or(Error::NoLatestContainer)
+    }
+
     /// Every container, newest first; unreadable ones as errors naming them.
     pub fn list(&self) -> Result<Vec<Listed>> {
         self.containers.sweep_staging();

@@ -50,8 +50,13 @@ pub fn mount_kernel(
     flags: Flags,
 ) -> Result<()> {
     let paths: Vec<PathBuf> = layers.lowers.iter().map(|l| l.path(layers.dir)).collect();
-    match fs_api::mount(&paths, upper, work, target, flags) {
+    match fs_api::mount(&paths, layers.idmap, upper, work, target, flags) {
         Ok(()) => Ok(()),
+        // Id-mapped layers need the new mount API; mount(2) cannot take them.
+        Err(e) if layers.idmap.is_some() => Err(Error::OverlayMount {
+            target: target.to_path_buf(),
+            reason: format!("id-mapped layers: {e}"),
+        }),
         // ENOSYS: no new mount API; EINVAL: overlay does not know `lowerdir+` (< 6.8) or
         // the legacy shim refused it. mount(2) says what is wrong if it fails too.
         Err(e) if matches!(e.errno, libc::ENOSYS | libc::EINVAL) => {
@@ -236,6 +241,7 @@ mod fs_api {
 
     pub fn mount(
         lowers: &[PathBuf],
+        idmap: Option<std::os::fd::BorrowedFd<'_>>,
         upper: &Path,
         work: &Path,
         target: &Path,
@@ -255,7 +261,25 @@ mod fs_api {
         // SAFETY: a fresh descriptor that nothing else owns.
         let fs = unsafe { OwnedFd::from_raw_fd(raw as i32) };
         let lower_key = cstr("lowerdir+");
-        for l in lowers {
+        // Id-mapped layers are attached under the container's idmapped/ only until the
+        // overlay holds them (overlay cannot take a detached mount), then detached again.
+        let staged = match idmap {
+            Some(userns) => {
+                let stage = work.with_file_name(crate::container::idmapped::STAGE);
+                crate::container::idmapped::stage(lowers, userns, &stage).map_err(|(l, e)| {
+                    FsError {
+                        errno: e.raw_os_error().unwrap_or(libc::EIO),
+                        step: format!("id-mapped layer {}", l.display()),
+                        log: vec![],
+                    }
+                })?
+            }
+            None => lowers.to_vec(),
+        };
+        let _unstage = crate::container::idmapped::Unstage(
+            idmap.map(|_| work.with_file_name(crate::container::idmapped::STAGE)),
+        );
+        for l in &staged {
             let v = path_cstr(l).map_err(|_| bad_path("lowerdir+"))?;
             if !set(&fs, FSCONFIG_SET_STRING, Some(&lower_key), Some(&v)) {
                 return Err(err(Some(&fs), &format!("lowerdir+ {}", l.display())));

@@ -35,7 +35,12 @@ impl Manager {
                 id: h.id().to_string(),
             });
         }
-        self.remove_held(h)
+        let monitor = h.state.clone();
+        self.remove_held(h)?;
+        // The monitor of a container killed here finds it gone once the hold is dropped,
+        // and exits: nothing of the container outlives its removal.
+        self.await_monitor_of(&monitor);
+        Ok(())
     }
 
     /// Removes a held container: killed at once if it runs, its runtime record, network

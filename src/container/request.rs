@@ -91,8 +91,18 @@ pub struct CreateRequest {
     pub cgroupns: Option<String>,
     /// `--userns` as given.
     pub userns: Option<String>,
+    /// `--uidmap`, `--gidmap` as given.
+    pub uidmap: Vec<String>,
+    pub gidmap: Vec<String>,
     /// `--device HOST[:CONTAINER][:PERMISSIONS]`.
     pub devices: Vec<String>,
+    /// `--device-cgroup-rule "TYPE MAJOR:MINOR ACCESS"`.
+    pub device_cgroup_rules: Vec<String>,
+    /// `--cgroups` as given.
+    pub cgroups: Option<String>,
+    /// `--pidfile`, `--conmon-pidfile` (absolute).
+    pub pidfile: Option<PathBuf>,
+    pub conmon_pidfile: Option<PathBuf>,
     pub tty: bool,
     pub interactive: bool,
     pub log_driver: LogDriver,
@@ -175,7 +185,13 @@ impl Default for CreateRequest {
             uts: None,
             cgroupns: None,
             userns: None,
+            uidmap: Vec::new(),
+            gidmap: Vec::new(),
             devices: Vec::new(),
+            device_cgroup_rules: Vec::new(),
+            cgroups: None,
+            pidfile: None,
+            conmon_pidfile: None,
             tty: false,
             interactive: false,
             log_driver: LogDriver::KFile,

@@ -51,6 +51,7 @@ pub fn mount_rootfs(
     rootless: Option<RootlessOverlay>,
     layers_dir: &Path,
     lowers: &[Lower],
+    idmap: Option<std::os::fd::BorrowedFd<'_>>,
     upper: &Path,
     work: &Path,
     target: &Path,
@@ -73,6 +74,7 @@ pub fn mount_rootfs(
     let layers = Layers {
         dir: layers_dir,
         lowers,
+        idmap,
     };
     match mount_overlay(&kind, &layers, upper, work, target, volatile) {
         // Kernels before 5.11 refuse overlay in a user namespace (EPERM) or do not know
@@ -93,6 +95,9 @@ pub fn mount_rootfs(
 pub struct Layers<'a> {
     pub dir: &'a Path,
     pub lowers: &'a [Lower],
+    /// A user namespace the lower dirs are id-mapped through (root, a container with a
+    /// user namespace of its own).
+    pub idmap: Option<std::os::fd::BorrowedFd<'a>>,
 }
 
 /// A work dir once mounted `volatile` keeps work/incompat/volatile, and overlay refuses to
@@ -165,6 +170,8 @@ fn mount_fuse(
 
 /// Unmounts `target`; not being mounted is fine.
 pub fn unmount(target: &Path) -> Result<()> {
+    // Id-mapped layers a killed ctl left attached beside the rootfs.
+    crate::container::idmapped::unstage(&target.with_file_name(crate::container::idmapped::STAGE));
     match umount2(target, MntFlags::MNT_DETACH) {
         Ok(()) => Ok(()),
         Err(nix::errno::Errno::EINVAL) | Err(nix::errno::Errno::ENOENT) => Ok(()),

@@ -45,7 +45,8 @@ impl Manager {
         let dir = self.containers.dir(&id);
         if !rootfs::is_mounted(&dir.join("merged")) {
             let image = self.images.image(&h.config.image_id)?;
-            self.mount_rootfs(&image, &dir, h.config.auto_remove)?;
+            let maps = h.config.idmaps.as_ref();
+            self.mount_rootfs(&image, &dir, h.config.auto_remove, maps)?;
         }
         state.mounted = true;
         let rt = self.runtime_for(&h.config)?;
@@ -91,6 +92,7 @@ impl Manager {
         state.pid_start = process_start(pid);
         state.monitor_pid = Some(monitor_pid);
         state.monitor_start = process_start(monitor_pid);
+        write_pidfiles(cfg, pid, monitor_pid);
         state.boot_id = Some(self.containers.epoch()?);
         state.exit_code = None;
         state.finished_at = None;
@@ -137,5 +139,23 @@ impl Manager {
             ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::Started)
         });
         Ok(())
+    }
+}
+
+/// `--pidfile` and `--conmon-pidfile`, as the runtime and conmon write them (no newline).
+/// The container runs by now: a file that cannot be written is said, not fatal.
+fn write_pidfiles(cfg: &crate::container::store::ContainerConfig, pid: i32, monitor: i32) {
+    for (path, pid) in [(&cfg.pidfile, pid), (&cfg.conmon_pidfile, monitor)] {
+        if let Some(path) = path {
+            let written =
+                ctl_monitor::fsx::write_atomic_mode(path, pid.to_string().as_bytes(), 0o644);
+            if let Err(e) = written {
+                tracing::warn!(
+                    "container {}: writing {}: {e}",
+                    &cfg.id[..12],
+                    path.display()
+                );
+            }
+        }
     }
 }

@@ -114,6 +114,11 @@ pub struct ContainerConfig {
     /// The `ctl ... create|run ...` argv that made it, for `generate systemd --new`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub create_command: Vec<String>,
+    /// `--pidfile`, `--conmon-pidfile`: written at each start.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pidfile: Option<PathBuf>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub conmon_pidfile: Option<PathBuf>,
     /// Security and resource settings; records from before them have none.
     #[serde(default)]
     pub host: HostSettings,
@@ -130,6 +135,9 @@ pub struct ContainerConfig {
     /// each start; records from before them have none.
     #[serde(default)]
     pub etc: EtcConfig,
+    /// The maps of the container's own user namespace (`--uidmap`, `--userns=auto`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub idmaps: Option<crate::container::plan::IdMappings>,
 }
 
 /// The container's names and resolvers as asked (`--dns`, `--dns-search`, `--dns-option`,

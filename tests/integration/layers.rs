@@ -179,6 +179,7 @@ fn the_mount2_fallback_mounts_128_layers_through_short_links() {
     let layers = ctl::container::rootfs::Layers {
         dir: &layers_dir,
         lowers: &lowers,
+        idmap: None,
     };
     overlay::mount_legacy(&layers, &upper, &work, &merged, overlay::Flags::default()).unwrap();
     assert_eq!(std::env::current_dir().unwrap(), cwd);

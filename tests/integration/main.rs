@@ -26,5 +26,6 @@ mod security;
 mod systemd;
 mod terminal;
 mod untrusted;
+mod userns;
 mod verbs;
 mod volumes;

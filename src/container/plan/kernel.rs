@@ -127,3 +127,62 @@ pub fn label_file_lines(texts: &[String]) -> Vec<String> {
         .map(String::from)
         .collect()
 }
+
+/// One `--device-cgroup-rule "TYPE MAJOR:MINOR ACCESS"`, as podman's
+/// parseLinuxResourcesDeviceAccess reads it; `*` (None) is every number.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeviceRule {
+    /// a, b or c.
+    pub kind: String,
+    pub major: Option<i64>,
+    pub minor: Option<i64>,
+    /// Some of r, w, m.
+    pub access: String,
+}
+
+pub(super) fn device_rule(v: &str) -> Result<DeviceRule> {
+    let parts: Vec<&str> = v.split(' ').collect();
+    let [kind, numbers, access] = parts[..] else {
+        return Err(bad(format!(
+            "invalid device cgroup rule requires type, major:Minor, and access rules: {v:?}"
+        )));
+    };
+    if !["a", "b", "c"].contains(&kind) {
+        return Err(bad(format!(
+            "invalid device type in device-access-add: {kind}"
+        )));
+    }
+    let number = |n: &str| match n {
+        "*" => Ok(None),
+        n => n
+            .parse::<u32>()
+            .map(|n| Some(i64::from(n)))
+            .map_err(|_| bad(format!("strconv.ParseUint: parsing {n:?}: invalid syntax"))),
+    };
+    let (major, minor) = numbers.split_once(':').unwrap_or((numbers, "*"));
+    if let Some(c) = access.chars().find(|c| !"rwm".contains(*c)) {
+        return Err(bad(format!(
+            "invalid device access in device-access-add: {c}"
+        )));
+    }
+    Ok(DeviceRule {
+        kind: kind.to_string(),
+        major: number(major)?,
+        minor: number(minor)?,
+        access: access.to_string(),
+    })
+}
+
+/// `--cgroups`: podman's modes. ctl's monitor never has a cgroup of its own, so
+/// `no-conmon` is what `enabled` already is; a container without a cgroup or a split of
+/// the caller's cgroup are not made.
+pub(super) fn cgroups_mode(v: Option<&str>) -> Result<()> {
+    match v {
+        None | Some("enabled" | "no-conmon") => Ok(()),
+        Some(m @ ("disabled" | "split")) => Err(bad(format!(
+            "--cgroups={m} is not supported by ctl: a container always gets a cgroup of its own \
+             (use enabled or no-conmon)"
+        ))),
+        Some(m) => Err(bad(format!("invalid cgroup mode {m:?}: invalid argument"))),
+    }
+}

@@ -36,14 +36,17 @@ use crate::network::Mode;
 
 mod etc;
 mod kernel;
+pub use kernel::DeviceRule;
 mod namespaces;
 #[cfg(test)]
 mod tests;
+mod userns;
 mod volumes;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;
 pub use namespaces::{DeviceRequest, NamespacesPlan, NsMode};
+pub use userns::{parse_id_map, to_host, IdMapping, IdMappings, UsernsPlan};
 
 /// Where `--sdnotify=container` binds the host's notify socket.
 pub const NOTIFY_IN_CONTAINER: &str = "/run/notify/notify.sock";
@@ -169,8 +172,15 @@ pub struct ContainerPlan {
     pub oom_score_adj: Option<i32>,
     /// `--ipc`, `--pid`, `--uts`, `--cgroupns`.
     pub namespaces: NamespacesPlan,
+    /// The user namespace: the one ctl runs in, or one of the container's own.
+    pub userns: UsernsPlan,
     /// `--device`, resolved against the host's /dev by the bundle.
     pub devices: Vec<DeviceRequest>,
+    /// `--device-cgroup-rule`: more devices the cgroup allows (none when privileged).
+    pub device_rules: Vec<kernel::DeviceRule>,
+    /// `--pidfile`, `--conmon-pidfile`: written at each start.
+    pub pidfile: Option<PathBuf>,
+    pub conmon_pidfile: Option<PathBuf>,
     /// What was asked but cannot apply, said and ignored as podman does.
     pub warnings: Vec<String>,
     pub stop_signal: i32,
@@ -319,8 +329,13 @@ pub fn resolve(
                 .into(),
         ));
     }
-    let keep_id_user = namespaces::userns(
+    let userns::Userns {
+        plan: userns,
+        keep_id_user,
+    } = userns::userns(
         req.userns.as_deref(),
+        &req.uidmap,
+        &req.gidmap,
         settings.rootless,
         settings.uid,
         settings.gid,
@@ -330,6 +345,20 @@ pub fn resolve(
         .iter()
         .map(|d| namespaces::device(d))
         .collect::<Result<Vec<_>>>()?;
+    let mut device_rules = req
+        .device_cgroup_rules
+        .iter()
+        .map(|r| kernel::device_rule(r))
+        .collect::<Result<Vec<_>>>()?;
+    if settings.rootless && !device_rules.is_empty() {
+        return Err(Error::BadOption(
+            "device cgroup rules are not supported in rootless mode or in a user namespace".into(),
+        ));
+    }
+    if req.privileged {
+        device_rules.clear();
+    }
+    kernel::cgroups_mode(req.cgroups.as_deref())?;
     let log = log(&req.log_opts, req.log_driver)?;
     let restart = RestartPolicy::parse(&req.restart)?;
     if (req.rm || req.remove_image) && restart != RestartPolicy::No {
@@ -451,7 +480,11 @@ pub fn resolve(
         umask,
         oom_score_adj,
         namespaces,
+        userns,
         devices,
+        device_rules,
+        pidfile: req.pidfile.clone(),
+        conmon_pidfile: req.conmon_pidfile.clone(),
         warnings,
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),

@@ -84,30 +84,6 @@ pub(super) fn namespaces(
     })
 }
 
-/// `--userns`, as far as ctl has it: the namespace the container already runs in (the
-/// host's as root, the user's rootless), and root's `keep-id`, which podman also runs
-/// there as the caller's own ids. Returns the user keep-id asks for, if any. The modes
-/// that need a mapping of their own are refused, saying so.
-pub(super) fn userns(
-    v: Option<&str>,
-    rootless: bool,
-    uid: u32,
-    gid: u32,
-) -> Result<Option<String>> {
-    let Some(v) = v else { return Ok(None) };
-    let mode = v.split_once(':').map_or(v, |(m, _)| m);
-    match (mode, rootless) {
-        ("" | "host", _) => Ok(None),
-        ("keep-id", false) if mode == v => Ok(Some(format!("{uid}:{gid}"))),
-        ("nomap", false) => Err(bad("nomap is only supported in rootless mode".into())),
-        ("auto" | "keep-id" | "nomap" | "ns" | "container" | "private", _) => Err(bad(format!(
-            "--userns={v} is not supported by ctl yet: use --userns=host{}",
-            if rootless { "" } else { " or keep-id" }
-        ))),
-        _ => Err(bad(format!("unrecognized namespace mode {v} passed"))),
-    }
-}
-
 /// One `--device HOST[:CONTAINER][:PERMISSIONS]`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DeviceRequest {
@@ -169,35 +145,6 @@ pub(super) fn device(v: &str) -> Result<DeviceRequest> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// podman's TestParseDevice and TestParseDeviceErrors.
-    #[test]
-    fn userns_modes() {
-        assert_eq!(userns(None, false, 0, 0).unwrap(), None);
-        assert_eq!(userns(Some("host"), true, 1000, 1000).unwrap(), None);
-        assert_eq!(userns(Some(""), false, 0, 0).unwrap(), None);
-        assert_eq!(
-            userns(Some("keep-id"), false, 0, 0).unwrap().as_deref(),
-            Some("0:0")
-        );
-        for (v, rootless, want) in [
-            ("nomap", false, "nomap is only supported in rootless mode"),
-            (
-                "keep-id",
-                true,
-                "--userns=keep-id is not supported by ctl yet: use --userns=host",
-            ),
-            (
-                "auto:size=1000",
-                false,
-                "--userns=auto:size=1000 is not supported by ctl yet",
-            ),
-            ("bogus", false, "unrecognized namespace mode bogus passed"),
-        ] {
-            let e = userns(Some(v), rootless, 0, 0).unwrap_err().to_string();
-            assert!(e.starts_with(want), "{v}: {e}");
-        }
-    }
 
     #[test]
     fn devices_as_podman_parses_them() {

@@ -18,9 +18,9 @@ use std::path::{Path, PathBuf};
 
 use oci_spec::runtime::{
     Capability, LinuxBuilder, LinuxCapabilitiesBuilder, LinuxDevice, LinuxDeviceCgroup,
-    LinuxDeviceCgroupBuilder, LinuxIdMapping, LinuxNamespace, LinuxNamespaceBuilder,
-    LinuxNamespaceType, LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit, ProcessBuilder,
-    RootBuilder, Spec, SpecBuilder, UserBuilder,
+    LinuxDeviceCgroupBuilder, LinuxIdMapping, LinuxIdMappingBuilder, LinuxNamespace,
+    LinuxNamespaceBuilder, LinuxNamespaceType, LinuxResourcesBuilder, LinuxSeccomp, PosixRlimit,
+    ProcessBuilder, RootBuilder, Spec, SpecBuilder, UserBuilder,
 };
 
 use crate::container::caps::{self, CapChanges, CapSets};
@@ -157,6 +157,20 @@ pub struct SpecInput {
 pub const INIT_PATH: &str = "/run/ctl-init";
 
 /// The capability sets of `input`'s process (its user, flags and the caller's own set).
+/// The container's own user namespace's maps, as the spec has them.
+pub fn id_mappings(maps: &[crate::container::plan::IdMapping]) -> Vec<LinuxIdMapping> {
+    maps.iter()
+        .map(|m| {
+            LinuxIdMappingBuilder::default()
+                .container_id(m.container_id)
+                .host_id(m.host_id)
+                .size(m.size)
+                .build()
+                .expect("every field set")
+        })
+        .collect()
+}
+
 pub fn cap_sets(input: &SpecInput) -> CapSets {
     let host = input.host_caps.unwrap_or(caps::to_mask(caps::BY_NUMBER));
     let base = match input.privileged {
@@ -254,14 +268,13 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
     if let Some(f) = &input.seccomp {
         linux = linux.seccomp(f.clone());
     }
-    if input.rootless {
-        if input.uid_mappings.is_some() || input.gid_mappings.is_some() {
-            namespaces.push((Ns::User, None));
-            linux = linux
-                .uid_mappings(input.uid_mappings.clone().unwrap_or_default())
-                .gid_mappings(input.gid_mappings.clone().unwrap_or_default());
-        }
-    } else {
+    if input.uid_mappings.is_some() || input.gid_mappings.is_some() {
+        namespaces.push((Ns::User, None));
+        linux = linux
+            .uid_mappings(input.uid_mappings.clone().unwrap_or_default())
+            .gid_mappings(input.gid_mappings.clone().unwrap_or_default());
+    }
+    if !input.rootless {
         // Only the runtime's default devices, unless privileged: then every device.
         let devices = LinuxDeviceCgroupBuilder::default()
             .allow(input.privileged)
@@ -289,7 +302,10 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         linux.set_resources(None);
     }
     let mut sysctl = HashMap::new();
-    if input.network != NetworkMode::Host {
+    // A user namespace of the container's own (as root) does not own the network
+    // namespace ctl made before it, and may not write its sysctls.
+    let owns_netns = input.rootless || input.uid_mappings.is_none();
+    if input.network != NetworkMode::Host && owns_netns {
         // ping without CAP_NET_RAW (ICMP datagram sockets), as podman allows it in a
         // network namespace of the container's own.
         sysctl.insert("net.ipv4.ping_group_range".to_string(), "0 0".to_string());

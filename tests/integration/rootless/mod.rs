@@ -8,3 +8,4 @@ mod layers;
 mod lifecycle;
 mod network;
 pub(crate) mod user;
+mod userns;

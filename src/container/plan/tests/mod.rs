@@ -121,6 +121,7 @@ fn golden() -> ContainerPlan {
         mounts: vec![],
         network: NetworkPlan {
             mode: Mode::Bridge("ctl".into()),
+            exposed: strings(&["443/tcp", "53/udp", "80/tcp"]),
             ..Default::default()
         },
         etc: EtcConfig::default(),
@@ -131,7 +132,11 @@ fn golden() -> ContainerPlan {
         umask: None,
         oom_score_adj: None,
         namespaces: NamespacesPlan::default(),
+        userns: UsernsPlan::Host,
         devices: vec![],
+        device_rules: vec![],
+        pidfile: None,
+        conmon_pidfile: None,
         warnings: vec![],
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,

@@ -12,6 +12,7 @@ fn host_network_takes_the_host_name() {
         env,
         network: NetworkPlan {
             mode: Mode::Host,
+            exposed: strings(&["443/tcp", "53/udp", "80/tcp"]),
             ..Default::default()
         },
         ..golden()
@@ -132,6 +133,7 @@ fn rootless_defaults_to_the_first_installed_stack() {
                 pm("::1", 9000, 90, "tcp", 3),
                 pm("", 0, 53, "udp", 1),
             ],
+            exposed: strings(&["443/tcp", "53/udp", "80/tcp", "90/tcp", "91/tcp", "92/tcp"]),
             ..Default::default()
         },
         ..golden()

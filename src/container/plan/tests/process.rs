@@ -153,6 +153,10 @@ fn a_bare_image_gets_the_defaults() {
         user: String::new(),
         labels: BTreeMap::new(),
         stop_signal: libc::SIGTERM,
+        network: NetworkPlan {
+            mode: Mode::Bridge("ctl".into()),
+            ..Default::default()
+        },
         ..golden()
     };
     assert_eq!(p, want);

@@ -126,6 +126,9 @@ fn kernel_and_process_settings_as_asked() {
                 pm("", 0, 9000, "udp", 1),
                 pm("", 0, 9001, "udp", 1),
             ],
+            exposed: strings(&[
+                "443/tcp", "53/udp", "80/tcp", "8080/tcp", "9000/udp", "9001/udp",
+            ]),
             ..Default::default()
         },
         ..golden()
@@ -194,4 +197,61 @@ fn kernel_and_process_errors() {
         let e = error(&flags, &root());
         assert!(e.starts_with(want), "{flags:?}: {e}");
     }
+}
+
+/// podman's parseLinuxResourcesDeviceAccess: `TYPE MAJOR:MINOR ACCESS`, `*` for any.
+#[test]
+fn device_cgroup_rules_as_podman_parses_them() {
+    use crate::container::plan::DeviceRule;
+    let p = plan(
+        &req(|r| r.device_cgroup_rules = strings(&["c 1:3 mr", "b *:* rwm", "a 7 r"])),
+        &root(),
+    );
+    let rule = |kind: &str, major, minor, access: &str| DeviceRule {
+        kind: kind.into(),
+        major,
+        minor,
+        access: access.into(),
+    };
+    assert_eq!(
+        p.device_rules,
+        [
+            rule("c", Some(1), Some(3), "mr"),
+            rule("b", None, None, "rwm"),
+            rule("a", Some(7), None, "r"),
+        ]
+    );
+    for (bad, want) in [
+        (
+            "c 1:3",
+            "invalid device cgroup rule requires type, major:Minor, and access rules: \"c 1:3\"",
+        ),
+        ("x 1:3 r", "invalid device type in device-access-add: x"),
+        ("c 1:3 rx", "invalid device access in device-access-add: x"),
+        (
+            "c one:3 r",
+            "strconv.ParseUint: parsing \"one\": invalid syntax",
+        ),
+    ] {
+        assert_eq!(
+            error(&req(|r| r.device_cgroup_rules = strings(&[bad])), &root()),
+            want,
+            "{bad}"
+        );
+    }
+    assert_eq!(
+        error(
+            &req(|r| r.device_cgroup_rules = strings(&["c 1:3 r"])),
+            &rootless()
+        ),
+        "device cgroup rules are not supported in rootless mode or in a user namespace"
+    );
+    let p = plan(
+        &req(|r| {
+            r.device_cgroup_rules = strings(&["c 1:3 r"]);
+            r.privileged = true;
+        }),
+        &root(),
+    );
+    assert!(p.device_rules.is_empty(), "privileged allows every device");
 }
