@@ -51,6 +51,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "ps" -d 'List containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "list" -d 'List containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "port" -d 'List a container\'s published ports'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage networks'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "images" -d 'List images'
@@ -77,8 +78,8 @@ false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l name -d 'Name the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand run" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
-complete -c ctl -n "__fish_ctl_using_subcommand run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
@@ -175,8 +176,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l help -d 'Print help (`-h
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l name -d 'Name the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand create" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
-complete -c ctl -n "__fish_ctl_using_subcommand create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
@@ -368,6 +369,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand rm" -l events-backend -d 'Where 
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s f -l force -d 'Remove running containers too (killing them)'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s l -l latest -d 'Act on the container created last'
@@ -537,6 +539,90 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "create" -d 'Create a volume'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "ls" -d 'List volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "inspect" -d 'Show volumes as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "rm" -d 'Remove volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "prune" -d 'Remove all volumes no container uses'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "exists" -d 'Exit 0 if a volume exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver: local' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option KEY=VALUE: nocopy (type, device, o are not supported yet)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Print the name of an existing volume instead of failing'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name, label, label!, dangling, driver, anonymous, opt, scope, until (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only volume names'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s f -l format -d 'json, or a Go template for each volume (e.g. \'{{.Mountpoint}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect all volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing running containers with --force (-1: no limit)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the volume first'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l filter -d 'Filter: label, label!, until, name, driver, dangling, anonymous, opt, scope (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -570,8 +656,8 @@ false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l name -d 'Name the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
@@ -668,8 +754,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-file -d 'Read environment variables from a file' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a host path: HOST:CONTAINER[:ro]' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
@@ -861,6 +947,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (killing them)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the container created last'

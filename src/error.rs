@@ -122,6 +122,21 @@ pub enum Error {
     NetworkInUse { name: String, container: String },
     #[error("{what}: {reason}")]
     Network { what: String, reason: String },
+    /// podman's words.
+    #[error("no such volume {0}")]
+    VolumeNotFound(String),
+    /// podman's words; `volume create --ignore` takes the existing one.
+    #[error("volume with name {0} already exists: volume already exists")]
+    VolumeExists(String),
+    /// podman's words; `volume rm -f` removes the containers first.
+    #[error(
+        "volume {name} is being used by the following container(s): {}: volume is being used",
+        containers.join(", ")
+    )]
+    VolumeInUse {
+        name: String,
+        containers: Vec<String>,
+    },
     /// A host port that cannot be bound, in podman's words: `cannot listen on the TCP port:
     /// listen tcp4 :8080: bind: address already in use`.
     #[error("cannot listen on the {protocol} port: listen {network} {address}: bind: {reason}")]

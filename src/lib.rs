@@ -15,6 +15,7 @@ pub mod sys;
 pub mod systemd;
 pub mod text;
 pub mod timetype;
+pub mod volume;
 
 pub use context::Context;
 pub use error::{Error, Result};

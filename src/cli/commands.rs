@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use super::{
     attach, completion, docs, exec, exists, generate, images, import, inspect, load, login, logs,
-    manage, network, port, ps, pull, rmi, run, system, tag,
+    manage, network, port, ps, pull, rmi, run, system, tag, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -41,6 +41,9 @@ pub enum Command {
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
+    /// Manage volumes
+    #[command(subcommand)]
+    Volume(volume::VolumeCommand),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),

@@ -245,12 +245,7 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         "RestartCount": st.restarts,
         "Driver": "overlay",
         "MountLabel": "",
-        "Mounts": cfg.mounts.iter().map(|mt| json!({
-            "Type": mt.kind,
-            "Source": mt.source,
-            "Destination": mt.destination,
-            "RW": !mt.readonly,
-        })).collect::<Vec<_>>(),
+        "Mounts": cfg.mounts.iter().map(mount_json).collect::<Vec<_>>(),
         "Config": {
             "Hostname": cfg.hostname,
             "User": cfg.user,
@@ -335,13 +330,40 @@ fn host_config(cfg: &ctl::container::store::ContainerConfig) -> Value {
     })
 }
 
-/// podman's `HostConfig.Binds`: each bind mount as `SOURCE:DEST:OPTIONS`.
+/// A `Mounts` entry as podman's: a volume's with its name and driver.
+fn mount_json(mt: &ctl::container::store::MountRecord) -> Value {
+    match &mt.name {
+        Some(name) => json!({
+            "Type": "volume",
+            "Name": name,
+            "Source": mt.source,
+            "Destination": mt.destination,
+            "Driver": "local",
+            "Mode": "",
+            "Options": ["nosuid", "nodev", "rbind"],
+            "RW": !mt.readonly,
+            "Propagation": "rprivate",
+        }),
+        None => json!({
+            "Type": mt.kind,
+            "Source": mt.source,
+            "Destination": mt.destination,
+            "RW": !mt.readonly,
+        }),
+    }
+}
+
+/// podman's `HostConfig.Binds`: each bind mount as `SOURCE:DEST:OPTIONS`, a volume's with
+/// its name as the source.
 fn binds(cfg: &ctl::container::store::ContainerConfig) -> Vec<String> {
     cfg.mounts
         .iter()
         .filter(|m| m.kind != "tmpfs")
         .map(|m| {
-            let source = m.source.as_ref().map(|s| s.display().to_string());
+            let source = match &m.name {
+                Some(name) => Some(name.clone()),
+                None => m.source.as_ref().map(|s| s.display().to_string()),
+            };
             let rw = if m.readonly { "ro" } else { "rw" };
             format!(
                 "{}:{}:{rw},rprivate,rbind",

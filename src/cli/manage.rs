@@ -261,6 +261,9 @@ pub struct RmArgs {
     /// Seconds to wait before killing a running container with --force
     #[arg(short = 't', long = "time", value_name = "SECS")]
     pub time: Option<u64>,
+    /// Remove the containers' anonymous volumes too
+    #[arg(short = 'v', long)]
+    pub volumes: bool,
     #[command(flatten)]
     pub ignore: Ignore,
     #[command(flatten)]
@@ -300,7 +303,10 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     // As podman's: nothing is removed when one name is missing.
     let missing = first_missing(&m, &inputs, args.targets.ignore);
     for input in if missing.is_some() { vec![] } else { inputs } {
-        let removed = m.resolve(&input).and_then(|id| m.remove(&id, args.force));
+        let removed = m.resolve(&input).and_then(|id| match args.volumes {
+            true => m.remove_with_volumes(&id, args.force),
+            false => m.remove(&id, args.force),
+        });
         match removed {
             Ok(()) => println!("{input}"),
             Err(ctl::Error::ContainerNotFound(_)) if args.targets.ignore => {}

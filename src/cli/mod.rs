@@ -33,6 +33,7 @@ mod system;
 mod tag;
 mod template;
 mod usage;
+mod volume;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -143,6 +144,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
+        Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),

@@ -30,10 +30,12 @@ pub struct CreateFlags {
     /// Read environment variables from a file
     #[arg(long, value_name = "FILE")]
     pub env_file: Vec<PathBuf>,
-    /// Bind mount a host path: HOST:CONTAINER[:ro]
-    #[arg(short, long = "volume", value_name = "HOST:CTR[:OPTS]")]
+    /// Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume,
+    /// made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation
+    #[arg(short, long = "volume", value_name = "SRC:CTR[:OPTS]")]
     pub volume: Vec<String>,
-    /// Mount: type=bind,source=..,target=..[,readonly] or type=tmpfs,target=..
+    /// Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=..
+    /// [,readonly][,volume-nocopy] or type=tmpfs,target=..
     #[arg(long, value_name = "SPEC")]
     pub mount: Vec<String>,
     /// Mount a tmpfs: PATH[:OPTS]

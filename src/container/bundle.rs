@@ -49,9 +49,31 @@ impl Manager {
         let dir = self.containers.dir(id);
         // `auto`'s lock is held until the record names the maps.
         let (idmaps, _allocating) = self.userns_maps(&plan.userns, image)?;
-        let owner = idmaps.as_ref().and_then(userns::root_owner);
         let merged = self.make_rootfs(id, &dir, image, plan.auto_remove, idmaps.as_ref())?;
-        let user = exec_user(&merged, plan)?;
+        let attached = self.attach_volumes(&merged, plan)?;
+        match self.finish_bundle(id, name, image, &attached.plan, &merged, idmaps) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                attached.undo(self);
+                Err(e)
+            }
+        }
+    }
+
+    /// The rest of [`Manager::make_bundle`] once the rootfs is mounted and the volumes are
+    /// made (and held).
+    fn finish_bundle(
+        &self,
+        id: &str,
+        name: &str,
+        image: &ImageRecord,
+        plan: &ContainerPlan,
+        merged: &Path,
+        idmaps: Option<IdMappings>,
+    ) -> Result<()> {
+        let dir = self.containers.dir(id);
+        let owner = idmaps.as_ref().and_then(userns::root_owner);
+        let user = exec_user(merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");
         let etc = self.etc_files(&userdata, plan, name, &image.id, &net)?;
@@ -540,6 +562,8 @@ fn mount_record(m: &Mount) -> MountRecord {
             source: Some(source.clone()),
             destination: destination.display().to_string(),
             readonly: *readonly,
+            name: None,
+            anonymous: false,
         },
         Mount::Tmpfs {
             destination,
@@ -549,6 +573,22 @@ fn mount_record(m: &Mount) -> MountRecord {
             source: None,
             destination: destination.display().to_string(),
             readonly: options.iter().any(|o| o == "ro"),
+            name: None,
+            anonymous: false,
         },
+        Mount::Volume {
+            name,
+            anonymous,
+            source,
+            destination,
+            readonly,
+            ..
+        } => crate::container::volumes::volume_record(
+            name,
+            *anonymous,
+            source,
+            destination,
+            *readonly,
+        ),
     }
 }

@@ -255,7 +255,10 @@ fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
             let (source, dest) = v.split_once(':').unwrap_or((v, ""));
             cfg.mounts.iter().any(|m| {
                 if dest.is_empty() {
-                    m.destination == source
+                    // A volume's name, or any mount's destination.
+                    m.destination == source || m.name.as_deref() == Some(source)
+                } else if let Some(name) = &m.name {
+                    m.destination == dest && name == source
                 } else {
                     m.destination == dest
                         && m.source.as_deref() == Some(std::path::Path::new(source))

@@ -32,3 +32,4 @@ pub mod stop;
 pub mod store;
 pub mod user;
 pub mod userns;
+pub mod volumes;

@@ -60,9 +60,15 @@ impl Manager {
         rootfs::unmount(&self.containers.dir(&id).join("merged"))?;
         // Renamed away with the lock held: whoever waits for the lock finds it gone.
         self.containers.remove(&id, Some(&h.config.name))?;
+        let auto_remove = h.config.auto_remove;
+        let mounts = std::mem::take(&mut h.config.mounts);
         drop(h);
         self.release_exit_file(&id);
         self.sweep_exit_files();
+        // As podman's `run --rm`: the anonymous volumes go with the container.
+        if auto_remove {
+            self.remove_anonymous_volumes(&mounts);
+        }
         Ok(())
     }
 

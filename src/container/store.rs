@@ -35,12 +35,18 @@ pub struct LogConfig {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 pub struct MountRecord {
-    /// bind, tmpfs.
+    /// bind, tmpfs, volume.
     pub kind: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<PathBuf>,
     pub destination: String,
     pub readonly: bool,
+    /// A volume's name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// An anonymous volume: removed with the container by `rm -v` and `--rm`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anonymous: bool,
 }
 
 /// What `ctl create`/`run` asked for; written once.

@@ -28,3 +28,4 @@ mod terminal;
 mod untrusted;
 mod userns;
 mod verbs;
+mod volumes;

@@ -41,6 +41,7 @@ mod namespaces;
 #[cfg(test)]
 mod tests;
 mod userns;
+mod volumes;
 
 pub use etc::HOST_GATEWAY;
 pub use kernel::label_file_lines;
@@ -280,6 +281,7 @@ pub fn resolve(
     for t in &req.tmpfs {
         mounts.push(parse_tmpfs(t)?);
     }
+    mounts.extend(volumes::image_volumes(&cfg, &mounts));
     // What runc would refuse only after the container was made, refused before.
     checks::exec_fits(&flag_env, &req.command, settings.arg_max)?;
     if let Some(h) = &req.hostname {

@@ -77,6 +77,25 @@ fn to_oci(m: &Mount) -> Result<OciMount, OptionError> {
             destination: d,
             options,
         } => oci_mount(d, "tmpfs", Path::new("tmpfs"), options.clone()),
+        Mount::Volume {
+            source: Some(source),
+            destination: d,
+            readonly,
+            options,
+            ..
+        } => {
+            // As podman's volumes: nosuid and nodev unless asked otherwise.
+            let mut opts = options.clone();
+            for (flag, opposite) in [("nosuid", "suid"), ("nodev", "dev")] {
+                if !opts.iter().any(|o| o == flag || o == opposite) {
+                    opts.insert(0, flag.to_string());
+                }
+            }
+            bind(source, d, *readonly, &opts)
+        }
+        Mount::Volume { name, .. } => Err(OptionError::Spec(format!(
+            "volume \"{name}\" was not made before the spec"
+        ))),
     }
 }
 

@@ -286,6 +286,58 @@ fn violations(t: &Target) -> Vec<String> {
         let target = std::fs::read_link(t.root.join("names").join(&n)).unwrap_or_default();
         unlisted(&format!("name {n}"), &target.to_string_lossy(), &mut bad);
     }
+    bad.extend(volume_violations(t));
+    bad
+}
+
+/// Volumes: listed cleanly; every volume a container names exists; a volume whose copy-up
+/// is recorded done has no copy-up left half-made beside it; no volume is mounted (ctl
+/// bind-mounts `_data` into containers only).
+fn volume_violations(t: &Target) -> Vec<String> {
+    let mut bad = Vec::new();
+    let args = ["volume", "ls", "-q"];
+    let child = (t.command)(&args)
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn ctl");
+    let out = Out::wait(&args, child);
+    if out.code != Some(0) || !out.stderr.is_empty() {
+        bad.push(format!("volume ls is not clean:\n{out}"));
+    }
+    let vols = t.root.join("volumes");
+    for id in entries(&t.root.join("containers")) {
+        let record = t.root.join("containers").join(&id).join("container.json");
+        let Ok(text) = std::fs::read_to_string(&record) else {
+            continue;
+        };
+        let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
+        for m in v["mounts"].as_array().into_iter().flatten() {
+            if let Some(name) = m["name"].as_str() {
+                if !vols.join(name).join("volume.json").exists() {
+                    bad.push(format!("container {id} uses volume {name}, which is gone"));
+                }
+            }
+        }
+    }
+    for name in entries(&vols).into_iter().filter(|n| !n.starts_with('.')) {
+        let dir = vols.join(&name);
+        let record: serde_json::Value = std::fs::read_to_string(dir.join("volume.json"))
+            .ok()
+            .and_then(|s| serde_json::from_str(&s).ok())
+            .unwrap_or_default();
+        if record.is_null() {
+            bad.push(format!("volume {name} has no readable record"));
+        } else if record["NeedsCopyUp"] == false && dir.join("copyup.tmp").exists() {
+            bad.push(format!(
+                "volume {name}: copy-up recorded done, copyup.tmp left"
+            ));
+        }
+    }
+    for m in mounts_under(&vols) {
+        bad.push(format!("volume mount {}", m.display()));
+    }
     bad
 }
 
@@ -357,4 +409,17 @@ pub fn nothing_left(t: &Target, seed: u64) {
         }
         std::thread::sleep(Duration::from_millis(200));
     }
+}
+
+/// After `rm -fa` and `volume prune -f`: no volume, nothing half-made under volumes/.
+pub fn no_volumes_left(t: &Target, seed: u64) {
+    let left: Vec<String> = entries(&t.root.join("volumes"))
+        .into_iter()
+        .filter(|e| e != "lock")
+        .collect();
+    assert!(
+        left.is_empty(),
+        "chaos ({}), seed {seed}: left under volumes/ after prune: {left:?}",
+        t.label
+    );
 }

@@ -93,7 +93,8 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         a.extend(s(cmd));
         a
     };
-    match rng.below(22) {
+    let vol = format!("chaosvol{}", rng.below(2));
+    match rng.below(28) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -120,6 +121,23 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         19 => s(&["start", "--attach", name]),
         // Without -f: a running container is refused (exit 2), a stopped one removed.
         20 => s(&["rm", name]),
+        // Volumes: a named one shared by containers (made at first use, copied up), an
+        // anonymous one with a --rm container, removed under users and pruned.
+        22 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a.insert(1, format!("{vol}:/data"));
+            a.insert(1, "-v".into());
+            a
+        }
+        23 => {
+            let mut a = run("--rm", &["sh", "-c", "echo x > /scratch/f"]);
+            a.insert(1, "/scratch".into());
+            a.insert(1, "-v".into());
+            a
+        }
+        24 => s(&["volume", "rm", "-f", "-t", "0", &vol]),
+        25 => s(&["volume", "prune", "-f"]),
+        26 => s(&["rm", "-f", "-v", name]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
@@ -219,6 +237,21 @@ fn chaos(t: Target, workers: u64, length: Duration) {
     let out = rm_all(&t);
     assert_eq!(out.code, Some(0), "seed {seed}: rm -fa failed:\n{out}");
     invariant::nothing_left(&t, seed);
+    // With no container left, every volume is unused: prune takes them all.
+    let args = ["volume", "prune", "-f"];
+    let child = (t.command)(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ctl");
+    let out = Out::wait(&args, child);
+    assert_eq!(
+        out.code,
+        Some(0),
+        "seed {seed}: volume prune failed:\n{out}"
+    );
+    invariant::no_volumes_left(&t, seed);
 }
 
 pub fn rm_all(t: &Target) -> Out {

@@ -336,6 +336,8 @@ pub struct Image {
     pub diff_ids_override: Option<Vec<String>>,
     /// `ExposedPorts` keys (`80/tcp`).
     pub exposed_ports: Vec<String>,
+    /// `Volumes` keys (`/data`).
+    pub volumes: Vec<String>,
 }
 
 impl Image {
@@ -352,6 +354,7 @@ impl Image {
             docker: false,
             diff_ids_override: None,
             exposed_ports: Vec::new(),
+            volumes: Vec::new(),
         }
     }
 
@@ -419,6 +422,14 @@ impl Image {
                 .map(|p| (p.clone(), json!({})))
                 .collect();
             v["config"]["ExposedPorts"] = json!(ports);
+        }
+        if !self.volumes.is_empty() {
+            let vols: serde_json::Map<String, serde_json::Value> = self
+                .volumes
+                .iter()
+                .map(|p| (p.clone(), json!({})))
+                .collect();
+            v["config"]["Volumes"] = json!(vols);
         }
         serde_json::to_vec(&v).expect("config serializes")
     }
