@@ -19,6 +19,7 @@ mod lifecycle;
 mod network;
 mod packaging;
 mod podman_cli;
+mod podman_targets;
 mod resources;
 mod restart;
 mod rootless;

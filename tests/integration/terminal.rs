@@ -129,6 +129,12 @@ fn run_it_resizes_detaches_and_reattaches() {
     // Attach again in a new pane; the shell is the same one.
     let attach = wrapper(&w.ctl, "attach.sh");
     let line = format!("{} attach term", attach.display());
+    // A second session keeps the tmux server up: with its last session killed it exits, and
+    // a new session asked for meanwhile can reach the dying server and fail.
+    assert!(tmux
+        .cmd(&["new-session", "-d", "-s", "keep"])
+        .status
+        .success());
     assert!(tmux.cmd(&["kill-session", "-t", "t"]).status.success());
     assert!(tmux
         .cmd(&[
