@@ -380,6 +380,20 @@ impl Manager {
             lowers.push(rootfs::Lower::Dir(empty));
         }
         let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
+        // Rootless, layers cannot be id-mapped: a chowned copy of them is the one lower.
+        let (idmaps, lowers) = match (idmaps, &lowers[0]) {
+            (Some(maps), rootfs::Lower::Layer(top)) if self.ctx.rootless => {
+                let copy = crate::container::mapped_copy::ensure(
+                    self.images.root(),
+                    &lowers,
+                    top,
+                    maps,
+                    self.ctx.rootless_overlay,
+                )?;
+                (None, vec![rootfs::Lower::Dir(copy)])
+            }
+            (maps, _) => (maps.filter(|_| !self.ctx.rootless), lowers),
+        };
         let userns = idmaps.map(userns::userns_fd).transpose()?;
         rootfs::mount_rootfs(
             rootless,
