@@ -50,6 +50,9 @@ impl Manager {
         // `auto`'s lock is held until the record names the maps.
         let (idmaps, _allocating) = self.userns_maps(&plan.userns, image)?;
         let owner = idmaps.as_ref().and_then(userns::root_owner);
+        if let Some(maps) = idmaps.as_ref().filter(|_| self.ctx.rootless) {
+            userns::check_reachable(maps, &self.ctx.root)?;
+        }
         let merged = self.make_rootfs(id, &dir, image, plan.auto_remove, idmaps.as_ref())?;
         let user = exec_user(&merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;

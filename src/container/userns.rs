@@ -267,6 +267,33 @@ pub fn root_owner(maps: &IdMappings) -> Option<(u32, u32)> {
     Some((to_host(&maps.uid_map, 0)?, to_host(&maps.gid_map, 0)?))
 }
 
+/// Rootless, a container whose namespace leaves the user's own id unmapped (`nomap`)
+/// reaches its rootfs as one of the user's subordinate ids: every directory above the
+/// store must let others through (ctl's own dirs in it are made so).
+pub fn check_reachable(maps: &IdMappings, store: &std::path::Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let user_mapped = maps.uid_map.iter().any(|m| m.host_id == 0 && m.size > 0);
+    if user_mapped {
+        return Ok(());
+    }
+    for dir in store.ancestors().skip(1) {
+        let Ok(md) = std::fs::metadata(dir) else {
+            continue;
+        };
+        let mode = md.permissions().mode() & 0o7777;
+        if mode & 0o001 == 0 {
+            return Err(Error::Userns(format!(
+                "the container's root, not mapped to you, cannot reach the store {}: {} is \
+                 mode {mode:o} (`chmod o+x {}`, or use --userns=keep-id)",
+                store.display(),
+                dir.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Makes `dir` and the files in it the container's root's (`owner` on the host), as the
 /// files ctl writes there are bound into the container.
 pub fn give_to_root(dir: &std::path::Path, owner: (u32, u32)) -> Result<()> {

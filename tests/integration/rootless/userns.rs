@@ -2,7 +2,7 @@
 //! `nomap` run on a chowned copy of the image's layers (`<store>/mapped/`, made once per
 //! image and mapping); `auto` and `--uidmap` are refused in one line, making nothing.
 
-use std::os::unix::fs::MetadataExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 
 use crate::common::{Image, Registry};
 
@@ -146,7 +146,32 @@ fn userns_rootless_keep_id_runs_as_the_user_on_a_mapped_copy_made_once() {
     );
     assert_eq!(copies(&user).len(), 2);
 
-    // nomap: the user's own id is not in the container.
+    // nomap: the user's own id is not in the container, which must reach the store through
+    // the user's directories: refused until they let others through.
+    let nomap = [
+        "run",
+        "--rm",
+        "--network",
+        "none",
+        "--userns",
+        "nomap",
+        &reference,
+        "true",
+    ];
+    let out = user.ctl(&nomap);
+    out.failure(125);
+    let err = out.one_line_error();
+    assert!(err.contains("cannot reach the store"), "{out}");
+    assert_eq!(copies(&user).len(), 2);
+    assert_eq!(user.ok(&["ps", "-aq"]).stdout.trim(), "");
+    for d in [
+        user.home.clone(),
+        user.home.join(".local"),
+        user.home.join(".local/share"),
+    ] {
+        let mode = std::fs::metadata(&d).unwrap().mode() | 0o001;
+        std::fs::set_permissions(&d, std::fs::Permissions::from_mode(mode)).unwrap();
+    }
     let out = user.ok(&[
         "run",
         "--rm",
