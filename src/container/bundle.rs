@@ -54,6 +54,9 @@ impl Manager {
             userns::check_reachable(maps, &self.ctx.root)?;
         }
         let merged = self.make_rootfs(id, &dir, image, plan.auto_remove, idmaps.as_ref())?;
+        if let (Some(maps), Some(uid)) = (&idmaps, crate::rootless::inside_uid()) {
+            userns::add_keep_id_user(&merged, maps, uid)?;
+        }
         let user = exec_user(&merged, plan)?;
         let net = self.network_bundle(id, &plan.network)?;
         let userdata = dir.join("userdata");

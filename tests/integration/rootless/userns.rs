@@ -106,12 +106,18 @@ fn userns_rootless_keep_id_runs_as_the_user_on_a_mapped_copy_made_once() {
         &reference,
         "sh",
         "-c",
-        "id -u; id -g; stat -c %u:%g /etc/passwd; touch /data/made",
+        "id -u; id -g; stat -c %u:%g /etc/passwd; touch /data/made; id -un; echo $HOME",
     ]);
     eprintln!("first keep-id run (with the copy): {:?}", started.elapsed());
     assert_eq!(
         out.stdout.lines().collect::<Vec<_>>(),
-        [user.uid.to_string(), gid.to_string(), "0:0".to_string()],
+        [
+            user.uid.to_string(),
+            gid.to_string(),
+            "0:0".to_string(),
+            user.name.clone(),
+            user.home.display().to_string()
+        ],
         "{out}"
     );
     let made = std::fs::metadata(shared.join("made")).unwrap();
