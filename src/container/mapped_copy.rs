@@ -87,18 +87,29 @@ fn sweep(dir: &Path, key: &str) {
     }
 }
 
-/// Removes the copies of the layer `top` (hex of its chain id), as its layer goes.
+/// Removes the copies of the layer `top` (hex of its chain id), as its layer goes (no
+/// container uses it then: `rmi` holds the image-use lock), with their locks and what
+/// killed builders of them left.
 pub fn remove_for_layer(store: &Path, top: &str) {
     let dir = store.join(DIR);
     let Ok(entries) = fs::read_dir(&dir) else {
         return;
     };
-    let prefix = format!("{top}-");
+    let (copy, tmp, lock) = (
+        format!("{top}-"),
+        format!(".tmp-{top}-"),
+        format!(".{top}-"),
+    );
     for e in entries.flatten() {
         let name = e.file_name().to_string_lossy().into_owned();
-        if name.starts_with(&prefix) {
+        if name.starts_with(&tmp) {
+            let (_, _, merged) = rootfs::parts(&e.path());
+            let _ = rootfs::unmount(&merged);
+        }
+        if name.starts_with(&copy) || name.starts_with(&tmp) {
             let _ = crate::image::store::remove_tree(&e.path());
-            let _ = fs::remove_file(dir.join(format!(".{name}.lock")));
+        } else if name.starts_with(&lock) && name.ends_with(".lock") {
+            let _ = fs::remove_file(e.path());
         }
     }
 }

@@ -95,6 +95,8 @@ fn userns_rootless_keep_id_runs_as_the_user_on_a_mapped_copy_made_once() {
 
     let started = std::time::Instant::now();
     let out = user.ok(&[
+        "--log-level",
+        "debug",
         "run",
         "--rm",
         "--network",
@@ -109,6 +111,9 @@ fn userns_rootless_keep_id_runs_as_the_user_on_a_mapped_copy_made_once() {
         "id -u; id -g; stat -c %u:%g /etc/passwd; touch /data/made; id -un; echo $HOME",
     ]);
     eprintln!("first keep-id run (with the copy): {:?}", started.elapsed());
+    for l in out.stderr.lines().filter(|l| l.contains("mapped copy")) {
+        eprintln!("{l}");
+    }
     assert_eq!(
         out.stdout.lines().collect::<Vec<_>>(),
         [
