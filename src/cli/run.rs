@@ -191,9 +191,11 @@ pub struct CreateFlags {
     /// Cgroup namespace: private (default on cgroup v2) or host
     #[arg(long, value_name = "MODE")]
     pub cgroupns: Option<String>,
-    /// User namespace: host (the default; rootless, the user's), keep-id[:uid=,gid=] (as
-    /// root: the caller's ids, no new namespace), auto[:size=N,uidmapping=,gidmapping=]
-    /// (as root: a free range of the `containers` user's subordinate ids)
+    /// User namespace: host (the default; rootless, the user's), keep-id[:uid=,gid=,size=]
+    /// (rootless: you are uid:gid inside, on a chowned copy of the image's layers; as root:
+    /// the caller's ids, no new namespace), nomap (rootless: your own id left out),
+    /// auto[:size=N,uidmapping=,gidmapping=] (as root: a free range of the `containers`
+    /// user's subordinate ids)
     #[arg(long, value_name = "MODE")]
     pub userns: Option<String>,
     /// A user namespace with this UID mapping: [+ug]CONTAINER:HOST[:SIZE] (repeatable;

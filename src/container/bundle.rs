@@ -49,7 +49,13 @@ impl Manager {
         let dir = self.containers.dir(id);
         // `auto`'s lock is held until the record names the maps.
         let (idmaps, _allocating) = self.userns_maps(&plan.userns, image)?;
+        if let Some(maps) = idmaps.as_ref().filter(|_| self.ctx.rootless) {
+            userns::check_reachable(maps, &self.ctx.root)?;
+        }
         let merged = self.make_rootfs(id, &dir, image, plan.auto_remove, idmaps.as_ref())?;
+        if let (Some(maps), Some(uid)) = (&idmaps, crate::rootless::inside_uid()) {
+            userns::add_keep_id_user(&merged, maps, uid)?;
+        }
         let attached = self.attach_volumes(&merged, plan)?;
         match self.finish_bundle(id, name, image, &attached.plan, &merged, idmaps) {
             Ok(()) => Ok(()),
@@ -402,6 +408,20 @@ impl Manager {
             lowers.push(rootfs::Lower::Dir(empty));
         }
         let rootless = self.ctx.rootless.then_some(self.ctx.rootless_overlay);
+        // Rootless, layers cannot be id-mapped: a chowned copy of them is the one lower.
+        let (idmaps, lowers) = match (idmaps, &lowers[0]) {
+            (Some(maps), rootfs::Lower::Layer(top)) if self.ctx.rootless => {
+                let copy = crate::container::mapped_copy::ensure(
+                    self.images.root(),
+                    &lowers,
+                    top,
+                    maps,
+                    self.ctx.rootless_overlay,
+                )?;
+                (None, vec![rootfs::Lower::Dir(copy)])
+            }
+            (maps, _) => (maps.filter(|_| !self.ctx.rootless), lowers),
+        };
         let userns = idmaps.map(userns::userns_fd).transpose()?;
         rootfs::mount_rootfs(
             rootless,

@@ -48,14 +48,18 @@ impl Manager {
             });
         }
         // The runtime joins the container's user namespace first; a bridge network's
-        // namespace, made by ctl, belongs to the host's, which it can then no longer join.
-        if c.config.idmaps.is_some() && matches!(c.config.network, crate::network::Mode::Bridge(_))
+        // namespace, made by ctl, belongs to the host's (rootless, pasta's and slirp4netns's
+        // to the user's), which it can then no longer join.
+        let net = &c.config.network;
+        if c.config.idmaps.is_some()
+            && (matches!(net, crate::network::Mode::Bridge(_)) || net.user_backend().is_some())
         {
             return Err(Error::ContainerState {
                 id: c.config.name.clone(),
                 state: "running".into(),
                 hint: "ctl exec cannot yet enter a container with its own user namespace on a \
-                       bridge network (use --network none or host with --uidmap/--userns=auto)",
+                       bridge, pasta or slirp4netns network (use --network none or host with \
+                       --uidmap/--userns=auto/keep-id/nomap)",
             });
         }
         let rt = self.runtime_for(&c.config)?;

@@ -12,6 +12,7 @@ pub mod host;
 pub mod idmapped;
 pub mod lifecycle;
 pub mod logs;
+pub mod mapped_copy;
 pub mod monitor;
 pub mod names;
 pub mod network;

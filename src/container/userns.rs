@@ -267,6 +267,91 @@ pub fn root_owner(maps: &IdMappings) -> Option<(u32, u32)> {
     Some((to_host(&maps.uid_map, 0)?, to_host(&maps.gid_map, 0)?))
 }
 
+/// Rootless, a container whose namespace leaves the user's own id unmapped (`nomap`)
+/// reaches its rootfs as one of the user's subordinate ids: every directory above the
+/// store must let others through (ctl's own dirs in it are made so).
+pub fn check_reachable(maps: &IdMappings, store: &std::path::Path) -> Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let user_mapped = maps.uid_map.iter().any(|m| m.host_id == 0 && m.size > 0);
+    if user_mapped {
+        return Ok(());
+    }
+    for dir in store.ancestors().skip(1) {
+        let Ok(md) = std::fs::metadata(dir) else {
+            continue;
+        };
+        let mode = md.permissions().mode() & 0o7777;
+        if mode & 0o001 == 0 {
+            return Err(Error::Userns(format!(
+                "the container's root, not mapped to you, cannot reach the store {}: {} is \
+                 mode {mode:o} (`chmod o+x {}`, or use --userns=keep-id)",
+                store.display(),
+                dir.display(),
+                dir.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// Rootless `keep-id`, as podman: the user (the container id the user's namespace id 0 is)
+/// gets an entry in the container's /etc/passwd and /etc/group when the image has none,
+/// written through the mounted rootfs `merged` into the container's upper dir. An /etc
+/// file that is not a regular file of the image is left alone.
+pub fn add_keep_id_user(merged: &std::path::Path, maps: &IdMappings, host_uid: u32) -> Result<()> {
+    let own = |m: &[IdMapping]| m.iter().find(|m| m.host_id == 0).map(|m| m.container_id);
+    let (Some(uid), Some(gid)) = (own(&maps.uid_map), own(&maps.gid_map)) else {
+        return Ok(());
+    };
+    let user = crate::rootless::idmap::HostUser::current(host_uid);
+    let home = nix::unistd::User::from_uid(nix::unistd::Uid::from_raw(host_uid))
+        .ok()
+        .flatten()
+        .map(|u| u.dir.display().to_string())
+        .unwrap_or_else(|| "/".into());
+    let name = &user.name;
+    let lines = [
+        (
+            "etc/passwd",
+            2,
+            uid,
+            format!("{name}:*:{uid}:{gid}:{name}:{home}:/bin/sh\n"),
+        ),
+        ("etc/group", 2, gid, format!("{name}:x:{gid}:{name}\n")),
+    ];
+    for (rel, field, id, line) in lines {
+        let Ok(Some(text)) = crate::container::user::read_in_root(merged, rel) else {
+            continue;
+        };
+        let has = text
+            .lines()
+            .any(|l| l.split(':').nth(field).and_then(|v| v.parse::<u32>().ok()) == Some(id));
+        let path = merged.join(rel);
+        let regular = merged
+            .join("etc")
+            .symlink_metadata()
+            .is_ok_and(|m| m.is_dir())
+            && path.symlink_metadata().is_ok_and(|m| m.is_file());
+        if has || !regular {
+            continue;
+        }
+        use std::os::unix::fs::OpenOptionsExt;
+        let mut f = std::fs::OpenOptions::new()
+            .append(true)
+            .custom_flags(libc::O_NOFOLLOW)
+            .open(&path)
+            .map_err(|e| Error::io(&path, e))?;
+        let sep = if text.is_empty() || text.ends_with('\n') {
+            ""
+        } else {
+            "\n"
+        };
+        f.write_all(format!("{sep}{line}").as_bytes())
+            .map_err(|e| Error::io(&path, e))?;
+    }
+    Ok(())
+}
+
 /// Makes `dir` and the files in it the container's root's (`owner` on the host), as the
 /// files ctl writes there are bound into the container.
 pub fn give_to_root(dir: &std::path::Path, owner: (u32, u32)) -> Result<()> {

@@ -371,6 +371,7 @@ impl Store {
             }
             links::remove(&self.root.join("layers"), hex_of(chain))?;
             self.discard(&self.layer_dir(chain))?;
+            crate::container::mapped_copy::remove_for_layer(&self.root, hex_of(chain));
             removed.push(chain.clone());
         }
         Ok(removed)

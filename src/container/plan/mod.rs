@@ -69,9 +69,12 @@ pub struct Settings {
     pub arg_max: usize,
     /// The unified cgroup hierarchy (v2), where containers get a cgroup namespace.
     pub cgroup_v2: bool,
-    /// The caller's ids (`--userns=keep-id`).
+    /// The caller's ids (`--userns=keep-id`); rootless, the user's on the host.
     pub uid: u32,
     pub gid: u32,
+    /// Rootless: how many subordinate uids and gids the user's namespace maps (after the
+    /// user's own id, which is 0 there).
+    pub subids: (u32, u32),
     /// containers.conf's (and ctl.toml's `[containers]`) defaults, under the flags.
     pub defaults: crate::config::ContainerDefaults,
 }
@@ -79,6 +82,22 @@ pub struct Settings {
 impl Settings {
     /// This host's, as `ctx` sees it.
     pub fn detect(ctx: &crate::Context) -> Settings {
+        let (uid, gid, subids) = match crate::rootless::inside_uid() {
+            Some(uid) => {
+                use crate::rootless::idmap;
+                let (u, g) = idmap::current_maps();
+                let n = |m: &[idmap::IdMap]| {
+                    let total: u64 = m.iter().map(|m| u64::from(m.count)).sum();
+                    total.saturating_sub(1).min(u64::from(u32::MAX)) as u32
+                };
+                (uid, idmap::HostUser::current(uid).gid, (n(&u), n(&g)))
+            }
+            None => (
+                nix::unistd::getuid().as_raw(),
+                nix::unistd::getgid().as_raw(),
+                (0, 0),
+            ),
+        };
         // What only rootless containers use is not looked up for root's.
         let rootless = ctx.rootless;
         Settings {
@@ -101,8 +120,9 @@ impl Settings {
             host_env: std::env::vars().collect(),
             arg_max: checks::arg_max(),
             cgroup_v2: Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
-            uid: nix::unistd::getuid().as_raw(),
-            gid: nix::unistd::getgid().as_raw(),
+            uid,
+            gid,
+            subids,
             defaults: ctx.container_defaults.clone(),
         }
     }
@@ -339,6 +359,7 @@ pub fn resolve(
         settings.rootless,
         settings.uid,
         settings.gid,
+        settings.subids,
     )?;
     let devices = req
         .devices

@@ -340,22 +340,87 @@ fn auto_options(opts: Option<&str>, parent: &[IdMapping]) -> Result<UsernsPlan> 
     })
 }
 
-/// podman's GetKeepIDOptions: `uid=`, `gid=` (and `size=`, which root has no use for).
-fn keep_id_options(opts: Option<&str>, mut uid: u32, mut gid: u32) -> Result<(u32, u32)> {
+/// podman's GetKeepIDOptions: `uid=`, `gid=` and (rootless only) `size=`.
+fn keep_id_options(
+    opts: Option<&str>,
+    mut uid: u32,
+    mut gid: u32,
+    rootless: bool,
+) -> Result<(u32, u32, Option<u32>)> {
+    let mut size = None;
     for o in opts.into_iter().flat_map(|o| o.split(',')) {
         let (key, val) = o.split_once('=').unwrap_or((o, ""));
         match key {
             "uid" => uid = parse_u32(val).map_err(|e| bad(format!("parsing uid {val}: {e}")))?,
             "gid" => gid = parse_u32(val).map_err(|e| bad(format!("parsing gid {val}: {e}")))?,
-            "size" => {
+            "size" if !rootless => {
                 return Err(bad(
                     "--userns=keep-id:size is not supported when running as root".into(),
                 ))
             }
+            "size" => {
+                size = Some(parse_u32(val).map_err(|e| bad(format!("parsing size {val}: {e}")))?)
+            }
             _ => return Err(bad(format!("unknown option specified: {o:?}"))),
         }
     }
-    Ok((uid, gid))
+    Ok((uid, gid, size))
+}
+
+/// One id's map of podman's getRootlessKeepIDMapping, in the ids of the user's namespace
+/// (0 the user, 1..=`subids` the subordinate ids): the user is container `id`, container
+/// 0..id are 1..=id, and the ids above `id` are themselves, up to `subids` (or `size` - 1).
+fn keep_id_map(id: u32, subids: u32, size: Option<u32>) -> Vec<IdMapping> {
+    let max = match size {
+        Some(s) => subids.min(s.saturating_sub(1)),
+        None => subids,
+    };
+    let mut out = Vec::new();
+    if subids > 0 && id != 0 && id.min(max) > 0 {
+        out.push(IdMapping::new(0, 1, id.min(max)));
+    }
+    out.push(IdMapping::new(id, 0, 1));
+    if max > id {
+        out.push(IdMapping::new(id + 1, id + 1, max - id));
+    }
+    out
+}
+
+/// Rootless `keep-id`'s maps: the user is `uid`:`gid` in the container.
+pub fn keep_id_maps(
+    uid: u32,
+    gid: u32,
+    subids: (u32, u32),
+    size: Option<u32>,
+) -> Result<IdMappings> {
+    if let Some(s) = size {
+        let need = uid.max(gid).saturating_add(1);
+        if s < need {
+            return Err(bad(format!(
+                "--userns=keep-id:size={s} is too small: the container's uid {uid} and gid \
+                 {gid} need at least {need}"
+            )));
+        }
+    }
+    Ok(IdMappings {
+        uid_map: keep_id_map(uid, subids.0, size),
+        gid_map: keep_id_map(gid, subids.1, size),
+    })
+}
+
+/// podman's GetNoMapMapping: the subordinate ids from container 0, the user's own unmapped.
+pub fn nomap_maps(subids: (u32, u32)) -> Result<IdMappings> {
+    if subids.0 == 0 || subids.1 == 0 {
+        return Err(bad(
+            "nomap requires additional UIDs or GIDs defined in /etc/subuid and /etc/subgid \
+             to function correctly"
+                .into(),
+        ));
+    }
+    Ok(IdMappings {
+        uid_map: vec![IdMapping::new(0, 1, subids.0)],
+        gid_map: vec![IdMapping::new(0, 1, subids.1)],
+    })
 }
 
 /// The host's own ids, root's parent mapping for `@ID`.
@@ -377,6 +442,7 @@ pub fn userns(
     rootless: bool,
     uid: u32,
     gid: u32,
+    subids: (u32, u32),
 ) -> Result<Userns> {
     let host = |keep_id_user| Userns {
         plan: UsernsPlan::Host,
@@ -420,18 +486,32 @@ pub fn userns(
     match (m, rootless) {
         ("" | "host", _) => Ok(host(None)),
         ("keep-id", false) => {
-            let (u, g) = keep_id_options(opts, uid, gid)?;
+            let (u, g, _) = keep_id_options(opts, uid, gid, false)?;
             Ok(host(Some(format!("{u}:{g}"))))
         }
+        ("keep-id", true) => {
+            let (u, g, size) = keep_id_options(opts, uid, gid, true)?;
+            Ok(Userns {
+                plan: UsernsPlan::Maps(keep_id_maps(u, g, subids, size)?),
+                keep_id_user: Some(format!("{u}:{g}")),
+            })
+        }
         ("nomap", false) => Err(bad("nomap is only supported in rootless mode".into())),
+        ("nomap", true) => match opts {
+            Some(_) => Err(bad(format!("unrecognized namespace mode {v} passed"))),
+            None => Ok(Userns {
+                plan: UsernsPlan::Maps(nomap_maps(subids)?),
+                keep_id_user: None,
+            }),
+        },
         ("auto", false) => Ok(Userns {
             plan: auto_options(opts, &HOST_IDS)?,
             keep_id_user: None,
         }),
-        ("auto" | "keep-id" | "nomap" | "ns" | "container" | "private", _) => Err(bad(format!(
+        ("auto" | "ns" | "container" | "private", _) => Err(bad(format!(
             "--userns={v} is not supported by ctl yet: use --userns=host{}",
             if rootless {
-                ""
+                ", keep-id or nomap"
             } else {
                 ", keep-id, auto or --uidmap"
             }

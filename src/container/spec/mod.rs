@@ -302,9 +302,9 @@ pub fn build_spec(input: &SpecInput) -> Result<Spec, OptionError> {
         linux.set_resources(None);
     }
     let mut sysctl = HashMap::new();
-    // A user namespace of the container's own (as root) does not own the network
-    // namespace ctl made before it, and may not write its sysctls.
-    let owns_netns = input.rootless || input.uid_mappings.is_none();
+    // A user namespace of the container's own does not own the network namespace ctl
+    // made before it, and may not write its sysctls.
+    let owns_netns = input.uid_mappings.is_none();
     if input.network != NetworkMode::Host && owns_netns {
         // ping without CAP_NET_RAW (ICMP datagram sockets), as podman allows it in a
         // network namespace of the container's own.

@@ -127,10 +127,10 @@ fn system_mounts(input: &SpecInput) -> Result<Vec<OciMount>, OptionError> {
         || maps(&input.gid_mappings, 5)
         || (input.gid_mappings.is_none() && input.ns_maps_tty_gid);
     // A user namespace may not mount sysfs for a network namespace it does not own.
-    // As root, a user namespace of the container's own does not own the network namespace
-    // ctl made before it either.
-    let bind_sys = (input.rootless && input.network == NetworkMode::Host)
-        || (!input.rootless && input.uid_mappings.is_some());
+    // A user namespace of the container's own does not own the network namespace ctl (or
+    // pasta, rootless) made before it either.
+    let bind_sys =
+        (input.rootless && input.network == NetworkMode::Host) || input.uid_mappings.is_some();
     let mut out = Vec::new();
     for row in SYSTEM_MOUNTS {
         let [dst, typ, src, opts] = row.splitn(4, ' ').collect::<Vec<_>>()[..] else {

@@ -59,6 +59,7 @@ fn root() -> Settings {
         cgroup_v2: true,
         uid: 0,
         gid: 0,
+        subids: (0, 0),
         defaults: Default::default(),
     }
 }

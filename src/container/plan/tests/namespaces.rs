@@ -124,3 +124,108 @@ fn userns_keep_id_as_root_is_the_caller_s_ids() {
         "nomap is only supported in rootless mode"
     );
 }
+
+fn keep_id_user() -> Settings {
+    Settings {
+        uid: 1000,
+        gid: 1001,
+        subids: (65536, 65536),
+        ..rootless()
+    }
+}
+
+#[test]
+fn userns_keep_id_rootless_maps_the_user_to_its_own_ids() {
+    let m = |c, h, s| IdMapping::new(c, h, s);
+    let p = plan(&req(|r| r.userns = Some("keep-id".into())), &keep_id_user());
+    assert_eq!(p.user, "1000:1001");
+    let UsernsPlan::Maps(maps) = &p.userns else {
+        panic!("{:?}", p.userns)
+    };
+    // In the user's namespace's ids: 0 is the user, 1..=65536 the subordinate ids.
+    assert_eq!(
+        maps.uid_map,
+        [m(0, 1, 1000), m(1000, 0, 1), m(1001, 1001, 64536)]
+    );
+    assert_eq!(
+        maps.gid_map,
+        [m(0, 1, 1001), m(1001, 0, 1), m(1002, 1002, 64535)]
+    );
+    // uid= and gid= choose the container's ids; size= bounds the map (2000 ids).
+    let p = plan(
+        &req(|r| r.userns = Some("keep-id:uid=0,gid=0".into())),
+        &keep_id_user(),
+    );
+    assert_eq!(p.user, "0:0");
+    let UsernsPlan::Maps(maps) = &p.userns else {
+        panic!()
+    };
+    assert_eq!(maps.uid_map, [m(0, 0, 1), m(1, 1, 65536)]);
+    let p = plan(
+        &req(|r| r.userns = Some("keep-id:size=2000".into())),
+        &keep_id_user(),
+    );
+    let UsernsPlan::Maps(maps) = &p.userns else {
+        panic!()
+    };
+    assert_eq!(
+        maps.uid_map,
+        [m(0, 1, 1000), m(1000, 0, 1), m(1001, 1001, 999)]
+    );
+    // Without subordinate ids, only the user.
+    let alone = Settings {
+        subids: (0, 0),
+        ..keep_id_user()
+    };
+    let p = plan(&req(|r| r.userns = Some("keep-id".into())), &alone);
+    let UsernsPlan::Maps(maps) = &p.userns else {
+        panic!()
+    };
+    assert_eq!(maps.uid_map, [m(1000, 0, 1)]);
+    // --user still wins.
+    let p = plan(
+        &req(|r| {
+            r.userns = Some("keep-id".into());
+            r.user = Some("7".into());
+        }),
+        &keep_id_user(),
+    );
+    assert_eq!(p.user, "7");
+    for (v, want) in [
+        (
+            "keep-id:uid=x",
+            "parsing uid x: strconv.ParseUint: parsing \"x\": invalid syntax",
+        ),
+        (
+            "keep-id:size=1",
+            "--userns=keep-id:size=1 is too small: the container's uid 1000 and gid 1001 \
+             need at least 1002",
+        ),
+        ("keep-id:what=1", "unknown option specified: \"what=1\""),
+    ] {
+        assert_eq!(
+            error(&req(|r| r.userns = Some(v.into())), &keep_id_user()),
+            want,
+            "{v}"
+        );
+    }
+}
+
+#[test]
+fn userns_nomap_rootless_leaves_the_user_out() {
+    let p = plan(&req(|r| r.userns = Some("nomap".into())), &keep_id_user());
+    assert_eq!(p.user, "www", "the image's user");
+    assert_eq!(
+        p.userns,
+        UsernsPlan::Maps(IdMappings {
+            uid_map: vec![IdMapping::new(0, 1, 65536)],
+            gid_map: vec![IdMapping::new(0, 1, 65536)],
+        })
+    );
+    let alone = Settings {
+        subids: (0, 0),
+        ..keep_id_user()
+    };
+    assert!(error(&req(|r| r.userns = Some("nomap".into())), &alone)
+        .starts_with("nomap requires additional UIDs or GIDs"));
+}
