@@ -9,7 +9,7 @@ use ctl::image::reference::Reference;
 use ctl::image::store::ImageRecord;
 use ctl::Context;
 
-use super::output::{ago, human_size, print_json, table};
+use super::output::{ago, human_size, print_json, table, without_header};
 use super::template::{header_name, Format, Origin, Shape, Struct, Value as TValue};
 
 #[derive(Debug, clap::Args)]
@@ -233,9 +233,12 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 template_row(entry, r.img, r.repo.clone(), r.tag.clone(), args.no_trunc)
             })
             .collect();
-        let (out, err) = t.render(&TValue::list(trows), &|f| header_name(f, IMAGE_HEADERS));
-        print!("{}", without_header(out, t.table && args.noheading));
-        return err.map_or(Ok(ExitCode::SUCCESS), Err);
+        t.print_listing(
+            &TValue::list(trows),
+            &|f| header_name(f, IMAGE_HEADERS),
+            args.noheading,
+        )?;
+        return Ok(ExitCode::SUCCESS);
     }
     let cells = rows
         .iter()
@@ -256,18 +259,6 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     };
     print!("{}", without_header(table(header, cells), args.noheading));
     Ok(ExitCode::SUCCESS)
-}
-
-/// A table's text without its first line (the header) when `drop` says so.
-pub fn without_header(table: String, drop: bool) -> String {
-    if drop {
-        table
-            .split_once('\n')
-            .map(|(_, rest)| rest.to_string())
-            .unwrap_or_default()
-    } else {
-        table
-    }
 }
 
 /// One image as `images --format json` prints it: podman's ImageSummary (with the names

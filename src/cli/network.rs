@@ -270,14 +270,11 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
             .iter()
             .map(|n| ls_row(n, a.no_trunc))
             .collect::<Result<Vec<_>>>()?;
-        let (out, err) = t.render(&TValue::list(rows), &|f| header_name(f, NETWORK_HEADERS));
-        print!(
-            "{}",
-            super::images::without_header(out, t.table && a.noheading)
-        );
-        if let Some(e) = err {
-            return Err(e);
-        }
+        t.print_listing(
+            &TValue::list(rows),
+            &|f| header_name(f, NETWORK_HEADERS),
+            a.noheading,
+        )?;
     } else {
         let rows = nets
             .iter()
@@ -292,7 +289,7 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
             .collect();
         print!(
             "{}",
-            super::images::without_header(
+            super::output::without_header(
                 table(&["NETWORK ID", "NAME", "DRIVER"], rows),
                 a.noheading
             )

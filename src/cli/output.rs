@@ -41,6 +41,18 @@ pub fn short_digest(digest: &str) -> String {
 
 /// Reports one failed item of a multi-item command (`rmi a b`, `inspect a b`) on its own
 /// line, escaped as main escapes the final error.
+/// A table's text without its first line (the header) when `drop` says so.
+pub fn without_header(table: String, drop: bool) -> String {
+    if drop {
+        table
+            .split_once('\n')
+            .map(|(_, rest)| rest.to_string())
+            .unwrap_or_default()
+    } else {
+        table
+    }
+}
+
 pub fn report_error(e: &dyn std::fmt::Display) {
     eprintln!("{}", ctl::text::escape(&format!("Error: {e}")));
 }

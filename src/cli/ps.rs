@@ -396,12 +396,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 .map(|(c, s, z)| ps_row_sized(c, s, z.as_ref(), args.no_trunc))
                 .collect(),
         );
-        let (out, err) = t.render(&data, &|f| header_name(f, PS_HEADERS));
-        print!(
-            "{}",
-            super::images::without_header(out, t.table && args.noheading)
-        );
-        return err.map_or(Ok(ExitCode::SUCCESS), Err);
+        t.print_listing(&data, &|f| header_name(f, PS_HEADERS), args.noheading)?;
+        return Ok(ExitCode::SUCCESS);
     }
     if args.quiet {
         for (cfg, _, _) in &rows {
@@ -450,7 +446,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     }
     print!(
         "{}",
-        super::images::without_header(table(&header, table_rows), args.noheading)
+        super::output::without_header(table(&header, table_rows), args.noheading)
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -260,14 +260,11 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
                 TValue::Struct(std::rc::Rc::new(row))
             })
             .collect();
-        let (out, err) = t.render(&TValue::list(rows), &|f| header_name(f, VOLUME_HEADERS));
-        print!(
-            "{}",
-            super::images::without_header(out, t.table && a.noheading)
-        );
-        if let Some(e) = err {
-            return Err(e);
-        }
+        t.print_listing(
+            &TValue::list(rows),
+            &|f| header_name(f, VOLUME_HEADERS),
+            a.noheading,
+        )?;
     } else {
         let rows = found
             .iter()
@@ -275,7 +272,7 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
             .collect();
         print!(
             "{}",
-            super::images::without_header(table(&["DRIVER", "VOLUME NAME"], rows), a.noheading)
+            super::output::without_header(table(&["DRIVER", "VOLUME NAME"], rows), a.noheading)
         );
     }
     Ok(ExitCode::SUCCESS)

@@ -195,6 +195,22 @@ impl Format {
     }
 
     /// Renders and prints; an error comes after the text rendered before it.
+    /// A listing (`ps`, `images`, `network ls`, `volume ls`): as [`Format::print`], the
+    /// table's header left out with `--noheading`. What rendered before an error is printed.
+    pub fn print_listing(
+        &self,
+        data: &Value,
+        header: &dyn Fn(&str) -> String,
+        noheading: bool,
+    ) -> anyhow::Result<()> {
+        let (out, err) = self.render(data, header);
+        print!(
+            "{}",
+            super::output::without_header(out, self.table && noheading)
+        );
+        err.map_or(Ok(()), Err)
+    }
+
     pub fn print(&self, data: &Value, header: &dyn Fn(&str) -> String) -> anyhow::Result<()> {
         let (out, err) = self.render(data, header);
         let mut stdout = std::io::stdout().lock();
