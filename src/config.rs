@@ -50,19 +50,7 @@ impl Config {
     /// The reason for an error is one line: where, then what (toml's own message spans
     /// several lines and quotes the file).
     pub fn parse(text: &str) -> std::result::Result<Config, String> {
-        toml::from_str(text).map_err(|e| {
-            let what: Vec<&str> = e.message().lines().map(str::trim).collect();
-            let what = what.join("; ");
-            match e.span() {
-                Some(span) => {
-                    let before = &text[..span.start.min(text.len())];
-                    let line = before.matches('\n').count() + 1;
-                    let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-                    format!("line {line}, column {column}: {what}")
-                }
-                None => what,
-            }
-        })
+        toml::from_str(text).map_err(|e| crate::image::registries::one_line(&e, text))
     }
 }
 
