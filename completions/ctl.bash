@@ -112,6 +112,9 @@ _ctl() {
             ctl,unshare)
                 cmd="ctl__subcmd__unshare"
                 ;;
+            ctl,untag)
+                cmd="ctl__subcmd__untag"
+                ;;
             ctl,version)
                 cmd="ctl__subcmd__version"
                 ;;
@@ -199,6 +202,9 @@ _ctl() {
             ctl__subcmd__image,tag)
                 cmd="ctl__subcmd__image__subcmd__tag"
                 ;;
+            ctl__subcmd__image,untag)
+                cmd="ctl__subcmd__image__subcmd__untag"
+                ;;
             ctl__subcmd__network,create)
                 cmd="ctl__subcmd__network__subcmd__create"
                 ;;
@@ -248,7 +254,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network volume container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network volume container pull images image inspect tag untag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1280,7 +1286,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__ls)
-            opts="-a -q -n -l -f -s -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -q -n -l -f -s -w -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --ns --namespace --watch --sync --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1308,6 +1314,14 @@ _ctl() {
                     ;;
                 --sort)
                     COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2568,7 +2582,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__generate__subcmd__systemd)
-            opts="-e -n -f -t -h --new --env --template --name --files --restart-policy --restart-sec --stop-timeout --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-e -n -f -t -h --new --env --template --name --files --restart-policy --restart-sec --stop-timeout --start-timeout --no-header --container-prefix --separator --format --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2599,6 +2613,22 @@ _ctl() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --container-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --separator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2658,7 +2688,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag rm load import exists"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag untag rm load import exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2920,7 +2950,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image__subcmd__ls)
-            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --history --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3131,8 +3161,54 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__image__subcmd__untag)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__images)
-            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -f -q -n -h --all --filter --quiet --noheading --no-trunc --digests --history --sort --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4036,7 +4112,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__ps)
-            opts="-a -q -n -l -f -s -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -q -n -l -f -s -w -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --ns --namespace --watch --sync --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4064,6 +4140,14 @@ _ctl() {
                     ;;
                 --sort)
                     COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --watch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -5099,6 +5183,52 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__untag)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__version)
             opts="-f -h --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -5640,12 +5770,14 @@ _ctl_subcommand() {
         "image:pull") _ctl_path=image/pull ;;
         "image:inspect") _ctl_path=image/inspect ;;
         "image:tag") _ctl_path=image/tag ;;
+        "image:untag") _ctl_path=image/untag ;;
         "image:rm") _ctl_path=image/rm ;;
         "image:load") _ctl_path=image/load ;;
         "image:import") _ctl_path=image/import ;;
         "image:exists") _ctl_path=image/exists ;;
         ":inspect") _ctl_path=inspect ;;
         ":tag") _ctl_path=tag ;;
+        ":untag") _ctl_path=untag ;;
         ":rmi") _ctl_path=rmi ;;
         ":load") _ctl_path=load ;;
         ":import") _ctl_path=import ;;
@@ -5678,7 +5810,7 @@ _ctl_takes_value() {
         "attach":--detach-keys|"attach":--sig-proxy) return 0 ;;
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
-        "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort) return 0 ;;
+        "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort|"ps":-w|"ps":--watch) return 0 ;;
         "network/create":-d|"network/create":--driver|"network/create":--subnet|"network/create":--gateway|"network/create":--interface-name|"network/create":--label) return 0 ;;
         "network/ls":--format|"network/ls":-f|"network/ls":--filter) return 0 ;;
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
@@ -5698,7 +5830,7 @@ _ctl_takes_value() {
         "container/attach":--detach-keys|"container/attach":--sig-proxy) return 0 ;;
         "container/rm":-t|"container/rm":--time|"container/rm":--cidfile) return 0 ;;
         "container/logs":--since|"container/logs":--until|"container/logs":--tail) return 0 ;;
-        "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format|"container/ls":--sort) return 0 ;;
+        "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format|"container/ls":--sort|"container/ls":-w|"container/ls":--watch) return 0 ;;
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
         "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
@@ -5712,7 +5844,7 @@ _ctl_takes_value() {
         "import":-c|"import":--change|"import":-m|"import":--message) return 0 ;;
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
-        "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
+        "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--start-timeout|"generate/systemd":--container-prefix|"generate/systemd":--separator|"generate/systemd":--format|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;
         "version":-f|"version":--format) return 0 ;;

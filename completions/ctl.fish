@@ -58,6 +58,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "images" -d 'List images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "image" -d 'Manage images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "inspect" -d 'Show details of images as JSON'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "rmi" -d 'Remove images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
@@ -411,6 +412,7 @@ names\t''
 runningfor\t''
 size\t''
 status\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s w -l watch -d 'Refresh the table every N seconds until interrupted' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -426,6 +428,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand ps" -s l -l latest -d 'Show the 
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l namespace -l ns -d 'Show each running container\'s namespaces (the inode numbers of /proc/PID/ns/*)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l sync -d 'Sync each container\'s state with the machine (ctl always does)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s n -l last -d 'Show the N most recently created containers (all states)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
@@ -438,6 +442,7 @@ names\t''
 runningfor\t''
 size\t''
 status\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s w -l watch -d 'Refresh the table every N seconds until interrupted' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -453,6 +458,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand list" -s l -l latest -d 'Show th
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l namespace -l ns -d 'Show each running container\'s namespaces (the inode numbers of /proc/PID/ns/*)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l sync -d 'Sync each container\'s state with the machine (ctl always does)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -989,6 +996,7 @@ names\t''
 runningfor\t''
 size\t''
 status\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s w -l watch -d 'Refresh the table every N seconds until interrupted' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1004,6 +1012,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l namespace -l ns -d 'Show each running container\'s namespaces (the inode numbers of /proc/PID/ns/*)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Sync each container\'s state with the machine (ctl always does)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
@@ -1090,24 +1100,26 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -s q -l quiet -d 'Print 
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l history -d 'Show every name the image has had, the latest first'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "ls" -d 'List images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "inspect" -d 'Show details of images as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "tag" -d 'Add names to an image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "rm" -d 'Remove images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag rm load import exists" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
 id\t''
@@ -1128,6 +1140,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l digests -d 'Show digests'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l history -d 'Show every name the image has had, the latest first'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l platform -d 'Pull for this platform instead of the host\'s (os/arch[/variant])' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l tls-verify -d 'Require HTTPS and verify certificates (false: plain HTTP)' -r -f -a "true\t''
@@ -1162,6 +1175,15 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1230,6 +1252,15 @@ complete -c ctl -n "__fish_ctl_using_subcommand tag" -l events-backend -d 'Where
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1313,6 +1344,10 @@ on-abort\t''
 always\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l restart-sec -d 'RestartSec=: seconds before a restart' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s t -l stop-timeout -d 'Seconds to wait for the container to stop (default: its own stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l start-timeout -d 'TimeoutStartSec= of the unit, seconds (0: systemd\'s default)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l container-prefix -d 'Unit name prefix for containers' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Separator between the prefix and the container\'s name or id in the unit\'s name' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'Print the units as JSON (`json`): unit name to text, or to path with --files' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l after -d 'Add After=UNIT to [Unit]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l wants -d 'Add Wants=UNIT to [Unit]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l requires -d 'Add Requires=UNIT to [Unit]' -r
@@ -1328,6 +1363,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named with the instance (%i); implies --new'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s n -l name -d 'Name the unit and its commands by the container\'s name instead of its id'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the header comment with ctl\'s version'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand info" -s f -l format -d 'json, or a Go template such as \'{{.Host.OCIRuntime.Name}}\' (default: YAML)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l root -d 'Image and container store directory' -r -F

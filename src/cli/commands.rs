@@ -59,6 +59,8 @@ pub enum Command {
     Inspect(inspect::Args),
     /// Add names to an image
     Tag(tag::Args),
+    /// Remove names from an image (every name when none is given)
+    Untag(tag::UntagArgs),
     /// Remove images
     Rmi(rmi::Args),
     /// Load images from a docker-archive or oci-archive tarball
@@ -144,6 +146,8 @@ pub enum ImageCommand {
     Inspect(inspect::KindArgs),
     /// Add names to an image
     Tag(tag::Args),
+    /// Remove names from an image (every name when none is given)
+    Untag(tag::UntagArgs),
     /// Remove images
     Rm(rmi::Args),
     /// Load images from a docker-archive or oci-archive tarball

@@ -53,6 +53,21 @@ pub struct SystemdArgs {
     /// Seconds to wait for the container to stop (default: its own stop timeout)
     #[arg(short = 't', long, value_name = "SECS")]
     pub stop_timeout: Option<u32>,
+    /// TimeoutStartSec= of the unit, seconds (0: systemd's default)
+    #[arg(long, value_name = "SECS")]
+    pub start_timeout: Option<u32>,
+    /// Leave out the header comment with ctl's version
+    #[arg(long)]
+    pub no_header: bool,
+    /// Unit name prefix for containers
+    #[arg(long, value_name = "PREFIX", default_value = "container")]
+    pub container_prefix: String,
+    /// Separator between the prefix and the container's name or id in the unit's name
+    #[arg(long, value_name = "SEP", default_value = "-")]
+    pub separator: String,
+    /// Print the units as JSON (`json`): unit name to text, or to path with --files
+    #[arg(long, value_name = "FORMAT")]
+    pub format: Option<String>,
     /// Add After=UNIT to [Unit]
     #[arg(long, value_name = "UNIT")]
     pub after: Vec<String>,
@@ -96,6 +111,11 @@ pub fn unit_env(
 
 pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
     let GenerateCommand::Systemd(mut a) = cmd;
+    let json = match a.format.as_deref() {
+        None | Some("") => false,
+        Some(f) if crate::cli::template::is_json(f) => true,
+        Some(f) => bail!("unknown --format argument: {f}"),
+    };
     if a.template {
         if a.new == Some(false) {
             bail!("--template cannot be set with --new=false");
@@ -118,18 +138,29 @@ pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
         wants: a.wants.clone(),
         requires: a.requires.clone(),
         mounts_for: vec![ctx.root.clone(), ctx.runroot.clone()],
+        no_header: a.no_header,
+        start_timeout: a.start_timeout,
         ..Default::default()
     };
     let text = match &a.from {
         Some(file) => from_quadlet(&mut s, file, a.stop_timeout)?,
         None => from_container(ctx, &mut s, &a)?,
     };
-    if a.files {
+    let shown = if a.files {
         let path = std::env::current_dir()?.join(&s.unit_name);
         ctl::fsutil::atomic_write(&path, text.as_bytes())?;
-        println!("{}", path.display());
+        format!("{}\n", path.display())
     } else {
-        print!("{text}");
+        text
+    };
+    if json {
+        // podman's map: the unit's name without `.service` to its text (or its path).
+        let key = s.unit_name.strip_suffix(".service").unwrap_or(&s.unit_name);
+        let shown = if a.files { shown.trim_end() } else { &shown };
+        let map = serde_json::json!({ key: shown });
+        println!("{}", serde_json::to_string_pretty(&map)?);
+    } else {
+        print!("{shown}");
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -140,7 +171,10 @@ fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Resul
     let cfg = &c.config;
     let ident = if a.name { &cfg.name } else { &cfg.id };
     let at = if a.template { "@" } else { "" };
-    s.unit_name = format!("container-{ident}{at}.service");
+    s.unit_name = format!(
+        "{}{at}.service",
+        systemd::service_name(&a.container_prefix, &a.separator, ident)
+    );
     s.stop_timeout = a.stop_timeout.unwrap_or(cfg.stop_timeout);
     if a.new != Some(true) {
         let pidfile = m.run_files(&cfg.id).monitor_pidfile;

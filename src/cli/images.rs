@@ -33,6 +33,9 @@ pub struct Args {
     /// Show digests
     #[arg(long)]
     pub digests: bool,
+    /// Show every name the image has had, the latest first
+    #[arg(long)]
+    pub history: bool,
     /// Sort by created (newest first), id, repository (then tag), size or tag
     #[arg(long, value_name = "SORT", default_value = "created",
           value_parser = ["created", "id", "repository", "size", "tag"])]
@@ -249,16 +252,32 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 row.push(digest_of(i));
             }
             row.extend([id(i), ago(i.created), human_size(i.size)]);
+            if args.history {
+                row.push(history_text(i));
+            }
             row
         })
         .collect();
-    let header: &[&str] = if args.digests {
-        &["REPOSITORY", "TAG", "DIGEST", "IMAGE ID", "CREATED", "SIZE"]
-    } else {
-        &["REPOSITORY", "TAG", "IMAGE ID", "CREATED", "SIZE"]
-    };
-    print!("{}", without_header(table(header, cells), args.noheading));
+    let mut header = vec!["REPOSITORY", "TAG"];
+    if args.digests {
+        header.push("DIGEST");
+    }
+    header.extend(["IMAGE ID", "CREATED", "SIZE"]);
+    if args.history {
+        header.push("HISTORY");
+    }
+    print!("{}", without_header(table(&header, cells), args.noheading));
     Ok(ExitCode::SUCCESS)
+}
+
+/// podman's HISTORY column: the names' history joined, or `<none>`.
+fn history_text(i: &ImageRecord) -> String {
+    let h = i.history();
+    if h.is_empty() {
+        "<none>".into()
+    } else {
+        h.join(", ")
+    }
 }
 
 /// One image as `images --format json` prints it: podman's ImageSummary (with the names
@@ -266,7 +285,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
 fn json_entry(store: &ctl::image::store::Store, i: &ImageRecord) -> serde_json::Value {
     let created = i.created.map(|t| t.secs());
     let labels = labels_of(store, i);
-    json!({
+    let mut v = json!({
         "Id": i.id,
         "ParentId": "",
         "RepoTags": i.names,
@@ -282,7 +301,15 @@ fn json_entry(store: &ctl::image::store::Store, i: &ImageRecord) -> serde_json::
         "Names": i.names,
         "Os": i.os,
         "CreatedAt": i.created,
-    })
+        "History": i.history(),
+    });
+    // podman's `History` is omitted when empty.
+    if i.history().is_empty() {
+        if let Some(o) = v.as_object_mut() {
+            o.remove("History");
+        }
+    }
+    v
 }
 
 /// One row for templates: podman's imageReporter, the summary's fields with Repository and
@@ -314,7 +341,7 @@ fn template_row(
         .method("CreatedAt", at.clone())
         .method("CreatedTime", at)
         .method("Size", human_size(i.size))
-        .method("History", "")
+        .method("History", i.history().join(", "))
         .method("IsReadOnly", false)
         .method("IsDangling", i.names.is_empty())
         .method("ReadOnly", false);

@@ -151,6 +151,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Inspect(a) => inspect::exec(&ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a.of(inspect::Kind::Image)),
         Command::Tag(a) | Command::Image(ImageCommand::Tag(a)) => tag::exec(&ctx, a),
+        Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => tag::untag(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::exec(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::exec(&ctx, a),

@@ -54,6 +54,49 @@ pub struct Args {
     /// Show external containers too (ctl has none: only ctl's containers exist)
     #[arg(long)]
     pub external: bool,
+    /// Show each running container's namespaces (the inode numbers of /proc/PID/ns/*)
+    #[arg(long = "namespace", visible_alias = "ns")]
+    pub namespace: bool,
+    /// Refresh the table every N seconds until interrupted
+    #[arg(short, long, value_name = "N")]
+    pub watch: Option<u64>,
+    /// Sync each container's state with the machine (ctl always does)
+    #[arg(long)]
+    pub sync: bool,
+}
+
+/// The namespaces of a container's process as podman's ListContainerNamespaces holds
+/// them: its field names, and the JSON's names.
+const NAMESPACES: &[(&str, &str, &str)] = &[
+    ("Cgroup", "Cgroup", "cgroup"),
+    ("IPC", "Ipc", "ipc"),
+    ("MNT", "Mnt", "mnt"),
+    ("NET", "Net", "net"),
+    ("PIDNS", "Pidns", "pid"),
+    ("User", "User", "user"),
+    ("UTS", "Uts", "uts"),
+];
+
+/// The inode number in a namespace link's target, `net:[4026531992]` → `4026531992`.
+fn ns_id(link: &str) -> String {
+    match (link.find('['), link.rfind(']')) {
+        (Some(a), Some(b)) if a < b => link[a + 1..b].to_string(),
+        _ => link.to_string(),
+    }
+}
+
+/// A running container's namespace ids by field name; empty when it has no process.
+fn namespaces_of(st: &State) -> std::collections::BTreeMap<&'static str, String> {
+    let mut out = std::collections::BTreeMap::new();
+    let Some(pid) = st.pid.filter(|_| st.status == Status::Running) else {
+        return out;
+    };
+    for (field, _, file) in NAMESPACES {
+        if let Ok(l) = std::fs::read_link(format!("/proc/{pid}/ns/{file}")) {
+            out.insert(*field, ns_id(&l.to_string_lossy()));
+        }
+    }
+    out
 }
 
 /// A container's sizes, as podman's ContainerSize: the writable layer (the overlay's
@@ -182,12 +225,21 @@ fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
 /// `Id`, `Names` and `Networks` as lists, `Created` a unix time, `CreatedAt` in words).
 #[cfg(test)]
 pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
-    ps_json_sized(cfg, st, None)
+    ps_json_full(cfg, st, None, false)
 }
 
-/// [`ps_json`] with `--size`'s `Size` object.
-pub fn ps_json_sized(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>) -> Value {
+/// [`ps_json`] with `--size`'s `Size` object, and `Namespaces` filled in when `ns` (`--ns`).
+pub fn ps_json_full(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>, ns: bool) -> Value {
     let size = size.map(|s| json!({"RootFsSize": s.rootfs, "RwSize": s.rw}));
+    let mut namespaces = serde_json::Map::new();
+    if ns {
+        let ids = namespaces_of(st);
+        for (field, key, _) in NAMESPACES {
+            if let Some(v) = ids.get(field) {
+                namespaces.insert(key.to_string(), Value::from(v.clone()));
+            }
+        }
+    }
     json!({
         "AutoRemove": cfg.auto_remove,
         "Command": cfg.command,
@@ -204,7 +256,7 @@ pub fn ps_json_sized(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>) ->
         "Labels": cfg.labels,
         "Mounts": cfg.mounts.iter().map(|m| m.destination.clone()).collect::<Vec<_>>(),
         "Names": [cfg.name],
-        "Namespaces": {},
+        "Namespaces": namespaces,
         "Networks": cfg.networks,
         "Pid": st.pid.unwrap_or(0),
         "Pod": "",
@@ -231,17 +283,19 @@ const PS_SHAPE: Shape = Shape {
 /// Go prints a time).
 #[cfg(test)]
 pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
-    ps_row_sized(cfg, st, None, no_trunc)
+    ps_row_full(cfg, st, None, no_trunc, false)
 }
 
-/// [`ps_row`] with `--size`'s sizes (`.Size` is empty without them, as podman's).
-pub fn ps_row_sized(
+/// [`ps_row`] with `--size`'s sizes (`.Size` is empty without them, as podman's), and the
+/// namespace methods (`.NET`, ...) filled in when `ns`.
+pub fn ps_row_full(
     cfg: &ContainerConfig,
     st: &State,
     size: Option<&Sizes>,
     no_trunc: bool,
+    ns: bool,
 ) -> TValue {
-    let mut row = Struct::from_json(&ps_json_sized(cfg, st, size), &PS_SHAPE);
+    let mut row = Struct::from_json(&ps_json_full(cfg, st, size, ns), &PS_SHAPE);
     let short = |id: &str| {
         if no_trunc {
             id.to_string()
@@ -278,8 +332,13 @@ pub fn ps_row_sized(
             let key = a[0].to_text();
             Ok(TValue::from(labels.get(&key).cloned().unwrap_or_default()))
         });
-    for ns in ["Cgroup", "IPC", "MNT", "NET", "PIDNS", "User", "UTS"] {
-        row.method(ns, "");
+    let mut ids = if ns {
+        namespaces_of(st)
+    } else {
+        Default::default()
+    };
+    for (field, _, _) in NAMESPACES {
+        row.method(field, ids.remove(field).unwrap_or_default());
     }
     TValue::Struct(std::rc::Rc::new(row))
 }
@@ -339,21 +398,53 @@ fn sizes_of(m: &Manager, cfg: &ContainerConfig) -> Sizes {
     }
 }
 
+/// podman's default `--ns` row.
+const NS_TABLE: &str = "table {{.ID}}\t{{.Names}}\t{{.Pid}}\t{{.Cgroup}}\t{{.IPC}}\t{{.MNT}}\t\
+                        {{.NET}}\t{{.PIDNS}}\t{{.User}}\t{{.UTS}}";
+
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
-    if args.quiet && args.size {
+    if args.quiet && (args.size || args.namespace) {
         bail!("quiet conflicts with size and namespace");
+    }
+    if args.size && args.namespace {
+        bail!("size and namespace options conflict");
     }
     if args.last.is_some() && args.latest {
         bail!("last and latest are mutually exclusive");
+    }
+    let watch = args.watch.filter(|&n| n > 0);
+    if watch.is_some() && args.latest {
+        bail!("the watch and latest flags cannot be used together");
     }
     let json = args.format.as_deref().is_some_and(super::template::is_json);
     // `--format table` is the default table, as docker takes it.
     let template = match args.format.as_deref() {
         Some(t) if !json && t != "table" => Some(parse_format(t)?),
+        _ if args.namespace && !json => Some(parse_format(NS_TABLE)?),
         _ => None,
     };
     let m = Manager::open(ctx)?;
     let filters = compile_filters(&m, &args.filter)?;
+    // As podman's: JSON and -q print once; a table or template is redrawn every N seconds.
+    let Some(secs) = watch.filter(|_| !json && (!args.quiet || template.is_some())) else {
+        return print_once(&m, &args, &filters, json, template.as_ref());
+    };
+    loop {
+        // podman's ClearScreen: home, then clear the screen.
+        print!("\x1b[H\x1b[2J");
+        print_once(&m, &args, &filters, false, template.as_ref())?;
+        std::thread::sleep(std::time::Duration::from_secs(secs));
+    }
+}
+
+/// One listing: the rows chosen, ordered and printed as the flags say.
+fn print_once(
+    m: &Manager,
+    args: &Args,
+    filters: &ContainerFilter,
+    json: bool,
+    template: Option<&Format>,
+) -> Result<ExitCode> {
     // As podman's: a status filter looks at every container; other filters, like no
     // filter, at the running ones unless -a (or -n, -l) says all.
     let all = args.all || args.last.is_some() || args.latest || filters.has_status();
@@ -364,7 +455,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 if (!all && st.status != Status::Running) || !filters.matches(&cfg, &st) {
                     continue;
                 }
-                let size = args.size.then(|| sizes_of(&m, &cfg));
+                let size = args.size.then(|| sizes_of(m, &cfg));
                 rows.push((cfg, st, size));
             }
             Err((id, why)) => eprintln!(
@@ -385,7 +476,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     if json {
         let objs: Vec<Value> = rows
             .iter()
-            .map(|(c, s, z)| ps_json_sized(c, s, z.as_ref()))
+            .map(|(c, s, z)| ps_json_full(c, s, z.as_ref(), args.namespace))
             .collect();
         super::output::print_json(&objs);
         return Ok(ExitCode::SUCCESS);
@@ -393,7 +484,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     if let Some(t) = template {
         let data = TValue::list(
             rows.iter()
-                .map(|(c, s, z)| ps_row_sized(c, s, z.as_ref(), args.no_trunc))
+                .map(|(c, s, z)| ps_row_full(c, s, z.as_ref(), args.no_trunc, args.namespace))
                 .collect(),
         );
         t.print_listing(&data, &|f| header_name(f, PS_HEADERS), args.noheading)?;
@@ -454,6 +545,12 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn namespace_ids_are_the_links_inodes() {
+        assert_eq!(ns_id("net:[4026531992]"), "4026531992");
+        assert_eq!(ns_id("weird"), "weird");
+    }
 
     #[test]
     fn status_words_match_docker() {
@@ -583,7 +680,7 @@ mod tests {
         let (cfg, st) = record();
         let z = Sizes { rw: 5, rootfs: 9 };
         assert_eq!(
-            ps_json_sized(&cfg, &st, Some(&z))["Size"],
+            ps_json_full(&cfg, &st, Some(&z), false)["Size"],
             json!({"RootFsSize": 9, "RwSize": 5})
         );
         assert_eq!(ps_json(&cfg, &st)["Size"], Value::Null);

@@ -445,6 +445,7 @@ async fn pull_one(
         variant: summary.variant,
         layers: chains,
         size: sizes,
+        names_history: vec![],
     };
     let rec = store.commit_image(rec)?;
     progress.event(PullEvent::Stored {

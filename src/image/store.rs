@@ -69,9 +69,31 @@ pub struct ImageRecord {
     pub layers: Vec<String>,
     /// Sum of the layers' uncompressed sizes.
     pub size: u64,
+    /// Every name the image was given, the latest first (containers/storage's
+    /// NamesHistory): what `images --history` shows after a tag moved away.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub names_history: Vec<String>,
 }
 
 impl ImageRecord {
+    /// Puts `name` first in the names' history, once.
+    pub fn note_name(&mut self, name: &str) {
+        self.names_history.retain(|n| n != name);
+        self.names_history.insert(0, name.to_string());
+    }
+
+    /// The names' history; a record written before it was kept lists its names.
+    pub fn history(&self) -> Vec<String> {
+        let mut out = self.names_history.clone();
+        out.extend(
+            self.names
+                .iter()
+                .filter(|n| !self.names_history.contains(n))
+                .cloned(),
+        );
+        out
+    }
+
     pub fn config_digest(&self) -> String {
         format!("sha256:{}", self.id)
     }
@@ -298,8 +320,10 @@ impl Store {
                 ),
             });
         }
+        let given = rec.names.clone();
         if let Ok(old) = self.image(&rec.id) {
             rec.added = old.added;
+            rec.names_history = old.history();
             for n in old.names {
                 if !rec.names.contains(&n) {
                     rec.names.push(n);
@@ -310,6 +334,9 @@ impl Store {
                     rec.repo_digests.push(d);
                 }
             }
+        }
+        for n in given.iter().rev() {
+            rec.note_name(n);
         }
         self.take_names(&rec.id, &rec.names)?;
         self.write_image(&rec)?;
@@ -323,6 +350,7 @@ impl Store {
                 continue;
             }
             let before = other.names.len();
+            other.names_history = other.history();
             other.names.retain(|n| !names.contains(n));
             if other.names.len() != before {
                 self.write_image(&other)?;
@@ -337,7 +365,9 @@ impl Store {
         let mut rec = self.image(id)?;
         self.take_names(id, &[name.to_string()])?;
         if !rec.names.iter().any(|n| n == name) {
+            rec.names_history = rec.history();
             rec.names.push(name.to_string());
+            rec.note_name(name);
             self.write_image(&rec)?;
         }
         Ok(())
@@ -515,6 +545,7 @@ mod tests {
             variant: None,
             layers: layers.iter().map(|s| s.to_string()).collect(),
             size: 0,
+            names_history: vec![],
         }
     }
 
@@ -557,6 +588,18 @@ mod tests {
         ))
         .unwrap();
         assert!(s.image(&a).unwrap().names.is_empty());
+        // The name that moved away stays in a's history; b's lists its names latest first.
+        assert_eq!(
+            s.image(&a).unwrap().history(),
+            ["docker.io/library/busybox:latest"]
+        );
+        s.tag(&b, "localhost/mine:1").unwrap();
+        assert_eq!(
+            s.image(&b).unwrap().history(),
+            ["localhost/mine:1", "docker.io/library/busybox:latest"]
+        );
+        s.untag(&b, "localhost/mine:1").unwrap();
+        assert_eq!(s.image(&b).unwrap().history()[0], "localhost/mine:1");
         let search = vec!["docker.io".to_string()];
         assert_eq!(s.find_image("busybox", &search).unwrap().id, b);
         assert_eq!(s.find_image("aaaa", &search).unwrap().id, a);

@@ -388,6 +388,7 @@ pub fn import<R: Read>(
         variant: platform.variant,
         layers: vec![layer.chain_id],
         size: layer.size,
+        names_history: vec![],
     })
 }
 

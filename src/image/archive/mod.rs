@@ -166,6 +166,7 @@ pub fn load(
             variant: img.summary.variant.clone(),
             layers: img.chains.clone(),
             size,
+            names_history: vec![],
         })?;
         loaded.push(LoadedImage {
             id: rec.id,

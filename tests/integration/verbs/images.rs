@@ -181,3 +181,72 @@ fn rmi_all_removes_every_image() {
     // Nothing left: still success.
     ctl.ok(&["rmi", "-a"]);
 }
+
+/// `images --history`: every name an image has had, the latest first (podman's HISTORY
+/// column and JSON `History`), `<none>` for an image that never had one.
+#[test]
+fn images_history_keeps_names_that_moved_away() {
+    let ctl = Ctl::new();
+    let (old, mid, new) = three_images(&ctl);
+    let history = |id: &str| -> String {
+        let out = ctl.ok(&[
+            "images",
+            "--history",
+            "--no-trunc",
+            "--format",
+            "{{.ID}}|{{.History}}",
+        ]);
+        out.lines()
+            .iter()
+            .find_map(|l| l.strip_prefix(&format!("sha256:{id}|")).map(str::to_string))
+            .unwrap_or_else(|| panic!("no {id} in\n{out}"))
+    };
+    // `old` lost localhost/first:1 to `new` and keeps it in its history.
+    assert_eq!(history(&old), "localhost/first:1");
+    ctl.ok(&["tag", &new, "localhost/again:2"]);
+    ctl.ok(&["untag", &new, "localhost/again:2"]);
+    assert_eq!(history(&new), "localhost/again:2, localhost/first:1");
+    // podman-untag(1): a short name is localhost/NAME:latest; an unknown one removes
+    // nothing; no name removes all.
+    let out = ctl.run(&["untag", &new, "localhost/first:1", "nosuch"]);
+    assert_eq!(out.code, Some(125), "{out}");
+    assert_eq!(
+        out.error_line(),
+        "Error: localhost/nosuch:latest: tag not known"
+    );
+    assert_eq!(
+        repos(&ctl, &["--filter", &format!("id={new}")]),
+        ["localhost/first:1"]
+    );
+    ctl.ok(&["image", "untag", &mid]);
+    assert_eq!(
+        repos(&ctl, &["--filter", &format!("id={mid}")]),
+        ["<none>:<none>"]
+    );
+    assert_eq!(history(&mid), "localhost/second:2");
+
+    let table = ctl.ok(&["images", "--history"]);
+    let header = table.lines()[0].to_string();
+    let words: Vec<&str> = header.split_whitespace().collect();
+    assert_eq!(words[words.len() - 2..], ["SIZE", "HISTORY"], "{table}");
+    let row = table
+        .lines()
+        .iter()
+        .find(|l| l.contains(&old[..12]))
+        .map(|l| l.to_string())
+        .unwrap_or_else(|| panic!("no row of {old} in\n{table}"));
+    assert!(row.ends_with("localhost/first:1"), "{table}");
+
+    let json: serde_json::Value =
+        serde_json::from_str(&ctl.ok(&["images", "--format", "json"]).stdout).unwrap();
+    let entry = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["Id"] == new.as_str())
+        .unwrap();
+    assert_eq!(
+        entry["History"],
+        serde_json::json!(["localhost/again:2", "localhost/first:1"])
+    );
+}

@@ -235,3 +235,128 @@ fn network_ls_filters_and_headings_as_podman_s() {
     assert_eq!(code(&bad), 125, "{bad}");
     assert_eq!(bad.one_line_error(), "Error: invalid filter \"colour\"");
 }
+
+/// `ps --ns`: podman's namespace columns, the ids /proc/PID/ns/* link to; JSON's
+/// `Namespaces`; the flags it conflicts with.
+#[test]
+fn ps_namespaces_as_podman_s() {
+    let w = setup();
+    let id = run_d(&w, &["--name", "nsps"], &["sleep", "60"]);
+    let pid = w.ctl.inspect_container("nsps")["State"]["Pid"]
+        .as_i64()
+        .unwrap();
+    let ns = |kind: &str| {
+        let l = std::fs::read_link(format!("/proc/{pid}/ns/{kind}")).unwrap();
+        let l = l.to_string_lossy().to_string();
+        l[l.find('[').unwrap() + 1..l.len() - 1].to_string()
+    };
+    let table = w.ctl.ok(&["ps", "--ns"]);
+    let cols = |l: &str| l.split_whitespace().map(str::to_string).collect::<Vec<_>>();
+    let lines = table.lines();
+    assert_eq!(
+        cols(lines[0]),
+        [
+            "CONTAINER",
+            "ID",
+            "NAMES",
+            "PID",
+            "CGROUPNS",
+            "IPC",
+            "MNT",
+            "NET",
+            "PIDNS",
+            "USERNS",
+            "UTS"
+        ],
+        "{table}"
+    );
+    let want = [
+        id[..12].to_string(),
+        "nsps".into(),
+        pid.to_string(),
+        ns("cgroup"),
+        ns("ipc"),
+        ns("mnt"),
+        ns("net"),
+        ns("pid"),
+        ns("user"),
+        ns("uts"),
+    ];
+    assert_eq!(cols(lines[1]), want, "{table}");
+    // The container's own namespaces, not ctl's.
+    let own = std::fs::read_link("/proc/self/ns/net").unwrap();
+    assert!(!own.to_string_lossy().contains(&ns("net")));
+
+    let json: serde_json::Value =
+        serde_json::from_str(&w.ctl.ok(&["ps", "--namespace", "--format", "json"]).stdout).unwrap();
+    assert_eq!(json[0]["Namespaces"]["Net"], ns("net"));
+    assert_eq!(json[0]["Namespaces"]["Pidns"], ns("pid"));
+    let plain: serde_json::Value =
+        serde_json::from_str(&w.ctl.ok(&["ps", "--format", "json"]).stdout).unwrap();
+    assert_eq!(plain[0]["Namespaces"], serde_json::json!({}));
+    let templ = w
+        .ctl
+        .ok(&["ps", "--ns", "--format", "{{.Namespaces.NET}} {{.UTS}}"]);
+    assert_eq!(templ.stdout.trim(), format!("{} {}", ns("net"), ns("uts")));
+
+    for (args, msg) in [
+        (
+            &["ps", "-q", "--ns"][..],
+            "quiet conflicts with size and namespace",
+        ),
+        (
+            &["ps", "--size", "--ns"][..],
+            "size and namespace options conflict",
+        ),
+        (
+            &["ps", "-w", "1", "-l"][..],
+            "the watch and latest flags cannot be used together",
+        ),
+    ] {
+        let out = w.ctl.run(args);
+        assert_eq!(code(&out), 125, "{out}");
+        assert_eq!(out.error_line(), format!("Error: {msg}"), "{out}");
+    }
+    w.ctl.ok(&["rm", "-f", "-t", "0", "nsps"]);
+}
+
+/// `ps --watch N` redraws the listing every N seconds: a container made after the first
+/// listing shows in a later one.
+#[test]
+fn ps_watch_refreshes() {
+    use std::io::Read;
+    let w = setup();
+    w.ctl
+        .ok(&["create", "--name", "watch1", &w.reference, "true"]);
+    let mut child = w
+        .ctl
+        .spawn(&["ps", "-a", "--watch", "1", "--format", "{{.Names}}"]);
+    let mut stdout = child.stdout.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 4096];
+        while let Ok(n) = stdout.read(&mut buf) {
+            if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                break;
+            }
+        }
+    });
+    let mut seen = String::new();
+    let mut wait_for = |what: &str| {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+        while !seen.contains(what) {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match rx.recv_timeout(left) {
+                Ok(b) => seen.push_str(&String::from_utf8_lossy(&b)),
+                Err(_) => panic!("no {what:?} in {seen:?}"),
+            }
+        }
+    };
+    wait_for("\x1b[H\x1b[2Jwatch1\n");
+    w.ctl
+        .ok(&["create", "--name", "watch2", &w.reference, "true"]);
+    wait_for("\x1b[H\x1b[2Jwatch1\nwatch2\n");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    w.ctl.ok(&["rm", "watch1", "watch2"]);
+}
