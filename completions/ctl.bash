@@ -1514,7 +1514,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__rm)
-            opts="-f -t -v -i -a -l -h --force --time --volumes --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -v -i -a -l -h --force --time --volumes --depend --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4306,7 +4306,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__rm)
-            opts="-f -t -v -i -a -l -h --force --time --volumes --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -t -v -i -a -l -h --force --time --volumes --depend --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -371,6 +371,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand rm" -l cgroup-manager -d 'Cgroup
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s f -l force -d 'Remove running containers too (killing them)'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l depend -d 'Remove the containers that join the given containers\' namespaces first'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s l -l latest -d 'Act on the container created last'
@@ -955,6 +956,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (killing them)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s v -l volumes -d 'Remove the containers\' anonymous volumes too'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l depend -d 'Remove the containers that join the given containers\' namespaces first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Succeed for containers that do not exist'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the container created last'

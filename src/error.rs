@@ -91,6 +91,11 @@ pub enum Error {
          be removed without force: container state improper"
     )]
     RemoveRunning { id: String },
+    #[error(
+        "container {id} has dependent containers which must be removed before it: {deps}: \
+         container already exists"
+    )]
+    HasDependents { id: String, deps: String },
     #[error("container {name}: log driver {driver} keeps no log to read")]
     NoLog { name: String, driver: String },
     #[error("OCI runtime {runtime}: {message}")]

@@ -264,6 +264,9 @@ pub struct RmArgs {
     /// Remove the containers' anonymous volumes too
     #[arg(short = 'v', long)]
     pub volumes: bool,
+    /// Remove the containers that join the given containers' namespaces first
+    #[arg(long)]
+    pub depend: bool,
     #[command(flatten)]
     pub ignore: Ignore,
     #[command(flatten)]
@@ -302,7 +305,26 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     let mut code = 0u8;
     // As podman's: nothing is removed when one name is missing.
     let missing = first_missing(&m, &inputs, args.targets.ignore);
-    for input in if missing.is_some() { vec![] } else { inputs } {
+    let inputs = if missing.is_some() { vec![] } else { inputs };
+    // As podman's: --all implies --depend; the containers joining another's namespaces go
+    // before it, shown by id.
+    let inputs = if args.depend || args.targets.all {
+        let given: Vec<(String, String)> = inputs
+            .into_iter()
+            .filter_map(|i| m.resolve(&i).ok().map(|id| (id, i)))
+            .collect();
+        let ids: Vec<String> = given.iter().map(|(id, _)| id.clone()).collect();
+        m.with_dependents_first(&ids)
+            .into_iter()
+            .map(|id| match given.iter().find(|(g, _)| *g == id) {
+                Some((_, input)) => input.clone(),
+                None => id,
+            })
+            .collect()
+    } else {
+        inputs
+    };
+    for input in inputs {
         let removed = m.resolve(&input).and_then(|id| match args.volumes {
             true => m.remove_with_volumes(&id, args.force),
             false => m.remove(&id, args.force),

@@ -387,7 +387,20 @@ impl Manager {
             },
             etc: plan.etc.clone(),
             idmaps: made.idmaps,
+            joins: self.joins(plan),
         }
+    }
+
+    /// The `container:X` namespaces of the plan, by kind, X resolved to its id.
+    fn joins(&self, plan: &ContainerPlan) -> std::collections::BTreeMap<String, String> {
+        let n = &plan.namespaces;
+        [("ipc", &n.ipc), ("pid", &n.pid), ("uts", &n.uts)]
+            .into_iter()
+            .filter_map(|(kind, mode)| match mode {
+                NsMode::Container(t) => self.resolve(t).ok().map(|id| (kind.to_string(), id)),
+                _ => None,
+            })
+            .collect()
     }
 
     /// `volatile` for a container removed when it exits (see [`rootfs::mount_rootfs`]).

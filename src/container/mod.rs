@@ -10,6 +10,7 @@ pub mod exec;
 pub mod filter;
 pub mod host;
 pub mod idmapped;
+pub mod joins;
 pub mod lifecycle;
 pub mod logs;
 pub mod mapped_copy;

@@ -35,6 +35,18 @@ impl Manager {
                 id: h.id().to_string(),
             });
         }
+        // As podman's: forced or not, a container whose namespaces others join stays.
+        let deps = self.dependents(h.id())?;
+        if !deps.is_empty() {
+            return Err(Error::HasDependents {
+                id: h.id().to_string(),
+                deps: deps
+                    .into_iter()
+                    .map(|(id, _)| id)
+                    .collect::<Vec<_>>()
+                    .join(", "),
+            });
+        }
         let monitor = h.state.clone();
         self.remove_held(h)?;
         // The monitor of a container killed here finds it gone once the hold is dropped,

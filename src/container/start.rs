@@ -61,6 +61,7 @@ impl Manager {
         let first = state.started_at.is_none() && state.restarts == 0;
         let preserve = if first { cfg.preserve_fds } else { 0 };
         let launched = (|| {
+            self.refresh_joins(cfg)?;
             // The sockets holding the published ports go to the monitor, which keeps them
             // while the container runs; ctl's copies close when this returns.
             let held = self.setup_network(cfg, state)?;

@@ -138,6 +138,24 @@ pub struct ContainerConfig {
     /// The maps of the container's own user namespace (`--uidmap`, `--userns=auto`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub idmaps: Option<crate::container::plan::IdMappings>,
+    /// `--ipc/--pid/--uts container:X`: the namespace kind (`ipc`, `pid`, `uts`) to the id
+    /// of the container whose namespace is joined, looked up again at every start.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub joins: std::collections::BTreeMap<String, String>,
+}
+
+impl ContainerConfig {
+    /// The containers this one joins a namespace of (`container:X` modes), which must
+    /// stay while it does.
+    pub fn dependencies(&self) -> Vec<&str> {
+        let mut out: Vec<&str> = self.joins.values().map(String::as_str).collect();
+        if let crate::network::Mode::Container(id) = &self.network {
+            out.push(id);
+        }
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
 }
 
 /// The container's names and resolvers as asked (`--dns`, `--dns-search`, `--dns-option`,

@@ -121,6 +121,17 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         19 => s(&["start", "--attach", name]),
         // Without -f: a running container is refused (exit 2), a stopped one removed.
         20 => s(&["rm", name]),
+        // Another container's namespaces: its current process's at each start, and it
+        // stays while this one exists (rm -fa removes the joiner first).
+        21 => {
+            let donor = format!("chaos{}", (name.as_bytes()[5] - b'0' + 1) % 4);
+            let mut a = run("-d", &["sleep", "1000"]);
+            let join = format!("container:{donor}");
+            for (i, v) in ["--ipc", &join, "--uts", &join].into_iter().enumerate() {
+                a.insert(1 + i, v.to_string());
+            }
+            a
+        }
         // Volumes: a named one shared by containers (made at first use, copied up), an
         // anonymous one with a --rm container, removed under users and pruned.
         22 => {

@@ -111,6 +111,85 @@ fn another_running_container_s_namespaces() {
     w.ctl.ok(&["rm", "nsdonor"]);
 }
 
+/// A container joining another's namespaces joins its current process at every start (the
+/// other may have restarted since); the other cannot be removed while it does, forced or
+/// not, as podman's; `rm --depend` removes the joiner first.
+#[test]
+fn joined_namespaces_follow_a_restarted_container() {
+    let w = setup();
+    run_d(
+        &w,
+        &["--name", "nsdonor2", "--network", "none"],
+        &["sleep", "600"],
+    );
+    let joins = [
+        "--ipc",
+        "container:nsdonor2",
+        "--uts",
+        "container:nsdonor2",
+        "--network",
+        "container:nsdonor2",
+    ];
+    let mut create = vec!["create", "--name", "nsjoiner"];
+    create.extend(joins);
+    create.extend([w.reference.as_str(), "sleep", "600"]);
+    w.ctl.ok(&create);
+    let probe = "for n in ipc uts net; do readlink /proc/self/ns/$n; done";
+    let of = |name: &str| w.ctl.ok(&["exec", name, "sh", "-c", probe]).stdout;
+
+    // The donor restarts: a new process, new namespaces, before the joiner's first start.
+    // (Namespace ids may be reused; the old process's /proc path is gone for sure.)
+    let pid = || {
+        w.ctl.inspect_container("nsdonor2")["State"]["Pid"]
+            .as_i64()
+            .unwrap()
+    };
+    let before = pid();
+    w.ctl.ok(&["restart", "-t", "0", "nsdonor2"]);
+    assert_ne!(pid(), before);
+    assert!(!std::path::Path::new(&format!("/proc/{before}")).exists());
+    let after = of("nsdonor2");
+    w.ctl.ok(&["start", "nsjoiner"]);
+    assert_eq!(of("nsjoiner"), after);
+    w.ctl.ok(&["stop", "-t", "0", "nsjoiner"]);
+    w.ctl.ok(&["restart", "-t", "0", "nsdonor2"]);
+    w.ctl.ok(&["start", "nsjoiner"]);
+    assert_eq!(of("nsjoiner"), of("nsdonor2"));
+
+    // The donor stays while the joiner exists.
+    let donor = w.ctl.inspect_container("nsdonor2")["Id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let joiner = w.ctl.inspect_container("nsjoiner")["Id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let refused = |args: &[&str]| {
+        let out = w.ctl.run(args);
+        out.failure(125);
+        assert_eq!(
+            out.one_line_error(),
+            format!(
+                "Error: container {donor} has dependent containers which must be removed \
+                 before it: {joiner}: container already exists"
+            )
+        );
+    };
+    refused(&["rm", "-f", "nsdonor2"]);
+    // A stopped donor: the joiner cannot start, and says why; rm without -f is refused
+    // for the dependent too (podman checks that after the running state).
+    w.ctl.ok(&["stop", "-t", "0", "nsjoiner", "nsdonor2"]);
+    let out = w.ctl.run(&["start", "nsjoiner"]);
+    out.failure(125);
+    assert!(out.one_line_error().contains("is not running"), "{out}");
+    refused(&["rm", "nsdonor2"]);
+
+    let out = w.ctl.ok(&["rm", "--depend", "nsdonor2"]);
+    assert_eq!(out.stdout, format!("{joiner}\nnsdonor2\n"));
+    assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout, "");
+}
+
 /// /dev/fuse (not among the runtime's default devices) at another path: opened for
 /// reading only with `:r`, for writing too by default.
 #[test]
