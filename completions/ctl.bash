@@ -100,6 +100,9 @@ _ctl() {
             ctl,start)
                 cmd="ctl__subcmd__start"
                 ;;
+            ctl,stats)
+                cmd="ctl__subcmd__stats"
+                ;;
             ctl,stop)
                 cmd="ctl__subcmd__stop"
                 ;;
@@ -108,6 +111,9 @@ _ctl() {
                 ;;
             ctl,tag)
                 cmd="ctl__subcmd__tag"
+                ;;
+            ctl,top)
+                cmd="ctl__subcmd__top"
                 ;;
             ctl,unshare)
                 cmd="ctl__subcmd__unshare"
@@ -166,8 +172,14 @@ _ctl() {
             ctl__subcmd__container,start)
                 cmd="ctl__subcmd__container__subcmd__start"
                 ;;
+            ctl__subcmd__container,stats)
+                cmd="ctl__subcmd__container__subcmd__stats"
+                ;;
             ctl__subcmd__container,stop)
                 cmd="ctl__subcmd__container__subcmd__stop"
+                ;;
+            ctl__subcmd__container,top)
+                cmd="ctl__subcmd__container__subcmd__top"
                 ;;
             ctl__subcmd__container,wait)
                 cmd="ctl__subcmd__container__subcmd__wait"
@@ -248,7 +260,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network volume container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port stats top network volume container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,7 +502,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1985,6 +1997,64 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__stats)
+            opts="-a -i -l -h --all --format --interval --latest --no-reset --no-stream --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__stop)
             opts="-t -i -a -l -h --timeout --time --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2008,6 +2078,52 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__top)
+            opts="-l -h --latest --list-descriptors --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -4753,6 +4869,64 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__stats)
+            opts="-a -i -l -h --all --format --interval --latest --no-reset --no-stream --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__stop)
             opts="-t -i -a -l -h --timeout --time --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -5009,6 +5183,52 @@ _ctl() {
             ;;
         ctl__subcmd__tag)
             opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__top)
+            opts="-l -h --latest --list-descriptors --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5603,6 +5823,8 @@ _ctl_subcommand() {
         ":logs") _ctl_path=logs ;;
         ":ps"|":list") _ctl_path=ps ;;
         ":port") _ctl_path=port ;;
+        ":stats") _ctl_path=stats ;;
+        ":top") _ctl_path=top ;;
         ":network") _ctl_path=network ;;
         "network:create") _ctl_path=network/create ;;
         "network:ls"|"network:list") _ctl_path=network/ls ;;
@@ -5631,6 +5853,8 @@ _ctl_subcommand() {
         "container:ls"|"container:ps"|"container:list") _ctl_path=container/ls ;;
         "container:inspect") _ctl_path=container/inspect ;;
         "container:port") _ctl_path=container/port ;;
+        "container:stats") _ctl_path=container/stats ;;
+        "container:top") _ctl_path=container/top ;;
         "container:prune") _ctl_path=container/prune ;;
         "container:exists") _ctl_path=container/exists ;;
         ":pull") _ctl_path=pull ;;
@@ -5679,6 +5903,7 @@ _ctl_takes_value() {
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort) return 0 ;;
+        "stats":--format|"stats":-i|"stats":--interval) return 0 ;;
         "network/create":-d|"network/create":--driver|"network/create":--subnet|"network/create":--gateway|"network/create":--interface-name|"network/create":--label) return 0 ;;
         "network/ls":--format|"network/ls":-f|"network/ls":--filter) return 0 ;;
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
@@ -5700,6 +5925,7 @@ _ctl_takes_value() {
         "container/logs":--since|"container/logs":--until|"container/logs":--tail) return 0 ;;
         "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format|"container/ls":--sort) return 0 ;;
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
+        "container/stats":--format|"container/stats":-i|"container/stats":--interval) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
         "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
         "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;
