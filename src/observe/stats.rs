@@ -125,6 +125,15 @@ pub fn compute(
     }
 }
 
+/// Whether process `pid` is in the same cgroups as its monitor.
+fn shares_cgroup(pid: i32, monitor: Option<i32>) -> bool {
+    let read = |p: i32| std::fs::read_to_string(format!("/proc/{p}/cgroup")).ok();
+    match (read(pid), monitor.and_then(read)) {
+        (Some(a), Some(b)) => a == b,
+        _ => false,
+    }
+}
+
 fn nanos(t: Timestamp) -> u64 {
     u64::try_from(t.as_nanos()).unwrap_or(0)
 }
@@ -143,6 +152,15 @@ pub fn sample(c: &Container, prev: Option<&ContainerStats>) -> ContainerStats {
     };
     let started = c.state.started_at.map(nanos).unwrap_or(0);
     let (counters, mut unreadable) = match cgroup::locate(pid) {
+        // Without a cgroup of its own (rootless runc where none is delegated) the counters
+        // would be those of its monitor's whole cgroup: they are not shown.
+        Ok(_) if shares_cgroup(pid, c.state.monitor_pid) => (
+            Counters::default(),
+            vec![format!(
+                "the cgroup of container {} (it has none of its own)",
+                c.config.name
+            )],
+        ),
         Ok(cg) => cgroup::counters(&cg, &|p| std::fs::read_to_string(p).ok()),
         Err(e) => (
             Counters::default(),
