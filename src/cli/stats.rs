@@ -275,7 +275,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     check(&args)?;
     let json = args.format.as_deref().is_some_and(super::template::is_json);
     let format = match args.format.as_deref() {
-        Some(f) if !json => Format::parse("stats", Origin::User, f)?,
+        // `table` alone is the default table, as docker takes it.
+        Some(f) if !json && f != "table" => Format::parse("stats", Origin::User, f)?,
         _ => Format::parse("stats", Origin::User, DEFAULT_FORMAT)?,
     };
     let m = Manager::open(ctx)?;

@@ -128,6 +128,8 @@ fn stats_default_table_all_and_stopped_containers() {
     );
     assert_eq!(lines.len(), 2, "running containers only: {out}");
     assert!(lines[1].contains(" up "), "{out}");
+    let table = w.ctl.ok(&["stats", "--no-stream", "--format", "table"]);
+    assert_eq!(table.lines()[0], lines[0], "{table}");
 
     // -a: the created one too, with zeros, as podman's.
     let out = w.ctl.ok(&[
