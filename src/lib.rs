@@ -9,6 +9,7 @@ pub mod fsutil;
 pub mod image;
 pub mod info;
 pub mod network;
+pub mod observe;
 pub mod rootless;
 pub mod runtime;
 pub mod sys;

@@ -252,11 +252,60 @@ pub fn logs_time(value: &str, since: bool, now: Time) -> Result<Time, String> {
     Ok(from_nanos(if since { now - d } else { now + d }))
 }
 
+/// Go's `time.Duration.String()` of `nanos`: `0s`, `1.5µs`, `20.386825206s`, `1h2m3s`.
+pub fn go_duration_string(nanos: i128) -> String {
+    let sign = if nanos < 0 { "-" } else { "" };
+    let u = nanos.unsigned_abs();
+    let with_frac = |whole: u128, frac: u128, digits: usize| {
+        let f = format!("{frac:0digits$}");
+        let f = f.trim_end_matches('0');
+        if f.is_empty() {
+            whole.to_string()
+        } else {
+            format!("{whole}.{f}")
+        }
+    };
+    if u == 0 {
+        return "0s".into();
+    }
+    if u < 1_000_000_000 {
+        let (unit, div, digits) = match u {
+            0..1_000 => ("ns", 1, 0),
+            1_000..1_000_000 => ("\u{b5}s", 1_000, 3),
+            _ => ("ms", 1_000_000, 6),
+        };
+        return format!("{sign}{}{unit}", with_frac(u / div, u % div, digits));
+    }
+    let secs = u / 1_000_000_000;
+    let mut s = format!("{}s", with_frac(secs % 60, u % 1_000_000_000, 9));
+    let mins = secs / 60;
+    if mins > 0 {
+        s = format!("{}m{s}", mins % 60);
+        let hours = mins / 60;
+        if hours > 0 {
+            s = format!("{hours}h{s}");
+        }
+    }
+    format!("{sign}{s}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     const NOW: Time = (1_767_268_800, 500); // 2026-01-01T12:00:00.0000005Z
+
+    #[test]
+    fn go_duration_strings() {
+        assert_eq!(go_duration_string(0), "0s");
+        assert_eq!(go_duration_string(999), "999ns");
+        assert_eq!(go_duration_string(1_500), "1.5\u{b5}s");
+        assert_eq!(go_duration_string(2_000_000), "2ms");
+        assert_eq!(go_duration_string(20_386_825_206), "20.386825206s");
+        assert_eq!(go_duration_string(3_600_000_000_000), "1h0m0s");
+        assert_eq!(go_duration_string(61_500_000_000), "1m1.5s");
+        assert_eq!(go_duration_string(-1_000_000_000), "-1s");
+    }
 
     #[test]
     fn go_durations() {

@@ -4,7 +4,7 @@ use clap::Subcommand;
 
 use super::{
     attach, completion, docs, exec, exists, generate, images, import, inspect, load, login, logs,
-    manage, network, port, ps, pull, rmi, run, system, tag, volume,
+    manage, network, port, ps, pull, rmi, run, stats, system, tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +38,10 @@ pub enum Command {
     Ps(ps::Args),
     /// List a container's published ports
     Port(port::Args),
+    /// Display a live stream of container resource usage statistics
+    Stats(stats::Args),
+    /// Display the running processes of a container
+    Top(top::Args),
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
@@ -126,6 +130,10 @@ pub enum ContainerCommand {
     Inspect(inspect::ContainerArgs),
     /// List a container's published ports
     Port(port::Args),
+    /// Display a live stream of container resource usage statistics
+    Stats(stats::Args),
+    /// Display the running processes of a container
+    Top(top::Args),
     /// Remove all stopped containers
     Prune(manage::PruneArgs),
     /// Exit 0 if a container exists, 1 if not

@@ -11,6 +11,7 @@ use ctl::container::state::Status;
 use ctl::image::store::{ImageRecord, Store};
 use ctl::Context;
 
+use super::output::go_human_size;
 use super::output::{inspect_format, print_inspected};
 use super::template::Shape;
 
@@ -401,20 +402,6 @@ fn restart_policy(p: &ctl::container::restart::RestartPolicy) -> Value {
     json!({"Name": name, "MaximumRetryCount": max})
 }
 
-/// go-units' HumanSize, as podman shows a log size limit: four significant digits,
-/// decimal units, no space ("10MB", "1.049MB").
-fn go_human_size(bytes: u64) -> String {
-    const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];
-    let mut v = bytes as f64;
-    let mut i = 0;
-    while v >= 1000.0 && i < UNITS.len() - 1 {
-        v /= 1000.0;
-        i += 1;
-    }
-    let n = super::template::value::go_float(v, 'g', Some(4));
-    format!("{n}{}", UNITS[i])
-}
-
 /// docker's `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`; an empty HostPort is a
 /// free port picked at each start.
 fn port_bindings(maps: &[ctl::network::ports::PortMapping]) -> Value {
@@ -563,7 +550,8 @@ pub fn image_json(store: &Store, i: &ImageRecord) -> ctl::Result<Value> {
 mod tests {
     use serde_json::json;
 
-    use super::{go_human_size, ulimit_json};
+    use super::super::output::go_human_size;
+    use super::ulimit_json;
 
     #[test]
     fn log_sizes_as_go_units_prints_them() {

@@ -29,9 +29,11 @@ mod rmi;
 mod run;
 #[cfg(test)]
 mod shorts;
+mod stats;
 mod system;
 mod tag;
 mod template;
+mod top;
 mod usage;
 mod volume;
 
@@ -143,6 +145,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Container(ContainerCommand::Exists(a)) => exists::container(&ctx, &a),
         Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
+        Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::exec(&ctx, a),
+        Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => top::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),

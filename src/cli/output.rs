@@ -57,6 +57,32 @@ pub fn report_error(e: &dyn std::fmt::Display) {
     eprintln!("{}", ctl::text::escape(&format!("Error: {e}")));
 }
 
+/// go-units' HumanSize: four significant digits, decimal units, no space ("10MB",
+/// "1.049MB"), as podman shows a log size limit and `stats` its sizes.
+pub fn go_human_size(bytes: u64) -> String {
+    go_size(bytes, 1000.0, &["B", "kB", "MB", "GB", "TB", "PB", "EB"])
+}
+
+/// go-units' BytesSize: as [`go_human_size`] in binary units ("64MiB").
+pub fn go_bytes_size(bytes: u64) -> String {
+    go_size(
+        bytes,
+        1024.0,
+        &["B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB"],
+    )
+}
+
+fn go_size(bytes: u64, base: f64, units: &[&str]) -> String {
+    let mut v = bytes as f64;
+    let mut i = 0;
+    while v >= base && i < units.len() - 1 {
+        v /= base;
+        i += 1;
+    }
+    let n = super::template::value::go_float(v, 'g', Some(4));
+    format!("{n}{}", units[i])
+}
+
 /// Sizes as podman prints them: three significant digits, decimal units.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 7] = ["B", "kB", "MB", "GB", "TB", "PB", "EB"];

@@ -36,6 +36,8 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("logs", LOGS),
     ("ps", PS),
     ("port", PORT),
+    ("stats", STATS),
+    ("top", LATEST),
     ("network", &[]),
     ("network create", &[('d', "driver"), ('o', "opt")]),
     (
@@ -76,6 +78,8 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
         &[('f', "format"), ('l', "latest"), ('s', "size")],
     ),
     ("container port", PORT),
+    ("container stats", STATS),
+    ("container top", LATEST),
     ("container prune", &[('f', "force")]),
     ("container exists", &[]),
     ("pull", PULL),
@@ -224,6 +228,7 @@ const PS: &[(char, &str)] = &[
     ('w', "watch"),
 ];
 const PORT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
+const STATS: &[(char, &str)] = &[('a', "all"), ('i', "interval"), ('l', "latest")];
 const PULL: &[(char, &str)] = &[('a', "all-tags"), ('q', "quiet")];
 const IMAGES: &[(char, &str)] = &[
     ('a', "all"),

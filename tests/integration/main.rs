@@ -17,6 +17,7 @@ mod images;
 mod layers;
 mod lifecycle;
 mod network;
+mod observe;
 mod packaging;
 mod podman_cli;
 mod podman_targets;
