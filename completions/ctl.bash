@@ -3325,11 +3325,11 @@ _ctl() {
                     return 0
                     ;;
                 --type)
-                    COMPREPLY=($(compgen -W "all container image" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "all container image volume" -- "${cur}"))
                     return 0
                     ;;
                 -t)
-                    COMPREPLY=($(compgen -W "all container image" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "all container image volume" -- "${cur}"))
                     return 0
                     ;;
                 --root)

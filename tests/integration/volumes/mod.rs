@@ -5,6 +5,7 @@
 mod anonymous;
 mod commands;
 mod data;
+mod inspect;
 mod rootless;
 
 use crate::common::{Compression, Image, LayerBuilder, WithImage};
