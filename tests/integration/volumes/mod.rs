@@ -6,6 +6,7 @@ mod anonymous;
 mod commands;
 mod data;
 mod inspect;
+mod relative;
 mod rootless;
 
 use crate::common::{Compression, Image, LayerBuilder, WithImage};
