@@ -576,7 +576,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             source,
             destination,
             readonly,
-            ..
+            options,
         } => MountRecord {
             kind: "bind".into(),
             source: Some(source.clone()),
@@ -584,6 +584,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             readonly: *readonly,
             name: None,
             anonymous: false,
+            options: options.clone(),
         },
         Mount::Tmpfs {
             destination,
@@ -595,6 +596,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             readonly: options.iter().any(|o| o == "ro"),
             name: None,
             anonymous: false,
+            options: Vec::new(),
         },
         Mount::Volume {
             name,
@@ -602,13 +604,18 @@ fn mount_record(m: &Mount) -> MountRecord {
             source,
             destination,
             readonly,
+            options,
             ..
-        } => crate::container::volumes::volume_record(
-            name,
-            *anonymous,
-            source,
-            destination,
-            *readonly,
-        ),
+        } => {
+            let mut r = crate::container::volumes::volume_record(
+                name,
+                *anonymous,
+                source,
+                destination,
+                *readonly,
+            );
+            r.options = options.clone();
+            r
+        }
     }
 }

@@ -260,5 +260,6 @@ pub(crate) fn volume_record(
         readonly,
         name: Some(name.to_string()),
         anonymous,
+        options: Vec::new(),
     }
 }

@@ -305,6 +305,13 @@ pub fn resolve(
         mounts.push(parse_tmpfs(t)?);
     }
     crate::container::options::absolute_sources(&mut mounts, &settings.cwd);
+    // `--volumes-from`'s, where the flags mount nothing (podman's order).
+    for m in &req.inherited_mounts {
+        let taken = mounts.iter().any(|o| o.destination() == m.destination());
+        if !taken {
+            mounts.push(m.clone());
+        }
+    }
     mounts.extend(volumes::image_volumes(&cfg, &mounts));
     // What runc would refuse only after the container was made, refused before.
     checks::exec_fits(&flag_env, &req.command, settings.arg_max)?;

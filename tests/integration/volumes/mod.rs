@@ -5,6 +5,7 @@
 mod anonymous;
 mod commands;
 mod data;
+mod from;
 mod inspect;
 mod relative;
 mod rootless;
