@@ -84,6 +84,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-file -d 'Read enviro
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l volumes-from -d 'Mount the binds and volumes of another container, in their mode or ro/rw (OPTS: ro, rw, z)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
@@ -182,6 +183,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-file -d 'Read env
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l volumes-from -d 'Mount the binds and volumes of another container, in their mode or ro/rw (OPTS: ro, rw, z)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
@@ -698,6 +700,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l volumes-from -d 'Mount the binds and volumes of another container, in their mode or ro/rw (OPTS: ro, rw, z)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
@@ -796,6 +799,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s v -l volume -d 'Mount a host path or a volume: /HOST:CTR[:OPTS], NAME:CTR[:OPTS] (a named volume, made if missing), or CTR (an anonymous volume); OPTS: ro, rw, nocopy, propagation' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l mount -d 'Mount: type=bind,source=..,target=..[,readonly], type=volume[,source=NAME],target=.. [,readonly][,volume-nocopy] or type=tmpfs,target=..' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tmpfs -d 'Mount a tmpfs: PATH[:OPTS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l volumes-from -d 'Mount the binds and volumes of another container, in their mode or ro/rw (OPTS: ro, rw, z)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s w -l workdir -d 'Working directory inside the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s u -l user -d 'User to run as: user[:group], names from the image\'s /etc/passwd' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l entrypoint -d 'Override the image\'s entrypoint ("" clears it)' -r
@@ -1290,9 +1294,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'json, or a Go template for each result (e.g. \'{{.State.Status}}\')' -r
-complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s t -l type -d 'What to inspect: container, image, or both (containers first)' -r -f -a "all\t''
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s t -l type -d 'What to inspect: container, image, volume, or all (in that order)' -r -f -a "all\t''
 container\t''
-image\t''"
+image\t''
+volume\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

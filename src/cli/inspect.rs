@@ -51,13 +51,13 @@ pub struct Args {
     /// json, or a Go template for each result (e.g. '{{.State.Status}}')
     #[arg(short, long)]
     pub format: Option<String>,
-    /// What to inspect: container, image, or both (containers first)
+    /// What to inspect: container, image, volume, or all (in that order)
     #[arg(short = 't', long = "type", value_enum, default_value = "all")]
     pub kind: Kind,
     /// Inspect the container created last
     #[arg(short, long)]
     pub latest: bool,
-    /// Containers or images (name or id)
+    /// Containers, images or volumes (name or id)
     pub names: Vec<String>,
 }
 
@@ -113,6 +113,7 @@ pub enum Kind {
     All,
     Container,
     Image,
+    Volume,
 }
 
 pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
@@ -124,42 +125,23 @@ pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
         if !args.names.is_empty() {
             anyhow::bail!("--latest and arguments cannot be used together");
         }
-        if args.kind == Kind::Image {
-            anyhow::bail!("latest is not supported for type \"image\"");
+        if matches!(args.kind, Kind::Image | Kind::Volume) {
+            let kind = format!("{:?}", args.kind).to_lowercase();
+            anyhow::bail!("latest is not supported for type \"{kind}\"");
         }
         args.kind = Kind::Container;
         args.names = vec![Manager::open(ctx)?.latest()?];
     }
     let store = super::open_store(ctx)?;
-    let manager = if args.kind == Kind::Image {
-        None
-    } else {
-        Some(Manager::open(ctx)?)
-    };
+    let manager = Manager::open(ctx)?;
     let template = inspect_format("inspect", args.format.as_deref(), args.kind == Kind::Image)?;
     let mut out = Vec::new();
     let mut errors: Vec<String> = Vec::new();
     for n in &args.names {
-        let container = manager
-            .as_ref()
-            .map(|m| m.get(n).map(|c| (container_json(m, &c), CONTAINER_SHAPE)));
-        let found = match container {
-            Some(Ok(v)) => Ok(v),
-            Some(Err(e)) if args.kind == Kind::Container => Err(e),
-            Some(Err(e @ ctl::Error::CorruptRecord { .. })) => Err(e),
-            _ => ctl::image::pull::find_stored(ctx, &store, n)
-                .and_then(|i| image_json(&store, &i))
-                .map(|v| (v, IMAGE_SHAPE))
-                .map_err(|e| match e {
-                    // Not a container, and no image either (a container name such as
-                    // "Web-1" is not even an image reference).
-                    ctl::Error::ImageNotFound(_) | ctl::Error::Reference(_)
-                        if args.kind == Kind::All =>
-                    {
-                        ctl::Error::NoSuchObject(n.clone())
-                    }
-                    e => e,
-                }),
+        let found = match find(ctx, &store, &manager, args.kind, n, template.is_some()) {
+            Ok(v) => Ok(v),
+            Err(Found::Fatal(e)) => return Err(e),
+            Err(Found::Not(e)) => Err(e),
         };
         match found {
             Ok(v) => out.push(v),
@@ -180,6 +162,56 @@ pub fn exec(ctx: &Context, mut args: Args) -> Result<ExitCode> {
         super::output::report_error(first);
     }
     Ok(code)
+}
+
+/// Why a name was not inspected: not found (reported, the others go on), or a failure
+/// that ends the command.
+enum Found {
+    Not(ctl::Error),
+    Fatal(anyhow::Error),
+}
+
+/// `n` as podman's inspect looks for it: a container, an image, then a volume (`--type`
+/// narrows it to one).
+fn find(
+    ctx: &Context,
+    store: &Store,
+    m: &Manager,
+    kind: Kind,
+    n: &str,
+    template: bool,
+) -> std::result::Result<(Value, super::template::Shape), Found> {
+    let wants = |k: Kind| kind == Kind::All || kind == k;
+    let mut last = None;
+    if wants(Kind::Container) {
+        match m.get(n) {
+            Ok(c) => return Ok((container_json(m, &c), CONTAINER_SHAPE)),
+            Err(e @ ctl::Error::CorruptRecord { .. }) => return Err(Found::Not(e)),
+            Err(e) => last = Some(e),
+        }
+    }
+    if wants(Kind::Image) {
+        match ctl::image::pull::find_stored(ctx, store, n).and_then(|i| image_json(store, &i)) {
+            Ok(v) => return Ok((v, IMAGE_SHAPE)),
+            // A container name such as "Web-1" is not even an image reference.
+            Err(e @ (ctl::Error::ImageNotFound(_) | ctl::Error::Reference(_))) => last = Some(e),
+            Err(e) => return Err(Found::Not(e)),
+        }
+    }
+    if wants(Kind::Volume) {
+        let vols = m.volumes().map_err(Found::Not)?;
+        match vols.get(n) {
+            Ok(v) => {
+                let j = super::volume::inspected(m, &vols, &v, template).map_err(Found::Fatal)?;
+                return Ok((j, super::volume::VOLUME_SHAPE));
+            }
+            Err(e) => last = Some(e),
+        }
+    }
+    Err(Found::Not(match (kind, last) {
+        (Kind::All, _) | (_, None) => ctl::Error::NoSuchObject(n.to_string()),
+        (_, Some(e)) => e,
+    }))
 }
 
 /// `nofile=1024:2048` as docker's `{"Name": "nofile", "Soft": 1024, "Hard": 2048}` (-1:

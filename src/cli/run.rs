@@ -41,6 +41,10 @@ pub struct CreateFlags {
     /// Mount a tmpfs: PATH[:OPTS]
     #[arg(long, value_name = "PATH[:OPTS]")]
     pub tmpfs: Vec<String>,
+    /// Mount the binds and volumes of another container, in their mode or ro/rw (OPTS: ro,
+    /// rw, z)
+    #[arg(long = "volumes-from", value_name = "CTR[:OPTS]")]
+    pub volumes_from: Vec<String>,
     /// Working directory inside the container
     #[arg(short, long, value_name = "DIR")]
     pub workdir: Option<String>,
@@ -422,6 +426,8 @@ impl CreateFlags {
             env_files: self.env_file.clone(),
             volumes: self.volume.clone(),
             mounts: self.mount.clone(),
+            volumes_from: self.volumes_from.clone(),
+            inherited_mounts: Vec::new(),
             tmpfs: self.tmpfs.clone(),
             workdir: self.workdir.clone(),
             user: self.user.clone(),

@@ -18,7 +18,7 @@ use super::output::{inspect_format, print_inspected, print_json, table};
 use super::template::{header_name, Format, Origin, Shape, Struct, Value as TValue};
 
 /// Volumes as templates see them: podman's define.InspectVolumeData.
-const VOLUME_SHAPE: Shape = Shape {
+pub const VOLUME_SHAPE: Shape = Shape {
     type_name: "define.InspectVolumeData",
     maps: &["Labels", "Options"],
 };
@@ -174,7 +174,7 @@ struct Inspected<'a> {
     needs_chown: bool,
 }
 
-fn inspect_json(vols: &Volumes, v: &Volume) -> Value {
+fn inspect_json(vols: &Volumes, v: &Volume, mount_count: u32) -> Value {
     serde_json::to_value(Inspected {
         name: &v.name,
         driver: &v.driver,
@@ -184,7 +184,7 @@ fn inspect_json(vols: &Volumes, v: &Volume) -> Value {
         scope: "local",
         options: &v.options,
         anonymous: v.anonymous,
-        mount_count: 0,
+        mount_count,
         needs_copy_up: v.needs_copy_up,
         needs_chown: v.needs_chown,
     })
@@ -192,8 +192,8 @@ fn inspect_json(vols: &Volumes, v: &Volume) -> Value {
 }
 
 /// The JSON templates see: podman's fields that JSON leaves out when empty are there.
-fn template_json(vols: &Volumes, v: &Volume) -> Value {
-    let mut j = inspect_json(vols, v);
+fn template_json(vols: &Volumes, v: &Volume, mount_count: u32) -> Value {
+    let mut j = inspect_json(vols, v, mount_count);
     let o = j.as_object_mut().expect("an object");
     for (k, d) in [
         ("Anonymous", json!(false)),
@@ -249,17 +249,17 @@ fn ls(m: &Manager, a: LsArgs) -> Result<ExitCode> {
         print_json(
             &found
                 .iter()
-                .map(|(v, _)| inspect_json(&vols, v))
-                .collect::<Vec<_>>(),
+                .map(|(v, _)| inspected(m, &vols, v, false))
+                .collect::<Result<Vec<_>>>()?,
         );
     } else if let Some(t) = template {
         let rows = found
             .iter()
             .map(|(v, _)| {
-                let row = Struct::from_json(&template_json(&vols, v), &VOLUME_SHAPE);
-                TValue::Struct(std::rc::Rc::new(row))
+                let row = Struct::from_json(&inspected(m, &vols, v, true)?, &VOLUME_SHAPE);
+                Ok(TValue::Struct(std::rc::Rc::new(row)))
             })
-            .collect();
+            .collect::<Result<_>>()?;
         t.print_listing(
             &TValue::list(rows),
             &|f| header_name(f, VOLUME_HEADERS),
@@ -292,8 +292,7 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
     let mut failed = false;
     for v in found {
         match v {
-            Ok(v) if template.is_some() => out.push((template_json(&vols, &v), VOLUME_SHAPE)),
-            Ok(v) => out.push((inspect_json(&vols, &v), VOLUME_SHAPE)),
+            Ok(v) => out.push((inspected(m, &vols, &v, template.is_some())?, VOLUME_SHAPE)),
             Err(e) => {
                 super::output::report_error(&e);
                 failed = true;
@@ -301,6 +300,15 @@ fn inspect(m: &Manager, a: InspectArgs) -> Result<ExitCode> {
         }
     }
     print_inspected(&out, template, failed)
+}
+
+/// One volume as `inspect` shows it: JSON, or what a template sees (`for_template`).
+pub fn inspected(m: &Manager, vols: &Volumes, v: &Volume, for_template: bool) -> Result<Value> {
+    let count = m.volume_mount_count(v)?;
+    Ok(match for_template {
+        true => template_json(vols, v, count),
+        false => inspect_json(vols, v, count),
+    })
 }
 
 fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {

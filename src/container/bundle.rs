@@ -589,7 +589,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             source,
             destination,
             readonly,
-            ..
+            options,
         } => MountRecord {
             kind: "bind".into(),
             source: Some(source.clone()),
@@ -597,6 +597,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             readonly: *readonly,
             name: None,
             anonymous: false,
+            options: options.clone(),
         },
         Mount::Tmpfs {
             destination,
@@ -608,6 +609,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             readonly: options.iter().any(|o| o == "ro"),
             name: None,
             anonymous: false,
+            options: Vec::new(),
         },
         Mount::Volume {
             name,
@@ -615,13 +617,18 @@ fn mount_record(m: &Mount) -> MountRecord {
             source,
             destination,
             readonly,
+            options,
             ..
-        } => crate::container::volumes::volume_record(
-            name,
-            *anonymous,
-            source,
-            destination,
-            *readonly,
-        ),
+        } => {
+            let mut r = crate::container::volumes::volume_record(
+                name,
+                *anonymous,
+                source,
+                destination,
+                *readonly,
+            );
+            r.options = options.clone();
+            r
+        }
     }
 }

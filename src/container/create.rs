@@ -22,6 +22,7 @@ impl Manager {
         let mut labels = plan::label_file_lines(&req.read_label_files()?);
         labels.append(&mut req.labels);
         req.labels = labels;
+        req.inherited_mounts = self.volumes_from(&req.volumes_from)?;
         let settings = Settings::detect(&self.ctx);
         plan::resolve(&req, &config, &env_files, &settings, &Containers::new_id())
     }

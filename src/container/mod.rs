@@ -35,3 +35,4 @@ pub mod store;
 pub mod user;
 pub mod userns;
 pub mod volumes;
+pub mod volumes_from;

@@ -205,15 +205,40 @@ pub fn container_path(what: &'static str, value: &str, path: &str) -> Result<Pat
     Ok(out)
 }
 
+/// A bind mount's host path as given; a relative one is made absolute against the current
+/// directory by [`absolute_sources`], as podman's.
 fn bind_source(what: &'static str, value: &str, src: &str) -> Result<PathBuf, OptionError> {
     match src {
-        "" => Err(invalid(what, value, "empty source")),
-        s if s.starts_with('/') => Ok(PathBuf::from(s)),
-        s => Err(invalid(
-            what,
-            value,
-            format!("source \"{s}\" is not absolute (type=volume mounts a named volume)"),
-        )),
+        "" => Err(invalid(what, value, "host directory cannot be empty")),
+        s => Ok(PathBuf::from(s)),
+    }
+}
+
+/// `cwd.join(path)`, lexically cleaned (Go's filepath.Abs, which podman uses): `..` above
+/// `/` stays at `/`, symlinks are not followed.
+pub fn absolute(cwd: &Path, path: &Path) -> PathBuf {
+    let mut out = PathBuf::from("/");
+    for c in cwd.join(path).components() {
+        match c {
+            Component::Normal(s) => out.push(s),
+            Component::ParentDir => {
+                out.pop();
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Every bind mount's relative host path (`-v ./dir:/c`, `-v ../dir:/c`, `--mount
+/// type=bind,src=dir`) made absolute against `cwd`.
+pub fn absolute_sources(mounts: &mut [Mount], cwd: &Path) {
+    for m in mounts {
+        if let Mount::Bind { source, .. } = m {
+            if source.is_relative() {
+                *source = absolute(cwd, source);
+            }
+        }
     }
 }
 
@@ -227,7 +252,8 @@ fn not_yet(opt: &str) -> Option<String> {
     .then(|| format!("option \"{key}\" is not supported yet"))
 }
 
-/// What a `-v` source names: a host path (absolute), or a volume.
+/// What a `-v` source names: a host path (absolute, or relative: starting with "."), or a
+/// volume.
 enum Source<'a> {
     Host(PathBuf),
     Volume(&'a str),
@@ -242,11 +268,8 @@ fn volume_source<'a>(
     match src {
         s if s.starts_with('/') => Ok(Source::Host(PathBuf::from(s))),
         "" => Err(invalid(what, value, "empty source")),
-        s if s.starts_with('.') => Err(invalid(
-            what,
-            value,
-            format!("relative host path \"{s}\" is not supported yet; use an absolute path"),
-        )),
+        // podman's rule: a source starting with "." is a relative host path.
+        s if s.starts_with('.') => Ok(Source::Host(PathBuf::from(s))),
         s if crate::volume::valid_name(s) => Ok(Source::Volume(s)),
         s => Err(invalid(
             what,
@@ -377,7 +400,8 @@ pub fn parse_mount(value: &str) -> Result<Mount, OptionError> {
             if size.is_some() || mode.is_some() {
                 return Err(bad("tmpfs-* options need type=tmpfs"));
             }
-            let source = bind_source(W, value, source.unwrap_or(""))?;
+            // podman's: no source binds the destination's own path from the host.
+            let source = bind_source(W, value, source.unwrap_or(target))?;
             let options = nonrecursive
                 .then_some("bind")
                 .into_iter()

@@ -29,6 +29,11 @@ pub struct CreateRequest {
     pub mounts: Vec<String>,
     /// `--tmpfs PATH[:OPTS]`.
     pub tmpfs: Vec<String>,
+    /// `--volumes-from CTR[:OPTS]`.
+    pub volumes_from: Vec<String>,
+    /// What `--volumes-from` takes from the other containers, found before the plan is
+    /// made (`Manager::plan`): their binds and volumes, under the flags' own mounts.
+    pub inherited_mounts: Vec<crate::container::options::Mount>,
     pub workdir: Option<String>,
     pub user: Option<String>,
     pub hostname: Option<String>,
@@ -138,6 +143,8 @@ impl Default for CreateRequest {
             volumes: Vec::new(),
             mounts: Vec::new(),
             tmpfs: Vec::new(),
+            volumes_from: Vec::new(),
+            inherited_mounts: Vec::new(),
             workdir: None,
             user: None,
             hostname: None,

@@ -31,6 +31,11 @@ impl Status {
             Status::Configured => "configured",
         }
     }
+
+    /// The runtime has the container (created or running): its mounts are in use.
+    pub fn is_active(self) -> bool {
+        matches!(self, Status::Created | Status::Running)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -47,6 +47,10 @@ pub struct MountRecord {
     /// An anonymous volume: removed with the container by `rm -v` and `--rm`.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub anonymous: bool,
+    /// A bind's or volume's further options as given (propagation, nosuid, …), which
+    /// `--volumes-from` passes on.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<String>,
 }
 
 /// What `ctl create`/`run` asked for; written once.

@@ -143,6 +143,20 @@ impl Manager {
             .collect())
     }
 
+    /// podman's MountCount: how many containers have the volume mounted now (started and
+    /// not yet stopped); 0 for a volume that is a plain directory, which is never mounted.
+    pub fn volume_mount_count(&self, v: &crate::volume::Volume) -> Result<u32> {
+        if !v.needs_mount() {
+            return Ok(0);
+        }
+        Ok(self
+            .list()?
+            .into_iter()
+            .flatten()
+            .filter(|(cfg, st)| uses(&cfg.mounts, &v.name) && st.status.is_active())
+            .count() as u32)
+    }
+
     /// Every volume name some container mounts.
     pub fn volumes_in_use(&self) -> Result<Vec<String>> {
         Ok(self
@@ -246,5 +260,6 @@ pub(crate) fn volume_record(
         readonly,
         name: Some(name.to_string()),
         anonymous,
+        options: Vec::new(),
     }
 }

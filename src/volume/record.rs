@@ -32,6 +32,19 @@ pub struct Volume {
     pub anonymous: bool,
 }
 
+impl Volume {
+    /// Has a filesystem of its own (podman's needsMount: options other than copy, nocopy,
+    /// uid, gid, size, noquota), mounted on `_data` while a container uses it.
+    pub fn needs_mount(&self) -> bool {
+        self.options.keys().any(|k| {
+            !matches!(
+                k.to_ascii_lowercase().as_str(),
+                "copy" | "nocopy" | "uid" | "gid" | "size" | "noquota"
+            )
+        })
+    }
+}
+
 /// `volume create` as asked.
 #[derive(Debug, Clone, Default)]
 pub struct CreateRequest {

@@ -77,6 +77,8 @@ pub struct Settings {
     pub subids: (u32, u32),
     /// containers.conf's (and ctl.toml's `[containers]`) defaults, under the flags.
     pub defaults: crate::config::ContainerDefaults,
+    /// The current directory, which relative bind sources are taken against.
+    pub cwd: PathBuf,
 }
 
 impl Settings {
@@ -124,6 +126,7 @@ impl Settings {
             gid,
             subids,
             defaults: ctx.container_defaults.clone(),
+            cwd: std::env::current_dir().unwrap_or_else(|_| PathBuf::from("/")),
         }
     }
 }
@@ -300,6 +303,14 @@ pub fn resolve(
     }
     for t in &req.tmpfs {
         mounts.push(parse_tmpfs(t)?);
+    }
+    crate::container::options::absolute_sources(&mut mounts, &settings.cwd);
+    // `--volumes-from`'s, where the flags mount nothing (podman's order).
+    for m in &req.inherited_mounts {
+        let taken = mounts.iter().any(|o| o.destination() == m.destination());
+        if !taken {
+            mounts.push(m.clone());
+        }
     }
     mounts.extend(volumes::image_volumes(&cfg, &mounts));
     // What runc would refuse only after the container was made, refused before.

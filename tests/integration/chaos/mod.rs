@@ -94,7 +94,8 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         a
     };
     let vol = format!("chaosvol{}", rng.below(2));
-    match rng.below(28) {
+    let other = format!("chaos{}", rng.below(4));
+    match rng.below(29) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -149,6 +150,13 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         24 => s(&["volume", "rm", "-f", "-t", "0", &vol]),
         25 => s(&["volume", "prune", "-f"]),
         26 => s(&["rm", "-f", "-v", name]),
+        // Another container's volumes and binds (it may be gone, or be this one's name).
+        27 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a.insert(1, other);
+            a.insert(1, "--volumes-from".into());
+            a
+        }
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

@@ -232,8 +232,8 @@ fn bad_volume_input_is_one_line_and_makes_nothing() {
             "\"idmap\" is not supported yet",
         ),
         (
-            vec!["run", "--rm", "-v", "./rel:/x", r, "true"],
-            "not supported yet",
+            vec!["run", "--rm", "-v", "./no-such-rel:/x", r, "true"],
+            "no-such-rel: no such file or directory",
         ),
         (
             vec![

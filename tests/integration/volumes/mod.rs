@@ -5,6 +5,9 @@
 mod anonymous;
 mod commands;
 mod data;
+mod from;
+mod inspect;
+mod relative;
 mod rootless;
 
 use crate::common::{Compression, Image, LayerBuilder, WithImage};

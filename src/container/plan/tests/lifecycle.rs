@@ -66,7 +66,6 @@ fn option_errors_name_the_option() {
         ),
         (req(|r| r.hostname = Some("h".repeat(100))), "at most 64"),
         (req(|r| r.env = strings(&["=x"])), "empty name"),
-        (req(|r| r.volumes = strings(&["./relative:/x"])), "relative"),
         (req(|r| r.memory = Some("1".into())), "minimum memory limit"),
         (
             req(|r| r.cap_add = strings(&["NOPE"])),

@@ -61,6 +61,7 @@ fn root() -> Settings {
         gid: 0,
         subids: (0, 0),
         defaults: Default::default(),
+        cwd: "/home/build/src".into(),
     }
 }
 

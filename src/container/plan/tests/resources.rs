@@ -50,6 +50,39 @@ fn resources_and_security_as_asked() {
 }
 
 #[test]
+fn relative_bind_sources_are_taken_against_the_current_directory() {
+    let p = plan(
+        &req(|r| {
+            r.volumes = strings(&["./data:/a", "../up/x/..:/b:ro", ".hidden:/c", "name:/d"]);
+            r.mounts = strings(&["type=bind,src=rel/dir,dst=/e", "type=bind,dst=/srv"]);
+        }),
+        &root(),
+    );
+    let binds: Vec<_> = p
+        .mounts
+        .iter()
+        .filter_map(|m| match m {
+            Mount::Bind { source, .. } => Some(source.display().to_string()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        binds,
+        [
+            "/home/build/src/data",
+            "/home/build/up",
+            "/home/build/src/.hidden",
+            "/home/build/src/rel/dir",
+            "/srv",
+        ]
+    );
+    assert!(p
+        .mounts
+        .iter()
+        .any(|m| matches!(m, Mount::Volume { name, .. } if name == "name")));
+}
+
+#[test]
 fn mounts_read_only_and_init() {
     let p = plan(
         &req(|r| {
