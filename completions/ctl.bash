@@ -34,8 +34,14 @@ _ctl() {
             ctl,create)
                 cmd="ctl__subcmd__create"
                 ;;
+            ctl,diff)
+                cmd="ctl__subcmd__diff"
+                ;;
             ctl,exec)
                 cmd="ctl__subcmd__exec"
+                ;;
+            ctl,export)
+                cmd="ctl__subcmd__export"
                 ;;
             ctl,generate)
                 cmd="ctl__subcmd__generate"
@@ -73,6 +79,9 @@ _ctl() {
             ctl,logs)
                 cmd="ctl__subcmd__logs"
                 ;;
+            ctl,mount)
+                cmd="ctl__subcmd__mount"
+                ;;
             ctl,network)
                 cmd="ctl__subcmd__network"
                 ;;
@@ -109,6 +118,12 @@ _ctl() {
             ctl,tag)
                 cmd="ctl__subcmd__tag"
                 ;;
+            ctl,umount)
+                cmd="ctl__subcmd__unmount"
+                ;;
+            ctl,unmount)
+                cmd="ctl__subcmd__unmount"
+                ;;
             ctl,unshare)
                 cmd="ctl__subcmd__unshare"
                 ;;
@@ -130,11 +145,17 @@ _ctl() {
             ctl__subcmd__container,create)
                 cmd="ctl__subcmd__container__subcmd__create"
                 ;;
+            ctl__subcmd__container,diff)
+                cmd="ctl__subcmd__container__subcmd__diff"
+                ;;
             ctl__subcmd__container,exec)
                 cmd="ctl__subcmd__container__subcmd__exec"
                 ;;
             ctl__subcmd__container,exists)
                 cmd="ctl__subcmd__container__subcmd__exists"
+                ;;
+            ctl__subcmd__container,export)
+                cmd="ctl__subcmd__container__subcmd__export"
                 ;;
             ctl__subcmd__container,inspect)
                 cmd="ctl__subcmd__container__subcmd__inspect"
@@ -147,6 +168,9 @@ _ctl() {
                 ;;
             ctl__subcmd__container,ls)
                 cmd="ctl__subcmd__container__subcmd__ls"
+                ;;
+            ctl__subcmd__container,mount)
+                cmd="ctl__subcmd__container__subcmd__mount"
                 ;;
             ctl__subcmd__container,port)
                 cmd="ctl__subcmd__container__subcmd__port"
@@ -168,6 +192,12 @@ _ctl() {
                 ;;
             ctl__subcmd__container,stop)
                 cmd="ctl__subcmd__container__subcmd__stop"
+                ;;
+            ctl__subcmd__container,umount)
+                cmd="ctl__subcmd__container__subcmd__unmount"
+                ;;
+            ctl__subcmd__container,unmount)
+                cmd="ctl__subcmd__container__subcmd__unmount"
                 ;;
             ctl__subcmd__container,wait)
                 cmd="ctl__subcmd__container__subcmd__wait"
@@ -248,7 +278,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network volume container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port export diff mount unmount umount network volume container pull images image inspect tag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -490,7 +520,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune exists export diff mount unmount umount cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -989,6 +1019,56 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__diff)
+            opts="-l -h --format --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__exec)
             opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1070,6 +1150,60 @@ _ctl() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__export)
+            opts="-o -h --output --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1308,6 +1442,56 @@ _ctl() {
                     ;;
                 --sort)
                     COMPREPLY=($(compgen -W "command created id image names runningfor size status" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__mount)
+            opts="-a -l -h --all --format --latest --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -2047,6 +2231,52 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__unmount)
+            opts="-a -f -l -h --all --force --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__wait)
             opts="-l -h --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2447,6 +2677,56 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__diff)
+            opts="-l -h --format --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__exec)
             opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2479,6 +2759,60 @@ _ctl() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__export)
+            opts="-o -h --output --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3619,6 +3953,56 @@ _ctl() {
                     return 0
                     ;;
                 --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__mount)
+            opts="-a -l -h --all --format --latest --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5053,6 +5437,52 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__unmount)
+            opts="-a -f -l -h --all --force --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__unshare)
             opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -5603,6 +6033,10 @@ _ctl_subcommand() {
         ":logs") _ctl_path=logs ;;
         ":ps"|":list") _ctl_path=ps ;;
         ":port") _ctl_path=port ;;
+        ":export") _ctl_path=export ;;
+        ":diff") _ctl_path=diff ;;
+        ":mount") _ctl_path=mount ;;
+        ":unmount"|":umount") _ctl_path=unmount ;;
         ":network") _ctl_path=network ;;
         "network:create") _ctl_path=network/create ;;
         "network:ls"|"network:list") _ctl_path=network/ls ;;
@@ -5633,6 +6067,10 @@ _ctl_subcommand() {
         "container:port") _ctl_path=container/port ;;
         "container:prune") _ctl_path=container/prune ;;
         "container:exists") _ctl_path=container/exists ;;
+        "container:export") _ctl_path=container/export ;;
+        "container:diff") _ctl_path=container/diff ;;
+        "container:mount") _ctl_path=container/mount ;;
+        "container:unmount"|"container:umount") _ctl_path=container/unmount ;;
         ":pull") _ctl_path=pull ;;
         ":images"|":image-ls") _ctl_path=images ;;
         ":image") _ctl_path=image ;;
@@ -5679,6 +6117,9 @@ _ctl_takes_value() {
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort) return 0 ;;
+        "export":-o|"export":--output) return 0 ;;
+        "diff":--format) return 0 ;;
+        "mount":--format) return 0 ;;
         "network/create":-d|"network/create":--driver|"network/create":--subnet|"network/create":--gateway|"network/create":--interface-name|"network/create":--label) return 0 ;;
         "network/ls":--format|"network/ls":-f|"network/ls":--filter) return 0 ;;
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
@@ -5700,6 +6141,9 @@ _ctl_takes_value() {
         "container/logs":--since|"container/logs":--until|"container/logs":--tail) return 0 ;;
         "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format|"container/ls":--sort) return 0 ;;
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
+        "container/export":-o|"container/export":--output) return 0 ;;
+        "container/diff":--format) return 0 ;;
+        "container/mount":--format) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
         "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
         "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;

@@ -94,7 +94,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         a
     };
     let vol = format!("chaosvol{}", rng.below(2));
-    match rng.below(28) {
+    match rng.below(32) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -138,6 +138,12 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         24 => s(&["volume", "rm", "-f", "-t", "0", &vol]),
         25 => s(&["volume", "prune", "-f"]),
         26 => s(&["rm", "-f", "-v", name]),
+        // A user's mount outlives stops and starts; rm -f takes it (rootless: refused).
+        27 => s(&["mount", name]),
+        28 => s(&["umount", name]),
+        29 => s(&["unmount", "-a"]),
+        // Mounts a stopped container's rootfs for the time of the export.
+        30 => s(&["export", "-o", "/dev/null", name]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
