@@ -69,6 +69,9 @@ pub enum Error {
     /// podman's words (libpod's lookup by name or id).
     #[error("no container with name or ID \"{0}\" found: no such container")]
     ContainerNotFound(String),
+    /// `diff` of a name that is neither a container nor an image (podman's words).
+    #[error("{0} not found: layer not known")]
+    LayerNotKnown(String),
     /// `--latest` with no container at all (podman's words).
     #[error("no such container")]
     NoLatestContainer,

@@ -3,8 +3,8 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, docs, exec, exists, generate, images, import, inspect, load, login, logs,
-    manage, network, port, ps, pull, rmi, run, stats, system, tag, top, volume,
+    attach, completion, docs, exec, exists, export, generate, images, import, inspect, load, login,
+    logs, manage, mount, network, port, ps, pull, rmi, run, stats, system, tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -42,6 +42,15 @@ pub enum Command {
     Stats(stats::Args),
     /// Display the running processes of a container
     Top(top::Args),
+    /// Export a container's filesystem contents as a tar archive
+    Export(export::ExportArgs),
+    /// Inspect changes on a container or image's filesystem
+    Diff(export::DiffArgs),
+    /// Mount a container's root filesystem and print where
+    Mount(mount::MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(visible_alias = "umount")]
+    Unmount(mount::UnmountArgs),
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
@@ -138,6 +147,15 @@ pub enum ContainerCommand {
     Prune(manage::PruneArgs),
     /// Exit 0 if a container exists, 1 if not
     Exists(exists::ContainerArgs),
+    /// Export a container's filesystem contents as a tar archive
+    Export(export::ExportArgs),
+    /// Inspect changes on a container's filesystem
+    Diff(export::DiffArgs),
+    /// Mount a container's root filesystem and print where
+    Mount(mount::MountArgs),
+    /// Unmount a container's root filesystem
+    #[command(visible_alias = "umount")]
+    Unmount(mount::UnmountArgs),
     /// Record a container's exit and release its resources (run by its monitor)
     #[command(hide = true)]
     Cleanup(manage::CleanupArgs),

@@ -9,6 +9,7 @@ mod completion_bash;
 mod docs;
 mod exec;
 mod exists;
+mod export;
 mod generate;
 mod global;
 mod images;
@@ -18,6 +19,7 @@ mod load;
 mod login;
 mod logs;
 mod manage;
+mod mount;
 mod network;
 mod output;
 mod parse;
@@ -147,6 +149,17 @@ pub fn run() -> Result<ExitCode> {
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
         Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => top::exec(&ctx, a),
+        Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => {
+            export::export(&ctx, a)
+        }
+        Command::Diff(a) => export::diff(&ctx, a, "ctl diff"),
+        Command::Container(ContainerCommand::Diff(a)) => {
+            export::diff(&ctx, a, "ctl container diff")
+        }
+        Command::Mount(a) | Command::Container(ContainerCommand::Mount(a)) => mount::mount(&ctx, a),
+        Command::Unmount(a) | Command::Container(ContainerCommand::Unmount(a)) => {
+            mount::unmount(&ctx, a)
+        }
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),

@@ -82,6 +82,14 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("container top", LATEST),
     ("container prune", &[('f', "force")]),
     ("container exists", &[]),
+    ("container export", EXPORT),
+    ("container diff", LATEST),
+    ("container mount", MOUNT),
+    ("container unmount", UNMOUNT),
+    ("export", EXPORT),
+    ("diff", LATEST),
+    ("mount", MOUNT),
+    ("unmount", UNMOUNT),
     ("pull", PULL),
     ("images", IMAGES),
     ("image", &[]),
@@ -229,6 +237,9 @@ const PS: &[(char, &str)] = &[
 ];
 const PORT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
 const STATS: &[(char, &str)] = &[('a', "all"), ('i', "interval"), ('l', "latest")];
+const EXPORT: &[(char, &str)] = &[('o', "output")];
+const MOUNT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
+const UNMOUNT: &[(char, &str)] = &[('a', "all"), ('f', "force"), ('l', "latest")];
 const PULL: &[(char, &str)] = &[('a', "all-tags"), ('q', "quiet")];
 const IMAGES: &[(char, &str)] = &[
     ('a', "all"),

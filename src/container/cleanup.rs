@@ -77,8 +77,12 @@ impl Manager {
         rt.delete(&id, true)?;
         self.teardown_user_net(&id);
         let torn = self.teardown_network(&id, &mut h.state);
-        let unmounted = rootfs::unmount(&self.containers.dir(&id).join("merged"));
-        h.state.mounted = unmounted.is_err();
+        // A `ctl mount` keeps the rootfs until `ctl unmount` or `rm`.
+        let unmounted = match h.state.user_mounts {
+            0 => rootfs::unmount(&self.containers.dir(&id).join("merged")),
+            _ => Ok(()),
+        };
+        h.state.mounted = unmounted.is_err() || h.state.user_mounts > 0;
         Ok((torn, unmounted))
     }
 

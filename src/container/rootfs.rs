@@ -181,17 +181,17 @@ pub fn unmount(target: &Path) -> Result<()> {
 
 /// Whether something is mounted exactly at `target` (per /proc/self/mountinfo).
 pub fn is_mounted(target: &Path) -> bool {
-    let Ok(info) = std::fs::read_to_string("/proc/self/mountinfo") else {
-        return false;
-    };
-    let want = target.to_string_lossy();
-    info.lines()
-        .filter_map(|l| l.split(' ').nth(4))
-        .any(|m| unescape(m) == want)
+    mount_points().contains(target)
+}
+
+/// Every mount point of this mount namespace.
+pub fn mount_points() -> std::collections::HashSet<PathBuf> {
+    let info = std::fs::read_to_string("/proc/self/mountinfo").unwrap_or_default();
+    crate::container::mount::points_from(&info)
 }
 
 /// mountinfo escapes space, tab, newline and backslash as octal.
-fn unescape(s: &str) -> String {
+pub(crate) fn unescape(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

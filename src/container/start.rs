@@ -39,15 +39,13 @@ impl Manager {
 
     fn prepare_held(&self, h: &mut Held) -> Result<()> {
         let id = h.id().to_string();
-        let state = &mut h.state;
         // A run whose cleanup never came (its monitor died) may have left its network.
-        self.teardown_network(&id, state)?;
+        self.teardown_network(&id, &mut h.state)?;
         let dir = self.containers.dir(&id);
         if !rootfs::is_mounted(&dir.join("merged")) {
-            let image = self.images.image(&h.config.image_id)?;
-            let maps = h.config.idmaps.as_ref();
-            self.mount_rootfs(&image, &dir, h.config.auto_remove, maps)?;
+            self.mount_held(h)?;
         }
+        let state = &mut h.state;
         state.mounted = true;
         let rt = self.runtime_for(&h.config)?;
         crate::container::monitor::end_unrecorded(self, &id, state.monitor_pid);
@@ -82,7 +80,9 @@ impl Manager {
                 }
                 // A monitor that got as far as the runtime's create may have left its state.
                 let _ = rt.delete(&id, true);
-                state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
+                if state.user_mounts == 0 {
+                    state.mounted = rootfs::unmount(&dir.join("merged")).is_err();
+                }
                 self.save(h)?;
                 return Err(e);
             }

@@ -75,6 +75,10 @@ pub struct State {
     /// The overlay rootfs is mounted.
     #[serde(default)]
     pub mounted: bool,
+    /// `ctl mount`s not yet undone by `ctl unmount` (podman's mount counter): while any is
+    /// left, stopping the container keeps its rootfs mounted; `rm` unmounts it anyway.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub user_mounts: u32,
     /// The bridge network set up for the current run, until it is torn down.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::network::NetworkState>,
@@ -97,6 +101,7 @@ impl State {
             restarts: 0,
             stopped_by_user: false,
             mounted: false,
+            user_mounts: 0,
             network: None,
         }
     }
@@ -121,6 +126,10 @@ impl State {
         self.monitor_start = None;
         self.note = note.map(str::to_string);
     }
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Default for State {
@@ -154,6 +163,7 @@ pub fn reconcile(state: &mut State, seen: &Observed) -> bool {
     if state.boot_id.is_some() && seen.boot_id.is_some() && state.boot_id != seen.boot_id {
         state.exited(None, None, Some("the machine rebooted"));
         state.mounted = false;
+        state.user_mounts = 0;
         return true;
     }
     if seen.pid_alive {

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(29) {
+    match rng.below(33) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -157,6 +157,12 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             a.insert(1, "--volumes-from".into());
             a
         }
+        // A user's mount outlives stops and starts; rm -f takes it (rootless: refused).
+        28 => s(&["mount", name]),
+        29 => s(&["umount", name]),
+        30 => s(&["unmount", "-a"]),
+        // Mounts a stopped container's rootfs for the time of the export.
+        31 => s(&["export", "-o", "/dev/null", name]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
