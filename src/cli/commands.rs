@@ -3,8 +3,8 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, docs, exec, exists, generate, images, import, inspect, load, login, logs,
-    manage, network, port, ps, pull, rmi, run, system, tag, volume,
+    attach, completion, cp, docs, exec, exists, generate, images, import, inspect, load, login,
+    logs, manage, network, port, ps, pull, rmi, run, system, tag, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +38,8 @@ pub enum Command {
     Ps(ps::Args),
     /// List a container's published ports
     Port(port::Args),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(cp::Args),
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
@@ -124,6 +126,8 @@ pub enum ContainerCommand {
     Inspect(inspect::ContainerArgs),
     /// List a container's published ports
     Port(port::Args),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(cp::Args),
     /// Remove all stopped containers
     Prune(manage::PruneArgs),
     /// Exit 0 if a container exists, 1 if not

@@ -6,6 +6,7 @@ mod commands;
 mod compat;
 mod completion;
 mod completion_bash;
+mod cp;
 mod docs;
 mod exec;
 mod exists;
@@ -143,6 +144,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Container(ContainerCommand::Exists(a)) => exists::container(&ctx, &a),
         Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),

@@ -36,6 +36,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("logs", LOGS),
     ("ps", PS),
     ("port", PORT),
+    ("cp", CP),
     ("network", &[]),
     ("network create", &[('d', "driver"), ('o', "opt")]),
     (
@@ -76,6 +77,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
         &[('f', "format"), ('l', "latest"), ('s', "size")],
     ),
     ("container port", PORT),
+    ("container cp", CP),
     ("container prune", &[('f', "force")]),
     ("container exists", &[]),
     ("pull", PULL),
@@ -222,6 +224,7 @@ const PS: &[(char, &str)] = &[
     ('w', "watch"),
 ];
 const PORT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
+const CP: &[(char, &str)] = &[('a', "archive")];
 const PULL: &[(char, &str)] = &[('a', "all-tags"), ('q', "quiet")];
 const IMAGES: &[(char, &str)] = &[
     ('a', "all"),

@@ -117,6 +117,7 @@ fn rootless_options_skip_devices_and_owners() {
         preserve_owner: false,
         opaque_xattr: "user.overlay.opaque",
         devices: false,
+        copy: None,
     };
     unpack(Cursor::new(t.bytes()), &f.dest, &o).unwrap();
     assert!(!f.at("null").exists() && !f.at("blk").exists());
