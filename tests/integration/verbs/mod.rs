@@ -2,6 +2,7 @@
 //! `exists`, `version`, `info --format`, the listing options of `images`, `ps` and `network
 //! ls`, `rmi -a`, `logs` of several containers, `exec` and `generate systemd` options.
 
+mod cp;
 mod exec;
 mod exists;
 mod generate;
