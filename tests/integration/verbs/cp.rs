@@ -298,7 +298,7 @@ fn cp_stays_inside_the_container() {
         for src in [
             "/trap/abs".to_string(),
             format!("/trap/up/{rel}"),
-            format!("/trap/absdir/shadow"),
+            "/trap/absdir/shadow".to_string(),
         ] {
             let out_file = t.path().join("leak");
             let out = w.ctl.run(&["cp", &format!("{c}:{src}"), s(&out_file)]);
