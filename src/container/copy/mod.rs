@@ -106,7 +106,9 @@ impl Manager {
                 let tree = source_in(&acc, name, path, true)?;
                 let out = &mut *req.stdout;
                 let opts = pack_options_of(&tree.name, tree.owner, tree.whole_root);
-                let packed = pack(tree.fd, &opts, out);
+                // A reader that goes away (`| head`) ends the copy with EPIPE, not SIGPIPE:
+                // the rootfs mounted for it is still unmounted.
+                let packed = crate::sys::without_sigpipe(|| pack(tree.fd, &opts, out));
                 packed.map_err(|source| pack_err("container", source))?;
                 acc.close()
             }

@@ -94,7 +94,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         a
     };
     let vol = format!("chaosvol{}", rng.below(2));
-    match rng.below(28) {
+    match rng.below(30) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -138,6 +138,10 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         24 => s(&["volume", "rm", "-f", "-t", "0", &vol]),
         25 => s(&["volume", "prune", "-f"]),
         26 => s(&["rm", "-f", "-v", name]),
+        // cp into and out of a running or stopped one (a stopped one's rootfs is mounted
+        // for the copy only).
+        27 => s(&["cp", "/etc/passwd", &format!("{name}:/tmp/chaos")]),
+        28 => s(&["cp", &format!("{name}:/data"), "-"]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
