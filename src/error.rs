@@ -12,6 +12,8 @@ pub enum Error {
     #[error(transparent)]
     Reference(#[from] ReferenceError),
     #[error(transparent)]
+    Copy(#[from] crate::container::copy::CopyError),
+    #[error(transparent)]
     ContainerOption(#[from] crate::container::options::OptionError),
     #[error("{}: {source}", path.display())]
     Io {

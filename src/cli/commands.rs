@@ -3,8 +3,8 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, docs, exec, exists, export, generate, images, import, inspect, load, login,
-    logs, manage, mount, network, port, ps, pull, rmi, run, stats, system, tag, top, volume,
+    attach, completion, cp, docs, exec, exists, export, generate, images, import, inspect, load,
+    login, logs, manage, mount, network, port, ps, pull, rmi, run, stats, system, tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -51,6 +51,8 @@ pub enum Command {
     /// Unmount a container's root filesystem
     #[command(visible_alias = "umount")]
     Unmount(mount::UnmountArgs),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(cp::Args),
     /// Manage networks
     #[command(subcommand)]
     Network(network::NetworkCommand),
@@ -143,6 +145,8 @@ pub enum ContainerCommand {
     Stats(stats::Args),
     /// Display the running processes of a container
     Top(top::Args),
+    /// Copy files/folders between a container and the local filesystem
+    Cp(cp::Args),
     /// Remove all stopped containers
     Prune(manage::PruneArgs),
     /// Exit 0 if a container exists, 1 if not

@@ -6,6 +6,7 @@ mod commands;
 mod compat;
 mod completion;
 mod completion_bash;
+mod cp;
 mod docs;
 mod exec;
 mod exists;
@@ -160,6 +161,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Unmount(a) | Command::Container(ContainerCommand::Unmount(a)) => {
             mount::unmount(&ctx, a)
         }
+        Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),

@@ -38,6 +38,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("port", PORT),
     ("stats", STATS),
     ("top", LATEST),
+    ("cp", CP),
     ("network", &[]),
     ("network create", &[('d', "driver"), ('o', "opt")]),
     (
@@ -80,6 +81,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("container port", PORT),
     ("container stats", STATS),
     ("container top", LATEST),
+    ("container cp", CP),
     ("container prune", &[('f', "force")]),
     ("container exists", &[]),
     ("container export", EXPORT),
@@ -240,6 +242,7 @@ const STATS: &[(char, &str)] = &[('a', "all"), ('i', "interval"), ('l', "latest"
 const EXPORT: &[(char, &str)] = &[('o', "output")];
 const MOUNT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
 const UNMOUNT: &[(char, &str)] = &[('a', "all"), ('f', "force"), ('l', "latest")];
+const CP: &[(char, &str)] = &[('a', "archive")];
 const PULL: &[(char, &str)] = &[('a', "all-tags"), ('q', "quiet")];
 const IMAGES: &[(char, &str)] = &[
     ('a', "all"),

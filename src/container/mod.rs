@@ -5,6 +5,7 @@ pub mod caps;
 pub mod checks;
 pub mod cleanup;
 pub mod confine;
+pub mod copy;
 pub mod create;
 pub mod diff;
 pub mod exec;

@@ -96,6 +96,7 @@ pub fn unpack_options(ctx: &Context) -> UnpackOptions {
             "trusted.overlay.opaque"
         },
         devices: !ctx.rootless,
+        copy: None,
     }
 }
 

@@ -36,6 +36,20 @@ pub struct UnpackOptions {
     pub opaque_xattr: &'static str,
     /// Create device nodes (rootful only); rootless skips them.
     pub devices: bool,
+    /// `cp`'s rules instead of a layer's: no whiteouts, owners as `cp` sets them, kinds
+    /// replaced only when asked.
+    pub copy: Option<CopyRules>,
+}
+
+/// How `cp` unpacks into a directory that already has content.
+#[derive(Debug, Clone, Default)]
+pub struct CopyRules {
+    /// Every entry's owner, instead of the one recorded (with `preserve_owner`).
+    pub owner: Option<(u32, u32)>,
+    /// Recorded owners are container ids: these maps turn them into ours.
+    pub maps: Option<crate::container::plan::IdMappings>,
+    /// A directory may replace a non-directory and the other way round (`--overwrite`).
+    pub overwrite: bool,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
@@ -74,6 +88,15 @@ pub fn unpack<R: Read>(
 ) -> Result<UnpackStats, UnpackError> {
     let root = openat(nix::fcntl::AT_FDCWD, dest, DIR, Mode::empty());
     let root = root.at(&dest.to_string_lossy())?;
+    unpack_at(archive, root, opts)
+}
+
+/// [`unpack`] into the directory `root` is open on: nothing outside it is created or changed.
+pub fn unpack_at<R: Read>(
+    archive: R,
+    root: OwnedFd,
+    opts: &UnpackOptions,
+) -> Result<UnpackStats, UnpackError> {
     let mut u = Unpacker {
         root,
         opts,
@@ -94,6 +117,9 @@ pub fn unpack<R: Read>(
 /// Bytes read from the tar and written per call when copying file contents.
 const COPY_BUF: usize = 256 * 1024;
 const WHITEOUT_PREFIX: &[u8] = b".wh.";
+/// Why `cp` without `--overwrite` stops.
+const KIND_REFUSED: &str =
+    "would replace a directory with a non-directory or the other way round (see --overwrite)";
 const WHITEOUT_META_PREFIX: &[u8] = b".wh..wh.";
 const OPAQUE_MARKER: &[u8] = b".wh..wh..opq";
 /// Flags to open a directory for `*at` calls.
@@ -157,7 +183,8 @@ impl Unpacker<'_> {
             meta,
         };
 
-        if let Some((last, dir)) = comps.split_last() {
+        let layer = self.opts.copy.is_none();
+        if let Some((last, dir)) = comps.split_last().filter(|_| layer) {
             let last = last.as_bytes();
             if last == OPAQUE_MARKER {
                 return self.opaque(&e);
@@ -223,6 +250,9 @@ impl Unpacker<'_> {
         } else {
             let (parent, name) = self.parent(e.comps, e.shown, true)?;
             let existing = lstat_at(&parent, name).at(e.shown)?;
+            if existing.is_some_and(|st| !is_dir(&st)) && !self.may_replace_kind() {
+                return Err(refuse(e.shown, KIND_REFUSED));
+            }
             if !existing.is_some_and(|st| is_dir(&st)) {
                 self.remove(&parent, name, e.comps, e.shown)?;
                 mkdirat(&parent, name, Mode::S_IRWXU).at(e.shown)?;
@@ -345,14 +375,37 @@ impl Unpacker<'_> {
 
     /// The ids to chown to, when ownership is kept.
     fn owner(&self, meta: &Meta) -> Option<(Option<Uid>, Option<Gid>)> {
-        let ids = (Some(Uid::from_raw(meta.uid)), Some(Gid::from_raw(meta.gid)));
-        self.opts.preserve_owner.then_some(ids)
+        if !self.opts.preserve_owner {
+            return None;
+        }
+        let (mut uid, mut gid) = (meta.uid, meta.gid);
+        if let Some(rules) = &self.opts.copy {
+            if let Some(fixed) = rules.owner {
+                (uid, gid) = fixed;
+            } else if let Some(maps) = &rules.maps {
+                use crate::container::plan::to_host;
+                // An id the container does not map is left to chown's EINVAL.
+                uid = to_host(&maps.uid_map, uid).unwrap_or(u32::MAX);
+                gid = to_host(&maps.gid_map, gid).unwrap_or(u32::MAX);
+            }
+        }
+        Some((Some(Uid::from_raw(uid)), Some(Gid::from_raw(gid))))
+    }
+
+    /// Whether a directory may replace a non-directory and the other way round: always in
+    /// a layer, with `--overwrite` in `cp`.
+    fn may_replace_kind(&self) -> bool {
+        self.opts.copy.as_ref().is_none_or(|c| c.overwrite)
     }
 
     /// The parent directory and the free name where the entry's node goes: whatever was at
     /// that name is removed first.
     fn slot<'c>(&mut self, e: &Ent<'c>) -> Result<(OwnedFd, &'c OsStr), UnpackError> {
         let (parent, name) = self.parent(e.comps, e.shown, true)?;
+        let existing = lstat_at(&parent, name).at(e.shown)?;
+        if existing.is_some_and(|st| is_dir(&st)) && !self.may_replace_kind() {
+            return Err(refuse(e.shown, KIND_REFUSED));
+        }
         self.remove(&parent, name, e.comps, e.shown)?;
         Ok((parent, name))
     }
@@ -460,12 +513,18 @@ fn join(comps: &[OsString]) -> PathBuf {
 /// Opens a directory by a path resolved with `root` as `/`: symlinks (absolute or through
 /// `..`) cannot leave it, and /proc magic links are refused.
 fn open_in_root(root: &OwnedFd, path: &Path, extra: OFlag) -> nix::Result<OwnedFd> {
+    resolve_in_root(root, path, DIR | extra)
+}
+
+/// Opens `path` with `flags`, resolved with `root` as `/` as [`open_in_root`] does: every
+/// open inside a container's or a layer's tree goes through here.
+pub(crate) fn resolve_in_root(root: &impl AsFd, path: &Path, flags: OFlag) -> nix::Result<OwnedFd> {
     let how = OpenHow::new()
-        .flags(DIR | extra)
+        .flags(flags | OFlag::O_CLOEXEC)
         .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS);
     let mut tries = 0;
     loop {
-        match openat2(root, path, how) {
+        match openat2(root.as_fd(), path, how) {
             // EAGAIN: a concurrent rename made the kernel unsure the walk stayed inside.
             Err(Errno::EAGAIN | Errno::EINTR) if tries < 16 => tries += 1,
             r => return r,

@@ -9,7 +9,7 @@
 pub mod docker;
 pub mod import;
 pub mod oci;
-mod outer;
+pub(crate) mod outer;
 
 use std::collections::HashMap;
 use std::fs::File;

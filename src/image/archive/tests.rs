@@ -102,6 +102,7 @@ fn opts() -> UnpackOptions {
         preserve_owner: false,
         opaque_xattr: "user.overlay.opaque",
         devices: false,
+        copy: None,
     }
 }
 

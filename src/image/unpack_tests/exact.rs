@@ -117,6 +117,7 @@ fn rootless_options_skip_devices_and_owners() {
         preserve_owner: false,
         opaque_xattr: "user.overlay.opaque",
         devices: false,
+        copy: None,
     };
     unpack(Cursor::new(t.bytes()), &f.dest, &o).unwrap();
     assert!(!f.at("null").exists() && !f.at("blk").exists());
@@ -332,5 +333,47 @@ fn replacing_a_very_deep_tree_needs_no_deep_stack() {
     let run = move || unpack(Cursor::new(bytes), &dest, &opts()).map(|s| s.entries);
     assert_eq!(small_stack.spawn(run).unwrap().join().unwrap().unwrap(), 8);
     assert_eq!(fs::read(f.at("top")).unwrap(), b"flat");
+    f.host_unchanged();
+}
+
+/// `cp`'s rules: whiteout names are ordinary files, a fixed owner wins, and a directory
+/// replaces a file (or the other way round) only with `overwrite`.
+#[test]
+fn cp_rules_keep_whiteout_names_and_kinds() {
+    let f = Fixture::new();
+    fs::write(f.at("was-file"), b"x").unwrap();
+    fs::create_dir(f.at("was-dir")).unwrap();
+    let rules = |overwrite| UnpackOptions {
+        copy: Some(CopyRules {
+            owner: Some((7, 8)),
+            maps: None,
+            overwrite,
+        }),
+        preserve_owner: is_root(),
+        ..opts()
+    };
+    let mut t = Tar::new();
+    t.file(".wh.kept", b"literal")
+        .file("dir/.wh..wh..opq", b"too");
+    unpack(Cursor::new(t.bytes()), &f.dest, &rules(false)).unwrap();
+    assert_eq!(fs::read(f.at(".wh.kept")).unwrap(), b"literal");
+    assert_eq!(fs::read(f.at("dir/.wh..wh..opq")).unwrap(), b"too");
+    if is_root() {
+        assert_eq!(lmeta(&f.at(".wh.kept")).uid(), 7);
+        assert_eq!(lmeta(&f.at(".wh.kept")).gid(), 8);
+    }
+    let mut t = Tar::new();
+    t.dir("was-file", 0o755);
+    let e = unpack(Cursor::new(t.bytes()), &f.dest, &rules(false)).unwrap_err();
+    assert!(e.to_string().contains("--overwrite"), "{e}");
+    let mut t = Tar::new();
+    t.file("was-dir", b"y");
+    let e = unpack(Cursor::new(t.bytes()), &f.dest, &rules(false)).unwrap_err();
+    assert!(e.to_string().contains("--overwrite"), "{e}");
+    assert!(f.at("was-dir").is_dir() && f.at("was-file").is_file());
+    let mut t = Tar::new();
+    t.dir("was-file", 0o755).file("was-dir", b"y");
+    unpack(Cursor::new(t.bytes()), &f.dest, &rules(true)).unwrap();
+    assert!(f.at("was-file").is_dir() && f.at("was-dir").is_file());
     f.host_unchanged();
 }

@@ -20,6 +20,7 @@ fn opts() -> UnpackOptions {
         preserve_owner: true,
         opaque_xattr: "trusted.overlay.opaque",
         devices: true,
+        copy: None,
     }
 }
 

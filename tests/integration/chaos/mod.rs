@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(33) {
+    match rng.below(35) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -163,6 +163,10 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         30 => s(&["unmount", "-a"]),
         // Mounts a stopped container's rootfs for the time of the export.
         31 => s(&["export", "-o", "/dev/null", name]),
+        // cp into and out of a running or stopped one (a stopped one's rootfs is mounted
+        // for the copy only).
+        32 => s(&["cp", "/etc/passwd", &format!("{name}:/tmp/chaos")]),
+        33 => s(&["cp", &format!("{name}:/data"), "-"]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

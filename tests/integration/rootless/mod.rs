@@ -3,6 +3,7 @@
 //! namespace, pasta networking with `-p`, the single-mapping fallback, and isolation
 //! between users.
 
+mod cp;
 mod fallback;
 mod layers;
 mod lifecycle;

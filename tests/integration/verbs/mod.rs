@@ -3,6 +3,7 @@
 //! ls`, `rmi -a`, `logs` of several containers, `exec` and `generate systemd` options;
 //! `export`, `diff`, `mount` and `unmount`.
 
+mod cp;
 mod diff;
 mod exec;
 mod exists;
