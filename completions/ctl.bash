@@ -31,11 +31,20 @@ _ctl() {
             ctl,container)
                 cmd="ctl__subcmd__container"
                 ;;
+            ctl,cp)
+                cmd="ctl__subcmd__cp"
+                ;;
             ctl,create)
                 cmd="ctl__subcmd__create"
                 ;;
+            ctl,diff)
+                cmd="ctl__subcmd__diff"
+                ;;
             ctl,exec)
                 cmd="ctl__subcmd__exec"
+                ;;
+            ctl,export)
+                cmd="ctl__subcmd__export"
                 ;;
             ctl,generate)
                 cmd="ctl__subcmd__generate"
@@ -73,6 +82,9 @@ _ctl() {
             ctl,logs)
                 cmd="ctl__subcmd__logs"
                 ;;
+            ctl,mount)
+                cmd="ctl__subcmd__mount"
+                ;;
             ctl,network)
                 cmd="ctl__subcmd__network"
                 ;;
@@ -100,6 +112,9 @@ _ctl() {
             ctl,start)
                 cmd="ctl__subcmd__start"
                 ;;
+            ctl,stats)
+                cmd="ctl__subcmd__stats"
+                ;;
             ctl,stop)
                 cmd="ctl__subcmd__stop"
                 ;;
@@ -108,6 +123,15 @@ _ctl() {
                 ;;
             ctl,tag)
                 cmd="ctl__subcmd__tag"
+                ;;
+            ctl,top)
+                cmd="ctl__subcmd__top"
+                ;;
+            ctl,umount)
+                cmd="ctl__subcmd__unmount"
+                ;;
+            ctl,unmount)
+                cmd="ctl__subcmd__unmount"
                 ;;
             ctl,unshare)
                 cmd="ctl__subcmd__unshare"
@@ -130,14 +154,23 @@ _ctl() {
             ctl__subcmd__container,cleanup)
                 cmd="ctl__subcmd__container__subcmd__cleanup"
                 ;;
+            ctl__subcmd__container,cp)
+                cmd="ctl__subcmd__container__subcmd__cp"
+                ;;
             ctl__subcmd__container,create)
                 cmd="ctl__subcmd__container__subcmd__create"
+                ;;
+            ctl__subcmd__container,diff)
+                cmd="ctl__subcmd__container__subcmd__diff"
                 ;;
             ctl__subcmd__container,exec)
                 cmd="ctl__subcmd__container__subcmd__exec"
                 ;;
             ctl__subcmd__container,exists)
                 cmd="ctl__subcmd__container__subcmd__exists"
+                ;;
+            ctl__subcmd__container,export)
+                cmd="ctl__subcmd__container__subcmd__export"
                 ;;
             ctl__subcmd__container,inspect)
                 cmd="ctl__subcmd__container__subcmd__inspect"
@@ -150,6 +183,9 @@ _ctl() {
                 ;;
             ctl__subcmd__container,ls)
                 cmd="ctl__subcmd__container__subcmd__ls"
+                ;;
+            ctl__subcmd__container,mount)
+                cmd="ctl__subcmd__container__subcmd__mount"
                 ;;
             ctl__subcmd__container,port)
                 cmd="ctl__subcmd__container__subcmd__port"
@@ -169,8 +205,20 @@ _ctl() {
             ctl__subcmd__container,start)
                 cmd="ctl__subcmd__container__subcmd__start"
                 ;;
+            ctl__subcmd__container,stats)
+                cmd="ctl__subcmd__container__subcmd__stats"
+                ;;
             ctl__subcmd__container,stop)
                 cmd="ctl__subcmd__container__subcmd__stop"
+                ;;
+            ctl__subcmd__container,top)
+                cmd="ctl__subcmd__container__subcmd__top"
+                ;;
+            ctl__subcmd__container,umount)
+                cmd="ctl__subcmd__container__subcmd__unmount"
+                ;;
+            ctl__subcmd__container,unmount)
+                cmd="ctl__subcmd__container__subcmd__unmount"
                 ;;
             ctl__subcmd__container,wait)
                 cmd="ctl__subcmd__container__subcmd__wait"
@@ -254,7 +302,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port network volume container pull images image inspect tag untag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port stats top export diff mount unmount umount cp network volume container pull images image inspect tag untag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -496,7 +544,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port prune exists cleanup"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,6 +650,60 @@ _ctl() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__cp)
+            opts="-a -h --archive --overwrite --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -999,6 +1101,56 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__diff)
+            opts="-l -h --format --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__exec)
             opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1080,6 +1232,60 @@ _ctl() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__export)
+            opts="-o -h --output --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1325,6 +1531,56 @@ _ctl() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__mount)
+            opts="-a -l -h --all --format --latest --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2007,6 +2263,64 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__stats)
+            opts="-a -i -l -h --all --format --interval --latest --no-reset --no-stream --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__stop)
             opts="-t -i -a -l -h --timeout --time --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2069,6 +2383,98 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__container__subcmd__top)
+            opts="-l -h --latest --list-descriptors --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__container__subcmd__unmount)
+            opts="-a -f -l -h --all --force --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__container__subcmd__wait)
             opts="-l -h --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -2076,6 +2482,60 @@ _ctl() {
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__cp)
+            opts="-a -h --archive --overwrite --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --archive)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -a)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2473,6 +2933,56 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__diff)
+            opts="-l -h --format --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__exec)
             opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -2505,6 +3015,60 @@ _ctl() {
                     return 0
                     ;;
                 -w)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__export)
+            opts="-o -h --output --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3749,6 +4313,56 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__mount)
+            opts="-a -l -h --all --format --latest --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__network)
             opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm exists"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -4853,6 +5467,64 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__stats)
+            opts="-a -i -l -h --all --format --interval --latest --no-reset --no-stream --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -i)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__stop)
             opts="-t -i -a -l -h --timeout --time --ignore --all --cidfile --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -5109,6 +5781,98 @@ _ctl() {
             ;;
         ctl__subcmd__tag)
             opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__top)
+            opts="-l -h --latest --list-descriptors --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__unmount)
+            opts="-a -f -l -h --all --force --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5749,6 +6513,13 @@ _ctl_subcommand() {
         ":logs") _ctl_path=logs ;;
         ":ps"|":list") _ctl_path=ps ;;
         ":port") _ctl_path=port ;;
+        ":stats") _ctl_path=stats ;;
+        ":top") _ctl_path=top ;;
+        ":export") _ctl_path=export ;;
+        ":diff") _ctl_path=diff ;;
+        ":mount") _ctl_path=mount ;;
+        ":unmount"|":umount") _ctl_path=unmount ;;
+        ":cp") _ctl_path=cp ;;
         ":network") _ctl_path=network ;;
         "network:create") _ctl_path=network/create ;;
         "network:ls"|"network:list") _ctl_path=network/ls ;;
@@ -5777,8 +6548,15 @@ _ctl_subcommand() {
         "container:ls"|"container:ps"|"container:list") _ctl_path=container/ls ;;
         "container:inspect") _ctl_path=container/inspect ;;
         "container:port") _ctl_path=container/port ;;
+        "container:stats") _ctl_path=container/stats ;;
+        "container:top") _ctl_path=container/top ;;
+        "container:cp") _ctl_path=container/cp ;;
         "container:prune") _ctl_path=container/prune ;;
         "container:exists") _ctl_path=container/exists ;;
+        "container:export") _ctl_path=container/export ;;
+        "container:diff") _ctl_path=container/diff ;;
+        "container:mount") _ctl_path=container/mount ;;
+        "container:unmount"|"container:umount") _ctl_path=container/unmount ;;
         ":pull") _ctl_path=pull ;;
         ":images"|":image-ls") _ctl_path=images ;;
         ":image") _ctl_path=image ;;
@@ -5827,6 +6605,11 @@ _ctl_takes_value() {
         "rm":-t|"rm":--time|"rm":--cidfile) return 0 ;;
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort|"ps":-w|"ps":--watch) return 0 ;;
+        "stats":--format|"stats":-i|"stats":--interval) return 0 ;;
+        "export":-o|"export":--output) return 0 ;;
+        "diff":--format) return 0 ;;
+        "mount":--format) return 0 ;;
+        "cp":-a|"cp":--archive) return 0 ;;
         "network/create":-d|"network/create":--driver|"network/create":--subnet|"network/create":--gateway|"network/create":--interface-name|"network/create":--label) return 0 ;;
         "network/ls":--format|"network/ls":-f|"network/ls":--filter) return 0 ;;
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
@@ -5848,6 +6631,11 @@ _ctl_takes_value() {
         "container/logs":--since|"container/logs":--until|"container/logs":--tail) return 0 ;;
         "container/ls":-n|"container/ls":--last|"container/ls":-f|"container/ls":--filter|"container/ls":--format|"container/ls":--sort|"container/ls":-w|"container/ls":--watch) return 0 ;;
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
+        "container/stats":--format|"container/stats":-i|"container/stats":--interval) return 0 ;;
+        "container/cp":-a|"container/cp":--archive) return 0 ;;
+        "container/export":-o|"container/export":--output) return 0 ;;
+        "container/diff":--format) return 0 ;;
+        "container/mount":--format) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
         "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
         "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;

@@ -52,6 +52,12 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "list" -d 'List containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "port" -d 'List a container\'s published ports'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "export" -d 'Export a container\'s filesystem contents as a tar archive'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "diff" -d 'Inspect changes on a container or image\'s filesystem'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "umount" -d 'Unmount a container\'s root filesystem'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage networks'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
@@ -504,6 +510,76 @@ complete -c ctl -n "__fish_ctl_using_subcommand top" -l runtime-flag -d 'A globa
 complete -c ctl -n "__fish_ctl_using_subcommand top" -s l -l latest -d 'The container created last (then every word is a descriptor)'
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l list-descriptors -d 'Print the format descriptors, one a line'
 complete -c ctl -n "__fish_ctl_using_subcommand top" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand export" -s o -l output -d 'Write to a file, default is STDOUT' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand export" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l format -d 'Change the output format (only json)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l format -d 'Print the mounted containers in this format (json)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -s a -l all -d 'Mount all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -s l -l latest -d 'Act on the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l no-trunc -d 'Do not truncate the output'
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -s a -l all -d 'Unmount all of the currently mounted containers'
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -s f -l force -d 'Unmount even if other mounts of the container are counted'
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -s l -l latest -d 'Act on the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -s a -l all -d 'Unmount all of the currently mounted containers'
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -s f -l force -d 'Unmount even if other mounts of the container are counted'
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -s l -l latest -d 'Act on the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -s a -l archive -d 'Chown what is copied into a container to its main user (false: keep the owners of the source)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -662,34 +738,40 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "run" -d 'Create and start a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "create" -d 'Create a container without starting it'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "start" -d 'Start containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "stop" -d 'Stop running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "restart" -d 'Restart containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "kill" -d 'Send a signal to running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "exec" -d 'Run a command in a running container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "rm" -d 'Remove containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "logs" -d 'Print a container\'s output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "ls" -d 'List containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "port" -d 'List a container\'s published ports'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "top" -d 'Display the running processes of a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "prune" -d 'Remove all stopped containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top prune exists cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "run" -d 'Create and start a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "start" -d 'Start containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "stop" -d 'Stop running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "restart" -d 'Restart containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "rm" -d 'Remove containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "logs" -d 'Print a container\'s output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "ls" -d 'List containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "port" -d 'List a container\'s published ports'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "top" -d 'Display the running processes of a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "export" -d 'Export a container\'s filesystem contents as a tar archive'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "diff" -d 'Inspect changes on a container\'s filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "umount" -d 'Unmount a container\'s root filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port stats top cp prune exists export diff mount unmount umount cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass the fds 3 to 3+N-1 of this process into the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -1101,6 +1183,18 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'The container created last (then every word is a descriptor)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l list-descriptors -d 'Print the format descriptors, one a line'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -s a -l archive -d 'Chown what is copied into a container to its main user (false: keep the owners of the source)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1121,6 +1215,64 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Check for external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to a file, default is STDOUT' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l format -d 'Change the output format (only json)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l format -d 'Print the mounted containers in this format (json)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -s a -l all -d 'Mount all containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -s l -l latest -d 'Act on the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l no-trunc -d 'Do not truncate the output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount all of the currently mounted containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -s f -l force -d 'Unmount even if other mounts of the container are counted'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -s l -l latest -d 'Act on the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Unmount all of the currently mounted containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -s f -l force -d 'Unmount even if other mounts of the container are counted'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -s l -l latest -d 'Act on the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

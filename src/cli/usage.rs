@@ -263,7 +263,7 @@ mod tests {
             ),
             (
                 &["ctl", "inspect", "-t", "pod", "x"],
-                "invalid value 'pod' for '--type <KIND>' [possible values: all, container, image]",
+                "invalid value 'pod' for '--type <KIND>' [possible values: all, container, image, volume]",
             ),
             (
                 &["ctl", "completion", "tcsh"],
