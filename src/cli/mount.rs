@@ -62,7 +62,7 @@ pub fn mount(ctx: &Context, args: MountArgs) -> Result<ExitCode> {
     if names.is_empty() && !args.all {
         return list(&m, &args);
     }
-    each(&m, &names, |m, id, _| {
+    each(&m, &names, args.all, |m, id, _| {
         let path = m.mount(id)?;
         Ok(ctl::text::escape(&path.to_string_lossy()).into_owned())
     })
@@ -123,7 +123,7 @@ pub fn unmount(ctx: &Context, args: UnmountArgs) -> Result<ExitCode> {
     };
     // "All of the currently mounted containers are unmounted": every count of each.
     let force = args.force || args.all;
-    each(&m, &names, |m, id, input| {
+    each(&m, &names, args.all, |m, id, input| {
         m.unmount(id, force)?;
         Ok(input.to_string())
     })
@@ -137,20 +137,28 @@ fn strip(names: &[String]) -> Vec<String> {
 }
 
 /// Looks every name up first (a missing one fails the command before anything is done, as
-/// podman's getContainers), then acts on each, printing its line or its error.
+/// podman's getContainers), then acts on each, printing its line or its error. With
+/// `--all` (`listed`), a container removed since it was listed is passed over.
 fn each(
     m: &Manager,
     names: &[String],
+    listed: bool,
     f: impl Fn(&Manager, &str, &str) -> ctl::Result<String>,
 ) -> Result<ExitCode> {
-    let ids = names
-        .iter()
-        .map(|n| m.resolve(n))
-        .collect::<ctl::Result<Vec<_>>>()?;
+    let gone = |e: &ctl::Error| listed && matches!(e, ctl::Error::ContainerNotFound(_));
+    let mut ids = Vec::new();
+    for n in names {
+        match m.resolve(n) {
+            Ok(id) => ids.push((id, n)),
+            Err(e) if gone(&e) => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
     let mut code = 0u8;
-    for (id, input) in ids.iter().zip(names) {
+    for (id, input) in &ids {
         match f(m, id, input) {
             Ok(line) => println!("{line}"),
+            Err(e) if gone(&e) => {}
             Err(e) => {
                 report_error(&e);
                 code = e.exit_code();

@@ -264,7 +264,7 @@ fn a_value_outside_a_closed_set_is_a_usage_error_in_pflag_s_words() {
         (
             &["inspect", "--type", "pod", "x"],
             "Error: invalid argument \"pod\" for \"-t, --type\" flag: \"pod\" is not a \
-             valid value.  Choose from: \"all, container, image\"\nSee 'ctl inspect --help'",
+             valid value.  Choose from: \"all, container, image, volume\"\nSee 'ctl inspect --help'",
         ),
         (
             &["ps", "--last", "x"],
