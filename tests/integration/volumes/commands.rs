@@ -38,7 +38,7 @@ fn volume_create_ls_inspect_exists() {
         "ls",
         "-q",
         "--filter",
-        "name=^b",
+        "name=^bet", // (not hex: the anonymous volume's name is)
         "--filter",
         "driver=local",
     ]);
