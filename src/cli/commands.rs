@@ -4,7 +4,8 @@ use clap::Subcommand;
 
 use super::{
     attach, completion, cp, docs, exec, exists, export, generate, images, import, inspect, load,
-    login, logs, manage, mount, network, port, ps, pull, rmi, run, stats, system, tag, top, volume,
+    login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, stats, system, tag, top,
+    volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -38,6 +39,8 @@ pub enum Command {
     Ps(ps::Args),
     /// List a container's published ports
     Port(port::Args),
+    /// Rename a container
+    Rename(rename::Args),
     /// Display a live stream of container resource usage statistics
     Stats(stats::Args),
     /// Display the running processes of a container
@@ -141,6 +144,8 @@ pub enum ContainerCommand {
     Inspect(inspect::ContainerArgs),
     /// List a container's published ports
     Port(port::Args),
+    /// Rename a container
+    Rename(rename::Args),
     /// Display a live stream of container resource usage statistics
     Stats(stats::Args),
     /// Display the running processes of a container

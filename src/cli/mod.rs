@@ -28,6 +28,7 @@ mod port;
 mod progress;
 mod ps;
 mod pull;
+mod rename;
 mod rmi;
 mod run;
 #[cfg(test)]
@@ -148,6 +149,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Container(ContainerCommand::Exists(a)) => exists::container(&ctx, &a),
         Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),
+        Command::Rename(a) | Command::Container(ContainerCommand::Rename(a)) => {
+            rename::exec(&ctx, a)
+        }
         Command::Stats(a) | Command::Container(ContainerCommand::Stats(a)) => stats::exec(&ctx, a),
         Command::Top(a) | Command::Container(ContainerCommand::Top(a)) => top::exec(&ctx, a),
         Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => {

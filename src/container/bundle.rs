@@ -388,6 +388,7 @@ impl Manager {
             etc: plan.etc.clone(),
             idmaps: made.idmaps,
             joins: self.joins(plan),
+            other_names: Vec::new(),
         }
     }
 

@@ -25,6 +25,7 @@ pub mod options;
 pub mod overlay;
 pub mod plan;
 pub mod remove;
+pub mod rename;
 pub mod request;
 pub mod resources;
 pub mod restart;

@@ -72,6 +72,9 @@ impl Manager {
         rootfs::unmount(&self.containers.dir(&id).join("merged"))?;
         // Renamed away with the lock held: whoever waits for the lock finds it gone.
         self.containers.remove(&id, Some(&h.config.name))?;
+        for n in &h.config.other_names {
+            self.containers.release_name(n, &id);
+        }
         let auto_remove = h.config.auto_remove;
         let mounts = std::mem::take(&mut h.config.mounts);
         drop(h);

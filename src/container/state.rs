@@ -1,7 +1,7 @@
 //! A container's record on disk and the truth about its status.
 //!
-//! `container.json` holds what was asked at create time and never changes; `state.json` holds
-//! what happened since. Every reader reconciles the record with the machine: an exit file the
+//! `container.json` holds what was asked at create time and changes only with `rename`;
+//! `state.json` holds what happened since. Every reader reconciles the record with the machine: an exit file the
 //! monitor wrote, a pid that is gone or now belongs to someone else, a reboot.
 
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! Containers on disk: one directory each, a lock each, names taken atomically.
 //!
 //! ```text
-//! ROOT/containers/<id>/container.json   what was asked (immutable)
+//! ROOT/containers/<id>/container.json   what was asked (only `rename` changes it)
 //! ROOT/containers/<id>/state.json       what happened (atomic rewrite under the lock)
 //! ROOT/containers/<id>/lock             flock; no global lock
 //! ROOT/containers/<id>/config.json      the OCI bundle config; diff/ work/ merged/ userdata/
@@ -146,6 +146,10 @@ pub struct ContainerConfig {
     /// of the container whose namespace is joined, looked up again at every start.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub joins: std::collections::BTreeMap<String, String>,
+    /// Names a `rename` killed half-way may have left pointing here; freed with the
+    /// container (only where they still point at it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_names: Vec<String>,
 }
 
 impl ContainerConfig {
@@ -351,6 +355,15 @@ impl Containers {
                 Err(e)
             }
         }
+    }
+
+    /// [`Self::take_name`] for a container that exists: a name that already points at it
+    /// (a rename killed half-way) is its own.
+    pub fn take_name_again(&self, name: &str, id: &str) -> Result<()> {
+        if fs::read_link(self.name_link(name)).is_ok_and(|t| t.as_os_str() == id) {
+            return Ok(());
+        }
+        self.take_name(name, id)
     }
 
     fn take_name(&self, name: &str, id: &str) -> Result<()> {

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(35) {
+    match rng.below(36) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -167,6 +167,8 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         // for the copy only).
         32 => s(&["cp", "/etc/passwd", &format!("{name}:/tmp/chaos")]),
         33 => s(&["cp", &format!("{name}:/data"), "-"]),
+        // A new name for a container, racing every command on both names.
+        34 => s(&["rename", name, &other]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

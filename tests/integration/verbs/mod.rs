@@ -13,6 +13,7 @@ mod images;
 mod logs;
 mod mount;
 mod ps;
+mod rename;
 
 use crate::common::{Out, WithImage};
 use crate::lifecycle::{run_args, run_d, setup};
