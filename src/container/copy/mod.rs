@@ -125,16 +125,7 @@ impl Manager {
                         ..CopyRules::default()
                     }),
                 };
-                transfer(
-                    Tree {
-                        name: pname,
-                        ..tree
-                    },
-                    dir,
-                    &opts,
-                    "container",
-                    "host",
-                )?;
+                transfer(tree, pname, dir, &opts, ("container", "host"))?;
                 acc.close()
             }
             (Host(src), Container { name, path }) => {
@@ -142,16 +133,7 @@ impl Manager {
                 let acc = self.access(&self.copy_target(name)?)?;
                 let (dir, pname) = container_target(&acc, name, path, &tree)?;
                 let opts = self.unpack_options_for(&acc, req.archive, req.overwrite)?;
-                transfer(
-                    Tree {
-                        name: pname,
-                        ..tree
-                    },
-                    dir,
-                    &opts,
-                    "host",
-                    "container",
-                )?;
+                transfer(tree, pname, dir, &opts, ("host", "container"))?;
                 acc.close()
             }
             (Stream, Container { name, path }) => {
@@ -193,16 +175,7 @@ impl Manager {
         let tree = source_in(src, a, pa, false)?;
         let (dir, pname) = container_target(dst, b, pb, &tree)?;
         let opts = self.unpack_options_for(dst, req.archive, req.overwrite)?;
-        transfer(
-            Tree {
-                name: pname,
-                ..tree
-            },
-            dir,
-            &opts,
-            "container",
-            "container",
-        )?;
+        transfer(tree, pname, dir, &opts, ("container", "container"))?;
         if let Some(second) = acc2 {
             second.close()?;
         }
@@ -418,13 +391,16 @@ fn host_target(dest: &str, tree: &Tree) -> Result<(OwnedFd, Option<OsString>)> {
 }
 
 /// Archives `tree` in one thread and unpacks it into `dir` in this one, through a pipe.
+/// Copies `tree` into `dir`, its top entry named `name` there; `(from, to)` name the two
+/// sides in errors.
 fn transfer(
     tree: Tree,
+    name: Option<OsString>,
     dir: OwnedFd,
     opts: &UnpackOptions,
-    from: &'static str,
-    to: &'static str,
+    (from, to): (&'static str, &'static str),
 ) -> Result<(), CopyError> {
+    let tree = Tree { name, ..tree };
     let (mut reader, writer) = io::pipe().map_err(|e| pack_err(from, e))?;
     std::thread::scope(|s| {
         let packer = s.spawn(move || {
