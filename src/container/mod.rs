@@ -24,6 +24,7 @@ pub mod network;
 pub mod options;
 pub mod overlay;
 pub mod plan;
+pub mod record;
 pub mod remove;
 pub mod rename;
 pub mod request;
