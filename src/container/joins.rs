@@ -8,6 +8,9 @@ use std::path::PathBuf;
 
 use serde_json::Value;
 
+/// The containers joining each container's namespaces: target id → (id, name) of each.
+pub type Joined = std::collections::BTreeMap<String, Vec<(String, String)>>;
+
 use crate::container::lifecycle::Manager;
 use crate::container::store::ContainerConfig;
 use crate::error::{Error, Result};
@@ -109,21 +112,31 @@ impl Manager {
         Ok(())
     }
 
-    /// The containers that join a namespace of `id`, as (id, name).
+    /// The containers that join a namespace of `id`, as (id, name). The store is read once
+    /// per command; a container removed since then is left out. (One joining it later than
+    /// that is not seen, as no check outside its creator's lock can see it either.)
     pub fn dependents(&self, id: &str) -> Result<Vec<(String, String)>> {
-        let mut out = Vec::new();
-        for other in self.containers.ids()? {
-            if other == id {
-                continue;
-            }
-            // Unreadable or half-made records depend on nothing that can be told.
-            if let Ok(cfg) = self.containers.config(&other) {
-                if cfg.dependencies().contains(&id) {
-                    out.push((cfg.id, cfg.name));
+        if self.joined.get().is_none() {
+            let mut map = Joined::new();
+            for other in self.containers.ids()? {
+                // Unreadable or half-made records depend on nothing that can be told.
+                if let Ok(cfg) = self.containers.config(&other) {
+                    for target in cfg.dependencies() {
+                        map.entry(target.to_string())
+                            .or_default()
+                            .push((cfg.id.clone(), cfg.name.clone()));
+                    }
                 }
             }
+            let _ = self.joined.set(map);
         }
-        Ok(out)
+        let listed = self.joined.get().and_then(|m| m.get(id));
+        Ok(listed
+            .into_iter()
+            .flatten()
+            .filter(|(dep, _)| dep != id && self.containers.dir(dep).is_dir())
+            .cloned()
+            .collect())
     }
 
     /// `ids` with every container depending on them (recursively) before the container it

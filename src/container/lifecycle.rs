@@ -94,6 +94,9 @@ pub struct Manager {
     pub(crate) ctx: Context,
     pub(crate) containers: Containers,
     pub(crate) images: Store,
+    /// Who joins whose namespaces (`container:X`), read once per command: removals ask for
+    /// every container they remove (see [`Manager::dependents`]).
+    pub(crate) joined: std::sync::OnceLock<crate::container::joins::Joined>,
 }
 
 impl Manager {
@@ -102,6 +105,7 @@ impl Manager {
             containers: Containers::open(&ctx.root, &ctx.runroot)?,
             images: Store::open(&ctx.root)?,
             ctx: ctx.clone(),
+            joined: Default::default(),
         })
     }
 
