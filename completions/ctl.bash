@@ -40,6 +40,9 @@ _ctl() {
             ctl,diff)
                 cmd="ctl__subcmd__diff"
                 ;;
+            ctl,events)
+                cmd="ctl__subcmd__events"
+                ;;
             ctl,exec)
                 cmd="ctl__subcmd__exec"
                 ;;
@@ -274,6 +277,9 @@ _ctl() {
             ctl__subcmd__network,rm)
                 cmd="ctl__subcmd__network__subcmd__rm"
                 ;;
+            ctl__subcmd__system,events)
+                cmd="ctl__subcmd__system__subcmd__events"
+                ;;
             ctl__subcmd__system,info)
                 cmd="ctl__subcmd__system__subcmd__info"
                 ;;
@@ -308,7 +314,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port rename stats top export diff mount unmount umount cp network volume container pull images image inspect tag untag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port rename stats top events export diff mount unmount umount cp network volume container pull images image inspect tag untag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3035,6 +3041,80 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__events)
+            opts="-f -h --filter --format --stream --since --until --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-trunc)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__exec)
             opts="-d -i -t -e -u -w -l -h --detach --interactive --tty --env --env-file --privileged --user --workdir --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -5686,12 +5766,86 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__system)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help info migrate prune"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help events info migrate prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__events)
+            opts="-f -h --filter --format --stream --since --until --no-trunc --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --stream)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --no-trunc)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6614,6 +6768,7 @@ _ctl_subcommand() {
         ":rename") _ctl_path=rename ;;
         ":stats") _ctl_path=stats ;;
         ":top") _ctl_path=top ;;
+        ":events") _ctl_path=events ;;
         ":export") _ctl_path=export ;;
         ":diff") _ctl_path=diff ;;
         ":mount") _ctl_path=mount ;;
@@ -6681,6 +6836,7 @@ _ctl_subcommand() {
         "generate:systemd") _ctl_path=generate/systemd ;;
         ":info") _ctl_path=info ;;
         ":system") _ctl_path=system ;;
+        "system:events") _ctl_path=system/events ;;
         "system:info") _ctl_path=system/info ;;
         "system:migrate") _ctl_path=system/migrate ;;
         "system:prune") _ctl_path=system/prune ;;
@@ -6706,6 +6862,7 @@ _ctl_takes_value() {
         "logs":--since|"logs":--until|"logs":--tail) return 0 ;;
         "ps":-n|"ps":--last|"ps":-f|"ps":--filter|"ps":--format|"ps":--sort|"ps":-w|"ps":--watch) return 0 ;;
         "stats":--format|"stats":-i|"stats":--interval) return 0 ;;
+        "events":-f|"events":--filter|"events":--format|"events":--stream|"events":--since|"events":--until|"events":--no-trunc) return 0 ;;
         "export":-o|"export":--output) return 0 ;;
         "diff":--format) return 0 ;;
         "mount":--format) return 0 ;;
@@ -6750,6 +6907,7 @@ _ctl_takes_value() {
         "logout":--authfile) return 0 ;;
         "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--start-timeout|"generate/systemd":--container-prefix|"generate/systemd":--separator|"generate/systemd":--format|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
+        "system/events":-f|"system/events":--filter|"system/events":--format|"system/events":--stream|"system/events":--since|"system/events":--until|"system/events":--no-trunc) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;
         "version":-f|"version":--format) return 0 ;;
         *) return 1 ;;

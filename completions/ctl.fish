@@ -30,7 +30,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -l runroot -d 'Run state directory
 complete -c ctl -n "__fish_ctl_needs_command" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_needs_command" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_needs_command" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_needs_command" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_needs_command" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_needs_command" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_needs_command" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_needs_command" -s v -l version -d 'Print the version'
@@ -53,6 +53,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "port" -d 'List a container\
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "rename" -d 'Rename a container'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "top" -d 'Display the running processes of a container'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "events" -d 'Show events: what happened to containers, images, volumes and networks'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "export" -d 'Export a container\'s filesystem contents as a tar archive'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "diff" -d 'Inspect changes on a container or image\'s filesystem'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
@@ -167,7 +168,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l runroot -d 'Run state di
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand run" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s d -l detach -d 'Run in the background and print the container id'
@@ -266,7 +267,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand create" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l replace -d 'Remove an existing container of the same name first'
@@ -290,7 +291,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand start" -l runroot -d 'Run state 
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand start" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand start" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s a -l attach -d 'Attach to the container\'s output (and its input, if it keeps stdin open); exit with its exit code'
@@ -305,7 +306,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand stop" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s i -l ignore -d 'Succeed for containers that do not exist'
@@ -319,7 +320,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runroot -d 'Run stat
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand restart" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s a -l all -d 'Act on all containers'
@@ -332,7 +333,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kill" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kill" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s a -l all -d 'Act on all containers'
@@ -347,7 +348,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand exec" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand exec" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s d -l detach -d 'Run in the background'
@@ -364,7 +365,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand attach" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand attach" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand attach" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -l no-stdin -d 'Do not attach stdin'
@@ -377,7 +378,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runroot -d 'Run state dir
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s f -l force -d 'Remove running containers too (killing them)'
@@ -392,7 +393,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s l -l latest -d 'Wait for the container created last'
@@ -405,7 +406,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand logs" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logs" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s f -l follow -d 'Keep printing new output until the container stops'
@@ -430,7 +431,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runroot -d 'Run state dir
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand ps" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s a -l all -d 'Show all containers (default: running only)'
@@ -460,7 +461,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand list" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand list" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s a -l all -d 'Show all containers (default: running only)'
@@ -478,7 +479,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand port" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand port" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand port" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand port" -s a -l all -d 'The published ports of every running container, each line after its short id'
@@ -489,7 +490,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand rename" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand rename" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rename" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rename" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand rename" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rename" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rename" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rename" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rename" -s h -l help -d 'Print help'
@@ -500,7 +501,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand stats" -l runroot -d 'Run state 
 complete -c ctl -n "__fish_ctl_using_subcommand stats" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stats" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stats" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand stats" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand stats" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stats" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stats" -s a -l all -d 'Show all containers (default: running only)'
@@ -514,19 +515,36 @@ complete -c ctl -n "__fish_ctl_using_subcommand top" -l runroot -d 'Run state di
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand top" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand top" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand top" -s l -l latest -d 'The container created last (then every word is a descriptor)'
 complete -c ctl -n "__fish_ctl_using_subcommand top" -l list-descriptors -d 'Print the format descriptors, one a line'
 complete -c ctl -n "__fish_ctl_using_subcommand top" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand events" -s f -l filter -d 'Show only the events that match: container=, event=, image=, pod=, volume=, type=, label= (KEY=VALUE; repeat a key for either value)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l format -d 'json (JSON Lines), or a Go template for each event (e.g. \'{{.Status}} {{.Name}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l stream -d 'Keep waiting for new events (false: stop after the last one recorded)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l since -d 'Show the events since this time (RFC 3339, unix seconds, or a duration such as 10m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l until -d 'Show the events until this time; with --stream, wait until then' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l no-trunc -d 'Show whole ids (false: 12 characters)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand events" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand export" -s o -l output -d 'Write to a file, default is STDOUT' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand export" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand export" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand export" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand export" -s h -l help -d 'Print help'
@@ -536,7 +554,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand diff" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand diff" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand diff" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand diff" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand diff" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand diff" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand diff" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand diff" -s l -l latest -d 'The container created last'
@@ -547,7 +565,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand mount" -l runroot -d 'Run state 
 complete -c ctl -n "__fish_ctl_using_subcommand mount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand mount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand mount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand mount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand mount" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand mount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand mount" -s a -l all -d 'Mount all containers'
@@ -559,7 +577,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l runroot -d 'Run stat
 complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unmount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unmount" -s a -l all -d 'Unmount all of the currently mounted containers'
@@ -571,7 +589,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand umount" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand umount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand umount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand umount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand umount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand umount" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand umount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand umount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand umount" -s a -l all -d 'Unmount all of the currently mounted containers'
@@ -585,7 +603,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runroot -d 'Run state dir
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand cp" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand cp" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
@@ -595,7 +613,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_sub
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -s h -l help -d 'Print help'
@@ -614,7 +632,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No route out of the network'
@@ -627,7 +645,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only network names'
@@ -640,7 +658,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -650,7 +668,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove the containers using the network too'
@@ -660,7 +678,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -669,7 +687,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subc
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -s h -l help -d 'Print help'
@@ -687,7 +705,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l ignore -d 'Print the name of an existing volume instead of failing'
@@ -699,7 +717,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
@@ -711,7 +729,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from inspect" -s a -l all -d 'Inspect all volumes'
@@ -722,7 +740,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all volumes'
@@ -734,7 +752,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
@@ -744,7 +762,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -753,7 +771,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_s
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -s h -l help -d 'Print help'
@@ -869,7 +887,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s d -l detach -d 'Run in the background and print the container id'
@@ -968,7 +986,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same name first'
@@ -992,7 +1010,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s a -l attach -d 'Attach to the container\'s output (and its input, if it keeps stdin open); exit with its exit code'
@@ -1007,7 +1025,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Succeed for containers that do not exist'
@@ -1021,7 +1039,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all containers'
@@ -1034,7 +1052,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all containers'
@@ -1049,7 +1067,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s d -l detach -d 'Run in the background'
@@ -1066,7 +1084,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -l no-stdin -d 'Do not attach stdin'
@@ -1079,7 +1097,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s f -l force -d 'Remove running containers too (killing them)'
@@ -1094,7 +1112,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Wait for the container created last'
@@ -1107,7 +1125,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the container stops'
@@ -1132,7 +1150,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all containers (default: running only)'
@@ -1151,7 +1169,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s l -l latest -d 'Inspect the container created last'
@@ -1161,7 +1179,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from port" -s a -l all -d 'The published ports of every running container, each line after its short id'
@@ -1172,7 +1190,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rename" -s h -l help -d 'Print help'
@@ -1183,7 +1201,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show all containers (default: running only)'
@@ -1197,7 +1215,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from top" -s l -l latest -d 'The container created last (then every word is a descriptor)'
@@ -1210,7 +1228,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
@@ -1220,7 +1238,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
@@ -1230,7 +1248,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l external -d 'Check for external containers too (ctl has none: only ctl\'s containers exist)'
@@ -1241,7 +1259,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
@@ -1251,7 +1269,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from diff" -s l -l latest -d 'The container created last'
@@ -1262,7 +1280,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from mount" -s a -l all -d 'Mount all containers'
@@ -1274,7 +1292,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unmount" -s a -l all -d 'Unmount all of the currently mounted containers'
@@ -1286,7 +1304,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from umount" -s a -l all -d 'Unmount all of the currently mounted containers'
@@ -1298,7 +1316,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cleanup" -s h -l help -d 'Print help'
@@ -1311,7 +1329,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand pull" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pull" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
@@ -1328,7 +1346,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand images" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand images" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
@@ -1343,7 +1361,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -s h -l help -d 'Print help'
@@ -1368,7 +1386,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
@@ -1387,7 +1405,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
@@ -1398,7 +1416,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
@@ -1407,7 +1425,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from tag" -s h -l help -d 'Print help'
@@ -1416,7 +1434,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from untag" -s h -l help -d 'Print help'
@@ -1425,7 +1443,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all images'
@@ -1439,7 +1457,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from load" -s q -l quiet -d 'Do not report layers as they are stored'
@@ -1451,7 +1469,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Do not report progress'
@@ -1461,7 +1479,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
@@ -1475,7 +1493,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runroot -d 'Run stat
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s l -l latest -d 'Inspect the container created last'
@@ -1485,7 +1503,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runroot -d 'Run state di
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand tag" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand tag" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand tag" -s h -l help -d 'Print help'
@@ -1494,7 +1512,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand untag" -l runroot -d 'Run state 
 complete -c ctl -n "__fish_ctl_using_subcommand untag" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand untag" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand untag" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand untag" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand untag" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand untag" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand untag" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand untag" -s h -l help -d 'Print help'
@@ -1503,7 +1521,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runroot -d 'Run state di
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rmi" -s a -l all -d 'Remove all images'
@@ -1517,7 +1535,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand load" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand load" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand load" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand load" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand load" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand load" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand load" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand load" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand load" -s q -l quiet -d 'Do not report layers as they are stored'
@@ -1529,7 +1547,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand import" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand import" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand import" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand import" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand import" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand import" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand import" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand import" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand import" -s q -l quiet -d 'Do not report progress'
@@ -1544,7 +1562,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand login" -l runroot -d 'Run state 
 complete -c ctl -n "__fish_ctl_using_subcommand login" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand login" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand login" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand login" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand login" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand login" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand login" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand login" -l password-stdin -d 'Read the password from standard input'
@@ -1555,7 +1573,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand logout" -l runroot -d 'Run state
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand logout" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand logout" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -s h -l help -d 'Print help'
@@ -1564,7 +1582,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_su
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
@@ -1594,7 +1612,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l template -d 'A template unit (NAME@.service): each instance runs its own container, named with the instance (%i); implies --new'
@@ -1608,29 +1626,47 @@ complete -c ctl -n "__fish_ctl_using_subcommand info" -l runroot -d 'Run state d
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand info" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand info" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from info migrate prune" -f -a "prune" -d 'Remove stopped containers and the network state of containers that are gone'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "events" -d 'Show events: what happened to containers, images, volumes and networks'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "prune" -d 'Remove stopped containers and the network state of containers that are gone'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Show only the events that match: container=, event=, image=, pod=, volume=, type=, label= (KEY=VALUE; repeat a key for either value)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'json (JSON Lines), or a Go template for each event (e.g. \'{{.Status}} {{.Name}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l stream -d 'Keep waiting for new events (false: stop after the last one recorded)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l since -d 'Show the events since this time (RFC 3339, unix seconds, or a duration such as 10m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l until -d 'Show the events until this time; with --stream, wait until then' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l no-trunc -d 'Show whole ids (false: 12 characters)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s f -l format -d 'json, or a Go template such as \'{{.Host.OCIRuntime.Name}}\' (default: YAML)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help'
@@ -1639,7 +1675,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
@@ -1648,7 +1684,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
@@ -1658,7 +1694,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runroot -d 'Run stat
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -s h -l help -d 'Print help'
@@ -1668,7 +1704,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand version" -l runroot -d 'Run stat
 complete -c ctl -n "__fish_ctl_using_subcommand version" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand version" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand version" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand version" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand version" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand version" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand version" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand version" -s h -l help -d 'Print help'
@@ -1677,7 +1713,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runroot -d 'Run s
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand completion" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand completion" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand completion" -s h -l help -d 'Print help'
@@ -1686,7 +1722,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l runroot -d 'Run s
 complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __complete" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __complete" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -1695,7 +1731,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l runroot -d '
 complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l events-backend -d 'Where events are recorded: none (ctl records no events; file and journald are refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand __generate-docs" -s h -l help -d 'Print help'

@@ -28,6 +28,12 @@ pub struct Config {
     /// Rootless overlay: auto (native, or fuse-overlayfs when the kernel refuses), native,
     /// fuse-overlayfs.
     pub rootless_overlay: Option<String>,
+    /// Where events go: file (default), journald or none; over containers.conf's.
+    #[serde(alias = "events_logger")]
+    pub events_logger: Option<String>,
+    /// The events file (default `<runroot>/events/events.log`).
+    #[serde(alias = "events_logfile_path")]
+    pub events_logfile_path: Option<PathBuf>,
     /// Defaults of new containers, with containers.conf's `[containers]` names; each key
     /// given here overrides containers.conf's.
     pub containers: Option<ContainerDefaults>,

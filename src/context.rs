@@ -7,6 +7,7 @@ use crate::config::containers::{self, ContainersConf};
 use crate::config::{Config, ContainerDefaults};
 use crate::container::rootfs::RootlessOverlay;
 use crate::error::{Error, Result};
+use crate::events::{Backend, EventsConfig};
 use crate::image::reference::DEFAULT_REGISTRY;
 use crate::image::registries::Registries;
 
@@ -18,6 +19,8 @@ pub struct Overrides {
     pub runroot: Option<PathBuf>,
     pub runtime: Option<String>,
     pub auth_file: Option<PathBuf>,
+    /// `--events-backend`.
+    pub events_backend: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -53,6 +56,8 @@ pub struct Context {
     /// Bridge networking's machine-wide run state (address tables, netavark's and
     /// aardvark-dns's files): bridges are the machine's, whichever store uses them.
     pub network_run_dir: PathBuf,
+    /// Where events are recorded.
+    pub events: EventsConfig,
 }
 
 impl Context {
@@ -141,6 +146,12 @@ impl Context {
             Error::Io { path, source } => (path, source.to_string()),
             e => (PathBuf::new(), e.to_string()),
         });
+        let runroot = over
+            .runroot
+            .clone()
+            .or(config.runroot.clone())
+            .unwrap_or(default_runroot.clone());
+        let events = events_config(&over.events_backend, &config, &conf, &config_file, &runroot)?;
         let (search_registries, search_origin) = match (
             config
                 .unqualified_search_registries
@@ -165,10 +176,7 @@ impl Context {
             rootless,
             uid,
             root: over.root.or(config.root).unwrap_or(default_root),
-            runroot: over
-                .runroot
-                .or(config.runroot)
-                .unwrap_or(default_runroot.clone()),
+            runroot,
             runtime: over
                 .runtime
                 .or(config.runtime)
@@ -192,6 +200,7 @@ impl Context {
             } else {
                 PathBuf::from("/run/ctl/networks")
             },
+            events,
         })
     }
 
@@ -221,6 +230,42 @@ impl Context {
         }
         self.home.as_ref().map(|h| h.join(".docker/config.json"))
     }
+}
+
+/// The events backend: `--events-backend`, else ctl.toml's `events-logger`, else
+/// containers.conf's `events_logger`, else the file. journald is kept in the file as well:
+/// ctl reads its events back from the file only.
+fn events_config(
+    flag: &Option<String>,
+    config: &Config,
+    conf: &ContainersConf,
+    config_file: &Path,
+    runroot: &Path,
+) -> Result<EventsConfig> {
+    let (name, origin) = match (flag, &config.events_logger, &conf.events_logger) {
+        (Some(f), _, _) => (f.as_str(), None),
+        (None, Some(c), _) => (c.as_str(), Some(config_file.to_path_buf())),
+        (None, None, Some(c)) => (c.as_str(), conf.files.last().cloned()),
+        (None, None, None) => ("file", None),
+    };
+    let backend = match name {
+        "journald" => Backend::File,
+        n => Backend::parse(n).ok_or_else(|| Error::Config {
+            path: origin.unwrap_or_default(),
+            reason: format!("{n:?} is not a valid events backend: use file, journald or none"),
+        })?,
+    };
+    Ok(EventsConfig {
+        backend,
+        path: config
+            .events_logfile_path
+            .clone()
+            .or_else(|| conf.events_logfile_path.clone())
+            .unwrap_or_else(|| runroot.join("events/events.log")),
+        max_size: conf
+            .events_logfile_max_size
+            .unwrap_or(crate::events::DEFAULT_MAX_SIZE),
+    })
 }
 
 pub fn is_loopback(host: &str) -> bool {

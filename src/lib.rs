@@ -5,6 +5,7 @@ pub mod config;
 pub mod container;
 pub mod context;
 pub mod error;
+pub mod events;
 pub mod fsutil;
 pub mod image;
 pub mod info;

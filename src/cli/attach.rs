@@ -311,6 +311,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         stdout: true,
         stderr: true,
     };
+    m.record_event(m.container_event("attach", &c.config));
     match session(&m, c.id(), sock, &opts, || Ok(()))? {
         Outcome::Detached => Ok(ExitCode::SUCCESS),
         Outcome::Ended => match m.wait(c.id())? {

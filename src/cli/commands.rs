@@ -3,9 +3,9 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, cp, docs, exec, exists, export, generate, images, import, inspect, load,
-    login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, stats, system, tag, top,
-    volume,
+    attach, completion, cp, docs, events, exec, exists, export, generate, images, import, inspect,
+    load, login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, stats, system,
+    tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -45,6 +45,8 @@ pub enum Command {
     Stats(stats::Args),
     /// Display the running processes of a container
     Top(top::Args),
+    /// Show events: what happened to containers, images, volumes and networks
+    Events(events::Args),
     /// Export a container's filesystem contents as a tar archive
     Export(export::ExportArgs),
     /// Inspect changes on a container or image's filesystem

@@ -101,6 +101,7 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let mut child = cmd
         .spawn()
         .map_err(|e| anyhow::anyhow!("cannot run the OCI runtime: {e}"))?;
+    m.record_event(m.container_event("exec", &c.config));
     let relay = child
         .stderr
         .take()
@@ -113,7 +114,14 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         // is not ours to wait for.
         let _ = done.recv_timeout(Duration::from_secs(1));
     }
-    Ok(ExitCode::from(exec_status(status.code(), &log)?))
+    let code = exec_status(status.code(), &log)?;
+    if !opts.detach {
+        m.record_event(
+            m.container_event("exec_died", &c.config)
+                .with_exit_code(Some(i32::from(code))),
+        );
+    }
+    Ok(ExitCode::from(code))
 }
 
 /// `exec -t` without a terminal on stdin: the runtime starts the process detached on a

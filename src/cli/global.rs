@@ -65,8 +65,8 @@ pub struct GlobalOpts {
     /// Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)
     #[arg(long, global = true, env = "CTL_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
-    /// Where events are recorded: none (ctl records no events; file and journald are
-    /// refused)
+    /// Where events are recorded: file (the default), journald (kept in the file too) or
+    /// none
     #[arg(long, global = true, value_name = "BACKEND")]
     pub events_backend: Option<String>,
     /// Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)
@@ -93,10 +93,7 @@ impl GlobalOpts {
     /// The options ctl takes for podman's sake but cannot honour, refused with the reason.
     pub(super) fn check_unsupported(&self) -> Result<()> {
         match self.events_backend.as_deref() {
-            None | Some("none") => {}
-            Some(b @ ("file" | "journald")) => anyhow::bail!(
-                "--events-backend {b} is not supported: ctl records no events (use none)"
-            ),
+            None | Some("none" | "file" | "journald") => {}
             Some(b) => anyhow::bail!("{b:?} is not a valid events backend: invalid argument"),
         }
         match self.cgroup_manager.as_deref() {

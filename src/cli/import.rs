@@ -52,6 +52,9 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
         name: args.reference,
     };
     let rec = import(&store, file, &opts, &unpack_options(ctx))?;
+    let name = rec.names.first().map_or("", String::as_str);
+    ctl::events::EventLog::new(&ctx.events)
+        .record(&ctl::events::Event::image("import", &rec.id, name));
     if !args.quiet {
         eprintln!("Copying blob {} done", short(&rec.layers[0]));
         eprintln!("Copying config {} done", short(&rec.id));

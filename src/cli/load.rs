@@ -48,6 +48,12 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     };
     let loaded = load(&store, file, &label, &unpack_options(ctx), &report)?;
     for img in loaded {
+        let name = img.names.first().map_or("", String::as_str);
+        ctl::events::EventLog::new(&ctx.events).record(&ctl::events::Event::image(
+            "loadfromarchive",
+            &img.id,
+            name,
+        ));
         if img.names.is_empty() {
             println!("Loaded image: sha256:{}", img.id);
         }

@@ -8,6 +8,7 @@ mod completion;
 mod completion_bash;
 mod cp;
 mod docs;
+mod events;
 mod exec;
 mod exists;
 mod export;
@@ -106,6 +107,7 @@ pub fn run() -> Result<ExitCode> {
         runroot: cli.global.runroot.clone(),
         runtime: cli.global.runtime.clone(),
         auth_file: std::env::var_os("REGISTRY_AUTH_FILE").map(PathBuf::from),
+        events_backend: cli.global.events_backend.clone(),
     })?;
     // A rootless ctl works inside its user namespace: join it now, while this process has
     // one thread (setns into a user namespace requires it).
@@ -122,6 +124,9 @@ pub fn run() -> Result<ExitCode> {
             system::info(&ctx, &a)
         }
         Command::System(system::SystemCommand::Migrate) => system::migrate(&ctx),
+        Command::Events(a) | Command::System(system::SystemCommand::Events(a)) => {
+            events::exec(&ctx, a)
+        }
         Command::System(system::SystemCommand::Prune(a)) => system::prune(&ctx, &a),
         Command::Unshare(a) => system::unshare(&ctx, a),
         Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),

@@ -218,6 +218,9 @@ fn create(m: &Manager, a: CreateArgs) -> Result<ExitCode> {
         labels: parse_labels(&a.label)?,
     };
     let n = m.networks()?.create(&req)?;
+    m.record_event(ctl::events::Event::network(
+        "create", &n.id, &n.name, &n.driver,
+    ));
     println!("{}", n.name);
     Ok(ExitCode::SUCCESS)
 }
@@ -343,6 +346,9 @@ fn rm(m: &Manager, a: RmArgs) -> Result<ExitCode> {
                 m.remove(id, true)?;
             }
             nets.remove(&n.name)?;
+            m.record_event(ctl::events::Event::network(
+                "remove", &n.id, &n.name, &n.driver,
+            ));
             Ok(n.name)
         });
         let missing = |e: &anyhow::Error| {

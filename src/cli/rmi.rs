@@ -101,6 +101,8 @@ fn remove_one(
     if let Some(name) = &by_name {
         if img.names.len() > 1 {
             store.untag(&img.id, name)?;
+            ctl::events::EventLog::new(&ctx.events)
+                .record(&ctl::events::Event::image("untag", &img.id, name));
             println!("Untagged: {name}");
             return Ok(());
         }
@@ -125,9 +127,13 @@ fn remove_one(
         }
     }
     store.remove_image(&img.id)?;
+    let log = ctl::events::EventLog::new(&ctx.events);
     for n in &img.names {
+        log.record(&ctl::events::Event::image("untag", &img.id, n));
         println!("Untagged: {n}");
     }
+    let name = img.names.first().map_or("", String::as_str);
+    log.record(&ctl::events::Event::image("remove", &img.id, name));
     println!("Deleted: {}", img.id);
     Ok(())
 }

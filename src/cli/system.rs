@@ -104,6 +104,8 @@ fn version_text(v: &ctl::info::Version) -> String {
 
 #[derive(Debug, clap::Subcommand)]
 pub enum SystemCommand {
+    /// Show events: what happened to containers, images, volumes and networks
+    Events(super::events::Args),
     /// Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network
     Info(InfoArgs),
     /// Stop the rootless pause process (and running containers) so the next command maps

@@ -34,6 +34,8 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             anyhow::bail!("cannot tag with a digest: \"{t}\"");
         };
         store.tag(&img.id, &name)?;
+        ctl::events::EventLog::new(&ctx.events)
+            .record(&ctl::events::Event::image("tag", &img.id, &name));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -58,6 +60,8 @@ pub fn untag(ctx: &Context, args: UntagArgs) -> Result<ExitCode> {
     };
     for n in &names {
         store.untag(&img.id, n)?;
+        ctl::events::EventLog::new(&ctx.events)
+            .record(&ctl::events::Event::image("untag", &img.id, n));
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -149,7 +149,14 @@ fn create(m: &Manager, a: CreateArgs) -> Result<ExitCode> {
         ignore: a.ignore,
         anonymous: false,
     };
+    let existed = req
+        .name
+        .as_ref()
+        .is_some_and(|n| m.volumes().is_ok_and(|vols| vols.get(n).is_ok()));
     let v = m.volumes()?.create(&req)?;
+    if !existed {
+        m.record_event(ctl::events::Event::volume("create", &v.name));
+    }
     println!("{}", v.name);
     Ok(ExitCode::SUCCESS)
 }

@@ -69,6 +69,12 @@ pub struct ContainersConf {
     pub runtime: Option<String>,
     /// `[engine.runtimes]`: a runtime's name to the paths where it may be.
     pub runtimes: BTreeMap<String, Vec<String>>,
+    /// `[engine] events_logger`: file, journald or none.
+    pub events_logger: Option<String>,
+    /// `[engine] events_logfile_path`.
+    pub events_logfile_path: Option<PathBuf>,
+    /// `[engine] events_logfile_max_size`, in bytes (an integer or a size such as "1m").
+    pub events_logfile_max_size: Option<u64>,
     /// The files read, in order.
     pub files: Vec<PathBuf>,
     /// Arrays whose last `{append=...}` said true.
@@ -218,6 +224,28 @@ impl ContainersConf {
                     .as_str()
                     .ok_or_else(|| err("runtime: not a string".into()))?;
                 self.runtime = (!s.is_empty()).then(|| s.to_string());
+            }
+            if let Some(v) = e.get("events_logger") {
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| err("events_logger: not a string".into()))?;
+                self.events_logger = Some(s.to_string());
+            }
+            if let Some(v) = e.get("events_logfile_path") {
+                let s = v
+                    .as_str()
+                    .ok_or_else(|| err("events_logfile_path: not a string".into()))?;
+                self.events_logfile_path = (!s.is_empty()).then(|| PathBuf::from(s));
+            }
+            if let Some(v) = e.get("events_logfile_max_size") {
+                let size = match v {
+                    Value::Integer(n) => u64::try_from(*n).ok(),
+                    Value::String(s) => crate::container::options::parse_size(s).ok(),
+                    _ => None,
+                };
+                self.events_logfile_max_size = Some(size.ok_or_else(|| {
+                    err("events_logfile_max_size: not a size (bytes, or e.g. \"1m\")".into())
+                })?);
             }
             if let Some(rs) = e.get("runtimes").and_then(Value::as_table) {
                 for (name, paths) in rs {

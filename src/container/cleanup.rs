@@ -39,6 +39,7 @@ impl Manager {
                 };
             }
             self.cleanup_held(&mut h)?;
+            self.event("cleanup", &h.config);
             h.config.clone()
         };
         if self.restart_by_policy(id, &config)? {
@@ -109,6 +110,7 @@ impl Manager {
         }
         h.state.restarts += 1;
         self.start_held(&mut h)?;
+        self.event("restart", &h.config);
         Ok(true)
     }
 

@@ -38,7 +38,12 @@ impl Manager {
         self.images.image(&image.id)?;
         let (id, name, _creating) = self.containers.reserve(&plan.id, plan.name.as_deref())?;
         match self.make_bundle(&id, &name, image, plan) {
-            Ok(()) => Ok(id),
+            Ok(()) => {
+                if let Ok(cfg) = self.containers.config(&id) {
+                    self.event("create", &cfg);
+                }
+                Ok(id)
+            }
             Err(e) => {
                 let merged = self.containers.dir(&id).join("merged");
                 let _ = rootfs::unmount(&merged);

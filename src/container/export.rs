@@ -28,7 +28,9 @@ impl Manager {
     /// stopped container) is mounted for that time, under the container's lock.
     pub fn export(&self, id: &str, out: &mut dyn Write) -> Result<()> {
         let h = self.hold(id)?;
-        self.with_rootfs(&h, |root| write_tree(root, out))
+        self.with_rootfs(&h, |root| write_tree(root, out))?;
+        self.event("export", &h.config);
+        Ok(())
     }
 }
 

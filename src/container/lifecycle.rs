@@ -187,6 +187,7 @@ impl Manager {
             state: State::new(),
         };
         let seen = self.observe(id, &state)?;
+        let was_up = matches!(state.status, Status::Created | Status::Running);
         if reconcile(&mut state, &seen) {
             if state.mounted && seen.boot_id != state.boot_id {
                 state.mounted = rootfs::is_mounted(&self.containers.dir(id).join("merged"));
@@ -196,6 +197,9 @@ impl Manager {
             }
         }
         held.state = state;
+        if was_up && held.state.status == Status::Exited {
+            self.event_with_exit("died", &held);
+        }
         Ok(held)
     }
 

@@ -8,6 +8,7 @@ pub mod confine;
 pub mod copy;
 pub mod create;
 pub mod diff;
+pub mod events;
 pub mod exec;
 pub mod export;
 pub mod filter;

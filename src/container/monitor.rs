@@ -149,6 +149,10 @@ fn exit_command(m: &Manager, id: &str) -> (Option<PathBuf>, Vec<OsString>) {
         "--config".into(),
         m.ctx.config_file.clone().into(),
     ];
+    // The container's death is recorded (or not) as the command that started it says.
+    if m.ctx.events.backend == crate::events::Backend::None {
+        args.extend(["--events-backend".into(), "none".into()]);
+    }
     args.extend(["container".into(), "cleanup".into(), id.into()]);
     (exe, args)
 }

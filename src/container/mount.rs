@@ -32,6 +32,7 @@ impl Manager {
         h.state.mounted = true;
         h.state.user_mounts += 1;
         self.save(&h)?;
+        self.event("mount", &h.config);
         Ok(merged)
     }
 
@@ -48,7 +49,9 @@ impl Manager {
             rootfs::unmount(&self.merged_dir(id))?;
             h.state.mounted = false;
         }
-        self.save(&h)
+        self.save(&h)?;
+        self.event("unmount", &h.config);
+        Ok(())
     }
 
     /// Every container whose rootfs is mounted (running and created ones too, as podman

@@ -72,6 +72,7 @@ impl Manager {
         rootfs::unmount(&self.containers.dir(&id).join("merged"))?;
         // Renamed away with the lock held: whoever waits for the lock finds it gone.
         self.containers.remove(&id, Some(&h.config.name))?;
+        self.event_with_exit("remove", &h);
         for n in &h.config.other_names {
             self.containers.release_name(n, &id);
         }

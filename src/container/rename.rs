@@ -31,6 +31,7 @@ impl Manager {
         h.config.other_names = vec![old.clone()];
         self.containers.write_config(&h.config)?;
         self.containers.release_name(&old, &id);
+        self.event("rename", &h.config);
         Ok(())
     }
 }

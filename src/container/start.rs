@@ -99,7 +99,9 @@ impl Manager {
         state.finished_at = None;
         state.note = None;
         state.oom_killed = false;
-        self.save(h)
+        self.save(h)?;
+        self.event("init", &h.config);
+        Ok(())
     }
 
     /// `runtime start` of a created container; records it running.
@@ -133,6 +135,7 @@ impl Manager {
             h.state.status = Status::Running;
         }
         self.save(h)?;
+        self.event("start", &h.config);
         // For --sdnotify=conmon: the monitor sends READY=1 now that the container runs. A
         // monitor gone already (a container that exited at once) has nothing to report.
         let fifo = self.run_files(&id).ctl_fifo;

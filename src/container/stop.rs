@@ -36,6 +36,7 @@ impl Manager {
         }
         // Act, then record: a full store must not keep the signal from being sent.
         self.signal(&h, signal)?;
+        self.event("kill", &h.config);
         h.state.stopped_by_user = true;
         self.save(&h)
     }
@@ -46,6 +47,7 @@ impl Manager {
         let mut h = self.hold(c.id())?;
         if h.config.auto_remove {
             let killed_after = self.end_process(&mut h, timeout)?;
+            self.event("stop", &h.config);
             let container = h.snapshot();
             self.remove_held(h)?;
             return Ok(Stopped {
@@ -54,6 +56,7 @@ impl Manager {
             });
         }
         let killed_after = self.stop_held(&mut h, timeout)?;
+        self.event("stop", &h.config);
         Ok(Stopped {
             container: h.snapshot(),
             killed_after,
@@ -66,6 +69,7 @@ impl Manager {
         let mut h = self.hold(id)?;
         let killed_after = self.stop_held(&mut h, timeout)?;
         self.start_held(&mut h)?;
+        self.event("restart", &h.config);
         Ok(Stopped {
             container: h.snapshot(),
             killed_after,
@@ -151,6 +155,7 @@ impl Manager {
                 return;
             };
             if reconcile(&mut h.state, &seen) {
+                self.event_with_exit("died", h);
                 return;
             }
             if !seen.monitor_alive || Instant::now() >= deadline {
@@ -161,6 +166,7 @@ impl Manager {
                     None,
                     Some("the container's monitor did not record its exit"),
                 );
+                self.event_with_exit("died", h);
                 return;
             }
             std::thread::sleep(Duration::from_millis(5));

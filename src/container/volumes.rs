@@ -4,6 +4,7 @@
 //! Locks are taken container first, then volumes in name order; `volume rm -f` removes the
 //! users before it takes the volume's lock, so the order is never reversed.
 
+use crate::events::Event;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -92,6 +93,7 @@ impl Manager {
             let existed = !*anonymous && vols.get(name).is_ok();
             let v = vols.create(&req)?;
             if !existed {
+                self.record_event(Event::volume("create", &v.name));
                 out.made.push(v.name.clone());
             }
             *name = v.name;
@@ -191,7 +193,9 @@ impl Manager {
                 containers: users.into_iter().map(|(id, _)| id).collect(),
             });
         }
-        vols.remove(h)
+        vols.remove(h)?;
+        self.record_event(Event::volume("remove", name));
+        Ok(())
     }
 
     /// Removes a container and then its anonymous volumes (`rm -v`).
@@ -213,8 +217,8 @@ impl Manager {
             .filter_map(|m| m.name.as_ref())
         {
             let Ok(h) = vols.hold(name) else { continue };
-            if self.volume_users(name).is_ok_and(|u| u.is_empty()) {
-                let _ = vols.remove(h);
+            if self.volume_users(name).is_ok_and(|u| u.is_empty()) && vols.remove(h).is_ok() {
+                self.record_event(Event::volume("remove", name));
             }
         }
     }

@@ -1,6 +1,7 @@
 //! `pull`: manifest → config → the missing layers, downloaded concurrently and unpacked
 //! while they stream; the image is recorded only when every layer has checked out.
 
+use crate::events::{Event, EventLog};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -279,13 +280,21 @@ pub fn pull(
                 ))
             });
             match res {
-                Ok(rec) => return Ok(rec),
+                Ok(rec) => {
+                    let e = Event::image("pull", &rec.id, &logical.to_string());
+                    EventLog::new(&ctx.events).record(&e);
+                    return Ok(rec);
+                }
                 Err(e) => attempts.push((source.reference, e)),
             }
         }
         last = Some(sources_failed(attempts));
     }
-    Err(last.expect("at least one candidate"))
+    let err = last.expect("at least one candidate");
+    let mut e = Event::image("pull-error", "", input);
+    e.error = err.to_string();
+    EventLog::new(&ctx.events).record(&e);
+    Err(err)
 }
 
 /// One source's error as it is; with mirrors, containers/image's summary of them all.

@@ -287,6 +287,35 @@ fn violations(t: &Target) -> Vec<String> {
         unlisted(&format!("name {n}"), &target.to_string_lossy(), &mut bad);
     }
     bad.extend(volume_violations(t));
+    bad.extend(event_violations(t));
+    bad
+}
+
+/// Events: commands killed at any point never leave a broken line in the events file (each
+/// event is one write of one whole line), and `ctl events` reads the file back cleanly.
+fn event_violations(t: &Target) -> Vec<String> {
+    let mut bad = Vec::new();
+    for f in ["events/events.log", "events/events.log.1"] {
+        let text = std::fs::read_to_string(t.runroot.join(f)).unwrap_or_default();
+        for line in text.lines() {
+            if serde_json::from_str::<serde_json::Value>(line).is_err() {
+                bad.push(format!("{f}: a broken line {line:?}"));
+            }
+        }
+    }
+    let args = ["events", "--stream=false", "--format", "{{.Status}}"];
+    let out = crate::common::Out::wait(
+        &args,
+        (t.command)(&args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn ctl events"),
+    );
+    if out.code != Some(0) || !out.stderr.is_empty() {
+        bad.push(format!("events is not clean:\n{out}"));
+    }
     bad
 }
 

@@ -267,6 +267,7 @@ pub fn push(
         runroot: Some(tmp.path().join("run")),
         runtime: None,
         auth_file: Some(tmp.path().join("auth.json")),
+        events_backend: None,
     })
     .expect("context");
     ctx.home = None; // never read the machine's ~/.docker/config.json

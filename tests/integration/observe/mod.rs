@@ -1,6 +1,7 @@
 //! `stats` and `top`, written from podman-stats(1) and podman-top(1): values read from a
 //! running container's cgroup and /proc, podman's columns, templates, JSON and errors.
 
+mod events;
 mod rootless;
 mod stats;
 mod top;
