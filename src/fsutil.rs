@@ -6,6 +6,33 @@ use std::path::Path;
 
 use crate::error::{IoContext, Result};
 
+/// Each extended attribute of `src` that `keep` accepts, set on `dst` (symlinks not
+/// followed on either side). Returns the ones `dst` would not take, with why; a `src` on a
+/// filesystem without them has none.
+pub fn copy_xattrs(
+    src: &Path,
+    dst: &Path,
+    keep: impl Fn(&[u8]) -> bool,
+) -> std::io::Result<Vec<(std::ffi::OsString, std::io::Error)>> {
+    use std::os::unix::ffi::OsStrExt;
+    let names = match xattr::list(src) {
+        Ok(n) => n,
+        Err(e) if e.raw_os_error() == Some(libc::ENOTSUP) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut refused = Vec::new();
+    for name in names.filter(|n| keep(n.as_bytes())) {
+        // Gone meanwhile, or not readable here: nothing to copy.
+        let Ok(Some(value)) = xattr::get(src, &name) else {
+            continue;
+        };
+        if let Err(e) = xattr::set(dst, &name, &value) {
+            refused.push((name, e));
+        }
+    }
+    Ok(refused)
+}
+
 /// Writes `data` to `path` so that a reader sees the old file or the new one, never half
 /// ([`ctl_monitor::fsx::write_atomic`]: a private `.tmp-` file beside it, fsync, rename,
 /// fsync the directory; nothing left behind on failure).

@@ -15,9 +15,7 @@
 //! `rmi` removes the copies of the layers it removes.
 
 use std::collections::HashMap;
-use std::ffi::CString;
 use std::fs;
-use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 
@@ -158,11 +156,6 @@ pub fn shift(maps: &IdMappings, uid: u32, gid: u32) -> (u32, u32) {
     )
 }
 
-fn cpath(p: &Path) -> Result<CString> {
-    CString::new(p.as_os_str().as_bytes())
-        .map_err(|_| Error::io(p, std::io::ErrorKind::InvalidInput.into()))
-}
-
 /// Copies `src` (not followed) to `dst`, then its children, then its owner, xattrs, mode
 /// and times.
 fn copy_entry(
@@ -222,56 +215,16 @@ fn copy_entry(
 
 /// user.* (but overlay's own) and security.capability, where the kernel lets them be set.
 fn copy_xattrs(src: &Path, dst: &Path) -> Result<()> {
-    let (s, d) = (cpath(src)?, cpath(dst)?);
-    let mut names = vec![0u8; 4096];
-    // SAFETY: llistxattr writes at most names.len() bytes into the buffer and reads the
-    // NUL-terminated path during the call.
-    let n = unsafe { libc::llistxattr(s.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
-    if n <= 0 {
-        return Ok(());
-    }
-    names.truncate(n as usize);
-    for name in names.split(|b| *b == 0).filter(|n| !n.is_empty()) {
-        let keep = (name.starts_with(b"user.") && !name.starts_with(b"user.overlay."))
-            || name == b"security.capability";
-        if !keep {
-            continue;
-        }
-        let Ok(cname) = CString::new(name) else {
-            continue;
-        };
-        let mut value = vec![0u8; 65536];
-        // SAFETY: lgetxattr writes at most value.len() bytes; both strings are
-        // NUL-terminated and read during the call.
-        let len = unsafe {
-            libc::lgetxattr(
-                s.as_ptr(),
-                cname.as_ptr(),
-                value.as_mut_ptr().cast(),
-                value.len(),
-            )
-        };
-        if len < 0 {
-            continue;
-        }
-        // SAFETY: lsetxattr reads len bytes of value and the NUL-terminated strings.
-        let r = unsafe {
-            libc::lsetxattr(
-                d.as_ptr(),
-                cname.as_ptr(),
-                value.as_ptr().cast(),
-                len as usize,
-                0,
-            )
-        };
-        if r != 0 {
-            tracing::debug!(
-                "mapped copy: xattr {} of {} not kept: {}",
-                String::from_utf8_lossy(name),
-                dst.display(),
-                std::io::Error::last_os_error()
-            );
-        }
+    let keep = |name: &[u8]| {
+        (name.starts_with(b"user.") && !name.starts_with(b"user.overlay."))
+            || name == b"security.capability"
+    };
+    for (name, e) in crate::fsutil::copy_xattrs(src, dst, keep).unwrap_or_default() {
+        tracing::debug!(
+            "mapped copy: xattr {} of {} not kept: {e}",
+            name.to_string_lossy(),
+            dst.display()
+        );
     }
     Ok(())
 }

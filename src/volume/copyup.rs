@@ -8,7 +8,6 @@
 //! not empty and only unmarks.
 
 use std::collections::HashMap;
-use std::ffi::{CString, OsStr};
 use std::fs;
 use std::os::fd::{AsRawFd, OwnedFd};
 use std::os::unix::ffi::OsStrExt;
@@ -163,63 +162,21 @@ fn copy_meta(src: &Path, dst: &Path, meta: &fs::Metadata) -> Result<()> {
     .map_err(|e| Error::io(dst, e.into()))
 }
 
-fn cpath(p: &Path) -> Result<CString> {
-    CString::new(p.as_os_str().as_bytes()).map_err(|_| Error::io(p, Errno::EINVAL.into()))
-}
-
 /// Each xattr of `src` set on `dst` (neither followed if a symlink); one the volume's
 /// filesystem does not take, or a privileged one this namespace may not write, is skipped.
 fn copy_xattrs(src: &Path, dst: &Path) -> Result<()> {
-    let (s, d) = (cpath(src)?, cpath(dst)?);
-    let mut names = vec![0u8; 4096];
-    // SAFETY: `s` is NUL-terminated and `names` is a writable buffer of the given length,
-    // both owned by this frame for the call.
-    let n = unsafe { libc::llistxattr(s.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
-    let n = match Errno::result(n) {
-        Ok(n) => n as usize,
-        Err(Errno::ENOTSUP) => return Ok(()),
-        Err(e) => return Err(Error::io(src, e.into())),
-    };
-    for name in names[..n].split(|b| *b == 0).filter(|n| !n.is_empty()) {
-        // The overlay's own bookkeeping is not content.
-        if name.starts_with(b"trusted.overlay.") || name.starts_with(b"user.overlay.") {
-            continue;
-        }
-        let cname = CString::new(name).expect("split at NULs");
-        let mut value = vec![0u8; 64 * 1024];
-        // SAFETY: `s` and `cname` are NUL-terminated; `value` is writable for its length.
-        let len = unsafe {
-            libc::lgetxattr(
-                s.as_ptr(),
-                cname.as_ptr(),
-                value.as_mut_ptr().cast(),
-                value.len(),
-            )
-        };
-        let Ok(len) = Errno::result(len) else {
-            continue;
-        };
-        // SAFETY: `d` and `cname` are NUL-terminated; `value` holds `len` readable bytes.
-        let set = unsafe {
-            libc::lsetxattr(
-                d.as_ptr(),
-                cname.as_ptr(),
-                value.as_ptr().cast(),
-                len as usize,
-                0,
-            )
-        };
-        let privileged = name.starts_with(b"trusted.") || name.starts_with(b"security.");
-        match Errno::result(set) {
-            Ok(_) | Err(Errno::ENOTSUP) => {}
-            Err(Errno::EPERM) if privileged => {}
-            Err(e) => {
-                let shown = format!(
-                    "{} (xattr {})",
-                    dst.display(),
-                    OsStr::from_bytes(name).display()
-                );
-                return Err(Error::io(shown, e.into()));
+    // The overlay's own bookkeeping is not content.
+    let keep = |n: &[u8]| !n.starts_with(b"trusted.overlay.") && !n.starts_with(b"user.overlay.");
+    let refused = crate::fsutil::copy_xattrs(src, dst, keep).map_err(|e| Error::io(src, e))?;
+    for (name, e) in refused {
+        let privileged =
+            name.as_bytes().starts_with(b"trusted.") || name.as_bytes().starts_with(b"security.");
+        match e.raw_os_error().map(Errno::from_raw) {
+            Some(Errno::ENOTSUP) => {}
+            Some(Errno::EPERM) if privileged => {}
+            _ => {
+                let shown = format!("{} (xattr {})", dst.display(), name.display());
+                return Err(Error::io(shown, e));
             }
         }
     }
