@@ -194,7 +194,7 @@ fn image_prune_takes_dangling_then_unused() {
     );
     assert_eq!(
         lines(&w.ctl.ok(&["image", "prune", "-f"]).stdout),
-        [dangling.clone()]
+        std::slice::from_ref(&dangling)
     );
     let ids: Vec<String> = w
         .ctl
