@@ -518,6 +518,30 @@ fn check_finds_injected_damage_and_repair_fixes_it() {
     // What was not damaged is untouched: the image still runs.
     w.ctl.ok(&["run", "--rm", &w.reference, "true"]);
 
+    // A complete layer no image has: a pull in progress until it is older than --max.
+    let orphan = "ef".repeat(32);
+    let dir = w.ctl.root.join("layers").join(&orphan);
+    fs::create_dir_all(dir.join("diff")).unwrap();
+    let record =
+        format!("{{\"chain_id\":\"sha256:{orphan}\",\"diff_id\":\"sha256:{orphan}\",\"size\":0}}");
+    fs::write(dir.join("layer.json"), record).unwrap();
+    assert_eq!(
+        w.ctl.ok(&["system", "check"]).stdout,
+        "",
+        "younger than 24h"
+    );
+    let old = w.ctl.run(&["system", "check", "-m", "0s"]);
+    old.failure(125);
+    assert!(
+        old.stdout.contains(&format!(
+        "Damaged layer {orphan}:\n1 error occurred:\n\t* layer is not referenced by any image\n"
+    )),
+        "{old}"
+    );
+    w.ctl.ok(&["system", "check", "-r", "-m", "0s"]);
+    assert!(!dir.exists());
+    w.ctl.assert_layers_of(&w.image);
+
     // An image whose config is gone: damaged, and removed by --repair (no container uses it).
     fs::remove_file(w.ctl.root.join("blobs/sha256").join(w.image.id())).unwrap();
     let found = w.ctl.run(&["system", "check"]);
