@@ -250,6 +250,9 @@ _ctl() {
             ctl__subcmd__image,ls)
                 cmd="ctl__subcmd__image__subcmd__ls"
                 ;;
+            ctl__subcmd__image,prune)
+                cmd="ctl__subcmd__image__subcmd__prune"
+                ;;
             ctl__subcmd__image,pull)
                 cmd="ctl__subcmd__image__subcmd__pull"
                 ;;
@@ -274,8 +277,17 @@ _ctl() {
             ctl__subcmd__network,ls)
                 cmd="ctl__subcmd__network__subcmd__ls"
                 ;;
+            ctl__subcmd__network,prune)
+                cmd="ctl__subcmd__network__subcmd__prune"
+                ;;
             ctl__subcmd__network,rm)
                 cmd="ctl__subcmd__network__subcmd__rm"
+                ;;
+            ctl__subcmd__system,check)
+                cmd="ctl__subcmd__system__subcmd__check"
+                ;;
+            ctl__subcmd__system,df)
+                cmd="ctl__subcmd__system__subcmd__df"
                 ;;
             ctl__subcmd__system,events)
                 cmd="ctl__subcmd__system__subcmd__events"
@@ -288,6 +300,9 @@ _ctl() {
                 ;;
             ctl__subcmd__system,prune)
                 cmd="ctl__subcmd__system__subcmd__prune"
+                ;;
+            ctl__subcmd__system,reset)
+                cmd="ctl__subcmd__system__subcmd__reset"
                 ;;
             ctl__subcmd__volume,create)
                 cmd="ctl__subcmd__volume__subcmd__create"
@@ -1682,12 +1697,16 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__prune)
-            opts="-f -h --force --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -h --force --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3396,7 +3415,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag untag rm load import exists"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help ls pull inspect tag untag rm load import exists prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3677,6 +3696,56 @@ _ctl() {
                     return 0
                     ;;
                 --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__image__subcmd__prune)
+            opts="-a -f -h --all --build-cache --external --force --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4496,7 +4565,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__network)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm exists"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm exists prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4727,6 +4796,56 @@ _ctl() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__network__subcmd__prune)
+            opts="-f -h --force --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5766,12 +5885,116 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__system)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help events info migrate prune"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help events info migrate prune df reset check"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__check)
+            opts="-q -r -f -m -h --quick --repair --force --max --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__df)
+            opts="-v -h --verbose --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5986,6 +6209,56 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__system__subcmd__prune)
+            opts="-a -f -h --all --build --external --force --volumes --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__system__subcmd__reset)
             opts="-f -h --force --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -6780,6 +7053,7 @@ _ctl_subcommand() {
         "network:inspect") _ctl_path=network/inspect ;;
         "network:rm"|"network:remove") _ctl_path=network/rm ;;
         "network:exists") _ctl_path=network/exists ;;
+        "network:prune") _ctl_path=network/prune ;;
         ":volume") _ctl_path=volume ;;
         "volume:create") _ctl_path=volume/create ;;
         "volume:ls"|"volume:list") _ctl_path=volume/ls ;;
@@ -6824,6 +7098,7 @@ _ctl_subcommand() {
         "image:load") _ctl_path=image/load ;;
         "image:import") _ctl_path=image/import ;;
         "image:exists") _ctl_path=image/exists ;;
+        "image:prune") _ctl_path=image/prune ;;
         ":inspect") _ctl_path=inspect ;;
         ":tag") _ctl_path=tag ;;
         ":untag") _ctl_path=untag ;;
@@ -6840,6 +7115,9 @@ _ctl_subcommand() {
         "system:info") _ctl_path=system/info ;;
         "system:migrate") _ctl_path=system/migrate ;;
         "system:prune") _ctl_path=system/prune ;;
+        "system:df") _ctl_path=system/df ;;
+        "system:reset") _ctl_path=system/reset ;;
+        "system:check") _ctl_path=system/check ;;
         ":unshare") _ctl_path=unshare ;;
         ":version") _ctl_path=version ;;
         ":completion") _ctl_path=completion ;;
@@ -6871,6 +7149,7 @@ _ctl_takes_value() {
         "network/ls":--format|"network/ls":-f|"network/ls":--filter) return 0 ;;
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
         "network/rm":-t|"network/rm":--time) return 0 ;;
+        "network/prune":--filter) return 0 ;;
         "volume/create":-d|"volume/create":--driver|"volume/create":-o|"volume/create":--opt|"volume/create":-l|"volume/create":--label) return 0 ;;
         "volume/ls":-f|"volume/ls":--filter|"volume/ls":--format) return 0 ;;
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
@@ -6890,6 +7169,7 @@ _ctl_takes_value() {
         "container/inspect":-f|"container/inspect":--format) return 0 ;;
         "container/stats":--format|"container/stats":-i|"container/stats":--interval) return 0 ;;
         "container/cp":-a|"container/cp":--archive) return 0 ;;
+        "container/prune":--filter) return 0 ;;
         "container/export":-o|"container/export":--output) return 0 ;;
         "container/diff":--format) return 0 ;;
         "container/mount":--format) return 0 ;;
@@ -6900,6 +7180,7 @@ _ctl_takes_value() {
         "image/inspect":-f|"image/inspect":--format) return 0 ;;
         "image/load":-i|"image/load":--input) return 0 ;;
         "image/import":-c|"image/import":--change|"image/import":-m|"image/import":--message) return 0 ;;
+        "image/prune":--filter) return 0 ;;
         "inspect":-f|"inspect":--format|"inspect":-t|"inspect":--type) return 0 ;;
         "load":-i|"load":--input) return 0 ;;
         "import":-c|"import":--change|"import":-m|"import":--message) return 0 ;;
@@ -6909,6 +7190,9 @@ _ctl_takes_value() {
         "info":-f|"info":--format) return 0 ;;
         "system/events":-f|"system/events":--filter|"system/events":--format|"system/events":--stream|"system/events":--since|"system/events":--until|"system/events":--no-trunc) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;
+        "system/prune":--filter) return 0 ;;
+        "system/df":--format) return 0 ;;
+        "system/check":-m|"system/check":--max) return 0 ;;
         "version":-f|"version":--format) return 0 ;;
         *) return 1 ;;
     esac

@@ -608,20 +608,21 @@ complete -c ctl -n "__fish_ctl_using_subcommand cp" -l cgroup-manager -d 'Cgroup
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
 complete -c ctl -n "__fish_ctl_using_subcommand cp" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "create" -d 'Create a bridge network'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "ls" -d 'List networks'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "inspect" -d 'Show networks as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "rm" -d 'Remove networks'
-complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "exists" -d 'Exit 0 if a network exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -f -a "create" -d 'Create a bridge network'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -f -a "ls" -d 'List networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -f -a "inspect" -d 'Show networks as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -f -a "rm" -d 'Remove networks'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -f -a "exists" -d 'Exit 0 if a network exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and not __fish_seen_subcommand_from create ls inspect rm exists prune" -f -a "prune" -d 'Remove networks no container uses (never the default network)'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s d -l driver -d 'Driver: bridge' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l subnet -d 'IPv4 subnet in CIDR form (default: a free 10.89.N.0/24)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l gateway -d 'Gateway address (default: the subnet\'s first address)' -r
@@ -682,6 +683,17 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l filter -d 'Provide filter values (label=, label!=, until=)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1233,6 +1245,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -l overwrite -d 'Allow directories to be overwritten with non-directories and vice versa'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from cp" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l filter -d 'Provide filter values (label=, label!=, until=)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1241,7 +1254,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1356,24 +1369,25 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not t
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l history -d 'Show every name the image has had, the latest first'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "ls" -d 'List images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "inspect" -d 'Show details of images as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "tag" -d 'Add names to an image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "rm" -d 'Remove images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load import exists prune" -f -a "prune" -d 'Remove unused images'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
 id\t''
@@ -1483,6 +1497,20 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l filter -d 'Provide filter values (e.g. \'label=<key>=<value>\', \'until=10m\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all images not in use by containers, not just dangling ones'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l build-cache -d 'Remove persistent build cache created by --mount=type=cache (ctl builds nothing: there is none)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -l external -d 'Remove images even when external containers use them (ctl has none)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s f -l format -d 'json, or a Go template for each result (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand inspect" -s t -l type -d 'What to inspect: container, image, volume, or all (in that order)' -r -f -a "all\t''
 container\t''
@@ -1630,19 +1658,22 @@ complete -c ctl -n "__fish_ctl_using_subcommand info" -l events-backend -d 'Wher
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "events" -d 'Show events: what happened to containers, images, volumes and networks'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
-complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune" -f -a "prune" -d 'Remove stopped containers and the network state of containers that are gone'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "events" -d 'Show events: what happened to containers, images, volumes and networks'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "info" -d 'Show what ctl runs with: rootless mode, id mappings, storage, runtime, cgroups, network'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "migrate" -d 'Stop the rootless pause process (and running containers) so the next command maps the user namespace from today\'s /etc/subuid and /etc/subgid'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "prune" -d 'Remove unused data: stopped containers, networks no container uses, dangling (or unused) images, unused volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "df" -d 'Show disk usage of images, containers and volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "reset" -d 'Remove every container, image, volume and network, and the store\'s files'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and not __fish_seen_subcommand_from events info migrate prune df reset check" -f -a "check" -d 'Check the store\'s consistency (and repair it)'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -s f -l filter -d 'Show only the events that match: container=, event=, image=, pod=, volume=, type=, label= (KEY=VALUE; repeat a key for either value)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l format -d 'json (JSON Lines), or a Go template for each event (e.g. \'{{.Status}} {{.Name}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from events" -l stream -d 'Keep waiting for new events (false: stop after the last one recorded)' -r -f -a "true\t''
@@ -1679,6 +1710,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from migrate" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l filter -d 'Provide filter values (label=, label!=, until=)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1687,8 +1719,46 @@ complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s a -l all -d 'Remove all unused images, not only dangling ones'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l build -d 'Remove build containers (ctl builds nothing: there are none)'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l external -d 'Remove what killed commands left beside the records (network state of containers that are gone, staging directories) and nothing else'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -l volumes -d 'Prune volumes no container uses too'
 complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l format -d 'json, or a Go template over each line such as \'{{.Type}}\\t{{.Size}}\'' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -s v -l verbose -d 'Show detailed information on disk usage'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from df" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -s f -l force -d 'Do not prompt for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from reset" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -s m -l max -d 'Maximum allowed age of unreferenced layers (Go duration: 30m, 1h, 24h)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -s q -l quick -d 'Skip time-consuming checks (each image\'s config against its id)'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -s r -l repair -d 'Remove inconsistent images (and layers, records, temporary files)'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -s f -l force -d 'Remove inconsistent images and the stopped containers that use them'
+complete -c ctl -n "__fish_ctl_using_subcommand system; and __fish_seen_subcommand_from check" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand unshare" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

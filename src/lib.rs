@@ -14,6 +14,7 @@ pub mod observe;
 pub mod rootless;
 pub mod runtime;
 pub mod sys;
+pub mod system;
 pub mod systemd;
 pub mod text;
 pub mod timetype;

@@ -4,8 +4,8 @@ use clap::Subcommand;
 
 use super::{
     attach, completion, cp, docs, events, exec, exists, export, generate, images, import, inspect,
-    load, login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, stats, system,
-    tag, top, volume,
+    load, login, logs, manage, mount, network, port, prune, ps, pull, rename, rmi, run, stats,
+    system, tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -155,7 +155,7 @@ pub enum ContainerCommand {
     /// Copy files/folders between a container and the local filesystem
     Cp(cp::Args),
     /// Remove all stopped containers
-    Prune(manage::PruneArgs),
+    Prune(prune::ContainerPruneArgs),
     /// Exit 0 if a container exists, 1 if not
     Exists(exists::ContainerArgs),
     /// Export a container's filesystem contents as a tar archive
@@ -193,4 +193,6 @@ pub enum ImageCommand {
     Import(import::Args),
     /// Exit 0 if an image exists, 1 if not
     Exists(exists::Args),
+    /// Remove unused images
+    Prune(prune::ImagePruneArgs),
 }

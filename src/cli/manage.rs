@@ -1,4 +1,4 @@
-//! Commands on existing containers: stop, kill, rm, wait, restart, prune, and the monitor's
+//! Commands on existing containers: stop, kill, rm, wait, restart, and the monitor's
 //! cleanup. Each reports every container it was given and fails if any failed.
 
 use std::path::PathBuf;
@@ -507,31 +507,6 @@ fn start_attached(m: &Manager, args: &StartArgs) -> Result<ExitCode> {
         stderr: true,
     };
     let code = super::attach::start_attached(m, c.id(), &opts)?;
-    Ok(ExitCode::from(code))
-}
-
-#[derive(Debug, clap::Args)]
-pub struct PruneArgs {
-    /// Do not ask for confirmation
-    #[arg(short, long)]
-    pub force: bool,
-}
-
-pub fn prune(ctx: &Context, _args: PruneArgs) -> Result<ExitCode> {
-    let m = Manager::open(ctx)?;
-    let mut code = 0;
-    for (cfg, st) in m.list()?.into_iter().flatten() {
-        if st.status == Status::Running || st.status == Status::Created {
-            continue;
-        }
-        match m.remove(&cfg.id, false) {
-            Ok(()) => println!("{}", cfg.id),
-            Err(e) => {
-                super::output::report_error(&e);
-                code = 125;
-            }
-        }
-    }
     Ok(ExitCode::from(code))
 }
 

@@ -1,12 +1,14 @@
 //! The command line: the only module that knows clap. Each verb has its Args and exec.
 
 mod attach;
+mod check;
 mod commands;
 #[cfg(test)]
 mod compat;
 mod completion;
 mod completion_bash;
 mod cp;
+mod df;
 mod docs;
 mod events;
 mod exec;
@@ -27,6 +29,7 @@ mod output;
 mod parse;
 mod port;
 mod progress;
+mod prune;
 mod ps;
 mod pull;
 mod rename;
@@ -127,7 +130,10 @@ pub fn run() -> Result<ExitCode> {
         Command::Events(a) | Command::System(system::SystemCommand::Events(a)) => {
             events::exec(&ctx, a)
         }
-        Command::System(system::SystemCommand::Prune(a)) => system::prune(&ctx, &a),
+        Command::System(system::SystemCommand::Prune(a)) => prune::system(&ctx, a),
+        Command::System(system::SystemCommand::Df(a)) => df::exec(&ctx, a),
+        Command::System(system::SystemCommand::Reset(a)) => check::reset(&ctx, a),
+        Command::System(system::SystemCommand::Check(a)) => check::check(&ctx, a),
         Command::Unshare(a) => system::unshare(&ctx, a),
         Command::Run(a) | Command::Container(ContainerCommand::Run(a)) => run::run(&ctx, a),
         Command::Create(a) | Command::Container(ContainerCommand::Create(a)) => {
@@ -150,7 +156,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::exec(&ctx, a),
         Command::Container(ContainerCommand::Inspect(a)) => inspect::exec(&ctx, a.into()),
-        Command::Container(ContainerCommand::Prune(a)) => manage::prune(&ctx, a),
+        Command::Container(ContainerCommand::Prune(a)) => prune::container(&ctx, a),
+        Command::Image(ImageCommand::Prune(a)) => prune::image(&ctx, a),
         Command::Container(ContainerCommand::Exists(a)) => exists::container(&ctx, &a),
         Command::Image(ImageCommand::Exists(a)) => exists::image(&ctx, &a),
         Command::Port(a) | Command::Container(ContainerCommand::Port(a)) => port::exec(&ctx, a),

@@ -54,6 +54,8 @@ pub enum NetworkCommand {
     Rm(RmArgs),
     /// Exit 0 if a network exists, 1 if not
     Exists(super::exists::Args),
+    /// Remove networks no container uses (never the default network)
+    Prune(super::prune::NetworkPruneArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -105,13 +107,17 @@ pub struct LsArgs {
 /// `network ls --filter`s, as containers/common's network filters: values of one key OR
 /// (labels AND), keys AND.
 #[derive(Debug, Default)]
-struct NetFilter {
+pub(super) struct NetFilter {
     keys: Vec<(String, Vec<String>)>,
     until: Option<ctl::timetype::Time>,
 }
 
 impl NetFilter {
-    fn compile(raw: &[String], now: ctl::timetype::Time, offset: i64) -> Result<NetFilter> {
+    pub(super) fn compile(
+        raw: &[String],
+        now: ctl::timetype::Time,
+        offset: i64,
+    ) -> Result<NetFilter> {
         let mut f = NetFilter::default();
         for r in raw {
             let Some((k, v)) = r.split_once('=') else {
@@ -143,7 +149,7 @@ impl NetFilter {
     }
 
     /// Whether a network matches; `used`: a container is attached to it.
-    fn matches(&self, n: &Network, used: bool) -> bool {
+    pub(super) fn matches(&self, n: &Network, used: bool) -> bool {
         use ctl::image::filter::match_labels;
         let keys_match = self.keys.iter().all(|(k, vals)| match k.as_str() {
             "name" => ctl::container::filter::regex_any(vals, &n.name),
@@ -193,8 +199,10 @@ pub struct RmArgs {
 }
 
 pub fn exec(ctx: &Context, cmd: NetworkCommand) -> Result<ExitCode> {
-    if let NetworkCommand::Exists(a) = &cmd {
-        return super::exists::network(ctx, a);
+    match cmd {
+        NetworkCommand::Exists(a) => return super::exists::network(ctx, &a),
+        NetworkCommand::Prune(a) => return super::prune::network(ctx, a),
+        _ => {}
     }
     let m = Manager::open(ctx)?;
     match cmd {
@@ -202,7 +210,7 @@ pub fn exec(ctx: &Context, cmd: NetworkCommand) -> Result<ExitCode> {
         NetworkCommand::Ls(a) => ls(&m, a),
         NetworkCommand::Inspect(a) => inspect(&m, a),
         NetworkCommand::Rm(a) => rm(&m, a),
-        NetworkCommand::Exists(_) => unreachable!("handled above"),
+        NetworkCommand::Exists(_) | NetworkCommand::Prune(_) => unreachable!("handled above"),
     }
 }
 

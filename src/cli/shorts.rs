@@ -49,6 +49,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("network inspect", &[('f', "format")]),
     ("network rm", &[('f', "force"), ('t', "time")]),
     ("network exists", &[]),
+    ("network prune", &[('f', "force")]),
     ("volume", &[]),
     (
         "volume create",
@@ -107,6 +108,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("image load", LOAD),
     ("image import", IMPORT),
     ("image exists", &[]),
+    ("image prune", &[('a', "all"), ('f', "force")]),
     (
         "inspect",
         &[
@@ -143,6 +145,17 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("system info", INFO),
     ("system migrate", &[]),
     ("system prune", &[('a', "all"), ('f', "force")]),
+    ("system df", &[('v', "verbose")]),
+    ("system reset", &[('f', "force")]),
+    (
+        "system check",
+        &[
+            ('f', "force"),
+            ('m', "max"),
+            ('q', "quick"),
+            ('r', "repair"),
+        ],
+    ),
     ("unshare", &[]),
     ("completion", &[('f', "file")]),
     ("version", &[('f', "format")]),

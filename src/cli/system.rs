@@ -1,5 +1,5 @@
-//! `ctl info`, `ctl system migrate`, `ctl system prune`, `ctl unshare`: the rootless user
-//! namespace, what ctl runs with, and what is left to clean.
+//! `ctl info`, `ctl system migrate`, `ctl unshare`: the rootless user namespace and what
+//! ctl runs with (`system prune`, `df`, `check` and `reset` have files of their own).
 
 use std::ffi::OsString;
 use std::os::unix::process::CommandExt;
@@ -111,17 +111,15 @@ pub enum SystemCommand {
     /// Stop the rootless pause process (and running containers) so the next command maps
     /// the user namespace from today's /etc/subuid and /etc/subgid
     Migrate,
-    /// Remove stopped containers and the network state of containers that are gone
-    Prune(PruneArgs),
-}
-
-/// podman's `system prune` without `--all`, `--volumes` and `--filter` (ctl has no pods,
-/// volumes or build cache; unused images stay).
-#[derive(Debug, clap::Args)]
-pub struct PruneArgs {
-    /// Do not ask for confirmation
-    #[arg(short, long)]
-    pub force: bool,
+    /// Remove unused data: stopped containers, networks no container uses, dangling (or
+    /// unused) images, unused volumes
+    Prune(super::prune::SystemPruneArgs),
+    /// Show disk usage of images, containers and volumes
+    Df(super::df::DfArgs),
+    /// Remove every container, image, volume and network, and the store's files
+    Reset(super::check::ResetArgs),
+    /// Check the store's consistency (and repair it)
+    Check(super::check::CheckArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -211,60 +209,6 @@ pub fn migrate(ctx: &Context) -> Result<ExitCode> {
     }
     ctl::rootless::pause::stop(&ctx.runroot, ctx.uid)?;
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn prune(ctx: &Context, a: &PruneArgs) -> Result<ExitCode> {
-    if !a.force && !confirm()? {
-        return Ok(ExitCode::SUCCESS);
-    }
-    let m = Manager::open(ctx)?;
-    let mut code = 0;
-    let mut deleted = Vec::new();
-    for (cfg, st) in m.list()?.into_iter().flatten() {
-        if matches!(st.status, Status::Running | Status::Created) {
-            continue;
-        }
-        match m.remove(&cfg.id, false) {
-            Ok(()) => deleted.push(cfg.id),
-            Err(ctl::Error::ContainerNotFound(_)) => {}
-            Err(e) => {
-                eprintln!("Error: {e}");
-                code = 125;
-            }
-        }
-    }
-    if !deleted.is_empty() {
-        println!("Deleted Containers");
-        for id in &deleted {
-            println!("{id}");
-        }
-    }
-    let swept = m
-        .sweep_network_orphans()
-        .context("reclaiming network state")?;
-    if !swept.is_empty() {
-        println!("Deleted Network Leftovers");
-        for id in &swept.namespaces {
-            println!("namespace {id}");
-        }
-        for l in &swept.leases {
-            println!("address {l}");
-        }
-    }
-    Ok(ExitCode::from(code))
-}
-
-/// podman's question before a prune (on stdout, as podman asks it); anything but y or yes (or no answer) is a no.
-fn confirm() -> Result<bool> {
-    use std::io::Write as _;
-    print!(
-        "WARNING! This command removes:\n\t- all stopped containers\n\t- network state left by \
-         containers that are gone\n\nAre you sure you want to continue? [y/N] "
-    );
-    std::io::stdout().flush()?;
-    let mut answer = String::new();
-    std::io::stdin().read_line(&mut answer)?;
-    Ok(matches!(answer.trim().to_lowercase().as_str(), "y" | "yes"))
 }
 
 /// Execs the command in the joined user and mount namespace, as root there.

@@ -263,7 +263,7 @@ impl Store {
         }
     }
 
-    fn images_lock(&self) -> Result<Lock> {
+    pub(crate) fn images_lock(&self) -> Result<Lock> {
         Lock::exclusive(&self.root.join("images.lock"))
     }
 
@@ -408,7 +408,7 @@ impl Store {
     }
 
     /// Makes `path` vanish at once (rename into tmp), then deletes it.
-    fn discard(&self, path: &Path) -> Result<()> {
+    pub(crate) fn discard(&self, path: &Path) -> Result<()> {
         let trash = self.tmp().join(format!("rm-{}", random_hex(8)));
         match fs::rename(path, &trash) {
             Ok(()) => remove_tree(&trash).at(&trash),

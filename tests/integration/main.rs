@@ -21,6 +21,7 @@ mod observe;
 mod packaging;
 mod podman_cli;
 mod podman_targets;
+mod prune;
 mod resources;
 mod restart;
 mod rootless;

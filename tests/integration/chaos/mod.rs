@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(36) {
+    match rng.below(38) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -169,6 +169,10 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         33 => s(&["cp", &format!("{name}:/data"), "-"]),
         // A new name for a container, racing every command on both names.
         34 => s(&["rename", name, &other]),
+        // Dangling images only: the images the workers run stay.
+        35 => s(&["image", "prune", "-f"]),
+        // Reads every record while others change them: damage found is an error (125).
+        36 => s(&["system", "check"]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
