@@ -9,6 +9,7 @@
 //!   records included.
 //! - [`wire`]: the attach socket's packets and the control fifo's lines.
 //! - [`logfile`]: the k8s-file log format, its writer (with rotation) and parser.
+//! - [`health`]: healthcheck settings (`--health-*`), the health log and one check's run.
 //!
 //! How ctl drives a monitor: create the sync pipe and pass the monitor its write end as
 //! `--sync-fd` (and the sockets of published ports as `--hold-fd`); spawn `ctl-monitor ARGS` and reap it (it forks, and the first process exits 0
@@ -40,6 +41,7 @@ pub mod args;
 pub mod console;
 pub mod exit;
 pub mod fsx;
+pub mod health;
 mod json;
 pub mod logfile;
 pub mod notify;

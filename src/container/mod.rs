@@ -11,6 +11,7 @@ pub mod diff;
 pub mod exec;
 pub mod export;
 pub mod filter;
+pub mod health;
 pub mod host;
 pub mod idmapped;
 pub mod joins;
