@@ -60,4 +60,5 @@ pub use wire::ControlMessage;
 /// Protocol version; bumped when argv, sync-pipe messages, the exit file, the attach packets
 /// or the log format change.
 /// 2: the sync message names the monitor's pid; no `--start-fd`.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// 3: `--health-*` options; the exit file may name a `health_action`.
+pub const PROTOCOL_VERSION: u32 = 3;
