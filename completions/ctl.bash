@@ -52,6 +52,9 @@ _ctl() {
             ctl,generate)
                 cmd="ctl__subcmd__generate"
                 ;;
+            ctl,healthcheck)
+                cmd="ctl__subcmd__healthcheck"
+                ;;
             ctl,image)
                 cmd="ctl__subcmd__image"
                 ;;
@@ -235,6 +238,9 @@ _ctl() {
             ctl__subcmd__generate,systemd)
                 cmd="ctl__subcmd__generate__subcmd__systemd"
                 ;;
+            ctl__subcmd__healthcheck,run)
+                cmd="ctl__subcmd__healthcheck__subcmd__run"
+                ;;
             ctl__subcmd__image,exists)
                 cmd="ctl__subcmd__image__subcmd__exists"
                 ;;
@@ -329,7 +335,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port rename stats top events export diff mount unmount umount cp network volume container pull images image inspect tag untag rmi load import login logout generate info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill exec attach rm wait logs ps list port rename stats top events export diff mount unmount umount cp network volume container pull images image inspect tag untag rmi load import login logout generate healthcheck info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,7 +777,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1078,6 +1084,30 @@ _ctl() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1909,7 +1939,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2228,6 +2258,30 @@ _ctl() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2653,7 +2707,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2960,6 +3014,30 @@ _ctl() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3375,6 +3453,98 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__healthcheck)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__healthcheck__subcmd__run)
+            opts="-h --ignore-result --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -5333,7 +5503,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --cpus --cpu-shares --cpuset-cpus --pids-limit --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5652,6 +5822,30 @@ _ctl() {
                     return 0
                     ;;
                 --restart)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-cmd)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-interval)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-on-failure)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-start-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --health-timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7109,6 +7303,8 @@ _ctl_subcommand() {
         ":logout") _ctl_path=logout ;;
         ":generate") _ctl_path=generate ;;
         "generate:systemd") _ctl_path=generate/systemd ;;
+        ":healthcheck") _ctl_path=healthcheck ;;
+        "healthcheck:run") _ctl_path=healthcheck/run ;;
         ":info") _ctl_path=info ;;
         ":system") _ctl_path=system ;;
         "system:events") _ctl_path=system/events ;;
@@ -7128,8 +7324,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--out|*:--root|*:--runroot|*:--runtime|*:--log-level|*:--config|*:--events-backend|*:--cgroup-manager|*:--runtime-flag) return 0 ;;
-        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":--volumes-from|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--label-file|"run":--annotation|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":--volumes-from|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--label-file|"create":--annotation|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":--volumes-from|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--cpus|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--pids-limit|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--label-file|"run":--annotation|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--health-cmd|"run":--health-interval|"run":--health-on-failure|"run":--health-retries|"run":--health-start-period|"run":--health-timeout|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":--volumes-from|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--cpus|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--pids-limit|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--label-file|"create":--annotation|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--health-cmd|"create":--health-interval|"create":--health-on-failure|"create":--health-retries|"create":--health-start-period|"create":--health-timeout|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":-f|"start":--filter|"start":--detach-keys|"start":--sig-proxy) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--cidfile) return 0 ;;
@@ -7155,8 +7351,8 @@ _ctl_takes_value() {
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;
         "volume/prune":--filter) return 0 ;;
-        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--cpus|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--pids-limit|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--cpus|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--pids-limit|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":-f|"container/start":--filter|"container/start":--detach-keys|"container/start":--sig-proxy) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--cidfile) return 0 ;;

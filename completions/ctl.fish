@@ -75,6 +75,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "import" -d 'Create an image
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "login" -d 'Save registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "logout" -d 'Remove saved registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "healthcheck" -d 'Manage health checks on containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Manage ctl: what it runs with, the rootless user namespace, pruning'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "unshare" -d 'Rootless: run a command as root of the user namespace (default: $SHELL)'
@@ -158,6 +159,12 @@ journald\t''
 passthrough\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-cmd -d 'Set a healthcheck command for the container (\'none\' disables the existing healthcheck); a JSON array runs as given, anything else through /bin/sh -c' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-interval -d 'Set an interval for the healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-on-failure -d 'Action to take once the container turns unhealthy: none, kill, restart, stop (default "none")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -184,6 +191,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -s q -l quiet -d 'Pull with
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l help -d 'Print help (`-h` is --hostname here, as podman\'s)'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l name -d 'Name the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
@@ -257,6 +265,12 @@ journald\t''
 passthrough\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-cmd -d 'Set a healthcheck command for the container (\'none\' disables the existing healthcheck); a JSON array runs as given, anything else through /bin/sh -c' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-interval -d 'Set an interval for the healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-on-failure -d 'Action to take once the container turns unhealthy: none, kill, restart, stop (default "none")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -281,6 +295,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -s q -l quiet -d 'Pull w
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l help -d 'Print help (`-h` is --hostname here, as podman\'s)'
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s f -l filter -d 'Start the containers that match: restart-policy=POLICY (e.g. at boot: always, unless-stopped)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l detach-keys -d 'With --attach: keys that detach, ctrl-<x> or characters, comma separated' -r
@@ -889,6 +904,12 @@ journald\t''
 passthrough\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-cmd -d 'Set a healthcheck command for the container (\'none\' disables the existing healthcheck); a JSON array runs as given, anything else through /bin/sh -c' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-interval -d 'Set an interval for the healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-on-failure -d 'Action to take once the container turns unhealthy: none, kill, restart, stop (default "none")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -915,6 +936,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l help -d 'Print help (`-h` is --hostname here, as podman\'s)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l name -d 'Name the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
@@ -988,6 +1010,12 @@ journald\t''
 passthrough\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l log-opt -d 'Log options: max-size=SIZE, max-file=N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-cmd -d 'Set a healthcheck command for the container (\'none\' disables the existing healthcheck); a JSON array runs as given, anything else through /bin/sh -c' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-interval -d 'Set an interval for the healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-on-failure -d 'Action to take once the container turns unhealthy: none, kill, restart, stop (default "none")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -1012,6 +1040,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help (`-h` is --hostname here, as podman\'s)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match: restart-policy=POLICY (e.g. at boot: always, unless-stopped)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'With --attach: keys that detach, ctrl-<x> or characters, comma separated' -r
@@ -1648,6 +1677,26 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the header comment with ctl\'s version'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -f -a "run" -d 'Run a container healthcheck'
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -l ignore-result -d 'Exit with code 0 regardless of healthcheck result or if the container is still in startup period'
+complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and __fish_seen_subcommand_from run" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand info" -s f -l format -d 'json, or a Go template such as \'{{.Host.OCIRuntime.Name}}\' (default: YAML)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand info" -l runroot -d 'Run state directory (cleared at boot)' -r -F

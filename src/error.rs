@@ -34,6 +34,9 @@ pub enum Error {
     /// An option's value refused in podman's own words (scripts match them).
     #[error("{0}")]
     BadOption(String),
+    /// `healthcheck run` cannot run the check (podman's words).
+    #[error("{0}")]
+    HealthCheck(String),
     #[error("{reference}: {message}")]
     Registry { reference: String, message: String },
     /// podman's (containers/storage's) words.

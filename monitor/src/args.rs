@@ -5,6 +5,9 @@
 use std::ffi::{OsStr, OsString};
 use std::os::fd::RawFd;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use crate::health::{HealthArgs, OnFailure};
 
 /// Where the container's output goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -105,6 +108,8 @@ pub struct MonitorArgs {
     /// fds 3.. of this many passed into the container (the runtime's `--preserve-fds`);
     /// the monitor closes its copies once the container exists.
     pub preserve_fds: u32,
+    /// The container's healthcheck, run on the monitor's own timer.
+    pub health: Option<HealthArgs>,
 }
 
 impl Default for MonitorArgs {
@@ -138,6 +143,7 @@ impl Default for MonitorArgs {
             notify_ready: false,
             timeout: 0,
             preserve_fds: 0,
+            health: None,
         }
     }
 }
@@ -167,6 +173,18 @@ const VALUE_OPTIONS: &[&str] = &[
     "--notify-socket",
     "--timeout",
     "--preserve-fds",
+    "--health-cmd",
+    "--health-interval-ns",
+    "--health-timeout-ns",
+    "--health-start-period-ns",
+    "--health-retries",
+    "--health-on-failure",
+    "--health-log",
+    "--health-exec-pidfile",
+    "--health-events-file",
+    "--health-image",
+    "--health-stop-signal",
+    "--health-stop-timeout",
 ];
 
 fn opt(out: &mut Vec<OsString>, name: &str, value: impl AsRef<OsStr>) {
@@ -263,6 +281,25 @@ impl MonitorArgs {
         if self.preserve_fds > 0 {
             opt(&mut a, "--preserve-fds", self.preserve_fds.to_string());
         }
+        if let Some(h) = &self.health {
+            for c in &h.argv {
+                opt(&mut a, "--health-cmd", c);
+            }
+            let ns = |d: Duration| d.as_nanos().to_string();
+            opt(&mut a, "--health-interval-ns", ns(h.interval));
+            opt(&mut a, "--health-timeout-ns", ns(h.timeout));
+            opt(&mut a, "--health-start-period-ns", ns(h.start_period));
+            opt(&mut a, "--health-retries", h.retries.to_string());
+            opt(&mut a, "--health-on-failure", h.on_failure.as_str());
+            opt(&mut a, "--health-log", &h.log);
+            opt(&mut a, "--health-exec-pidfile", &h.exec_pidfile);
+            if let Some(e) = &h.events_file {
+                opt(&mut a, "--health-events-file", e);
+            }
+            opt(&mut a, "--health-image", &h.image);
+            opt(&mut a, "--health-stop-signal", h.stop_signal.to_string());
+            opt(&mut a, "--health-stop-timeout", h.stop_timeout.to_string());
+        }
         a
     }
 
@@ -306,6 +343,49 @@ impl MonitorArgs {
                 let n = number("a file descriptor number")?;
                 RawFd::try_from(n).map_err(|_| format!("{name}: fd out of range"))
             };
+            let nanos = || number("nanoseconds").map(Duration::from_nanos);
+            if name.starts_with("--health-") {
+                let h = m.health.get_or_insert_with(|| HealthArgs {
+                    argv: Vec::new(),
+                    interval: Duration::from_secs(30),
+                    timeout: Duration::from_secs(30),
+                    start_period: Duration::ZERO,
+                    retries: 3,
+                    on_failure: OnFailure::None,
+                    log: PathBuf::new(),
+                    exec_pidfile: PathBuf::new(),
+                    stop_signal: 15,
+                    stop_timeout: 10,
+                    events_file: None,
+                    image: String::new(),
+                });
+                let small = |what: &str| {
+                    u32::try_from(number(what)?).map_err(|_| format!("{name}: too large"))
+                };
+                match name.as_str() {
+                    "--health-cmd" => h.argv.push(text()?),
+                    "--health-interval-ns" => h.interval = nanos()?,
+                    "--health-timeout-ns" => h.timeout = nanos()?,
+                    "--health-start-period-ns" => h.start_period = nanos()?,
+                    "--health-retries" => h.retries = small("a count")?,
+                    "--health-on-failure" => {
+                        let t = text()?;
+                        h.on_failure = OnFailure::parse(&t)
+                            .ok_or_else(|| format!("unknown on-failure action {t:?}"))?
+                    }
+                    "--health-log" => h.log = value.into(),
+                    "--health-exec-pidfile" => h.exec_pidfile = value.into(),
+                    "--health-events-file" => h.events_file = Some(value.into()),
+                    "--health-image" => h.image = text()?,
+                    "--health-stop-signal" => {
+                        h.stop_signal = i32::try_from(number("a signal number")?)
+                            .map_err(|_| format!("{name}: too large"))?
+                    }
+                    "--health-stop-timeout" => h.stop_timeout = small("seconds")?,
+                    _ => unreachable!("{name} is in VALUE_OPTIONS"),
+                }
+                continue;
+            }
             match name.as_str() {
                 "--id" => m.id = text()?,
                 "--name" => m.name = Some(text()?),
@@ -400,6 +480,14 @@ impl MonitorArgs {
         if self.notify_ready && self.notify_socket.is_none() {
             return Err("--notify-ready without --notify-socket".into());
         }
+        if let Some(h) = &self.health {
+            if h.argv.is_empty() {
+                return missing("health-cmd");
+            }
+            if h.log.as_os_str().is_empty() || h.exec_pidfile.as_os_str().is_empty() {
+                return Err("--health-cmd needs --health-log and --health-exec-pidfile".into());
+            }
+        }
         Ok(())
     }
 }
@@ -441,6 +529,20 @@ mod tests {
             notify_ready: true,
             timeout: 30,
             preserve_fds: 2,
+            health: Some(HealthArgs {
+                argv: vec!["/bin/sh".into(), "-c".into(), "test -e /ok".into()],
+                interval: Duration::from_millis(1500),
+                timeout: Duration::from_secs(2),
+                start_period: Duration::ZERO,
+                retries: 4,
+                on_failure: OnFailure::Restart,
+                log: "/run/ctl/containers/abc123/health.json".into(),
+                exec_pidfile: "/run/ctl/containers/abc123/health.pid".into(),
+                stop_signal: 2,
+                stop_timeout: 7,
+                events_file: Some("/run/ctl/events/events.log".into()),
+                image: "localhost/img:1".into(),
+            }),
         }
     }
 
@@ -491,6 +593,14 @@ mod tests {
             .contains("--notify-ready"));
         d.notify_ready = false;
         assert_eq!(MonitorArgs::parse(d.to_args()).unwrap(), d);
+        let mut e = full();
+        e.health.as_mut().unwrap().argv.clear();
+        assert!(MonitorArgs::parse(e.to_args())
+            .unwrap_err()
+            .contains("health-cmd"));
+        let mut a = full().to_args();
+        a.extend(["--health-on-failure".into(), "explode".into()]);
+        assert!(MonitorArgs::parse(a).unwrap_err().contains("explode"));
     }
 
     #[test]

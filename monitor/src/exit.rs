@@ -28,6 +28,10 @@ pub struct ExitStatus {
     /// The container's memory cgroup recorded an OOM kill (best effort).
     #[serde(default)]
     pub oom_killed: bool,
+    /// The monitor ended it because it turned unhealthy (`--health-on-failure`): `kill`
+    /// and `stop` end its restart policy as a user's stop does, `restart` starts it again.
+    #[serde(default)]
+    pub health_action: Option<crate::health::OnFailure>,
 }
 
 impl ExitStatus {
@@ -38,6 +42,7 @@ impl ExitStatus {
             signal: None,
             finished_at,
             oom_killed: false,
+            health_action: None,
         }
     }
 
@@ -48,6 +53,7 @@ impl ExitStatus {
             signal: Some(signal),
             finished_at,
             oom_killed: false,
+            health_action: None,
         }
     }
 
@@ -58,6 +64,7 @@ impl ExitStatus {
             signal: None,
             finished_at,
             oom_killed: false,
+            health_action: None,
         }
     }
 
@@ -78,6 +85,10 @@ impl ExitStatus {
         json::push_str(&mut out, std::str::from_utf8(&at).unwrap_or_default());
         out.push_str(",\"oom_killed\":");
         out.push_str(if self.oom_killed { "true" } else { "false" });
+        if let Some(a) = self.health_action {
+            out.push_str(",\"health_action\":");
+            json::push_str(&mut out, a.as_str());
+        }
         out.push_str("}\n");
         out
     }
@@ -120,6 +131,9 @@ mod tests {
         k.oom_killed = true;
         assert_eq!(k.exit_code, Some(137));
         assert!(k.encode().contains("\"signal\":9"));
+        assert_eq!(ExitStatus::decode(&k.encode()).unwrap(), k);
+        k.health_action = Some(crate::health::OnFailure::Restart);
+        assert!(k.encode().contains("\"health_action\":\"restart\""));
         assert_eq!(ExitStatus::decode(&k.encode()).unwrap(), k);
         let u = ExitStatus::unknown(t());
         assert!(u.encode().contains("\"exit_code\":null"));

@@ -9,6 +9,7 @@
 //!   records included.
 //! - [`wire`]: the attach socket's packets and the control fifo's lines.
 //! - [`logfile`]: the k8s-file log format, its writer (with rotation) and parser.
+//! - [`health`]: healthcheck settings (`--health-*`), the health log and one check's run.
 //!
 //! How ctl drives a monitor: create the sync pipe and pass the monitor its write end as
 //! `--sync-fd` (and the sockets of published ports as `--hold-fd`); spawn `ctl-monitor ARGS` and reap it (it forks, and the first process exits 0
@@ -38,8 +39,10 @@
 
 pub mod args;
 pub mod console;
+pub mod events;
 pub mod exit;
 pub mod fsx;
+pub mod health;
 mod json;
 pub mod logfile;
 pub mod notify;
@@ -58,4 +61,5 @@ pub use wire::ControlMessage;
 /// Protocol version; bumped when argv, sync-pipe messages, the exit file, the attach packets
 /// or the log format change.
 /// 2: the sync message names the monitor's pid; no `--start-fd`.
-pub const PROTOCOL_VERSION: u32 = 2;
+/// 3: `--health-*` options; the exit file may name a `health_action`.
+pub const PROTOCOL_VERSION: u32 = 3;

@@ -3,9 +3,9 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, cp, docs, events, exec, exists, export, generate, images, import, inspect,
-    load, login, logs, manage, mount, network, port, prune, ps, pull, rename, rmi, run, stats,
-    system, tag, top, volume,
+    attach, completion, cp, docs, events, exec, exists, export, generate, healthcheck, images,
+    import, inspect, load, login, logs, manage, mount, network, port, prune, ps, pull, rename, rmi,
+    run, stats, system, tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -94,6 +94,9 @@ pub enum Command {
     /// Generate systemd units for containers
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// Manage health checks on containers
+    #[command(subcommand)]
+    Healthcheck(healthcheck::Command),
     /// Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)
     Info(system::InfoArgs),
     /// Manage ctl: what it runs with, the rootless user namespace, pruning

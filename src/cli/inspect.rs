@@ -185,7 +185,24 @@ fn find(
     let mut last = None;
     if wants(Kind::Container) {
         match m.get(n) {
-            Ok(c) => return Ok((container_json(m, &c), CONTAINER_SHAPE)),
+            Ok(c) => {
+                let mut v = container_json(m, &c);
+                if template {
+                    // A template prints the check's output as it is: what the container
+                    // wrote is escaped first (JSON output escapes it itself).
+                    if let Some(log) = v
+                        .pointer_mut("/State/Health/Log")
+                        .and_then(Value::as_array_mut)
+                    {
+                        for e in log {
+                            if let Some(Value::String(o)) = e.get_mut("Output") {
+                                *o = ctl::text::escape(o).into_owned();
+                            }
+                        }
+                    }
+                }
+                return Ok((v, CONTAINER_SHAPE));
+            }
             Err(e @ ctl::Error::CorruptRecord { .. }) => return Err(Found::Not(e)),
             Err(e) => last = Some(e),
         }
@@ -302,6 +319,11 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
             "Data": { "UpperDir": upper, "WorkDir": work, "MergedDir": merged }
         },
     });
+    v["Config"]["HealthcheckOnFailureAction"] = json!(cfg.health_on_failure.as_str());
+    if let (Some(hc), Some(log)) = (&cfg.healthcheck, m.health(cfg)) {
+        v["Config"]["Healthcheck"] = json!(hc);
+        v["State"]["Health"] = health_json(&log);
+    }
     // podman leaves IDMappings out when the container has no user namespace of its own.
     if cfg.idmaps.is_none() {
         if let Some(h) = v["HostConfig"].as_object_mut() {
@@ -309,6 +331,20 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         }
     }
     v
+}
+
+/// podman's HealthCheckResults.
+fn health_json(log: &ctl_monitor::health::HealthLog) -> Value {
+    json!({
+        "Status": log.status,
+        "FailingStreak": log.failing_streak,
+        "Log": log.log.iter().map(|e| json!({
+            "Start": e.start.to_string(),
+            "End": e.end.to_string(),
+            "ExitCode": e.exit_code,
+            "Output": e.output,
+        })).collect::<Vec<_>>(),
+    })
 }
 
 /// podman's IDMappings, `CONTAINER:HOST:SIZE` strings.

@@ -16,6 +16,7 @@ mod exists;
 mod export;
 mod generate;
 mod global;
+mod healthcheck;
 mod images;
 mod import;
 mod inspect;
@@ -194,6 +195,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Complete(a) => completion::complete(&ctx, &a),
         Command::Generate(a) => generate::exec(&ctx, a),
+        Command::Healthcheck(a) => healthcheck::exec(&ctx, a),
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Version(_) => {
             unreachable!("handled above")
         }

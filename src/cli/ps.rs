@@ -153,12 +153,13 @@ fn size_text(s: &Sizes) -> String {
     format!("{} (virtual {})", units_size(s.rw), units_size(s.rootfs))
 }
 
-type Listed = (ContainerConfig, State, Option<Sizes>);
+/// A row: the records, `--size`'s sizes, the health log's status (None: no healthcheck).
+type Listed = (ContainerConfig, State, Option<Sizes>, Option<String>);
 
 /// podman's SortPsOutput, stable.
 fn sort_rows(rows: &mut [Listed], by: &str) {
     let started = |st: &State| unix(st.started_at);
-    rows.sort_by(|(a, sa, za), (b, sb, zb)| match by {
+    rows.sort_by(|(a, sa, za, _), (b, sb, zb, _)| match by {
         "command" => a.command.join(" ").cmp(&b.command.join(" ")),
         "id" => a.id.cmp(&b.id),
         "image" => a.image_name.cmp(&b.image_name),
@@ -173,8 +174,17 @@ fn sort_rows(rows: &mut [Listed], by: &str) {
     });
 }
 
-/// The status words docker prints.
-pub fn status_text(st: &State) -> String {
+/// The status words docker prints, with the health status after them as podman's
+/// (`Up 5 seconds (healthy)`).
+pub fn status_text(st: &State, health: Option<&str>) -> String {
+    let words = status_words(st);
+    match health.filter(|h| !h.is_empty()) {
+        Some(h) => format!("{words} ({h})"),
+        None => words,
+    }
+}
+
+fn status_words(st: &State) -> String {
     match st.status {
         Status::Created => "Created".into(),
         Status::Configured => "Created".into(),
@@ -225,11 +235,17 @@ fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
 /// `Id`, `Names` and `Networks` as lists, `Created` a unix time, `CreatedAt` in words).
 #[cfg(test)]
 pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
-    ps_json_full(cfg, st, None, false)
+    ps_json_full(cfg, st, None, false, None)
 }
 
 /// [`ps_json`] with `--size`'s `Size` object, and `Namespaces` filled in when `ns` (`--ns`).
-pub fn ps_json_full(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>, ns: bool) -> Value {
+pub fn ps_json_full(
+    cfg: &ContainerConfig,
+    st: &State,
+    size: Option<&Sizes>,
+    ns: bool,
+    health: Option<&str>,
+) -> Value {
     let size = size.map(|s| json!({"RootFsSize": s.rootfs, "RwSize": s.rw}));
     let mut namespaces = serde_json::Map::new();
     if ns {
@@ -266,7 +282,7 @@ pub fn ps_json_full(cfg: &ContainerConfig, st: &State, size: Option<&Sizes>, ns:
         "Size": size,
         "StartedAt": unix(st.started_at),
         "State": state_word(st),
-        "Status": status_text(st),
+        "Status": status_text(st, health),
     })
 }
 
@@ -283,7 +299,7 @@ const PS_SHAPE: Shape = Shape {
 /// Go prints a time).
 #[cfg(test)]
 pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
-    ps_row_full(cfg, st, None, no_trunc, false)
+    ps_row_full(cfg, st, None, no_trunc, false, None)
 }
 
 /// [`ps_row`] with `--size`'s sizes (`.Size` is empty without them, as podman's), and the
@@ -294,8 +310,9 @@ pub fn ps_row_full(
     size: Option<&Sizes>,
     no_trunc: bool,
     ns: bool,
+    health: Option<&str>,
 ) -> TValue {
-    let mut row = Struct::from_json(&ps_json_full(cfg, st, size, ns), &PS_SHAPE);
+    let mut row = Struct::from_json(&ps_json_full(cfg, st, size, ns, health), &PS_SHAPE);
     let short = |id: &str| {
         if no_trunc {
             id.to_string()
@@ -317,7 +334,7 @@ pub fn ps_row_full(
     row.method("ID", short(&cfg.id))
         .method("ImageID", short(&cfg.image_id))
         .method("Pod", "")
-        .method("Status", status_text(st))
+        .method("Status", status_text(st, health))
         .method("Restarts", st.restarts.to_string())
         .method("RunningFor", ago(Some(cfg.created)))
         .method("CreatedHuman", ago(Some(cfg.created)))
@@ -452,11 +469,15 @@ fn print_once(
     for entry in m.list()? {
         match entry {
             Ok((cfg, st)) => {
-                if (!all && st.status != Status::Running) || !filters.matches(&cfg, &st) {
+                if !all && st.status != Status::Running {
+                    continue;
+                }
+                let health = m.health(&cfg).map(|l| l.status);
+                if !filters.matches(&cfg, &st, health.as_deref()) {
                     continue;
                 }
                 let size = args.size.then(|| sizes_of(m, &cfg));
-                rows.push((cfg, st, size));
+                rows.push((cfg, st, size, health));
             }
             Err((id, why)) => eprintln!(
                 "Warning: container {id}: {}",
@@ -476,7 +497,7 @@ fn print_once(
     if json {
         let objs: Vec<Value> = rows
             .iter()
-            .map(|(c, s, z)| ps_json_full(c, s, z.as_ref(), args.namespace))
+            .map(|(c, s, z, h)| ps_json_full(c, s, z.as_ref(), args.namespace, h.as_deref()))
             .collect();
         super::output::print_json(&objs);
         return Ok(ExitCode::SUCCESS);
@@ -484,14 +505,23 @@ fn print_once(
     if let Some(t) = template {
         let data = TValue::list(
             rows.iter()
-                .map(|(c, s, z)| ps_row_full(c, s, z.as_ref(), args.no_trunc, args.namespace))
+                .map(|(c, s, z, h)| {
+                    ps_row_full(
+                        c,
+                        s,
+                        z.as_ref(),
+                        args.no_trunc,
+                        args.namespace,
+                        h.as_deref(),
+                    )
+                })
                 .collect(),
         );
         t.print_listing(&data, &|f| header_name(f, PS_HEADERS), args.noheading)?;
         return Ok(ExitCode::SUCCESS);
     }
     if args.quiet {
-        for (cfg, _, _) in &rows {
+        for (cfg, _, _, _) in &rows {
             println!(
                 "{}",
                 if args.no_trunc {
@@ -505,7 +535,7 @@ fn print_once(
     }
     let table_rows = rows
         .iter()
-        .map(|(cfg, st, size)| {
+        .map(|(cfg, st, size, health)| {
             let mut row = vec![
                 if args.no_trunc {
                     cfg.id.clone()
@@ -515,7 +545,7 @@ fn print_once(
                 cfg.image_name.clone(),
                 short_command(&cfg.command, args.no_trunc),
                 ago(Some(cfg.created)),
-                status_text(st),
+                status_text(st, health.as_deref()),
                 ctl::network::ports::display(ports_of(cfg, st)),
                 cfg.name.clone(),
             ];
@@ -556,14 +586,22 @@ mod tests {
     fn status_words_match_docker() {
         let mut st = State::new();
         st.status = Status::Created;
-        assert_eq!(status_text(&st), "Created");
+        assert_eq!(status_text(&st, None), "Created");
         st.status = Status::Running;
         st.started_at = Some(ctl_monitor::time::Timestamp::now());
-        assert_eq!(status_text(&st), "Up Less than a second");
+        assert_eq!(status_text(&st, None), "Up Less than a second");
         st.exited(Some(3), Some(ctl_monitor::time::Timestamp::now()), None);
-        assert_eq!(status_text(&st), "Exited (3) Less than a second ago");
+        assert_eq!(status_text(&st, None), "Exited (3) Less than a second ago");
         st.exited(None, Some(ctl_monitor::time::Timestamp::now()), None);
-        assert!(status_text(&st).starts_with("Exited (unknown)"));
+        assert!(status_text(&st, None).starts_with("Exited (unknown)"));
+        assert!(status_text(&st, Some("unhealthy")).ends_with(" ago (unhealthy)"));
+        st.status = Status::Running;
+        st.started_at = Some(ctl_monitor::time::Timestamp::now());
+        assert_eq!(
+            status_text(&st, Some("healthy")),
+            "Up Less than a second (healthy)"
+        );
+        assert_eq!(status_text(&st, Some("")), "Up Less than a second");
     }
 
     #[test]
@@ -680,7 +718,7 @@ mod tests {
         let (cfg, st) = record();
         let z = Sizes { rw: 5, rootfs: 9 };
         assert_eq!(
-            ps_json_full(&cfg, &st, Some(&z), false)["Size"],
+            ps_json_full(&cfg, &st, Some(&z), false, None)["Size"],
             json!({"RootFsSize": 9, "RwSize": 5})
         );
         assert_eq!(ps_json(&cfg, &st)["Size"], Value::Null);
@@ -697,7 +735,7 @@ mod tests {
         b.created = "2025-01-01T00:00:00Z".parse().unwrap();
         let mut sb = sa.clone();
         sb.status = Status::Exited;
-        let mut rows: Vec<Listed> = vec![(a, sa, None), (b, sb, None)];
+        let mut rows: Vec<Listed> = vec![(a, sa, None, None), (b, sb, None, None)];
         let order = |rows: &mut Vec<Listed>, by: &str| {
             sort_rows(rows, by);
             rows.iter().map(|r| r.0.name.clone()).collect::<Vec<_>>()

@@ -263,6 +263,8 @@ pub struct CreateFlags {
     /// Restart policy: no, on-failure[:N], always, unless-stopped
     #[arg(long, default_value = "no", value_name = "POLICY")]
     pub restart: String,
+    #[command(flatten)]
+    pub health: super::healthcheck::Flags,
     /// Require HTTPS for the pull (false: plain HTTP)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
@@ -496,6 +498,8 @@ impl CreateFlags {
             systemd: self.systemd.clone(),
             preserve_fds: 0,
             restart: self.restart.clone(),
+            health: self.health.request(),
+            image_healthcheck: None,
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
                 .map(|a| a.to_string_lossy().into_owned())

@@ -94,6 +94,8 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("export", EXPORT),
     ("diff", LATEST),
     ("events", &[('f', "filter")]),
+    ("healthcheck", &[]),
+    ("healthcheck run", &[]),
     ("mount", MOUNT),
     ("unmount", UNMOUNT),
     ("pull", PULL),

@@ -389,6 +389,8 @@ impl Manager {
             idmaps: made.idmaps,
             joins: self.joins(plan),
             other_names: Vec::new(),
+            healthcheck: plan.healthcheck.clone(),
+            health_on_failure: plan.health_on_failure,
         }
     }
 

@@ -23,8 +23,8 @@ impl Manager {
                 return Ok(());
             }
             let st = &h.state;
-            let again =
-                (h.config.restart).should_restart(st.exit_code, st.restarts, st.stopped_by_user);
+            let again = st.health_restart
+                || (h.config.restart).should_restart(st.exit_code, st.restarts, st.stopped_by_user);
             if h.config.auto_remove && !again {
                 // Removed under this hold: nothing is recorded of a container about to go.
                 let (image, name, rmi) = (
@@ -91,9 +91,10 @@ impl Manager {
     /// returns whether it did.
     fn restart_by_policy(&self, id: &str, config: &ContainerConfig) -> Result<bool> {
         let st = self.containers.state(id)?;
-        if !config
-            .restart
-            .should_restart(st.exit_code, st.restarts, st.stopped_by_user)
+        if !st.health_restart
+            && !config
+                .restart
+                .should_restart(st.exit_code, st.restarts, st.stopped_by_user)
         {
             return Ok(false);
         }

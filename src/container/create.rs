@@ -15,9 +15,11 @@ impl Manager {
     /// What creating `req` from `image` would make, decided: reads the image's config and
     /// the env files, then resolves (see [`plan::resolve`]). Nothing is made.
     pub fn plan(&self, req: &CreateRequest, image: &ImageRecord) -> Result<ContainerPlan> {
-        let config = plan::image_config(&self.images.blob(&image.config_digest())?);
+        let blob = self.images.blob(&image.config_digest())?;
+        let config = plan::image_config(&blob);
         let env_files = req.read_env_files()?;
         let mut req = req.clone();
+        req.image_healthcheck = crate::container::health::config::from_image(&blob);
         // podman's order: the files' labels, then --label's over them.
         let mut labels = plan::label_file_lines(&req.read_label_files()?);
         labels.append(&mut req.labels);

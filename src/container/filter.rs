@@ -55,7 +55,8 @@ enum Pred {
     Before(Time),
     Since(Time),
     Volume(Vec<String>),
-    Health,
+    /// Health statuses (`none`: no healthcheck).
+    Health(Vec<String>),
     Until(Time),
     Pod,
     /// Network names, and the ids of containers whose network a `container:X` value names.
@@ -141,7 +142,7 @@ impl ContainerFilter {
                 "before" => Pred::Before(earliest(&values)?),
                 "since" => Pred::Since(earliest(&values)?),
                 "volume" => Pred::Volume(values),
-                "health" => Pred::Health,
+                "health" => Pred::Health(values),
                 "until" => {
                     if values.len() != 1 {
                         return Err("specify exactly one timestamp for until".into());
@@ -210,9 +211,15 @@ impl ContainerFilter {
         self.preds.iter().any(|p| matches!(p, Pred::Status(_)))
     }
 
-    /// Whether a container matches every filter.
-    pub fn matches(&self, cfg: &ContainerConfig, st: &State) -> bool {
-        self.preds.iter().all(|p| pred(p, cfg, st))
+    /// Whether the container matches every filter; `health` is its health log's status (None: it has
+    /// no healthcheck).
+    pub fn matches(&self, cfg: &ContainerConfig, st: &State, health: Option<&str>) -> bool {
+        self.preds.iter().all(|p| pred(p, cfg, st, health))
+    }
+
+    /// A health filter is given: the callers read the health logs for it.
+    pub fn has_health(&self) -> bool {
+        self.preds.iter().any(|p| matches!(p, Pred::Health(_)))
     }
 }
 
@@ -227,7 +234,7 @@ fn state_word(st: &State) -> &'static str {
     }
 }
 
-fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
+fn pred(p: &Pred, cfg: &ContainerConfig, st: &State, health: Option<&str>) -> bool {
     let created = Some(crate::timetype::of(cfg.created));
     match p {
         Pred::Id(v) => id_matches(v, &cfg.id),
@@ -265,8 +272,9 @@ fn pred(p: &Pred, cfg: &ContainerConfig, st: &State) -> bool {
                 }
             })
         }),
-        // ctl runs no health checks: no container has a health status.
-        Pred::Health => false,
+        Pred::Health(v) => v
+            .iter()
+            .any(|v| Some(v.as_str()) == health.or(Some("none"))),
         // ctl has no pods.
         Pred::Pod => false,
         Pred::Network(names, ids) => match &cfg.network {
@@ -374,7 +382,8 @@ mod tests {
         let f = ContainerFilter::compile(&raw, &look)?;
         Ok(set
             .iter()
-            .filter(|(c, s)| f.matches(c, s))
+            // "a" has a healthcheck, and is healthy.
+            .filter(|(c, s)| f.matches(c, s, (c.name == "a").then_some("healthy")))
             .map(|(c, _)| c.name.clone())
             .collect())
     }
@@ -393,7 +402,12 @@ mod tests {
         assert_eq!(ok(&["volume=/data"]), ["a"]);
         assert_eq!(ok(&["volume=/srv:/data"]), ["a"]);
         assert_eq!(ok(&["volume=/other:/data"]), Vec::<String>::new());
-        assert_eq!(ok(&["health=healthy"]), Vec::<String>::new());
+        assert_eq!(ok(&["health=healthy"]), ["a"]);
+        assert_eq!(ok(&["health=none"]), ["b", "c"]);
+        assert_eq!(
+            ok(&["health=unhealthy", "health=starting"]),
+            Vec::<String>::new()
+        );
         assert_eq!(ok(&["restart-policy=always"]), ["a"]);
         assert_eq!(ok(&["restart-policy=on-failure"]), ["b"]);
         assert_eq!(ok(&["restart-policy=no"]), ["c"]);

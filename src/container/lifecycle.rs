@@ -154,13 +154,19 @@ impl Manager {
             return Ok(Observed::default());
         }
         let epoch = self.containers.epoch()?;
+        let exit = std::fs::read_to_string(self.containers.exit_file(id))
+            .ok()
+            .and_then(|d| ctl_monitor::ExitStatus::decode(&d).ok());
         Ok(Observed {
             boot_id: Some(epoch),
             pid_alive: st.pid.is_some_and(|p| same_process(p, st.pid_start)),
             monitor_alive: st
                 .monitor_pid
                 .is_some_and(|p| same_process(p, st.monitor_start)),
-            exit: self.exit_record(id),
+            exit: exit
+                .as_ref()
+                .map(|e| (e.exit_code, e.finished_at, e.oom_killed)),
+            health_action: exit.and_then(|e| e.health_action),
         })
     }
 

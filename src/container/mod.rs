@@ -12,6 +12,7 @@ pub mod events;
 pub mod exec;
 pub mod export;
 pub mod filter;
+pub mod health;
 pub mod host;
 pub mod idmapped;
 pub mod joins;

@@ -212,6 +212,7 @@ pub fn launch(
         notify_ready: cfg.sdnotify == SdNotify::Conmon && m.ctx.notify_socket.is_some(),
         timeout: cfg.timeout,
         preserve_fds: preserved_fds(preserve_fds)?,
+        health: m.health_args(cfg),
         ..Default::default()
     };
     let monitor = monitor_path()?;

@@ -134,6 +134,16 @@ pub struct ContainerConfig {
     /// container (only where they still point at it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
+    /// The healthcheck (the flags' over the image's); none: no healthcheck.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub healthcheck: Option<crate::container::health::config::HealthConfig>,
+    /// `--health-on-failure`.
+    #[serde(default, skip_serializing_if = "is_no_action")]
+    pub health_on_failure: ctl_monitor::health::OnFailure,
+}
+
+fn is_no_action(a: &ctl_monitor::health::OnFailure) -> bool {
+    *a == ctl_monitor::health::OnFailure::None
 }
 
 impl ContainerConfig {

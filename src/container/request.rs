@@ -125,6 +125,10 @@ pub struct CreateRequest {
     pub remove_image: bool,
     /// no, on-failure[:N], always, unless-stopped.
     pub restart: String,
+    /// `--health-*`, `--no-healthcheck`.
+    pub health: crate::container::health::config::HealthFlags,
+    /// The image's healthcheck, read before the plan is made (`Manager::plan`).
+    pub image_healthcheck: Option<crate::container::health::config::HealthConfig>,
     pub sdnotify: SdNotify,
     /// The command line that asked, kept in the record for `generate systemd --new`.
     pub create_command: Vec<String>,
@@ -209,6 +213,8 @@ impl Default for CreateRequest {
             preserve_fds: 0,
             remove_image: false,
             restart: "no".into(),
+            health: Default::default(),
+            image_healthcheck: None,
             sdnotify: SdNotify::Container,
             create_command: Vec::new(),
         }

@@ -89,6 +89,7 @@ impl Manager {
         };
         state.status = Status::Created;
         state.stopped_by_user = false;
+        state.health_restart = false;
         state.pid = Some(pid);
         state.pid_start = process_start(pid);
         state.monitor_pid = Some(monitor_pid);

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use ctl_monitor::health::OnFailure;
 use ctl_monitor::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +73,10 @@ pub struct State {
     /// The user stopped or killed it: its restart policy is over until the next start.
     #[serde(default)]
     pub stopped_by_user: bool,
+    /// Its monitor ended it for `--health-on-failure=restart`: started again whatever its
+    /// restart policy, until the next start.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub health_restart: bool,
     /// The overlay rootfs is mounted.
     #[serde(default)]
     pub mounted: bool,
@@ -100,6 +105,7 @@ impl State {
             note: None,
             restarts: 0,
             stopped_by_user: false,
+            health_restart: false,
             mounted: false,
             user_mounts: 0,
             network: None,
@@ -147,6 +153,8 @@ pub struct Observed {
     pub monitor_alive: bool,
     /// The monitor's exit file: (exit code or unknown, finish time, oom).
     pub exit: Option<(Option<i32>, Timestamp, bool)>,
+    /// The exit file says the monitor ended it for `--health-on-failure`.
+    pub health_action: Option<OnFailure>,
 }
 
 /// Folds what was observed into the record; returns whether it changed. Pure, so every
@@ -158,6 +166,12 @@ pub fn reconcile(state: &mut State, seen: &Observed) -> bool {
     if let Some((code, at, oom)) = &seen.exit {
         state.exited(*code, Some(*at), None);
         state.oom_killed = *oom;
+        // kill and stop end the restart policy as the user's would; restart starts it again.
+        match seen.health_action {
+            Some(OnFailure::Kill | OnFailure::Stop) => state.stopped_by_user = true,
+            Some(OnFailure::Restart) => state.health_restart = true,
+            Some(OnFailure::None) | None => {}
+        }
         return true;
     }
     if state.boot_id.is_some() && seen.boot_id.is_some() && state.boot_id != seen.boot_id {
@@ -283,6 +297,29 @@ mod tests {
         assert_eq!(s.exit_code, Some(3));
         assert_eq!(s.finished_at, Some(Timestamp::new(1_795_387_611, 5)));
         assert_eq!(s.pid, None);
+    }
+
+    #[test]
+    fn health_actions_decide_what_follows_the_exit() {
+        let at = Timestamp::new(1_795_387_611, 5);
+        for (action, by_user, again) in [
+            (OnFailure::Kill, true, false),
+            (OnFailure::Stop, true, false),
+            (OnFailure::Restart, false, true),
+        ] {
+            let mut s = running();
+            let seen = Observed {
+                exit: Some((Some(137), at, false)),
+                health_action: Some(action),
+                ..Default::default()
+            };
+            assert!(reconcile(&mut s, &seen));
+            assert_eq!(
+                (s.stopped_by_user, s.health_restart),
+                (by_user, again),
+                "{action:?}"
+            );
+        }
     }
 
     #[test]

@@ -3,13 +3,12 @@
 //! append; rotation (rename to `events.log.1`) takes it exclusively, so once the file is
 //! renamed nothing more is written to it and a follower can drain it and move on.
 
-use std::fs::OpenOptions;
-use std::io::Write;
-use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::fsutil::Lock;
+use ctl_monitor::events::lock_path;
 
 use super::{Backend, Event, EventsConfig};
 
@@ -48,18 +47,10 @@ impl<'a> EventLog<'a> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let lock_path = lock_path(path);
         if self.cfg.max_size > 0 {
-            self.rotate_if_full(&lock_path, line.len() as u64)?;
+            self.rotate_if_full(&lock_path(path), line.len() as u64)?;
         }
-        let _shared = Lock::shared(&lock_path).map_err(std::io::Error::other)?;
-        let mut f = OpenOptions::new()
-            .append(true)
-            .create(true)
-            .mode(0o600)
-            .custom_flags(libc::O_CLOEXEC)
-            .open(path)?;
-        f.write_all(&line)
+        ctl_monitor::events::append(path, &line)
     }
 
     /// Renames a file that `adding` more bytes would take past the limit. Checked again
@@ -75,13 +66,6 @@ impl<'a> EventLog<'a> {
         }
         Ok(())
     }
-}
-
-/// The lock beside the events file.
-pub(super) fn lock_path(path: &Path) -> PathBuf {
-    let mut p = path.as_os_str().to_owned();
-    p.push(".lock");
-    PathBuf::from(p)
 }
 
 /// Where a rotated file goes: `events.log.1`.

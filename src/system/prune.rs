@@ -68,7 +68,7 @@ impl Manager {
     pub fn prune_containers(&self, filter: &ContainerFilter) -> Result<Vec<Pruned>> {
         let mut out = Vec::new();
         for (cfg, st) in self.list()?.into_iter().flatten() {
-            if !container_prunable(st.status) || !filter.matches(&cfg, &st) {
+            if !container_prunable(st.status) || !filter.matches(&cfg, &st, None) {
                 continue;
             }
             let size = dir_usage(&self.overlay_dirs(&cfg.id).0);

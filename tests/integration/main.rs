@@ -12,6 +12,7 @@ mod docs;
 mod errors;
 mod faults;
 mod formats;
+mod health;
 mod hostile;
 mod images;
 mod layers;

@@ -17,6 +17,7 @@ use nix::unistd::{write, Pid};
 use super::attach::{Input, Server};
 use super::child::Io;
 use super::ctlfifo::CtlFifo;
+use super::health::Timer;
 use super::logs::Sink;
 use super::signals;
 use super::sys;
@@ -56,6 +57,8 @@ pub struct Monitor<'a> {
     buf: Vec<u8>,
     /// The log is failing: output is not read until then, when the log is tried again.
     log_retry_at: Option<Instant>,
+    /// The healthcheck's timer, when the container has a healthcheck.
+    pub health: Option<Timer<'a>>,
 }
 
 #[derive(Clone, Copy)]
@@ -69,6 +72,7 @@ enum Tok {
     Listen,
     Client(usize),
     Fifo,
+    Health,
 }
 
 impl<'a> Monitor<'a> {
@@ -96,6 +100,7 @@ impl<'a> Monitor<'a> {
             // Filled through its spare capacity: only pages that data lands on are touched.
             buf: Vec::with_capacity(MAX_PACKET_DATA),
             log_retry_at: None,
+            health: args.health.as_ref().map(|h| Timer::new(args, h)),
         }
     }
 
@@ -111,12 +116,18 @@ impl<'a> Monitor<'a> {
             for (tok, flags) in ready {
                 self.handle(tok, flags);
             }
+            if let (Some(h), None) = (&mut self.health, self.ended) {
+                h.tick(self.pid);
+            }
             if let Some(a) = &mut self.attach {
                 a.sweep();
             }
             if self.sink.failing() && self.log_retry_at.is_none() {
                 self.log_retry_at = Some(Instant::now() + LOG_RETRY);
             }
+        }
+        if let Some(h) = &mut self.health {
+            h.end();
         }
         self.drain();
     }
@@ -184,6 +195,18 @@ impl<'a> Monitor<'a> {
         if let Some(f) = &self.fifo {
             add(f.fd(), pin, Tok::Fifo);
         }
+        if let Some(fd) = self.health.as_ref().and_then(Timer::fd) {
+            add(fd, pin, Tok::Health);
+        }
+        let check = self
+            .health
+            .as_ref()
+            .and_then(Timer::deadline)
+            .map(|t| t.saturating_duration_since(Instant::now()));
+        let pause = match (pause, check) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        };
         // Rounded up: a timeout rounded down to 0 ms would poll again at once until the
         // pause is over.
         let timeout = pause.map_or(PollTimeout::NONE, |d| {
@@ -220,6 +243,11 @@ impl<'a> Monitor<'a> {
             }
             Tok::Client(i) => self.client(i, flags),
             Tok::Fifo => self.control(),
+            Tok::Health => {
+                if let Some(h) = &mut self.health {
+                    h.readable();
+                }
+            }
         }
     }
 
@@ -252,6 +280,16 @@ impl<'a> Monitor<'a> {
     }
 
     fn record(&mut self, pid: Pid, how: Ended) {
+        if let Some(h) = &mut self.health {
+            let code = match how {
+                Ended::Exited(c) => Some(c),
+                Ended::Signaled(s) => Some(128 + s),
+                Ended::Unknown => None,
+            };
+            if h.reaped(pid, code, self.pid) {
+                return;
+            }
+        }
         if pid == self.pid && self.ended.is_none() {
             self.ended = Some(how);
             self.ended_at = Some(Timestamp::now());
@@ -373,7 +411,12 @@ impl<'a> Monitor<'a> {
                     }
                 }
                 ControlMessage::ReopenLog => self.sink.reopen(),
-                ControlMessage::Started => self.notify_ready(),
+                ControlMessage::Started => {
+                    self.notify_ready();
+                    if let Some(h) = &mut self.health {
+                        h.started();
+                    }
+                }
             }
         }
     }

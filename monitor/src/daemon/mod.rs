@@ -5,6 +5,7 @@ mod cgroup;
 mod child;
 mod console;
 mod ctlfifo;
+mod health;
 mod io;
 mod logs;
 mod signals;
@@ -149,6 +150,7 @@ fn finish(mut mon: Monitor<'_>, oom: Option<OomCounter>, held: Vec<OwnedFd>) -> 
         Ended::Unknown => ExitStatus::unknown(now),
     };
     status.oom_killed = oom.is_some_and(|o| o.oom_killed());
+    status.health_action = mon.health.as_ref().and_then(|h| h.action);
     let code = status.exit_code.map_or(255, |c| c.clamp(0, 255) as u8);
     // Before the exit file, so that whoever reads the log after the exit sees the notice.
     // One write at most: a log that still fails costs nothing here.

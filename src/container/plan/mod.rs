@@ -209,6 +209,9 @@ pub struct ContainerPlan {
     pub stop_signal: i32,
     pub stop_timeout: u32,
     pub restart: RestartPolicy,
+    /// The healthcheck (None: none) and `--health-on-failure`.
+    pub healthcheck: Option<crate::container::health::config::HealthConfig>,
+    pub health_on_failure: ctl_monitor::health::OnFailure,
     /// `--rm`.
     pub auto_remove: bool,
     /// systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, the cgroup tree
@@ -399,6 +402,8 @@ pub fn resolve(
             req.restart
         )));
     }
+    let (healthcheck, health_on_failure) =
+        crate::container::health::config::resolve(&req.health, req.image_healthcheck.as_ref())?;
     let labels_flag = parse_labels(&req.labels)?;
     let stop_signal_flag = req.stop_signal.as_deref().map(parse_signal).transpose()?;
     let resources = resources(req)?;
@@ -521,6 +526,8 @@ pub fn resolve(
         stop_signal,
         stop_timeout: req.stop_timeout.unwrap_or(10),
         restart,
+        healthcheck,
+        health_on_failure,
         auto_remove: req.rm || req.remove_image,
         remove_image: req.remove_image,
         timeout: req.timeout.unwrap_or(0),

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(38) {
+    match rng.below(40) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -173,6 +173,27 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         35 => s(&["image", "prune", "-f"]),
         // Reads every record while others change them: damage found is an error (125).
         36 => s(&["system", "check"]),
+        // A check run by the monitor every second that fails: the monitor restarts or
+        // kills the container itself, racing every command.
+        37 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            let action = ["restart", "kill"][rng.below(2) as usize];
+            let health = [
+                "--health-cmd",
+                "test -e /tmp/never",
+                "--health-interval",
+                "1s",
+                "--health-retries",
+                "1",
+                "--health-on-failure",
+                action,
+            ];
+            for (i, v) in health.into_iter().enumerate() {
+                a.insert(1 + i, v.to_string());
+            }
+            a
+        }
+        38 => s(&["healthcheck", "run", name]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

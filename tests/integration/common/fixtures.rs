@@ -338,6 +338,8 @@ pub struct Image {
     pub exposed_ports: Vec<String>,
     /// `Volumes` keys (`/data`).
     pub volumes: Vec<String>,
+    /// docker's `Healthcheck` (Test, Interval, Timeout, StartPeriod, Retries).
+    pub healthcheck: Option<serde_json::Value>,
 }
 
 impl Image {
@@ -355,6 +357,7 @@ impl Image {
             diff_ids_override: None,
             exposed_ports: Vec::new(),
             volumes: Vec::new(),
+            healthcheck: None,
         }
     }
 
@@ -430,6 +433,9 @@ impl Image {
                 .map(|p| (p.clone(), json!({})))
                 .collect();
             v["config"]["Volumes"] = json!(vols);
+        }
+        if let Some(hc) = &self.healthcheck {
+            v["config"]["Healthcheck"] = hc.clone();
         }
         serde_json::to_vec(&v).expect("config serializes")
     }

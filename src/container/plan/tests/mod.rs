@@ -143,6 +143,8 @@ fn golden() -> ContainerPlan {
         stop_signal: libc::SIGQUIT,
         stop_timeout: 10,
         restart: RestartPolicy::No,
+        healthcheck: None,
+        health_on_failure: ctl_monitor::health::OnFailure::None,
         auto_remove: false,
         remove_image: false,
         timeout: 0,

@@ -1,0 +1,176 @@
+//! The healthcheck timer inside the monitor's poll loop: no thread, no timer fd. The loop
+//! polls the running check's output and wakes at [`Timer::deadline`]: the next check, the
+//! running one's timeout, or the end of a stop's grace period. The check's runtime is
+//! reaped by the loop's SIGCHLD handling and handed back through [`Timer::reaped`].
+
+use std::os::fd::BorrowedFd;
+use std::time::Instant;
+
+use ctl_monitor::health::probe::{Probe, Target};
+use ctl_monitor::health::{HealthArgs, HealthLog, OnFailure};
+use ctl_monitor::MonitorArgs;
+use nix::sys::signal::{kill, Signal};
+use nix::unistd::Pid;
+
+pub struct Timer<'a> {
+    args: &'a MonitorArgs,
+    health: &'a HealthArgs,
+    /// When the container was started (the start period counts from here).
+    started: Instant,
+    /// The next check, when none is running; None: no timer.
+    next: Option<Instant>,
+    probe: Option<Probe>,
+    /// A `stop` or `restart` sent the stop signal: SIGKILL at this instant.
+    kill_at: Option<Instant>,
+    /// What `--health-on-failure` did, for the exit file.
+    pub action: Option<OnFailure>,
+}
+
+impl<'a> Timer<'a> {
+    /// Resets the log to `starting` and sets the first check for one interval from now
+    /// (sooner once ctl says the container started).
+    pub fn new(args: &'a MonitorArgs, health: &'a HealthArgs) -> Timer<'a> {
+        let _ = HealthLog::update(&health.log, HealthLog::restart);
+        let now = Instant::now();
+        Timer {
+            args,
+            health,
+            started: now,
+            next: (!health.interval.is_zero()).then(|| now + health.interval),
+            probe: None,
+            kill_at: None,
+            action: None,
+        }
+    }
+
+    /// ctl started the container: the first check runs now, as podman's first timer run.
+    pub fn started(&mut self) {
+        self.started = Instant::now();
+        if self.next.is_some() && self.probe.is_none() {
+            self.next = Some(self.started);
+        }
+    }
+
+    /// The next instant the loop must wake at.
+    pub fn deadline(&self) -> Option<Instant> {
+        let check = match &self.probe {
+            Some(p) => p.deadline,
+            None => self.next,
+        };
+        [check, self.kill_at].into_iter().flatten().min()
+    }
+
+    /// The running check's output pipe.
+    pub fn fd(&self) -> Option<BorrowedFd<'_>> {
+        self.probe.as_ref().and_then(Probe::fd)
+    }
+
+    pub fn readable(&mut self) {
+        if let Some(p) = &mut self.probe {
+            p.read();
+        }
+    }
+
+    /// Acts on what is due: a check to start, a check to kill, a container to kill.
+    pub fn tick(&mut self, container: Pid) {
+        let now = Instant::now();
+        if self.kill_at.is_some_and(|t| now >= t) {
+            self.kill_at = None;
+            let _ = kill(container, Signal::SIGKILL);
+        }
+        match &mut self.probe {
+            Some(p) => {
+                if !p.timed_out() && p.deadline.is_some_and(|d| now >= d) {
+                    p.kill();
+                }
+            }
+            None => {
+                if self.action.is_none() && self.next.is_some_and(|t| now >= t) {
+                    self.next = None;
+                    self.spawn();
+                }
+            }
+        }
+    }
+
+    fn spawn(&mut self) {
+        let h = self.health;
+        let target = Target {
+            runtime: &self.args.runtime,
+            runtime_root: &self.args.runtime_root,
+            runtime_args: &self.args.runtime_args,
+            id: &self.args.id,
+            exec_pidfile: &h.exec_pidfile,
+        };
+        match Probe::spawn(&target, &h.argv, h.timeout) {
+            Ok(p) => self.probe = Some(p),
+            // Not even started (no runtime, no fds): try again at the next interval.
+            Err(_) => self.next = Some(Instant::now() + h.interval),
+        }
+    }
+
+    /// A child exited: if it is the check's runtime, records the result and acts on it.
+    /// Returns whether it was.
+    pub fn reaped(&mut self, pid: Pid, code: Option<i32>, container: Pid) -> bool {
+        if self.probe.as_ref().is_none_or(|p| p.pid != pid) {
+            return false;
+        }
+        let Some(probe) = self.probe.take() else {
+            return false;
+        };
+        let h = self.health;
+        let entry = probe.finish(code, h.timeout);
+        let in_start = self.started.elapsed() < h.start_period;
+        let updated = HealthLog::update(&h.log, |l| {
+            let before = l.status.clone();
+            let turned = l.record(entry, in_start, h.retries);
+            (
+                turned,
+                (before != l.status).then(|| (l.status.clone(), l.failing_streak)),
+            )
+        });
+        let (turned, changed) = updated.unwrap_or((false, None));
+        if let (Some((status, streak)), Some(file)) = (changed, &h.events_file) {
+            let name = self.args.name.as_deref().unwrap_or_default();
+            let line = ctl_monitor::events::health_status_line(
+                &self.args.id,
+                name,
+                &h.image,
+                &status,
+                streak,
+                ctl_monitor::time::Timestamp::now(),
+            );
+            // An events file that cannot be written costs the check nothing.
+            let _ = ctl_monitor::events::append(file, line.as_bytes());
+        }
+        if turned && h.on_failure != OnFailure::None && self.action.is_none() {
+            self.act(container);
+        }
+        if self.action.is_none() && !h.interval.is_zero() {
+            self.next = Some(Instant::now() + h.interval);
+        }
+        true
+    }
+
+    /// `--health-on-failure`: kill at once; stop and restart as `ctl stop` does (the stop
+    /// signal, SIGKILL after the stop timeout). The restart itself is the exit command's,
+    /// as for restart policies.
+    fn act(&mut self, container: Pid) {
+        let h = self.health;
+        self.action = Some(h.on_failure);
+        if h.on_failure == OnFailure::Kill {
+            let _ = kill(container, Signal::SIGKILL);
+            return;
+        }
+        let sig = Signal::try_from(h.stop_signal).unwrap_or(Signal::SIGTERM);
+        let _ = kill(container, sig);
+        self.kill_at = Some(Instant::now() + std::time::Duration::from_secs(h.stop_timeout.into()));
+    }
+
+    /// The container is gone: a running check is killed (the loop reaps it).
+    pub fn end(&mut self) {
+        if let Some(p) = &mut self.probe {
+            p.kill();
+        }
+    }
+}

@@ -1,0 +1,104 @@
+//! Appending to ctl's events file, shared by ctl and the monitor (which records health
+//! status changes): one `write(2)` of one whole line with `O_APPEND`, under a shared flock
+//! on `<file>.lock`. ctl's rotation takes that lock exclusively, so a renamed file is
+//! complete and a follower can drain it and move on.
+
+use std::fs::{File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+use std::path::{Path, PathBuf};
+
+use crate::json::{push_int, push_str};
+use crate::time::Timestamp;
+
+/// The lock beside the events file.
+pub fn lock_path(path: &Path) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(".lock");
+    PathBuf::from(p)
+}
+
+/// Appends `line` (ending in a newline) to `path`, creating it (and its directory).
+pub fn append(path: &Path, line: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(lock_path(path))?;
+    let _shared = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockShared)
+        .map_err(|(_, e)| io::Error::from(e))?;
+    let mut f: File = OpenOptions::new()
+        .append(true)
+        .create(true)
+        .mode(0o600)
+        .custom_flags(libc::O_CLOEXEC)
+        .open(path)?;
+    f.write_all(line)
+}
+
+/// A container's `health_status` event in the file's format (libpod's events.Event).
+pub fn health_status_line(
+    id: &str,
+    name: &str,
+    image: &str,
+    status: &str,
+    failing_streak: u32,
+    at: Timestamp,
+) -> String {
+    let mut s = String::from("{\"ID\":");
+    push_str(&mut s, id);
+    s.push_str(",\"Image\":");
+    push_str(&mut s, image);
+    s.push_str(",\"Name\":");
+    push_str(&mut s, name);
+    s.push_str(",\"Status\":\"health_status\",\"Time\":");
+    push_str(&mut s, &at.to_string());
+    s.push_str(",\"Type\":\"container\",\"health_status\":");
+    push_str(&mut s, status);
+    if failing_streak > 0 {
+        s.push_str(",\"health_failing_streak\":");
+        push_int(&mut s, i64::from(failing_streak));
+    }
+    s.push_str(",\"Attributes\":{}}\n");
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_health_line_is_one_json_object() {
+        let l = health_status_line("abc", "web", "img\"x", "unhealthy", 3, Timestamp::new(5, 0));
+        assert!(l.ends_with("}\n") && l.matches('\n').count() == 1);
+        let v: serde_json::Value = serde_json::from_str(&l).unwrap();
+        assert_eq!(v["health_status"], "unhealthy");
+        assert_eq!(v["health_failing_streak"], 3);
+        assert_eq!(v["Image"], "img\"x");
+        assert_eq!(v["Time"], "1970-01-01T00:00:05.000000000+00:00");
+    }
+
+    #[test]
+    fn lines_append_whole() {
+        let d = tempfile_dir();
+        let p = d.join("ev/events.log");
+        append(&p, b"{}\n").unwrap();
+        append(&p, b"{}\n").unwrap();
+        assert_eq!(std::fs::read_to_string(&p).unwrap(), "{}\n{}\n");
+        assert!(lock_path(&p).exists());
+        let _ = std::fs::remove_dir_all(d);
+    }
+
+    fn tempfile_dir() -> PathBuf {
+        let d = std::env::temp_dir().join(format!("ctl-monitor-events-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&d);
+        std::fs::create_dir_all(&d).unwrap();
+        d
+    }
+}
