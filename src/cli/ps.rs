@@ -176,8 +176,9 @@ fn sort_rows(rows: &mut [Listed], by: &str) {
 /// The status words docker prints.
 pub fn status_text(st: &State) -> String {
     match st.status {
-        Status::Created => "Created".into(),
+        Status::Created => "Initialized".into(),
         Status::Configured => "Created".into(),
+        Status::Running if st.paused => "Paused".into(),
         Status::Running => up(st.started_at),
         Status::Exited => {
             let code = st
@@ -207,11 +208,7 @@ fn unix(t: Option<ctl_monitor::time::Timestamp>) -> i64 {
 }
 
 fn state_word(st: &State) -> &'static str {
-    // "configured" is ctl's own word; docker's and podman's users know it as "created".
-    match st.status {
-        Status::Configured => "created",
-        s => s.as_str(),
-    }
+    st.podman_status()
 }
 
 fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
@@ -367,7 +364,7 @@ const PS_HEADERS: &[(&str, &str)] = &[
 ];
 
 /// The compiled `--filter`s, looking up what their values name in the store.
-fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFilter> {
+pub(super) fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFilter> {
     let container = |v: &str| {
         m.get(v)
             .ok()
@@ -452,7 +449,7 @@ fn print_once(
     for entry in m.list()? {
         match entry {
             Ok((cfg, st)) => {
-                if (!all && st.status != Status::Running) || !filters.matches(&cfg, &st) {
+                if (!all && st.podman_status() != "running") || !filters.matches(&cfg, &st) {
                     continue;
                 }
                 let size = args.size.then(|| sizes_of(m, &cfg));

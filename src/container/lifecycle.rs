@@ -161,7 +161,18 @@ impl Manager {
                 .monitor_pid
                 .is_some_and(|p| same_process(p, st.monitor_start)),
             exit: self.exit_record(id),
+            runtime_paused: match st.freezer_pending {
+                true => self.runtime_paused(id),
+                false => None,
+            },
         })
+    }
+
+    /// Whether the runtime has the container paused (None: it does not know it).
+    fn runtime_paused(&self, id: &str) -> Option<bool> {
+        let cfg = self.containers.config(id).ok()?;
+        let status = self.runtime_for(&cfg).ok()?.status(id).ok()??;
+        Some(status == "paused")
     }
 
     /// Takes the container's lock and reads its records under it, reconciled with the

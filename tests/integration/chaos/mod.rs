@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(36) {
+    match rng.below(39) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -169,6 +169,17 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         33 => s(&["cp", &format!("{name}:/data"), "-"]),
         // A new name for a container, racing every command on both names.
         34 => s(&["rename", name, &other]),
+        // Frozen and thawed by the runtime; a killed pause or unpause leaves a record the
+        // next reader settles, and rm -fa must still remove a frozen container.
+        35 => s(&["pause", name]),
+        36 => s(&["unpause", name]),
+        // New limits, live and in the record the next start runs.
+        37 => s(&[
+            "update",
+            "--memory",
+            &format!("{}m", 32 + rng.below(32)),
+            name,
+        ]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
