@@ -181,7 +181,7 @@ fn init_creates_in_the_runtime_and_start_runs_it() {
         .ok(&["container", "init", "early"])
         .stdout_has("early");
     assert_eq!(status(&w, "early"), "initialized");
-    assert_eq!(runc_list(&w), [id.clone()]);
+    assert_eq!(runc_list(&w), std::slice::from_ref(&id));
     let ps = w.ctl.ok(&["ps", "-a", "--format", "{{.Status}}"]);
     assert_eq!(ps.stdout.trim(), "Initialized");
     // Nothing runs yet: the log is empty.
@@ -205,14 +205,8 @@ fn init_creates_in_the_runtime_and_start_runs_it() {
     w.ctl
         .ok(&["create", "--name", "never", &w.reference, "true"]);
     w.ctl.ok(&["init", "never"]);
-    let (pid, monitor) = pids(
-        &w,
-        &w.ctl
-            .ok(&["inspect", "--format", "{{.Id}}", "never"])
-            .stdout
-            .trim()
-            .to_string(),
-    );
+    let never = w.ctl.ok(&["inspect", "--format", "{{.Id}}", "never"]);
+    let (pid, monitor) = pids(&w, never.stdout.trim());
     w.ctl.ok(&["rm", "-f", "early", "never"]);
     assert_dead(&[pid.unwrap(), monitor.unwrap()]);
     assert_all_gone(&w);
