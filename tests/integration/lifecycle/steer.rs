@@ -222,7 +222,7 @@ fn wait_conditions_print_minus_one_or_the_exit_code() {
         &w.reference,
         "sh",
         "-c",
-        "sleep 1; exit 4",
+        "sleep 3; exit 4",
     ]);
     // Already met: returns at once with -1.
     let out = w.ctl.ok(&["wait", "--condition", "created", "later"]);
@@ -244,13 +244,19 @@ fn wait_conditions_print_minus_one_or_the_exit_code() {
         "4\n"
     );
 
-    // removing: returns once the container is gone.
-    let waiter = w
-        .ctl
-        .spawn(&["wait", "--condition", "removing", "-i", "20ms", "later"]);
     w.ctl.ok(&["rm", "later"]);
-    let out = Out::wait(&["wait"], waiter);
-    out.success();
+
+    // removing: returns once the container is gone, with the exit code it had.
+    run_d(
+        &w,
+        &["--rm", "--name", "brief"],
+        &["sh", "-c", "sleep 3; exit 3"],
+    );
+    let out = w
+        .ctl
+        .ok(&["wait", "--condition", "removing", "-i", "20ms", "brief"]);
+    assert_eq!(out.stdout, "3\n");
+    assert_ne!(w.ctl.run(&["inspect", "brief"]).code, Some(0));
 
     // --ignore: a missing container prints -1; without it, podman's error.
     let out = w.ctl.ok(&["wait", "--ignore", "no-such"]);
