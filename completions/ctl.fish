@@ -42,6 +42,10 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "start" -d 'Start containers
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "stop" -d 'Stop running containers (stop signal, then SIGKILL after the timeout)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "restart" -d 'Restart containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "pause" -d 'Pause all the processes in containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "unpause" -d 'Unpause the processes in containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "init" -d 'Set containers up in the runtime without starting them'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "update" -d 'Change a container\'s cgroup limits or restart policy'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "exec" -d 'Run a command in a running container'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "attach" -d 'Attach to a running container\'s input and output'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "rm" -d 'Remove containers'
@@ -354,6 +358,62 @@ complete -c ctl -n "__fish_ctl_using_subcommand kill" -l runtime-flag -d 'A glob
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand kill" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -s f -l filter -d 'The containers that match KEY=VALUE (as ps --filter)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -s a -l all -d 'All running containers (unpause: all paused ones)'
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand pause" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -s f -l filter -d 'The containers that match KEY=VALUE (as ps --filter)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -s a -l all -d 'All running containers (unpause: all paused ones)'
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand unpause" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand init" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand init" -s a -l all -d 'All containers not initialized yet (the others are passed over)'
+complete -c ctl -n "__fish_ctl_using_subcommand init" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand init" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand update" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpu-quota -d 'CPU time in microseconds per 100 ms period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -s l -l latest -d 'Update the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand update" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
@@ -403,6 +463,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand rm" -s i -l ignore -d 'Succeed f
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l condition -d 'A state to wait for (any one given satisfies): configured, created, exited, healthy, initialized, paused, removing, running, stopped, unhealthy' -r
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -s i -l interval -d 'How often to look for a condition other than the exit (Go duration; a plain number is milliseconds)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -411,6 +473,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand wait" -l config -d 'Config file 
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s l -l latest -d 'Wait for the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r
@@ -793,41 +856,45 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "run" -d 'Create and start a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "create" -d 'Create a container without starting it'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "start" -d 'Start containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "stop" -d 'Stop running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "restart" -d 'Restart containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "kill" -d 'Send a signal to running containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "exec" -d 'Run a command in a running container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "rm" -d 'Remove containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "logs" -d 'Print a container\'s output'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "ls" -d 'List containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "port" -d 'List a container\'s published ports'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "rename" -d 'Rename a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "top" -d 'Display the running processes of a container'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "prune" -d 'Remove all stopped containers'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "export" -d 'Export a container\'s filesystem contents as a tar archive'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "diff" -d 'Inspect changes on a container\'s filesystem'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "umount" -d 'Unmount a container\'s root filesystem'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "run" -d 'Create and start a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "create" -d 'Create a container without starting it'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "start" -d 'Start containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "stop" -d 'Stop running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "restart" -d 'Restart containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "kill" -d 'Send a signal to running containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "pause" -d 'Pause all the processes in containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "unpause" -d 'Unpause the processes in containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "init" -d 'Set containers up in the runtime without starting them'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "update" -d 'Change a container\'s cgroup limits or restart policy'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "exec" -d 'Run a command in a running container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "attach" -d 'Attach to a running container\'s input and output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "rm" -d 'Remove containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "wait" -d 'Wait for containers to stop and print their exit codes'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "logs" -d 'Print a container\'s output'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "ls" -d 'List containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "inspect" -d 'Show details of containers as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "port" -d 'List a container\'s published ports'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "rename" -d 'Rename a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "stats" -d 'Display a live stream of container resource usage statistics'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "top" -d 'Display the running processes of a container'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "prune" -d 'Remove all stopped containers'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "exists" -d 'Exit 0 if a container exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "export" -d 'Export a container\'s filesystem contents as a tar archive'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "diff" -d 'Inspect changes on a container\'s filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "mount" -d 'Mount a container\'s root filesystem and print where'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "unmount" -d 'Unmount a container\'s root filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "umount" -d 'Unmount a container\'s root filesystem'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export diff mount unmount umount cleanup" -f -a "cleanup" -d 'Record a container\'s exit and release its resources (run by its monitor)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l detach-keys -d 'Keys that detach from the container: ctrl-<x> or characters, comma separated' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l preserve-fds -d 'Pass the fds 3 to 3+N-1 of this process into the container' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sig-proxy -d 'Forward INT, TERM and HUP to the container' -r -f -a "true\t''
@@ -1099,6 +1166,62 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -s f -l filter -d 'The containers that match KEY=VALUE (as ps --filter)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -s a -l all -d 'All running containers (unpause: all paused ones)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cidfile -d 'Read the container id from this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -s f -l filter -d 'The containers that match KEY=VALUE (as ps --filter)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -s a -l all -d 'All running containers (unpause: all paused ones)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -s a -l all -d 'All containers not initialized yet (the others are passed over)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -s l -l latest -d 'The container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-quota -d 'CPU time in microseconds per 100 ms period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s l -l latest -d 'Update the container created last'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -l env-file -d 'Read environment variables from a file (K=V or K lines; # comments)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s u -l user -d 'User to run as: user[:group], names from the container\'s /etc/passwd' -r
@@ -1148,6 +1271,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l condition -d 'A state to wait for (any one given satisfies): configured, created, exited, healthy, initialized, paused, removing, running, stopped, unhealthy' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s i -l interval -d 'How often to look for a condition other than the exit (Go duration; a plain number is milliseconds)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1156,6 +1281,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Wait for the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time: RFC 3339 (date --iso-8601=ns), a date, unix seconds, or a Go duration before now (10m, 1h30m)' -r

@@ -93,12 +93,16 @@ pub enum Error {
         state: String,
         hint: &'static str,
     },
-    /// `rm` without --force of a running container, in podman's words (the full id).
+    /// `rm` without --force of a running or paused container, in podman's words (the
+    /// full id).
     #[error(
-        "cannot remove container {id} as it is running - running or paused containers cannot \
+        "cannot remove container {id} as it is {state} - running or paused containers cannot \
          be removed without force: container state improper"
     )]
-    RemoveRunning { id: String },
+    RemoveRunning { id: String, state: &'static str },
+    /// A verb refused in the container's present state, in podman's words.
+    #[error("{0}: container state improper")]
+    StateImproper(String),
     #[error(
         "container {id} has dependent containers which must be removed before it: {deps}: \
          container already exists"

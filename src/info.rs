@@ -145,6 +145,7 @@ fn stores(ctx: &Context) -> (ContainerStore, ImageStore) {
         for (_, st) in m.list().unwrap_or_default().into_iter().flatten() {
             containers.number += 1;
             match st.status {
+                Status::Running if st.paused => containers.paused += 1,
                 Status::Running => containers.running += 1,
                 Status::Exited => containers.stopped += 1,
                 _ => {}

@@ -103,6 +103,46 @@ impl Runtime {
         self.call(&["start", id]).map(drop)
     }
 
+    /// Freezes the container's processes (its cgroup's freezer).
+    pub fn pause(&self, id: &str) -> Result<()> {
+        self.call(&["pause", id]).map(drop)
+    }
+
+    /// Thaws what [`Runtime::pause`] froze.
+    pub fn resume(&self, id: &str) -> Result<()> {
+        self.call(&["resume", id]).map(drop)
+    }
+
+    /// New cgroup limits for a created or running container: `update --resources -` with
+    /// the OCI `linux.resources` JSON on stdin.
+    pub fn update(&self, id: &str, resources: &[u8]) -> Result<()> {
+        use std::io::Write;
+        let failed = |message: String| Error::Runtime {
+            runtime: self.name.clone(),
+            message,
+        };
+        let mut child = self
+            .command()
+            .args(["update", "--resources", "-", id])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| failed(format!("cannot run {}: {e}", self.path.display())))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            stdin
+                .write_all(resources)
+                .map_err(|e| failed(format!("update {id}: {e}")))?;
+        }
+        let out = child
+            .wait_with_output()
+            .map_err(|e| failed(format!("update {id}: {e}")))?;
+        match out.status.success() {
+            true => Ok(()),
+            false => Err(failed(format!("update {id}: {}", error_text(&out.stderr)))),
+        }
+    }
+
     pub fn kill(&self, id: &str, signal: i32) -> Result<()> {
         self.call(&["kill", id, &signal.to_string()]).map(drop)
     }

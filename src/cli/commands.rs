@@ -4,8 +4,8 @@ use clap::Subcommand;
 
 use super::{
     attach, completion, cp, docs, events, exec, exists, export, generate, healthcheck, images,
-    import, inspect, load, login, logs, manage, mount, network, port, prune, ps, pull, rename, rmi,
-    run, stats, system, tag, top, volume,
+    import, inspect, load, login, logs, manage, mount, network, pause, port, prune, ps, pull,
+    rename, rmi, run, stats, system, tag, top, update, volume, wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -24,6 +24,14 @@ pub enum Command {
     Restart(manage::RestartArgs),
     /// Send a signal to running containers
     Kill(manage::KillArgs),
+    /// Pause all the processes in containers
+    Pause(pause::PauseArgs),
+    /// Unpause the processes in containers
+    Unpause(pause::PauseArgs),
+    /// Set containers up in the runtime without starting them
+    Init(pause::InitArgs),
+    /// Change a container's cgroup limits or restart policy
+    Update(update::UpdateArgs),
     /// Run a command in a running container
     Exec(exec::Args),
     /// Attach to a running container's input and output
@@ -31,7 +39,7 @@ pub enum Command {
     /// Remove containers
     Rm(manage::RmArgs),
     /// Wait for containers to stop and print their exit codes
-    Wait(manage::WaitArgs),
+    Wait(wait::WaitArgs),
     /// Print a container's output
     Logs(logs::Args),
     /// List containers
@@ -132,6 +140,14 @@ pub enum ContainerCommand {
     Restart(manage::RestartArgs),
     /// Send a signal to running containers
     Kill(manage::KillArgs),
+    /// Pause all the processes in containers
+    Pause(pause::PauseArgs),
+    /// Unpause the processes in containers
+    Unpause(pause::PauseArgs),
+    /// Set containers up in the runtime without starting them
+    Init(pause::InitArgs),
+    /// Change a container's cgroup limits or restart policy
+    Update(update::UpdateArgs),
     /// Run a command in a running container
     Exec(exec::Args),
     /// Attach to a running container's input and output
@@ -139,7 +155,7 @@ pub enum ContainerCommand {
     /// Remove containers
     Rm(manage::RmArgs),
     /// Wait for containers to stop and print their exit codes
-    Wait(manage::WaitArgs),
+    Wait(wait::WaitArgs),
     /// Print a container's output
     Logs(logs::Args),
     /// List containers

@@ -265,9 +265,9 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         "Path": cfg.command.first(),
         "Args": cfg.command.get(1..).unwrap_or_default(),
         "State": {
-            "Status": match st.status { Status::Configured => "created", s => s.as_str() },
-            "Running": st.status == Status::Running,
-            "Paused": false,
+            "Status": st.podman_status(),
+            "Running": st.podman_status() == "running",
+            "Paused": st.paused,
             "Restarting": false,
             "OOMKilled": st.oom_killed,
             "Dead": false,

@@ -1,4 +1,4 @@
-//! Commands on existing containers: stop, kill, rm, wait, restart, and the monitor's
+//! Commands on existing containers: stop, kill, rm, restart, and the monitor's
 //! cleanup. Each reports every container it was given and fails if any failed.
 
 use std::path::PathBuf;
@@ -32,7 +32,12 @@ pub struct Targets {
 }
 
 /// podman's CheckAllLatestAndIDFile.
-fn check_all_latest(all: bool, latest: bool, cidfile: bool, names: &[String]) -> Result<()> {
+pub(super) fn check_all_latest(
+    all: bool,
+    latest: bool,
+    cidfile: bool,
+    names: &[String],
+) -> Result<()> {
     if cidfile && (all || latest) {
         bail!("--all, --latest, and --cidfile cannot be used together");
     }
@@ -112,7 +117,7 @@ impl Targets {
 }
 
 /// Runs `f` on each target, printing what it returns; errors are reported one per line.
-fn each(
+pub(super) fn each(
     m: &Manager,
     targets: &Targets,
     only_running: bool,
@@ -141,7 +146,7 @@ fn each(
 }
 
 /// The first of `inputs` that names no container, unless missing ones are ignored.
-fn first_missing(m: &Manager, inputs: &[String], ignore: bool) -> Option<ctl::Error> {
+pub(super) fn first_missing(m: &Manager, inputs: &[String], ignore: bool) -> Option<ctl::Error> {
     inputs.iter().find_map(|input| match m.resolve(input) {
         Err(ctl::Error::ContainerNotFound(_)) if ignore => None,
         Err(e) => Some(e),
@@ -358,31 +363,6 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
         }
     }
     Ok(code)
-}
-
-#[derive(Debug, clap::Args)]
-pub struct WaitArgs {
-    /// Wait for the container created last
-    #[arg(short, long)]
-    pub latest: bool,
-    /// Containers (name, id or id prefix)
-    pub containers: Vec<String>,
-}
-
-pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
-    check_all_latest(false, args.latest, false, &args.containers)?;
-    let m = Manager::open(ctx)?;
-    let targets = Targets::named(args.containers, args.latest);
-    each(&m, &targets, false, |m, input| {
-        let id = m.resolve(input)?;
-        match m.wait(&id)? {
-            Some(code) => Ok(Some(code.to_string())),
-            None => {
-                eprintln!("Warning: {input}: exit status unknown");
-                Ok(Some("-1".into()))
-            }
-        }
-    })
 }
 
 #[derive(Debug, clap::Args)]

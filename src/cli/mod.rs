@@ -28,6 +28,7 @@ mod mount;
 mod network;
 mod output;
 mod parse;
+mod pause;
 mod port;
 mod progress;
 mod prune;
@@ -43,8 +44,10 @@ mod system;
 mod tag;
 mod template;
 mod top;
+mod update;
 mod usage;
 mod volume;
+mod wait;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -153,7 +156,15 @@ pub fn run() -> Result<ExitCode> {
             attach::exec(&ctx, a)
         }
         Command::Rm(a) | Command::Container(ContainerCommand::Rm(a)) => manage::rm(&ctx, a),
-        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => manage::wait(&ctx, a),
+        Command::Wait(a) | Command::Container(ContainerCommand::Wait(a)) => wait::wait(&ctx, a),
+        Command::Pause(a) | Command::Container(ContainerCommand::Pause(a)) => pause::pause(&ctx, a),
+        Command::Unpause(a) | Command::Container(ContainerCommand::Unpause(a)) => {
+            pause::unpause(&ctx, a)
+        }
+        Command::Init(a) | Command::Container(ContainerCommand::Init(a)) => pause::init(&ctx, a),
+        Command::Update(a) | Command::Container(ContainerCommand::Update(a)) => {
+            update::update(&ctx, a)
+        }
         Command::Logs(a) | Command::Container(ContainerCommand::Logs(a)) => logs::exec(&ctx, a),
         Command::Ps(a) | Command::Container(ContainerCommand::Ls(a)) => ps::exec(&ctx, a),
         Command::Container(ContainerCommand::Inspect(a)) => inspect::exec(&ctx, a.into()),

@@ -186,8 +186,9 @@ pub fn status_text(st: &State, health: Option<&str>) -> String {
 
 fn status_words(st: &State) -> String {
     match st.status {
-        Status::Created => "Created".into(),
+        Status::Created => "Initialized".into(),
         Status::Configured => "Created".into(),
+        Status::Running if st.paused => "Paused".into(),
         Status::Running => up(st.started_at),
         Status::Exited => {
             let code = st
@@ -217,11 +218,7 @@ fn unix(t: Option<ctl_monitor::time::Timestamp>) -> i64 {
 }
 
 fn state_word(st: &State) -> &'static str {
-    // "configured" is ctl's own word; docker's and podman's users know it as "created".
-    match st.status {
-        Status::Configured => "created",
-        s => s.as_str(),
-    }
+    st.podman_status()
 }
 
 fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
@@ -384,7 +381,7 @@ const PS_HEADERS: &[(&str, &str)] = &[
 ];
 
 /// The compiled `--filter`s, looking up what their values name in the store.
-fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFilter> {
+pub(super) fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFilter> {
     let container = |v: &str| {
         m.get(v)
             .ok()
@@ -469,7 +466,7 @@ fn print_once(
     for entry in m.list()? {
         match entry {
             Ok((cfg, st)) => {
-                if !all && st.status != Status::Running {
+                if !all && st.podman_status() != "running" {
                     continue;
                 }
                 let health = m.health(&cfg).map(|l| l.status);

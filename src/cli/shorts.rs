@@ -33,6 +33,10 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("attach", LATEST),
     ("rm", RM),
     ("wait", WAIT),
+    ("pause", PAUSE),
+    ("unpause", PAUSE),
+    ("init", INIT),
+    ("update", UPDATE),
     ("logs", LOGS),
     ("ps", PS),
     ("port", PORT),
@@ -74,6 +78,10 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("container attach", LATEST),
     ("container rm", RM),
     ("container wait", WAIT),
+    ("container pause", PAUSE),
+    ("container unpause", PAUSE),
+    ("container init", INIT),
+    ("container update", UPDATE),
     ("container logs", LOGS),
     ("container ls", PS),
     (
@@ -239,6 +247,14 @@ const RM: &[(char, &str)] = &[
 ];
 // -i is --interval; --ignore has no short form.
 const WAIT: &[(char, &str)] = &[('i', "interval"), ('l', "latest")];
+const PAUSE: &[(char, &str)] = &[('a', "all"), ('f', "filter"), ('l', "latest")];
+const INIT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
+const UPDATE: &[(char, &str)] = &[
+    ('c', "cpu-shares"),
+    ('e', "env"),
+    ('l', "latest"),
+    ('m', "memory"),
+];
 // -n is --names; --tail has no short form.
 const LOGS: &[(char, &str)] = &[
     ('f', "follow"),

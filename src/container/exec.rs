@@ -33,6 +33,11 @@ impl Manager {
     /// The runtime command that runs `o.command` in the container; the caller runs it and
     /// maps its status with [`exec_status`].
     pub fn exec_command(&self, c: &Container, o: &ExecOptions) -> Result<(Command, PathBuf)> {
+        if c.state.paused {
+            return Err(Error::StateImproper(
+                "can only create exec sessions on running containers".into(),
+            ));
+        }
         if c.state.status != Status::Running {
             return Err(Error::ContainerState {
                 id: c.config.name.clone(),

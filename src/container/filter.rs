@@ -228,10 +228,7 @@ fn labels_match(values: &[String], labels: &BTreeMap<String, String>) -> bool {
 }
 
 fn state_word(st: &State) -> &'static str {
-    match st.status {
-        Status::Configured => "created",
-        s => s.as_str(),
-    }
+    st.podman_status()
 }
 
 fn pred(p: &Pred, cfg: &ContainerConfig, st: &State, health: Option<&str>) -> bool {

@@ -167,7 +167,18 @@ impl Manager {
                 .as_ref()
                 .map(|e| (e.exit_code, e.finished_at, e.oom_killed)),
             health_action: exit.and_then(|e| e.health_action),
+            runtime_paused: match st.freezer_pending {
+                true => self.runtime_paused(id),
+                false => None,
+            },
         })
+    }
+
+    /// Whether the runtime has the container paused (None: it does not know it).
+    fn runtime_paused(&self, id: &str) -> Option<bool> {
+        let cfg = self.containers.config(id).ok()?;
+        let status = self.runtime_for(&cfg).ok()?.status(id).ok()??;
+        Some(status == "paused")
     }
 
     /// Takes the container's lock and reads its records under it, reconciled with the

@@ -1,6 +1,7 @@
 //! A container's record, `container.json`: what was asked at create time (and its name,
-//! which `rename` changes), in the shape every later command reads. Serde defaults keep
-//! records written by earlier versions loading.
+//! which `rename` changes, and the limits and restart policy, which `update` changes), in
+//! the shape every later command reads. Serde defaults keep records written by earlier
+//! versions loading.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

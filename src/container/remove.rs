@@ -33,6 +33,7 @@ impl Manager {
         if !force && h.state.status == Status::Running {
             return Err(Error::RemoveRunning {
                 id: h.id().to_string(),
+                state: h.state.podman_status(),
             });
         }
         // As podman's: forced or not, a container whose namespaces others join stays.

@@ -18,6 +18,12 @@ impl Manager {
     }
 
     pub(crate) fn start_held(&self, h: &mut Held) -> Result<()> {
+        if h.state.maybe_frozen() {
+            return Err(Error::StateImproper(format!(
+                "cannot start paused container {}",
+                h.id()
+            )));
+        }
         match h.state.status {
             Status::Running => return Ok(()),
             Status::Created => {}
@@ -34,6 +40,19 @@ impl Manager {
         match h.state.status {
             Status::Exited | Status::Configured => self.prepare_held(&mut h),
             _ => Ok(()),
+        }
+    }
+
+    /// `container init`: set up and created in the runtime (podman's "initialized"), not
+    /// started; `start` runs it.
+    pub fn init(&self, id: &str) -> Result<()> {
+        let mut h = self.hold(id)?;
+        match h.state.status {
+            Status::Exited | Status::Configured => self.prepare_held(&mut h),
+            _ => Err(Error::StateImproper(format!(
+                "container {} has already been created in runtime",
+                h.id()
+            ))),
         }
     }
 

@@ -1,8 +1,9 @@
 //! A container's record on disk and the truth about its status.
 //!
-//! `container.json` holds what was asked at create time and changes only with `rename`;
-//! `state.json` holds what happened since. Every reader reconciles the record with the machine: an exit file the
-//! monitor wrote, a pid that is gone or now belongs to someone else, a reboot.
+//! `container.json` holds what was asked at create time and changes only with `rename` and
+//! `update`; `state.json` holds what happened since. Every reader reconciles the record
+//! with the machine: an exit file the monitor wrote, a pid that is gone or now belongs to
+//! someone else, a reboot, a pause whose outcome was not recorded.
 
 use std::path::Path;
 
@@ -87,6 +88,13 @@ pub struct State {
     /// The bridge network set up for the current run, until it is torn down.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub network: Option<crate::network::NetworkState>,
+    /// A running container's processes are frozen (`pause`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub paused: bool,
+    /// A pause or unpause was asked of the runtime and its outcome not recorded (the ctl
+    /// that asked was killed): the runtime's state says which it was.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub freezer_pending: bool,
 }
 
 impl State {
@@ -109,11 +117,30 @@ impl State {
             mounted: false,
             user_mounts: 0,
             network: None,
+            paused: false,
+            freezer_pending: false,
         }
     }
 
     pub fn is_running(&self) -> bool {
         self.status == Status::Running
+    }
+
+    /// The cgroup may be frozen: paused, or a pause whose outcome is not known.
+    pub fn maybe_frozen(&self) -> bool {
+        self.status == Status::Running && (self.paused || self.freezer_pending)
+    }
+
+    /// podman's state word: `created` (ctl's configured), `initialized` (created in the
+    /// runtime, not started), `running`, `paused`, `exited`.
+    pub fn podman_status(&self) -> &'static str {
+        match self.status {
+            Status::Configured => "created",
+            Status::Created => "initialized",
+            Status::Running if self.paused => "paused",
+            Status::Running => "running",
+            Status::Exited => "exited",
+        }
     }
 
     /// Marks the container exited with what is known (finished now when the time is not).
@@ -130,6 +157,8 @@ impl State {
         self.pid_start = None;
         self.monitor_pid = None;
         self.monitor_start = None;
+        self.paused = false;
+        self.freezer_pending = false;
         self.note = note.map(str::to_string);
     }
 }
@@ -155,6 +184,9 @@ pub struct Observed {
     pub exit: Option<(Option<i32>, Timestamp, bool)>,
     /// The exit file says the monitor ended it for `--health-on-failure`.
     pub health_action: Option<OnFailure>,
+    /// Whether the runtime has the container paused; asked only while a pause or unpause
+    /// is pending (None: not asked, or the runtime does not know the container).
+    pub runtime_paused: Option<bool>,
 }
 
 /// Folds what was observed into the record; returns whether it changed. Pure, so every
@@ -181,6 +213,11 @@ pub fn reconcile(state: &mut State, seen: &Observed) -> bool {
         return true;
     }
     if seen.pid_alive {
+        if let (true, Some(paused)) = (state.freezer_pending, seen.runtime_paused) {
+            state.paused = paused;
+            state.freezer_pending = false;
+            return true;
+        }
         return false;
     }
     if seen.monitor_alive {
@@ -360,6 +397,47 @@ mod tests {
         assert_eq!(s.status, Status::Exited);
         assert_eq!(s.exit_code, None);
         assert!(s.note.is_some());
+    }
+
+    #[test]
+    fn pending_pause_takes_the_runtime_s_word() {
+        for paused in [true, false] {
+            let mut s = running();
+            s.freezer_pending = true;
+            let seen = Observed {
+                boot_id: Some("b1".into()),
+                pid_alive: true,
+                runtime_paused: Some(paused),
+                ..Default::default()
+            };
+            assert!(reconcile(&mut s, &seen));
+            assert_eq!((s.paused, s.freezer_pending), (paused, false));
+            assert_eq!(s.podman_status(), if paused { "paused" } else { "running" });
+        }
+        // Unknown to the runtime: still pending, and rm -f thaws it to be sure.
+        let mut s = running();
+        s.freezer_pending = true;
+        let seen = Observed {
+            boot_id: Some("b1".into()),
+            pid_alive: true,
+            ..Default::default()
+        };
+        assert!(!reconcile(&mut s, &seen));
+        assert!(s.maybe_frozen());
+    }
+
+    #[test]
+    fn an_exit_ends_a_pause() {
+        let mut s = running();
+        s.paused = true;
+        let seen = Observed {
+            boot_id: Some("b1".into()),
+            exit: Some((Some(137), Timestamp::new(1_795_387_611, 5), false)),
+            ..Default::default()
+        };
+        assert!(reconcile(&mut s, &seen));
+        assert!(!s.paused && !s.maybe_frozen());
+        assert_eq!(s.podman_status(), "exited");
     }
 
     #[test]

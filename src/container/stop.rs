@@ -36,6 +36,10 @@ impl Manager {
         }
         // Act, then record: a full store must not keep the signal from being sent.
         self.signal(&h, signal)?;
+        if signal == libc::SIGKILL {
+            // As the runtime's kill of a paused container: thawed, so that it dies.
+            self.thaw_for_kill(&mut h);
+        }
         self.event("kill", &h.config);
         h.state.stopped_by_user = true;
         self.save(&h)
@@ -45,6 +49,12 @@ impl Manager {
     /// and the container cleaned up (a `--rm` container is removed).
     pub fn stop(&self, c: &Container, timeout: Duration) -> Result<Stopped> {
         let mut h = self.hold(c.id())?;
+        if h.state.paused {
+            return Err(Error::StateImproper(format!(
+                "can only stop created or running containers. {} is in state paused",
+                h.id()
+            )));
+        }
         if h.config.auto_remove {
             let killed_after = self.end_process(&mut h, timeout)?;
             self.event("stop", &h.config);
@@ -67,6 +77,11 @@ impl Manager {
     /// other command on it can come between the two.
     pub fn restart(&self, id: &str, timeout: Duration) -> Result<Stopped> {
         let mut h = self.hold(id)?;
+        if h.state.paused {
+            return Err(Error::StateImproper(
+                "unable to restart a container in a paused or unknown state".into(),
+            ));
+        }
         let killed_after = self.stop_held(&mut h, timeout)?;
         self.start_held(&mut h)?;
         self.event("restart", &h.config);
@@ -95,14 +110,18 @@ impl Manager {
         h.state.stopped_by_user = true;
         let mut killed_after = None;
         if matches!(h.state.status, Status::Running | Status::Created) {
+            let frozen = h.state.maybe_frozen();
             let sig = match h.state.status {
-                // Not started: nothing to ask politely.
+                // Not started, or frozen (as podman's removal of a paused container): nothing
+                // to ask politely.
                 Status::Created => libc::SIGKILL,
+                _ if frozen => libc::SIGKILL,
                 _ => h.config.stop_signal,
             };
             let pid = h.state.pid.unwrap_or(0);
             let start = h.state.pid_start;
             let sent = self.signal(h, sig);
+            self.thaw_for_kill(h);
             if sent.is_ok() && pid > 0 && !wait_gone(pid, start, Some(timeout)) {
                 let _ = self.signal(h, libc::SIGKILL);
                 wait_gone(pid, start, Some(MONITOR_GRACE));

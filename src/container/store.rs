@@ -1,7 +1,7 @@
 //! Containers on disk: one directory each, a lock each, names taken atomically.
 //!
 //! ```text
-//! ROOT/containers/<id>/container.json   what was asked (only `rename` changes it)
+//! ROOT/containers/<id>/container.json   what was asked (`rename` and `update` change it)
 //! ROOT/containers/<id>/state.json       what happened (atomic rewrite under the lock)
 //! ROOT/containers/<id>/lock             flock; no global lock
 //! ROOT/containers/<id>/config.json      the OCI bundle config; diff/ work/ merged/ userdata/

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(40) {
+    match rng.below(42) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -194,6 +194,17 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             a
         }
         38 => s(&["healthcheck", "run", name]),
+        // Frozen and thawed by the runtime; a killed pause or unpause leaves a record the
+        // next reader settles, and rm -fa must still remove a frozen container.
+        39 => s(&["pause", name]),
+        40 => s(&["unpause", name]),
+        // New limits, live and in the record the next start runs.
+        41 => s(&[
+            "update",
+            "--memory",
+            &format!("{}m", 32 + rng.below(32)),
+            name,
+        ]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

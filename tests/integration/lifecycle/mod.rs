@@ -15,6 +15,7 @@ mod options;
 mod parallel;
 mod ps;
 mod run;
+mod steer;
 mod stop;
 
 use std::path::{Path, PathBuf};

@@ -1,0 +1,205 @@
+//! `update`: new cgroup limits or restart policy for an existing container. They are
+//! recorded (container.json, and the bundle's config.json that every later start runs)
+//! and, while the runtime has the container, applied to its cgroup at once.
+
+use oci_spec::runtime::LinuxResourcesBuilder;
+use serde_json::Value;
+
+use crate::container::host;
+use crate::container::lifecycle::Manager;
+use crate::container::resources::Resources;
+use crate::container::restart::RestartPolicy;
+use crate::container::state::Status;
+use crate::error::{Error, Result};
+use crate::fsutil::atomic_write;
+
+/// What `update` changes; `None`: left as it is.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Update {
+    pub memory: Option<i64>,
+    pub memory_swap: Option<i64>,
+    pub memory_reservation: Option<i64>,
+    pub cpu_quota: Option<i64>,
+    /// `Some(None)`: back to the default weight (`--cpu-shares 0`).
+    pub cpu_shares: Option<Option<u64>>,
+    pub cpuset_cpus: Option<String>,
+    pub pids_limit: Option<i64>,
+    pub restart: Option<RestartPolicy>,
+}
+
+impl Update {
+    fn changes_resources(&self) -> bool {
+        Update {
+            restart: None,
+            ..self.clone()
+        } != Update::default()
+    }
+
+    /// The recorded limits with these changes, checked and resolved as at create time.
+    /// A new memory limit without a new swap limit gets the default swap again.
+    pub fn apply(&self, old: &Resources, swap_accounting: bool) -> Result<Resources> {
+        let mut r = old.clone();
+        if let Some(m) = self.memory {
+            r.memory = Some(m);
+            r.memory_swap = None;
+        }
+        if let Some(s) = self.memory_swap {
+            r.memory_swap = Some(s);
+        }
+        if let Some(v) = self.memory_reservation {
+            r.memory_reservation = Some(v);
+        }
+        if let Some(v) = self.cpu_quota {
+            r.cpu_quota = Some(v);
+        }
+        if let Some(v) = self.cpu_shares {
+            r.cpu_shares = v;
+        }
+        if let Some(v) = &self.cpuset_cpus {
+            r.cpuset_cpus = Some(v.clone());
+        }
+        if let Some(v) = self.pids_limit {
+            r.pids_limit = Some(v);
+        }
+        Ok(r.resolve(swap_accounting)?)
+    }
+}
+
+/// The spec's `linux.resources` memory, cpu and pids parts for `r` (devices stay).
+fn oci_parts(r: &Resources) -> Result<Value> {
+    let spec_err = |e: oci_spec::OciSpecError| Error::BadOption(format!("resources: {e}"));
+    let built = r
+        .to_oci(LinuxResourcesBuilder::default())
+        .map_err(spec_err)?
+        .build()
+        .map_err(spec_err)?;
+    serde_json::to_value(built).map_err(|e| Error::BadOption(format!("resources: {e}")))
+}
+
+impl Manager {
+    /// Records `u` for the container and applies it to a created or running one. A change
+    /// the runtime refuses is undone in the record.
+    pub fn update(&self, id: &str, u: &Update) -> Result<()> {
+        if !u.changes_resources() && u.restart.is_none() {
+            return Err(Error::BadOption(
+                "must provide at least one of resources and restartPolicy to update a \
+                 container: invalid argument"
+                    .into(),
+            ));
+        }
+        let mut h = self.hold(id)?;
+        if u.changes_resources() && self.ctx.rootless {
+            return Err(Error::BadOption(
+                "resource limits are not supported for rootless containers: they have no \
+                 cgroup of their own"
+                    .into(),
+            ));
+        }
+        let old = h.config.clone();
+        let res = u.apply(&old.host.resources, host::swap_accounting())?;
+        let mut cfg = old.clone();
+        cfg.host.resources = res.clone();
+        if let Some(p) = &u.restart {
+            cfg.restart = *p;
+        }
+        let spec_file = self.containers.dir(h.id()).join("config.json");
+        let old_spec = std::fs::read(&spec_file).map_err(|e| Error::io(&spec_file, e))?;
+        let parts = oci_parts(&res)?;
+        let mut spec: Value =
+            serde_json::from_slice(&old_spec).map_err(|e| Error::CorruptRecord {
+                id: h.id().to_string(),
+                reason: format!("config.json: {e}"),
+            })?;
+        merge_resources(&mut spec, &parts);
+        let new_spec = serde_json::to_vec_pretty(&spec)
+            .map_err(|e| Error::BadOption(format!("config.json: {e}")))?;
+        // Recorded first (as podman's), so that no later start runs the old limits.
+        atomic_write(&spec_file, &new_spec)?;
+        self.containers.write_config(&cfg)?;
+        let live = matches!(h.state.status, Status::Created | Status::Running);
+        if live && u.changes_resources() {
+            let applied = self.runtime_for(&cfg).and_then(|rt| {
+                let json = serde_json::to_vec(&parts)
+                    .map_err(|e| Error::BadOption(format!("resources: {e}")))?;
+                rt.update(h.id(), &json)
+            });
+            if let Err(e) = applied {
+                atomic_write(&spec_file, &old_spec)?;
+                self.containers.write_config(&old)?;
+                return Err(e);
+            }
+        }
+        self.event("update", &cfg);
+        h.config = cfg;
+        Ok(())
+    }
+}
+
+/// Puts `parts`' memory, cpu and pids into the spec's `linux.resources`, replacing those
+/// (a limit no longer asked for goes) and keeping the rest (devices).
+fn merge_resources(spec: &mut Value, parts: &Value) {
+    let Some(linux) = spec.get_mut("linux").and_then(Value::as_object_mut) else {
+        return;
+    };
+    let res = linux
+        .entry("resources")
+        .or_insert_with(|| Value::Object(Default::default()));
+    let Some(res) = res.as_object_mut() else {
+        return;
+    };
+    for key in ["memory", "cpu", "pids"] {
+        match parts.get(key) {
+            Some(v) => res.insert(key.to_string(), v.clone()),
+            None => res.remove(key),
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_memory_limit_gets_its_own_default_swap() {
+        let old = Resources {
+            memory: Some(64 << 20),
+            memory_swap: Some(128 << 20),
+            pids_limit: Some(2048),
+            ..Default::default()
+        };
+        let u = Update {
+            memory: Some(32 << 20),
+            ..Default::default()
+        };
+        let r = u.apply(&old, true).unwrap();
+        assert_eq!(r.memory, Some(32 << 20));
+        assert_eq!(r.memory_swap, Some(64 << 20));
+        assert_eq!(r.pids_limit, Some(2048));
+        // A reservation above the limit is refused as at create time.
+        let u = Update {
+            memory_reservation: Some(128 << 20),
+            ..Default::default()
+        };
+        assert!(u.apply(&old, true).is_err());
+        assert!(!Update::default().changes_resources());
+    }
+
+    #[test]
+    fn merged_resources_keep_devices_and_drop_what_is_gone() {
+        let mut spec = serde_json::json!({"linux": {"resources": {
+            "devices": [{"allow": false, "access": "rwm"}],
+            "memory": {"limit": 1}, "cpu": {"shares": 5}}}});
+        let parts = oci_parts(&Resources {
+            pids_limit: Some(10),
+            memory: Some(64 << 20),
+            ..Default::default()
+        })
+        .unwrap();
+        merge_resources(&mut spec, &parts);
+        let res = &spec["linux"]["resources"];
+        assert_eq!(res["devices"][0]["access"], "rwm");
+        assert_eq!(res["pids"]["limit"], 10);
+        assert_eq!(res["memory"]["limit"], 64 << 20);
+        assert!(res.get("cpu").is_none());
+    }
+}
