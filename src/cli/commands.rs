@@ -4,8 +4,8 @@ use clap::Subcommand;
 
 use super::{
     attach, completion, cp, docs, exec, exists, export, generate, images, import, inspect, load,
-    login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, stats, system, tag, top,
-    volume,
+    login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, save, stats, system,
+    tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -83,6 +83,8 @@ pub enum Command {
     Rmi(rmi::Args),
     /// Load images from a docker-archive or oci-archive tarball
     Load(load::Args),
+    /// Save image(s) to an archive
+    Save(save::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
     /// Save registry credentials
@@ -187,6 +189,8 @@ pub enum ImageCommand {
     Rm(rmi::Args),
     /// Load images from a docker-archive or oci-archive tarball
     Load(load::Args),
+    /// Save image(s) to an archive
+    Save(save::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
     /// Exit 0 if an image exists, 1 if not

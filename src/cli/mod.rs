@@ -31,6 +31,7 @@ mod pull;
 mod rename;
 mod rmi;
 mod run;
+mod save;
 #[cfg(test)]
 mod shorts;
 mod stats;
@@ -177,6 +178,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => tag::untag(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::exec(&ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::exec(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::exec(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),

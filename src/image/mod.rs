@@ -10,7 +10,9 @@ pub mod pull;
 pub mod reference;
 pub mod registries;
 pub mod registry;
+pub mod save;
 pub mod store;
+pub mod tarsplit;
 pub mod unpack;
 
 use ctl_monitor::time::Timestamp;
