@@ -3,9 +3,9 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, cp, docs, exec, exists, export, generate, images, import, inspect, load,
-    login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, save, stats, system,
-    tag, top, volume,
+    attach, commit, completion, cp, docs, exec, exists, export, generate, history, images, import,
+    inspect, load, login, logs, manage, mount, network, port, ps, pull, rename, rmi, run, save,
+    stats, system, tag, top, volume,
 };
 
 #[derive(Debug, Subcommand)]
@@ -47,6 +47,8 @@ pub enum Command {
     Top(top::Args),
     /// Export a container's filesystem contents as a tar archive
     Export(export::ExportArgs),
+    /// Create new image based on the changed container
+    Commit(commit::Args),
     /// Inspect changes on a container or image's filesystem
     Diff(export::DiffArgs),
     /// Mount a container's root filesystem and print where
@@ -85,6 +87,8 @@ pub enum Command {
     Load(load::Args),
     /// Save image(s) to an archive
     Save(save::Args),
+    /// Show history of a specified image
+    History(history::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
     /// Save registry credentials
@@ -160,6 +164,8 @@ pub enum ContainerCommand {
     Exists(exists::ContainerArgs),
     /// Export a container's filesystem contents as a tar archive
     Export(export::ExportArgs),
+    /// Create new image based on the changed container
+    Commit(commit::Args),
     /// Inspect changes on a container's filesystem
     Diff(export::DiffArgs),
     /// Mount a container's root filesystem and print where
@@ -191,6 +197,8 @@ pub enum ImageCommand {
     Load(load::Args),
     /// Save image(s) to an archive
     Save(save::Args),
+    /// Show history of a specified image
+    History(history::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
     /// Exit 0 if an image exists, 1 if not

@@ -2,6 +2,7 @@
 
 mod attach;
 mod commands;
+mod commit;
 #[cfg(test)]
 mod compat;
 mod completion;
@@ -13,6 +14,7 @@ mod exists;
 mod export;
 mod generate;
 mod global;
+mod history;
 mod images;
 mod import;
 mod inspect;
@@ -158,6 +160,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => {
             export::export(&ctx, a)
         }
+        Command::Commit(a) | Command::Container(ContainerCommand::Commit(a)) => {
+            commit::exec(&ctx, a)
+        }
         Command::Diff(a) => export::diff(&ctx, a, "ctl diff"),
         Command::Container(ContainerCommand::Diff(a)) => {
             export::diff(&ctx, a, "ctl container diff")
@@ -179,6 +184,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::exec(&ctx, a),
         Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::exec(&ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => history::exec(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::exec(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),

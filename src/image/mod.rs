@@ -2,8 +2,10 @@
 
 pub mod archive;
 pub mod auth;
+pub mod commit;
 pub mod digest;
 pub mod filter;
+pub mod history;
 pub mod layer;
 pub mod links;
 pub mod pull;

@@ -314,14 +314,14 @@ pub fn save_dir(store: &Store, items: &[SaveItem], opts: SaveOptions, dest: &Pat
 }
 
 /// A writer that hashes and counts what passes.
-struct Hashing<W> {
+pub(crate) struct Hashing<W> {
     inner: W,
     hash: sha2::Sha256,
     count: u64,
 }
 
 impl<W: Write> Hashing<W> {
-    fn new(inner: W) -> Self {
+    pub(crate) fn new(inner: W) -> Self {
         Hashing {
             inner,
             hash: sha2::Digest::new(),
@@ -329,7 +329,7 @@ impl<W: Write> Hashing<W> {
         }
     }
 
-    fn digest(&self) -> String {
+    pub(crate) fn digest(&self) -> String {
         format!(
             "sha256:{}",
             hex::encode(sha2::Digest::finalize(self.hash.clone()))
