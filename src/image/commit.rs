@@ -249,7 +249,7 @@ mod tests {
         let c = new_config(&base(), &side, &req, &changes, "sha256:bb", t).unwrap();
         assert_eq!(c["config"]["Cmd"], json!(["top"]));
         assert_eq!(c["config"]["Env"], json!(["PATH=/bin", "A=1", "B=2"]));
-        assert_eq!(c["config"]["Labels"], json!({"k": "v"}));
+        assert_eq!(c["config"]["Labels"], json!({"a": "1", "k": "v"}));
         assert_eq!(c["config"]["Volumes"], json!({"/data": {}}));
         assert_eq!(c["rootfs"]["diff_ids"], json!(["sha256:aa", "sha256:bb"]));
         assert_eq!(c["author"], "me");
