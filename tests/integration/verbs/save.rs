@@ -62,14 +62,14 @@ fn every_format_round_trips_to_the_same_id_and_runs() {
 fn several_images_in_one_archive_and_on_stdout() {
     let w = WithImage::busybox();
     let id = w.image.id();
-    let tar = tempfile::tempdir().unwrap().keep().join("rootfs.tar");
+    let dir = tempfile::tempdir().unwrap();
+    let tar = dir.path().join("rootfs.tar");
     std::fs::write(&tar, crate::common::fixtures::base_layer().tar.clone()).unwrap();
     let other_id = w
         .ctl
         .ok(&["import", "-q", tar.to_str().unwrap(), "second:1"])
         .stdout;
     let other_id = other_id.trim().trim_start_matches("sha256:").to_string();
-    let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("m.tar");
     let p = path.to_str().unwrap();
     w.ctl.ok(&["save", "-m", "-o", p, &w.reference, "second:1"]);
