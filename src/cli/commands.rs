@@ -3,9 +3,9 @@
 use clap::Subcommand;
 
 use super::{
-    attach, completion, cp, docs, events, exec, exists, export, generate, healthcheck, images,
-    import, inspect, load, login, logs, manage, mount, network, pause, port, prune, ps, pull,
-    rename, rmi, run, stats, system, tag, top, update, volume, wait,
+    attach, commit, completion, cp, docs, events, exec, exists, export, generate, healthcheck,
+    history, images, import, inspect, load, login, logs, manage, mount, network, pause, port,
+    prune, ps, pull, rename, rmi, run, save, stats, system, tag, top, update, volume, wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -57,6 +57,8 @@ pub enum Command {
     Events(events::Args),
     /// Export a container's filesystem contents as a tar archive
     Export(export::ExportArgs),
+    /// Create new image based on the changed container
+    Commit(commit::Args),
     /// Inspect changes on a container or image's filesystem
     Diff(export::DiffArgs),
     /// Mount a container's root filesystem and print where
@@ -93,6 +95,10 @@ pub enum Command {
     Rmi(rmi::Args),
     /// Load images from a docker-archive or oci-archive tarball
     Load(load::Args),
+    /// Save image(s) to an archive
+    Save(save::Args),
+    /// Show history of a specified image
+    History(history::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
     /// Save registry credentials
@@ -179,6 +185,8 @@ pub enum ContainerCommand {
     Exists(exists::ContainerArgs),
     /// Export a container's filesystem contents as a tar archive
     Export(export::ExportArgs),
+    /// Create new image based on the changed container
+    Commit(commit::Args),
     /// Inspect changes on a container's filesystem
     Diff(export::DiffArgs),
     /// Mount a container's root filesystem and print where
@@ -208,6 +216,10 @@ pub enum ImageCommand {
     Rm(rmi::Args),
     /// Load images from a docker-archive or oci-archive tarball
     Load(load::Args),
+    /// Save image(s) to an archive
+    Save(save::Args),
+    /// Show history of a specified image
+    History(history::Args),
     /// Create an image from a root filesystem tarball
     Import(import::Args),
     /// Exit 0 if an image exists, 1 if not

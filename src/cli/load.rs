@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Result};
 
-use ctl::image::archive::{load, LoadEvent};
+use ctl::image::archive::{load, load_dir, LoadEvent};
 use ctl::image::pull::unpack_options;
 use ctl::Context;
 
@@ -17,7 +17,7 @@ use super::output::short_digest as short;
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Read the archive from FILE instead of stdin (a tar, plain or gzip/zstd compressed)
+    /// Read the archive from FILE instead of stdin (a tar, plain or gzip/zstd compressed), or an oci-dir or docker-dir
     #[arg(short, long, value_name = "FILE")]
     pub input: Option<PathBuf>,
     /// Do not report layers as they are stored
@@ -26,10 +26,7 @@ pub struct Args {
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
-    let (file, label) = match args.input.filter(|p| p.as_os_str() != "-") {
-        Some(p) => (File::open(&p).map_err(|e| ctl::Error::io(&p, e))?, p),
-        None => (stdin()?, PathBuf::from("stdin")),
-    };
+    let input = args.input.filter(|p| p.as_os_str() != "-");
     let store = super::open_store(ctx)?;
     let quiet = args.quiet;
     let report = move |e: LoadEvent| {
@@ -46,7 +43,16 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             }
         }
     };
-    let loaded = load(&store, file, &label, &unpack_options(ctx), &report)?;
+    let opts = unpack_options(ctx);
+    let loaded = match input {
+        // oci-dir and docker-dir, as `save` writes them.
+        Some(p) if p.is_dir() => load_dir(&store, &p, &opts, &report)?,
+        Some(p) => {
+            let file = File::open(&p).map_err(|e| ctl::Error::io(&p, e))?;
+            load(&store, file, &p, &opts, &report)?
+        }
+        None => load(&store, stdin()?, &PathBuf::from("stdin"), &opts, &report)?,
+    };
     for img in loaded {
         let name = img.names.first().map_or("", String::as_str);
         ctl::events::EventLog::new(&ctx.events).record(&ctl::events::Event::image(

@@ -3,6 +3,7 @@
 mod attach;
 mod check;
 mod commands;
+mod commit;
 #[cfg(test)]
 mod compat;
 mod completion;
@@ -17,6 +18,7 @@ mod export;
 mod generate;
 mod global;
 mod healthcheck;
+mod history;
 mod images;
 mod import;
 mod inspect;
@@ -37,6 +39,7 @@ mod pull;
 mod rename;
 mod rmi;
 mod run;
+mod save;
 #[cfg(test)]
 mod shorts;
 mod stats;
@@ -181,6 +184,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Export(a) | Command::Container(ContainerCommand::Export(a)) => {
             export::export(&ctx, a)
         }
+        Command::Commit(a) | Command::Container(ContainerCommand::Commit(a)) => {
+            commit::exec(&ctx, a)
+        }
         Command::Diff(a) => export::diff(&ctx, a, "ctl diff"),
         Command::Container(ContainerCommand::Diff(a)) => {
             export::diff(&ctx, a, "ctl container diff")
@@ -201,6 +207,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Untag(a) | Command::Image(ImageCommand::Untag(a)) => tag::untag(&ctx, a),
         Command::Rmi(a) | Command::Image(ImageCommand::Rm(a)) => rmi::exec(&ctx, a),
         Command::Load(a) | Command::Image(ImageCommand::Load(a)) => load::exec(&ctx, a),
+        Command::Save(a) | Command::Image(ImageCommand::Save(a)) => save::exec(&ctx, a),
+        Command::History(a) | Command::Image(ImageCommand::History(a)) => history::exec(&ctx, a),
         Command::Import(a) | Command::Image(ImageCommand::Import(a)) => import::exec(&ctx, a),
         Command::Login(a) => login::login(&ctx, a),
         Command::Logout(a) => login::logout(&ctx, a),

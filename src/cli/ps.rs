@@ -582,8 +582,11 @@ mod tests {
     #[test]
     fn status_words_match_docker() {
         let mut st = State::new();
-        st.status = Status::Created;
+        st.status = Status::Configured;
         assert_eq!(status_text(&st, None), "Created");
+        // In the runtime, not started: podman's initialized.
+        st.status = Status::Created;
+        assert_eq!(status_text(&st, None), "Initialized");
         st.status = Status::Running;
         st.started_at = Some(ctl_monitor::time::Timestamp::now());
         assert_eq!(status_text(&st, None), "Up Less than a second");

@@ -133,6 +133,12 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("rmi", RMI),
     ("load", LOAD),
     ("import", IMPORT),
+    ("save", SAVE),
+    ("image save", SAVE),
+    ("history", HISTORY),
+    ("image history", HISTORY),
+    ("commit", COMMIT),
+    ("container commit", COMMIT),
     (
         "login",
         &[('p', "password"), ('u', "username"), ('v', "verbose")],
@@ -287,6 +293,21 @@ const IMAGES: &[(char, &str)] = &[
 ];
 const RMI: &[(char, &str)] = &[('a', "all"), ('f', "force"), ('i', "ignore")];
 const LOAD: &[(char, &str)] = &[('i', "input"), ('q', "quiet")];
+const SAVE: &[(char, &str)] = &[
+    ('m', "multi-image-archive"),
+    ('o', "output"),
+    ('q', "quiet"),
+];
+const HISTORY: &[(char, &str)] = &[('H', "human"), ('q', "quiet")];
+const COMMIT: &[(char, &str)] = &[
+    ('a', "author"),
+    ('c', "change"),
+    ('f', "format"),
+    ('m', "message"),
+    ('p', "pause"),
+    ('q', "quiet"),
+    ('s', "squash"),
+];
 const IMPORT: &[(char, &str)] = &[('c', "change"), ('m', "message"), ('q', "quiet")];
 const INFO: &[(char, &str)] = &[('D', "debug"), ('f', "format")];
 

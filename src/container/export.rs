@@ -36,12 +36,24 @@ impl Manager {
 
 /// Writes the tree under `root` (not `root` itself) to `out` as tar, in name order.
 pub fn write_tree(root: &Path, out: &mut dyn Write) -> Result<()> {
+    write(root, out, false)
+}
+
+/// Writes an overlay upper directory as a layer tar: a whiteout (a 0/0 character device)
+/// becomes an empty `.wh.NAME`, an opaque directory (`trusted.overlay.opaque` or, rootless,
+/// `user.overlay.opaque` = y) gets a `.wh..wh..opq` entry after its own.
+pub fn write_layer(upper: &Path, out: &mut dyn Write) -> Result<()> {
+    write(upper, out, true)
+}
+
+fn write(root: &Path, out: &mut dyn Write, layer: bool) -> Result<()> {
     let io = |e: std::io::Error| Error::io(root, e);
     let fd = open_dir(None, root.as_os_str()).map_err(|e| Error::io(root, e.into()))?;
     let mut w = Writer {
         tar: tar::Builder::new(out),
         links: HashMap::new(),
         root,
+        layer,
     };
     w.dir(&fd, PathBuf::new())?;
     w.tar.finish().map_err(io)?;
@@ -53,6 +65,8 @@ struct Writer<'a> {
     /// (device, inode) of files with several links -> the first name written.
     links: HashMap<(u64, u64), PathBuf>,
     root: &'a Path,
+    /// Overlay whiteouts and opaque directories as layer tar entries.
+    layer: bool,
 }
 
 fn open_dir(parent: Option<&OwnedFd>, name: &std::ffi::OsStr) -> nix::Result<OwnedFd> {
@@ -113,6 +127,9 @@ impl Writer<'_> {
                 self.tar
                     .append_data(&mut h, Path::new(&dir_name), std::io::empty())
                     .map_err(|e| Error::io(self.root.join(path), e))?;
+                if self.layer && is_opaque(&file) {
+                    self.whiteout(path, OPAQUE.as_ref())?;
+                }
                 self.dir(&fd, path.to_path_buf())
             }
             SFlag::S_IFREG => {
@@ -148,6 +165,12 @@ impl Writer<'_> {
                 h.set_size(0);
                 self.tar.append_link(&mut h, path, target).map_err(err)
             }
+            SFlag::S_IFCHR if self.layer && st.st_rdev == 0 => {
+                let mut wh = std::ffi::OsString::from(".wh.");
+                wh.push(name);
+                let dir = path.parent().unwrap_or(Path::new(""));
+                self.whiteout(dir, &wh)
+            }
             SFlag::S_IFCHR | SFlag::S_IFBLK | SFlag::S_IFIFO => {
                 h.set_entry_type(match kind {
                     SFlag::S_IFCHR => EntryType::Char,
@@ -167,6 +190,18 @@ impl Writer<'_> {
             // Sockets are not archived (as podman's).
             _ => Ok(()),
         }
+    }
+
+    /// An empty regular file `name` in `dir`: a whiteout or the opaque marker.
+    fn whiteout(&mut self, dir: &Path, name: &std::ffi::OsStr) -> Result<()> {
+        let path = dir.join(name);
+        let mut h = Header::new_gnu();
+        h.set_mode(0o600);
+        h.set_entry_type(EntryType::Regular);
+        h.set_size(0);
+        self.tar
+            .append_data(&mut h, &path, std::io::empty())
+            .map_err(|e| self.err(&path, e))
     }
 
     /// The file's extended attributes as a PAX header before its entry (SCHILY.xattr.*, as
@@ -203,6 +238,15 @@ impl Writer<'_> {
             .append_data(&mut h, "PaxHeader", records.as_slice())
             .map_err(|e| self.err(path, e))
     }
+}
+
+const OPAQUE: &str = ".wh..wh..opq";
+
+/// Whether overlay marked the directory opaque (its lower directories hidden).
+fn is_opaque(dir: &File) -> bool {
+    ["trusted.overlay.opaque", "user.overlay.opaque"]
+        .iter()
+        .any(|x| dir.get_xattr(x).ok().flatten().is_some_and(|v| v == b"y"))
 }
 
 /// A header with the file's owner, mode and time; type and size are set by the caller.

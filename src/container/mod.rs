@@ -4,6 +4,7 @@ pub mod bundle;
 pub mod caps;
 pub mod checks;
 pub mod cleanup;
+pub mod commit;
 pub mod confine;
 pub mod copy;
 pub mod create;

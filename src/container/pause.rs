@@ -50,7 +50,7 @@ impl Manager {
 
     /// Records the change as pending, asks the runtime, then records its outcome; a
     /// failure records what the runtime says now.
-    fn set_frozen(&self, h: &mut Held, frozen: bool) -> Result<()> {
+    pub(crate) fn set_frozen(&self, h: &mut Held, frozen: bool) -> Result<()> {
         let rt = self.runtime_for(&h.config)?;
         h.state.freezer_pending = true;
         self.save(h)?;

@@ -28,6 +28,10 @@ impl<R: Read> HashReader<R> {
         self
     }
 
+    pub fn into_inner(self) -> R {
+        self.inner
+    }
+
     pub fn count(&self) -> u64 {
         self.count
     }

@@ -8,7 +8,8 @@ use std::rc::Rc;
 use crate::error::{Error, Result};
 use crate::image::digest::HashReader;
 use crate::image::store::{LayerRecord, Store};
-use crate::image::unpack::{unpack, UnpackError, UnpackOptions};
+use crate::image::tarsplit::{self, Recorder};
+use crate::image::unpack::{unpack_announcing, UnpackError, UnpackOptions};
 
 /// What the stream must turn out to be.
 #[derive(Debug, Clone)]
@@ -155,8 +156,10 @@ pub fn store_layer<R: Read>(
                 Box::new(zstd::stream::read::Decoder::with_buffer(&mut raw).map_err(read_err)?)
             }
         };
-        let mut tar = HashReader::new(decoder);
-        let done = unpack(&mut tar, &diff_dir, opts)
+        let files = crate::image::tarsplit::Announcements::default();
+        let record = tarsplit::create(staging.path())?;
+        let mut tar = HashReader::new(Recorder::new(decoder, record, files.clone()));
+        let done = unpack_announcing(&mut tar, &diff_dir, opts, Some(files))
             .map_err(|source| match source {
                 UnpackError::Unmapped { path, uid, gid } => {
                     crate::rootless::unmapped_owner_error(&path, uid, gid)
@@ -170,7 +173,12 @@ pub fn store_layer<R: Read>(
         tar_bytes = tar.count();
         done?;
         let (diff_id, size) = (tar.digest(), tar.count());
-        drop(tar);
+        let record = tar.into_inner().finish().map_err(read_err)?;
+        record
+            .finish()
+            .map_err(read_err)?
+            .sync_all()
+            .map_err(read_err)?;
         // The compressed stream may run past the end of what the decoder needed.
         io::copy(&mut raw, &mut io::sink()).map_err(read_err)?;
         Ok((kind, diff_id, size))

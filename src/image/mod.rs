@@ -2,15 +2,19 @@
 
 pub mod archive;
 pub mod auth;
+pub mod commit;
 pub mod digest;
 pub mod filter;
+pub mod history;
 pub mod layer;
 pub mod links;
 pub mod pull;
 pub mod reference;
 pub mod registries;
 pub mod registry;
+pub mod save;
 pub mod store;
+pub mod tarsplit;
 pub mod unpack;
 
 use ctl_monitor::time::Timestamp;

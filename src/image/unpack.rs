@@ -86,9 +86,22 @@ pub fn unpack<R: Read>(
     dest: &Path,
     opts: &UnpackOptions,
 ) -> Result<UnpackStats, UnpackError> {
+    unpack_announcing(archive, dest, opts, None)
+}
+
+/// [`unpack`], announcing each regular file's content range to `files` before reading it
+/// (the layer's tar-split record, see tarsplit.rs).
+pub fn unpack_announcing<R: Read>(
+    archive: R,
+    dest: &Path,
+    opts: &UnpackOptions,
+    files: Option<crate::image::tarsplit::Announcements>,
+) -> Result<UnpackStats, UnpackError> {
     let root = openat(nix::fcntl::AT_FDCWD, dest, DIR, Mode::empty());
     let root = root.at(&dest.to_string_lossy())?;
-    unpack_at(archive, root, opts)
+    let mut u = Unpacker::new(root, opts);
+    u.files = files;
+    u.run(archive)
 }
 
 /// [`unpack`] into the directory `root` is open on: nothing outside it is created or changed.
@@ -97,21 +110,7 @@ pub fn unpack_at<R: Read>(
     root: OwnedFd,
     opts: &UnpackOptions,
 ) -> Result<UnpackStats, UnpackError> {
-    let mut u = Unpacker {
-        root,
-        opts,
-        dirs: BTreeMap::new(),
-        buf: vec![0; COPY_BUF],
-        stats: UnpackStats::default(),
-    };
-    let mut archive = tar::Archive::new(archive);
-    for entry in archive.entries().map_err(UnpackError::Read)? {
-        let mut entry = entry.map_err(UnpackError::Read)?;
-        u.stats.entries += 1;
-        u.entry(&mut entry)?;
-    }
-    u.finish()?;
-    Ok(u.stats)
+    Unpacker::new(root, opts).run(archive)
 }
 
 /// Bytes read from the tar and written per call when copying file contents.
@@ -148,6 +147,7 @@ struct Unpacker<'o> {
     dirs: BTreeMap<Vec<OsString>, DirMeta>,
     buf: Vec<u8>,
     stats: UnpackStats,
+    files: Option<crate::image::tarsplit::Announcements>,
 }
 
 /// Where an xattr goes: an open file or directory, or a name inside a directory fd (never
@@ -164,7 +164,29 @@ struct Ent<'a> {
     meta: &'a Meta,
 }
 
-impl Unpacker<'_> {
+impl<'o> Unpacker<'o> {
+    fn new(root: OwnedFd, opts: &'o UnpackOptions) -> Self {
+        Unpacker {
+            root,
+            opts,
+            dirs: BTreeMap::new(),
+            buf: vec![0; COPY_BUF],
+            stats: UnpackStats::default(),
+            files: None,
+        }
+    }
+
+    fn run<R: Read>(mut self, archive: R) -> Result<UnpackStats, UnpackError> {
+        let mut archive = tar::Archive::new(archive);
+        for entry in archive.entries().map_err(UnpackError::Read)? {
+            let mut entry = entry.map_err(UnpackError::Read)?;
+            self.stats.entries += 1;
+            self.entry(&mut entry)?;
+        }
+        self.finish()?;
+        Ok(self.stats)
+    }
+
     fn entry<R: Read>(&mut self, entry: &mut tar::Entry<'_, R>) -> Result<(), UnpackError> {
         let raw = entry.path_bytes().into_owned();
         let shown = &String::from_utf8_lossy(&raw).into_owned();
@@ -279,6 +301,17 @@ impl Unpacker<'_> {
         let fd = openat(&parent, name, flags | OFlag::O_CLOEXEC, Mode::S_IRWXU);
         let mut file = File::from(fd.at(e.shown)?);
         let (want, mut written) = (entry.size(), 0u64);
+        // Sparse entries' data is not the file's bytes: their record keeps it.
+        let sparse = entry.header().entry_type() == EntryType::GNUSparse;
+        if let Some(files) = self.files.as_ref().filter(|_| !sparse) {
+            files
+                .borrow_mut()
+                .push_back(crate::image::tarsplit::FileRange {
+                    start: entry.raw_file_position(),
+                    len: want,
+                    path: join(e.comps),
+                });
+        }
         loop {
             let n = match entry.read(&mut self.buf) {
                 Ok(0) => break,

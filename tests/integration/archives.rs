@@ -97,7 +97,7 @@ fn import_makes_a_runnable_one_layer_image() {
     let bad = ctl.run(&[
         "import",
         "--change",
-        "ONBUILD RUN x",
+        "FROM scratch",
         tarball.to_str().unwrap(),
     ]);
     bad.failure(125);

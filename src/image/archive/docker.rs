@@ -119,6 +119,60 @@ pub(crate) fn plans(outer: &Outer) -> Result<Vec<ImagePlan>> {
         .collect()
 }
 
+#[derive(Deserialize)]
+struct DirDescriptor {
+    digest: String,
+}
+
+#[derive(Deserialize)]
+struct DirManifest {
+    config: DirDescriptor,
+    #[serde(default)]
+    layers: Vec<DirDescriptor>,
+}
+
+/// The image of a docker-dir: a schema 2 manifest, each blob under its digest's hex.
+pub(crate) fn dir_plans(outer: &Outer) -> Result<Vec<ImagePlan>> {
+    let data = outer.read_small("manifest.json", "the docker-dir needs", METADATA_LIMIT)?;
+    let m: DirManifest = serde_json::from_slice(&data)
+        .map_err(|e| outer.err(format!("manifest.json is not valid: {e}")))?;
+    let member = |d: &str| {
+        crate::image::reference::validate_digest(d)
+            .map(|_| d.trim_start_matches("sha256:").to_string())
+            .map_err(|r| outer.err(format!("manifest.json names digest \"{d}\": {r}")))
+    };
+    let config = outer.read_small(
+        &member(&m.config.digest)?,
+        "manifest.json names config",
+        METADATA_LIMIT,
+    )?;
+    if sha256_digest(&config) != m.config.digest {
+        return Err(outer.err(format!(
+            "config has digest {}, not the {} the manifest says",
+            sha256_digest(&config),
+            m.config.digest
+        )));
+    }
+    let layers = m
+        .layers
+        .iter()
+        .map(|l| {
+            let name = member(&l.digest)?;
+            outer.size(&name, "manifest.json names layer")?;
+            Ok(LayerSource {
+                member: name,
+                digest: Some(l.digest.clone()),
+            })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok(vec![ImagePlan {
+        config,
+        names: vec![],
+        layers,
+        manifest_digest: Some(sha256_digest(&data)),
+    }])
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

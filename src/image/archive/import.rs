@@ -16,7 +16,7 @@ use crate::image::unpack::UnpackOptions;
 
 /// The instructions `--change` accepts.
 pub const SUPPORTED: &str =
-    "CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, STOPSIGNAL, USER, VOLUME, WORKDIR";
+    "CMD, ENTRYPOINT, ENV, EXPOSE, LABEL, ONBUILD, STOPSIGNAL, USER, VOLUME, WORKDIR";
 
 /// One `--change` instruction, parsed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +26,8 @@ pub enum Change {
     Env(Vec<(String, String)>),
     Expose(Vec<String>),
     Label(Vec<(String, String)>),
+    /// A trigger for images built from this one, kept as written.
+    Onbuild(String),
     StopSignal(String),
     User(String),
     Volume(Vec<String>),
@@ -79,6 +81,7 @@ pub fn parse_change(input: &str) -> std::result::Result<Change, String> {
                 .collect::<std::result::Result<Vec<_>, _>>()?
                 .concat(),
         ),
+        "ONBUILD" => Change::Onbuild(rest.to_string()),
         "STOPSIGNAL" => Change::StopSignal(signal(&one_word("signal")?)?),
         "USER" => Change::User(one_word("user[:group]")?),
         "VOLUME" => Change::Volume(if rest.starts_with('[') {
@@ -252,6 +255,12 @@ pub fn apply_changes(config: &mut Map<String, Value>, changes: &[Change]) {
                 "Volumes",
                 vols.iter().map(|v| (v.clone(), json!({}))).collect(),
             ),
+            Change::Onbuild(t) => {
+                let o = config.entry("OnBuild").or_insert_with(|| json!([]));
+                if let Value::Array(a) = o {
+                    a.push(json!(t));
+                }
+            }
             Change::StopSignal(s) => {
                 config.insert("StopSignal".into(), json!(s));
             }
@@ -490,9 +499,8 @@ mod tests {
         let e = parse_change("RUN apt-get update").unwrap_err();
         assert!(e.contains("unsupported instruction 'RUN'"), "{e}");
         assert!(e.contains("CMD, ENTRYPOINT"), "{e}");
-        assert!(parse_change("ONBUILD RUN x")
-            .unwrap_err()
-            .contains("ONBUILD"));
+        assert_eq!(ok("ONBUILD RUN x"), Change::Onbuild("RUN x".into()));
+        assert!(parse_change("FROM x").unwrap_err().contains("ONBUILD"));
         assert!(parse_change("").is_err());
         assert!(parse_change("C-MD x").is_err());
         let e = parse_changes(&["FROM scratch".into()])

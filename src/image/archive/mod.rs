@@ -37,12 +37,16 @@ const WORKERS: usize = 4;
 pub enum Format {
     DockerArchive,
     OciArchive,
+    /// containers-transports(5) `dir:`: `version`, a schema 2 `manifest.json`, blobs by hex.
+    DockerDir,
 }
 
 /// Tells the format from the members present: docker's manifest.json wins (docker 25+
 /// writes both it and an OCI index.json), else an OCI index.json.
 pub fn detect(has: impl Fn(&str) -> bool) -> std::result::Result<Format, String> {
-    if has("manifest.json") {
+    if has("manifest.json") && has("version") {
+        Ok(Format::DockerDir)
+    } else if has("manifest.json") {
         Ok(Format::DockerArchive)
     } else if has("index.json") {
         Ok(Format::OciArchive)
@@ -101,11 +105,33 @@ pub fn load(
     on_event: &(dyn Fn(LoadEvent) + Sync),
 ) -> Result<Vec<LoadedImage>> {
     let outer = Outer::open(store, input, label)?;
+    load_outer(store, &outer, opts, on_event)
+}
+
+/// Loads every image of the directory layout `dir` (oci-dir or docker-dir, as `save`
+/// writes them) into `store`.
+pub fn load_dir(
+    store: &Store,
+    dir: &Path,
+    opts: &UnpackOptions,
+    on_event: &(dyn Fn(LoadEvent) + Sync),
+) -> Result<Vec<LoadedImage>> {
+    let outer = Outer::open_dir(dir)?;
+    load_outer(store, &outer, opts, on_event)
+}
+
+fn load_outer(
+    store: &Store,
+    outer: &Outer,
+    opts: &UnpackOptions,
+    on_event: &(dyn Fn(LoadEvent) + Sync),
+) -> Result<Vec<LoadedImage>> {
     let plans = match detect(|m| outer.has(m)).map_err(|r| outer.err(r))? {
-        Format::DockerArchive => docker::plans(&outer)?,
-        Format::OciArchive => oci::plans(&outer, &Platform::host())?,
+        Format::DockerArchive => docker::plans(outer)?,
+        Format::OciArchive => oci::plans(outer, &Platform::host())?,
+        Format::DockerDir => docker::dir_plans(outer)?,
     };
-    let images = checked(&outer, plans)?;
+    let images = checked(outer, plans)?;
 
     // Each missing layer once, even when several images share it.
     let mut jobs: Vec<(String, Expected)> = Vec::new();
@@ -131,7 +157,7 @@ pub fn load(
             ));
         }
     }
-    let mut sizes = store_layers(&outer, store, &jobs, opts, on_event)?;
+    let mut sizes = store_layers(outer, store, &jobs, opts, on_event)?;
 
     let mut loaded = Vec::new();
     for img in images {

@@ -109,6 +109,8 @@ enum Member {
 enum Backing {
     InPlace(File),
     Staged(Staging),
+    /// A directory layout (oci-dir, docker-dir): member `at` is the file at index `at`.
+    Dir(Vec<PathBuf>),
 }
 
 /// An indexed outer archive.
@@ -148,6 +150,41 @@ impl Outer {
             };
             outer.index_staged(BufReader::with_capacity(256 * 1024, file))?;
         }
+        Ok(outer)
+    }
+
+    /// Indexes the directory layout at `dir`: its regular files by relative path. Symlinks
+    /// and special files are left out, so nothing outside the directory is ever read.
+    pub(crate) fn open_dir(dir: &Path) -> Result<Outer> {
+        let mut outer = Outer {
+            label: dir.to_path_buf(),
+            members: HashMap::new(),
+            backing: Backing::Dir(Vec::new()),
+        };
+        let mut files = Vec::new();
+        let mut todo = vec![(dir.to_path_buf(), String::new())];
+        while let Some((path, rel)) = todo.pop() {
+            for e in std::fs::read_dir(&path).map_err(|e| Error::io(&path, e))? {
+                let e = e.map_err(|e| Error::io(&path, e))?;
+                let Ok(name) = e.file_name().into_string() else {
+                    continue;
+                };
+                let sub = match rel.is_empty() {
+                    true => name,
+                    false => format!("{rel}/{name}"),
+                };
+                let ft = e.file_type().map_err(|err| Error::io(e.path(), err))?;
+                if ft.is_dir() {
+                    todo.push((e.path(), sub));
+                } else if ft.is_file() {
+                    let size = e.metadata().map_err(|err| Error::io(e.path(), err))?.len();
+                    let at = files.len() as u64;
+                    files.push(e.path());
+                    outer.members.insert(sub, Member::File { at, size });
+                }
+            }
+        }
+        outer.backing = Backing::Dir(files);
         Ok(outer)
     }
 
@@ -333,6 +370,11 @@ impl Outer {
             Backing::Staged(staging) => {
                 let p = staging.path().join(at.to_string());
                 Box::new(File::open(&p).map_err(|e| Error::io(&p, e))?)
+            }
+            Backing::Dir(files) => {
+                let p = &files[at as usize];
+                let f = File::open(p).map_err(|e| Error::io(p, e))?;
+                Box::new(f.take(size))
             }
         })
     }

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(42) {
+    match rng.below(44) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -205,6 +205,16 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             &format!("{}m", 32 + rng.below(32)),
             name,
         ]),
+        // A new image from a container's changes, running or not; killed, it leaves no
+        // half image (the layer and the record each appear by one rename).
+        42 => s(&[
+            "commit",
+            "-q",
+            name,
+            &format!("localhost/chaoscommit:{}", rng.below(2)),
+        ]),
+        // Every layer rebuilt from the store while containers come and go on it.
+        43 => s(&["save", "-o", "/dev/null", &img]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

@@ -3,6 +3,7 @@
 //! ls`, `rmi -a`, `logs` of several containers, `exec` and `generate systemd` options;
 //! `export`, `diff`, `mount` and `unmount`.
 
+mod commit;
 mod cp;
 mod diff;
 mod exec;
@@ -14,6 +15,7 @@ mod logs;
 mod mount;
 mod ps;
 mod rename;
+mod save;
 
 use crate::common::{Out, WithImage};
 use crate::lifecycle::{run_args, run_d, setup};
