@@ -50,6 +50,9 @@ fn output_is_logged_and_exit_code_recorded_then_exit_command_runs() {
 
 #[test]
 fn killed_container_is_137_and_idle_memory_is_small() {
+    // A monitor binary linked a moment ago still has dirty pages in the page cache, which
+    // its mapping would count as its own private dirty memory: written back first.
+    nix::unistd::sync();
     let mut c = Ctr::new("kill", &["sh", "-c", "echo ready; exec sleep 1000"]);
     c.run();
     // The line is logged by the monitor's loop, which runs after it trimmed its memory: from
@@ -76,10 +79,12 @@ fn killed_container_is_137_and_idle_memory_is_small() {
     // (what each container's monitor costs on its own) under 150 KiB. Measured here
     // (2026-11-30, kernel 6.18, glibc 2.36): release Rss 836-848 kB, Private_Dirty 152 kB;
     // debug build Rss 1140-1272 kB, Private_Dirty 172-176 kB. So the RSS goal is asserted; private
-    // dirty misses its goal by 2 KiB and is held at what is met (160), to catch growth.
+    // dirty misses its goal by 2 KiB and is held at what is met (160), to catch growth. With the
+    // healthcheck timer (2026-12-05): release Rss 876 kB, Private_Dirty 152 kB; the unoptimized
+    // debug build Rss 1560 kB, Private_Dirty 196 kB.
     let debug_build = monitor_bin().parent().is_some_and(|d| d.ends_with("debug"));
     let (max_rss, max_dirty) = if debug_build {
-        (1536, 200)
+        (1664, 224)
     } else {
         (1024, 160)
     };
