@@ -23,8 +23,8 @@ pair() { # label, then the command with TOOL standing for ctl or pod
     fi
     printf '%-44s %8.3f s %8.3f s %8s%s\n' "$label" "$c" "$p" "$(ratio "$p" "$c")" "$ok"
 }
-# podman's file events logger, so both read a file.
-[ $have_podman = 1 ] && printf '[engine]\nevents_logger = "file"\n' >> "$CONTAINERS_CONF"
+# podman's file events logger, so both read a file (into the [engine] table bench.sh wrote).
+[ $have_podman = 1 ] && sed -i 's/^\[engine\]$/[engine]\nevents_logger = "file"/' "$CONTAINERS_CONF"
 printf '%-44s %10s %10s %8s\n' "operation (median of $runs)" ctl podman "podman/ctl"
 pair "stats --no-stream, $n running" TOOL stats --no-stream
 pair "stats --no-stream --format json, $n" TOOL stats --no-stream --format json
