@@ -152,6 +152,11 @@ pub fn undo(
             }
             (t, _) => t.err(),
         };
+    } else if nv.is_some() {
+        // A setup killed before it was recorded done (or whose namespace went first) may
+        // have made its port forwards already: the rules to this container's addresses go,
+        // while its leases are still held so no other container has them.
+        super::leftover_rules::remove(&ns.options);
     }
     for b in &ns.bridges {
         ipam.with_table(b, |t| {
