@@ -12,6 +12,7 @@ pub mod pull;
 pub mod reference;
 pub mod registries;
 pub mod registry;
+pub mod rootfd;
 pub mod save;
 pub mod store;
 pub mod tarsplit;

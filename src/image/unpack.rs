@@ -16,16 +16,18 @@ use std::os::fd::{AsFd, AsRawFd, BorrowedFd, OwnedFd};
 use std::os::unix::ffi::{OsStrExt, OsStringExt};
 use std::path::{Path, PathBuf};
 
-use nix::dir::Dir;
 use nix::errno::Errno;
-use nix::fcntl::{openat, openat2, AtFlags, OFlag, OpenHow, ResolveFlag};
+use nix::fcntl::{openat, AtFlags, OFlag};
 use nix::sys::stat::{
-    fchmod, fchmodat, fstat, fstatat, futimens, makedev, mkdirat, mknodat, utimensat,
-    FchmodatFlags, FileStat, Mode, SFlag, UtimensatFlags,
+    fchmod, fchmodat, fstat, futimens, makedev, mkdirat, mknodat, utimensat, FchmodatFlags, Mode,
+    SFlag, UtimensatFlags,
 };
 use nix::sys::time::TimeSpec;
-use nix::unistd::{fchown, fchownat, linkat, symlinkat, unlinkat, Gid, Uid, UnlinkatFlags};
+use nix::unistd::{fchown, fchownat, linkat, symlinkat, Gid, Uid};
 use tar::EntryType;
+
+pub(crate) use super::rootfd::resolve_in_root;
+use super::rootfd::{is_dir, lstat_at, mkdir_implicit, open_dir_at, open_in_root, remove_all, DIR};
 
 /// How to unpack: chosen once from the context (rootful or rootless).
 #[derive(Debug, Clone)]
@@ -121,10 +123,6 @@ const KIND_REFUSED: &str =
     "would replace a directory with a non-directory or the other way round (see --overwrite)";
 const WHITEOUT_META_PREFIX: &[u8] = b".wh..wh.";
 const OPAQUE_MARKER: &[u8] = b".wh..wh..opq";
-/// Flags to open a directory for `*at` calls.
-const DIR: OFlag = OFlag::O_RDONLY
-    .union(OFlag::O_DIRECTORY)
-    .union(OFlag::O_CLOEXEC);
 
 /// Metadata recorded in an entry's header and PAX records.
 struct Meta {
@@ -541,95 +539,6 @@ fn join(comps: &[OsString]) -> PathBuf {
         [] => PathBuf::from("."),
         _ => comps.iter().collect(),
     }
-}
-
-/// Opens a directory by a path resolved with `root` as `/`: symlinks (absolute or through
-/// `..`) cannot leave it, and /proc magic links are refused.
-fn open_in_root(root: &OwnedFd, path: &Path, extra: OFlag) -> nix::Result<OwnedFd> {
-    resolve_in_root(root, path, DIR | extra)
-}
-
-/// Opens `path` with `flags`, resolved with `root` as `/` as [`open_in_root`] does: every
-/// open inside a container's or a layer's tree goes through here.
-pub(crate) fn resolve_in_root(root: &impl AsFd, path: &Path, flags: OFlag) -> nix::Result<OwnedFd> {
-    let how = OpenHow::new()
-        .flags(flags | OFlag::O_CLOEXEC)
-        .resolve(ResolveFlag::RESOLVE_IN_ROOT | ResolveFlag::RESOLVE_NO_MAGICLINKS);
-    let mut tries = 0;
-    loop {
-        match openat2(root.as_fd(), path, how) {
-            // EAGAIN: a concurrent rename made the kernel unsure the walk stayed inside.
-            Err(Errno::EAGAIN | Errno::EINTR) if tries < 16 => tries += 1,
-            r => return r,
-        }
-    }
-}
-
-/// Opens `name` in `parent` as a directory, refusing to follow a symlink.
-fn open_dir_at(parent: &OwnedFd, name: &OsStr) -> nix::Result<OwnedFd> {
-    openat(parent, name, DIR | OFlag::O_NOFOLLOW, Mode::empty())
-}
-
-/// A directory the layer implies but does not list: 0755, whatever the umask.
-fn mkdir_implicit(parent: &OwnedFd, name: &OsStr) -> nix::Result<()> {
-    mkdirat(parent, name, Mode::S_IRWXU)?;
-    let fd = open_dir_at(parent, name)?;
-    fchmod(&fd, Mode::from_bits_truncate(0o755))
-}
-
-fn lstat_at(parent: &OwnedFd, name: &OsStr) -> nix::Result<Option<FileStat>> {
-    match fstatat(parent, name, AtFlags::AT_SYMLINK_NOFOLLOW) {
-        Ok(st) => Ok(Some(st)),
-        Err(Errno::ENOENT) => Ok(None),
-        Err(e) => Err(e),
-    }
-}
-
-fn is_dir(st: &FileStat) -> bool {
-    st.st_mode & libc::S_IFMT == libc::S_IFDIR
-}
-
-/// Removes `name` in `parent` and, for a directory, everything below it; symlinks are
-/// removed, never followed. Depth-first without recursion or an fd per level (a layer can
-/// build trees deeper than any stack): it descends into one subdirectory at a time and comes
-/// back up through `..`, which is never a symlink.
-fn remove_all(parent: &OwnedFd, name: &OsStr) -> io::Result<()> {
-    match lstat_at(parent, name)? {
-        None => return Ok(()),
-        Some(st) if !is_dir(&st) => return Ok(unlinkat(parent, name, UnlinkatFlags::NoRemoveDir)?),
-        Some(_) => {}
-    }
-    let mut down: Vec<OsString> = Vec::new(); // names from `name` to the current directory
-    let mut cur = open_dir_at(parent, name)?;
-    loop {
-        let at = cur.try_clone()?; // for *at calls while `dir` reads
-        let mut dir = Dir::from_fd(cur)?;
-        let mut sub = None;
-        for child in dir.iter() {
-            let child = child?;
-            let child = OsStr::from_bytes(child.file_name().to_bytes());
-            if child == "." || child == ".." {
-                continue;
-            }
-            if lstat_at(&at, child)?.is_some_and(|st| is_dir(&st)) {
-                sub = Some(child.to_owned());
-                break;
-            }
-            unlinkat(&at, child, UnlinkatFlags::NoRemoveDir)?;
-        }
-        cur = if let Some(sub) = sub {
-            let fd = open_dir_at(&at, &sub)?;
-            down.push(sub);
-            fd
-        } else if let Some(done) = down.pop() {
-            let up = openat(&at, "..", DIR, Mode::empty())?;
-            unlinkat(&up, done.as_os_str(), UnlinkatFlags::RemoveDir)?;
-            up
-        } else {
-            break;
-        };
-    }
-    Ok(unlinkat(parent, name, UnlinkatFlags::RemoveDir)?)
 }
 
 fn read_meta<R: Read>(entry: &mut tar::Entry<'_, R>, shown: &str) -> Result<Meta, UnpackError> {
