@@ -18,6 +18,9 @@ pub struct WaitArgs {
     /// initialized, paused, removing, running, stopped, unhealthy
     #[arg(long, value_name = "STATE", value_delimiter = ',')]
     pub condition: Vec<String>,
+    /// Wait for the first container that meets a condition, and ignore the others
+    #[arg(long)]
+    pub exit_first_match: bool,
     /// Print -1 for containers that do not exist instead of failing
     #[arg(long)]
     pub ignore: bool,
@@ -65,6 +68,9 @@ pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
         super::output::report_error(&e);
         return Ok(ExitCode::from(e.exit_code()));
     }
+    if args.exit_first_match {
+        return first_match(&m, &inputs, &conditions, every, args.ignore);
+    }
     let mut code = 0u8;
     for input in inputs {
         let waited = m
@@ -87,6 +93,33 @@ pub fn wait(ctx: &Context, args: WaitArgs) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::from(code))
+}
+
+/// `--exit-first-match`: one line, for whichever container meets a condition first.
+fn first_match(
+    m: &Manager,
+    inputs: &[String],
+    conditions: &[Condition],
+    every: Duration,
+    ignore: bool,
+) -> Result<ExitCode> {
+    let mut ids = Vec::new();
+    for input in inputs {
+        match m.resolve(input) {
+            Ok(id) => ids.push(id),
+            Err(ctl::Error::ContainerNotFound(_)) if ignore => {}
+            Err(e) => return Err(e.into()),
+        }
+    }
+    if ids.is_empty() {
+        println!("-1");
+        return Ok(ExitCode::SUCCESS);
+    }
+    match m.wait_first(&ids, conditions, every)? {
+        Some(c) => println!("{c}"),
+        None => println!("-1"),
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 #[cfg(test)]

@@ -53,6 +53,9 @@ impl Condition {
     }
 }
 
+/// One look at a container for [`Manager::wait_for`]: met (with what to print) or not yet.
+type Look = Option<Option<i32>>;
+
 impl Manager {
     /// Blocks until the container meets one of `conditions`; returns the exit code for an
     /// exit (None: unknown) and -1 for the others, as podman prints them.
@@ -62,51 +65,113 @@ impl Manager {
         conditions: &[Condition],
         interval: Duration,
     ) -> Result<Option<i32>> {
-        if let Some(Condition::Health(word)) = conditions
-            .iter()
-            .find(|c| matches!(c, Condition::Health(_)))
-        {
-            // No record carries a health check: there is no status to wait for.
-            return Err(Error::BadOption(format!(
-                "cannot use condition {word:?}: container {id} has no healthcheck"
-            )));
-        }
+        self.check_health_conditions(id, conditions)?;
         if conditions.iter().all(|c| *c == Condition::Exited) {
             return self.wait(id);
         }
-        let exit = conditions.contains(&Condition::Exited);
         // A removed container's exit code stays readable for a registered reader.
         let watching = self.watch_exit(id)?;
-        let met = self.poll_conditions(id, conditions, exit, interval);
+        let mut stopped = 0;
+        let met = loop {
+            match self.look(id, conditions, &mut stopped) {
+                Ok(Some(code)) => break Ok(code),
+                Ok(None) => std::thread::sleep(interval),
+                Err(e) => break Err(e),
+            }
+        };
         drop(watching);
         self.release_exit_file(id);
         met
     }
 
-    fn poll_conditions(
+    /// `wait --exit-first-match`: blocks until any one of `ids` meets one of `conditions`
+    /// and returns what [`Manager::wait_for`] would for it. Every container is looked at
+    /// each `interval`, as podman polls.
+    pub fn wait_first(
         &self,
-        id: &str,
+        ids: &[String],
         conditions: &[Condition],
-        exit: bool,
         interval: Duration,
     ) -> Result<Option<i32>> {
-        loop {
-            let c = match self.load(id) {
-                Ok(c) => c,
-                Err(Error::ContainerNotFound(_)) if conditions.contains(&Condition::Removing) => {
-                    return Ok(Some(self.exit_record(id).and_then(|e| e.0).unwrap_or(-1)));
+        for id in ids {
+            self.check_health_conditions(id, conditions)?;
+        }
+        let watching = ids
+            .iter()
+            .map(|id| self.watch_exit(id))
+            .collect::<Result<Vec<_>>>()?;
+        let mut stopped = vec![0; ids.len()];
+        let met = 'poll: loop {
+            for (id, stopped) in ids.iter().zip(stopped.iter_mut()) {
+                match self.look(id, conditions, stopped) {
+                    Ok(Some(code)) => break 'poll Ok(code),
+                    Ok(None) => {}
+                    Err(e) => break 'poll Err(e),
                 }
-                Err(e) => return Err(e),
-            };
-            if exit && c.state.status == Status::Exited {
-                return Ok(c.state.exit_code);
-            }
-            let word = c.state.podman_status();
-            if conditions.contains(&Condition::State(word)) {
-                return Ok(Some(-1));
             }
             std::thread::sleep(interval);
+        };
+        drop(watching);
+        for id in ids {
+            self.release_exit_file(id);
         }
+        met
+    }
+
+    /// podman refuses a health condition for a container without a healthcheck.
+    fn check_health_conditions(&self, id: &str, conditions: &[Condition]) -> Result<()> {
+        let Some(Condition::Health(word)) = conditions
+            .iter()
+            .find(|c| matches!(c, Condition::Health(_)))
+        else {
+            return Ok(());
+        };
+        if self.load(id)?.config.healthcheck.is_none() {
+            return Err(Error::BadOption(format!(
+                "cannot use condition {word:?}: container {id} has no healthcheck"
+            )));
+        }
+        Ok(())
+    }
+
+    /// Whether the container meets a condition now. `stopped` counts the looks that found
+    /// it no longer running while a health condition is awaited: as podman, one more look
+    /// is given for the last check's result to be recorded, then the wait fails.
+    fn look(&self, id: &str, conditions: &[Condition], stopped: &mut u32) -> Result<Look> {
+        let c = match self.load(id) {
+            Ok(c) => c,
+            Err(Error::ContainerNotFound(_)) if conditions.contains(&Condition::Removing) => {
+                return Ok(Some(Some(
+                    self.exit_record(id).and_then(|e| e.0).unwrap_or(-1),
+                )));
+            }
+            Err(e) => return Err(e),
+        };
+        if conditions.contains(&Condition::Exited) && c.state.status == Status::Exited {
+            return Ok(Some(c.state.exit_code));
+        }
+        if conditions.contains(&Condition::State(c.state.podman_status())) {
+            return Ok(Some(Some(-1)));
+        }
+        if conditions.iter().any(|w| matches!(w, Condition::Health(_))) {
+            // Created (podman's "created"/"initialized"), running or paused.
+            let alive = c.state.status != Status::Exited;
+            if *stopped > 0 || !alive {
+                *stopped += 1;
+            }
+            let status = self.health(&c.config).map(|h| h.status).unwrap_or_default();
+            if conditions
+                .iter()
+                .any(|w| matches!(w, Condition::Health(word) if *word == status))
+            {
+                return Ok(Some(Some(-1)));
+            }
+            if *stopped > 1 {
+                // podman's ErrCtrStopped.
+                return Err(Error::BadOption("container is stopped".into()));
+            }
+        }
+        Ok(None)
     }
 }
 

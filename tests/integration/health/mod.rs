@@ -140,8 +140,19 @@ fn failures_in_a_row_make_it_unhealthy_and_a_pass_heals_it() {
         "sleep",
         "1000",
     ]);
+    // podman-wait(1): health conditions are met by the check's status (-1 printed).
+    let out = w
+        .ctl
+        .ok(&["wait", "--condition", "healthy", "-i", "100ms", "svc"]);
+    assert_eq!(out.stdout, "-1\n");
     wait_status(&w, "svc", "healthy");
+    let waiter = w
+        .ctl
+        .spawn(&["wait", "--condition", "unhealthy", "-i", "100ms", "svc"]);
     w.ctl.ok(&["exec", "svc", "touch", "/tmp/bad"]);
+    let out = crate::common::Out::wait(&["wait"], waiter);
+    out.success();
+    assert_eq!(out.stdout, "-1\n");
     let h = wait_status(&w, "svc", "unhealthy");
     let streak = h["FailingStreak"].as_u64().unwrap();
     assert!(streak >= 2, "{h}");
@@ -162,6 +173,13 @@ fn failures_in_a_row_make_it_unhealthy_and_a_pass_heals_it() {
     w.ctl.ok(&["exec", "svc", "rm", "/tmp/bad"]);
     let h = wait_status(&w, "svc", "healthy");
     assert_eq!(h["FailingStreak"], 0);
+    // A stopped container never becomes unhealthy: the wait ends with podman's error.
+    w.ctl.ok(&["stop", "-t", "0", "svc"]);
+    let stopped = w
+        .ctl
+        .run(&["wait", "--condition", "unhealthy", "-i", "50ms", "svc"]);
+    stopped.failure(125);
+    assert_eq!(stopped.one_line_error(), "Error: container is stopped");
     // Each change of status was an event, recorded by the monitor that ran the check.
     let out = w.ctl.ok(&[
         "events",

@@ -295,6 +295,14 @@ fn wait_conditions_print_minus_one_or_the_exit_code() {
         "{health}"
     );
     w.ctl.run(&["wait", "-i", "soon", "plain"]).failure(125);
+    // --exit-first-match: the first container to exit answers, the others are not
+    // waited for (plain never starts).
+    run_d(&w, &["--name", "quick"], &["sh", "-c", "sleep 1; exit 6"]);
+    let out = w
+        .ctl
+        .ok(&["wait", "--exit-first-match", "-i", "20ms", "plain", "quick"]);
+    assert_eq!(out.stdout, "6\n");
+    w.ctl.ok(&["rm", "quick"]);
     w.ctl.ok(&["rm", "plain"]);
     assert_all_gone(&w);
 }
