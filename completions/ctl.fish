@@ -114,10 +114,22 @@ false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l memory-swappiness -d 'How readily the container\'s pages are swapped out, 0 to 100 (-1: the kernel\'s)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpu-period -d 'CFS period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpu-quota -d 'CFS quota: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpu-rt-period -d 'Realtime scheduling period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpu-rt-runtime -d 'Realtime scheduling runtime in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0-1)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l blkio-weight -d 'Block I/O weight, 10 to 1000 (0: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cap-drop -d 'Drop a capability (or ALL)' -r
@@ -189,6 +201,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -s d -l detach -d 'Run in t
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l rmi -d 'Remove the image once the container exited and is removed, unless another container uses it; implies --rm'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l oom-kill-disable -d 'Do not let the kernel\'s OOM killer kill the container\'s processes'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
@@ -220,10 +233,22 @@ false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l memory-swappiness -d 'How readily the container\'s pages are swapped out, 0 to 100 (-1: the kernel\'s)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpu-period -d 'CFS period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpu-quota -d 'CFS quota: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpu-rt-period -d 'Realtime scheduling period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpu-rt-runtime -d 'Realtime scheduling runtime in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0-1)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l blkio-weight -d 'Block I/O weight, 10 to 1000 (0: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cap-drop -d 'Drop a capability (or ALL)' -r
@@ -293,6 +318,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroup-manager -d 'Cg
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l oom-kill-disable -d 'Do not let the kernel\'s OOM killer kill the container\'s processes'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
@@ -401,11 +427,22 @@ complete -c ctl -n "__fish_ctl_using_subcommand init" -s h -l help -d 'Print hel
 complete -c ctl -n "__fish_ctl_using_subcommand update" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l memory-swappiness -d 'How readily the container\'s pages are swapped out, 0 to 100 (-1: the kernel\'s)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpu-quota -d 'CPU time in microseconds per 100 ms period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpu-period -d 'CFS period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpu-quota -d 'CFS quota: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpu-rt-period -d 'Realtime scheduling period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpu-rt-runtime -d 'Realtime scheduling runtime in microseconds per period' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand update" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0-1)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l blkio-weight -d 'Block I/O weight, 10 to 1000 (0: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -476,6 +513,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand wait" -l config -d 'Config file 
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand wait" -l exit-first-match -d 'Wait for the first container that meets a condition, and ignore the others'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s l -l latest -d 'Wait for the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand wait" -s h -l help -d 'Print help'
@@ -941,10 +979,22 @@ false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l memory-swappiness -d 'How readily the container\'s pages are swapped out, 0 to 100 (-1: the kernel\'s)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-period -d 'CFS period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-quota -d 'CFS quota: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-period -d 'Realtime scheduling period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpu-rt-runtime -d 'Realtime scheduling runtime in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0-1)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight -d 'Block I/O weight, 10 to 1000 (0: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cap-drop -d 'Drop a capability (or ALL)' -r
@@ -1016,6 +1066,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l rmi -d 'Remove the image once the container exited and is removed, unless another container uses it; implies --rm'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-kill-disable -d 'Do not let the kernel\'s OOM killer kill the container\'s processes'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
@@ -1047,10 +1098,22 @@ false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l memory-swappiness -d 'How readily the container\'s pages are swapped out, 0 to 100 (-1: the kernel\'s)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-period -d 'CFS period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-quota -d 'CFS quota: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-period -d 'Realtime scheduling period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpu-rt-runtime -d 'Realtime scheduling runtime in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0-1)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight -d 'Block I/O weight, 10 to 1000 (0: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ulimit -d 'Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl\'s own)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-add -d 'Add a capability (NET_ADMIN, CAP_NET_ADMIN, ALL)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cap-drop -d 'Drop a capability (or ALL)' -r
@@ -1120,6 +1183,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l replace -d 'Remove an existing container of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only -d 'Mount the container\'s root filesystem read-only'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-kill-disable -d 'Do not let the kernel\'s OOM killer kill the container\'s processes'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l privileged -d 'Give the container every capability and the host\'s devices; no seccomp filter and no masked paths'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l init -d 'Run an init (catatonit or tini) as PID 1 that reaps zombies and forwards signals'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
@@ -1228,11 +1292,22 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s m -l memory -d 'Memory limit (e.g. 512m, 1g)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swap -d 'Memory plus swap limit (-1: unlimited swap; default: twice --memory)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-reservation -d 'Memory soft limit' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l memory-swappiness -d 'How readily the container\'s pages are swapped out, 0 to 100 (-1: the kernel\'s)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpus -d 'Number of CPUs (e.g. 1.5)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-quota -d 'CPU time in microseconds per 100 ms period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-period -d 'CFS period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-quota -d 'CFS quota: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-rt-period -d 'Realtime scheduling period in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpu-rt-runtime -d 'Realtime scheduling runtime in microseconds per period' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s c -l cpu-shares -d 'CPU shares (relative weight; 0: the default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-cpus -d 'CPUs the container may run on (e.g. 0-2,4)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Maximum number of processes (-1: unlimited)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cpuset-mems -d 'Memory nodes the container may use (e.g. 0-1)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l pids-limit -d 'Maximum number of processes (-1: unlimited; default 2048)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight -d 'Block I/O weight, 10 to 1000 (0: none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l blkio-weight-device -d 'Block I/O weight of one device: DEVICE:WEIGHT' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-bps -d 'Read rate limit of a device: DEVICE:RATE (e.g. /dev/sda:1mb)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1303,6 +1378,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l exit-first-match -d 'Wait for the first container that meets a condition, and ignore the others'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -l ignore -d 'Print -1 for containers that do not exist instead of failing'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s l -l latest -d 'Wait for the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from wait" -s h -l help -d 'Print help'

@@ -360,6 +360,7 @@ fn id_mappings(maps: Option<&ctl::container::plan::IdMappings>) -> Value {
 /// podman's HostConfig of a container.
 fn host_config(cfg: &ctl::container::store::ContainerConfig) -> Value {
     let res = &cfg.host.resources;
+    let period = res.cpu_period.unwrap_or(CPU_PERIOD);
     json!({
         "Binds": binds(cfg),
         "Tmpfs": tmpfs(cfg),
@@ -389,14 +390,40 @@ fn host_config(cfg: &ctl::container::store::ContainerConfig) -> Value {
         "Memory": res.memory.unwrap_or(0),
         "MemorySwap": res.memory_swap.unwrap_or(0),
         "MemoryReservation": res.memory_reservation.unwrap_or(0),
-        "NanoCpus": res.cpu_quota.map_or(0, |q| q * (1_000_000_000 / CPU_PERIOD as i64)),
+        // podman's: NanoCpus only for a quota over the default period.
+        "NanoCpus": match period {
+            CPU_PERIOD => res.cpu_quota.map_or(0, |q| q * 10_000),
+            _ => 0,
+        },
+        "CpuPeriod": if res.cpu_quota.is_some() || res.cpu_period.is_some() { period } else { 0 },
+        "CpuQuota": res.cpu_quota.unwrap_or(0),
+        "CpuRealtimePeriod": res.cpu_rt_period.unwrap_or(0),
+        "CpuRealtimeRuntime": res.cpu_rt_runtime.unwrap_or(0),
         "CpuShares": res.cpu_shares.unwrap_or(0),
         "CpusetCpus": res.cpuset_cpus.clone().unwrap_or_default(),
+        "CpusetMems": res.cpuset_mems.clone().unwrap_or_default(),
+        "MemorySwappiness": res.memory_swappiness,
+        "OomKillDisable": res.oom_kill_disable,
+        "BlkioWeight": res.blkio.weight.unwrap_or(0),
+        "BlkioWeightDevice": res.blkio.weight_device.iter()
+            .map(|d| json!({"Path": d.path, "Weight": d.value}))
+            .collect::<Vec<_>>(),
+        "BlkioDeviceReadBps": throttles(&res.blkio.read_bps),
+        "BlkioDeviceWriteBps": throttles(&res.blkio.write_bps),
+        "BlkioDeviceReadIOps": throttles(&res.blkio.read_iops),
+        "BlkioDeviceWriteIOps": throttles(&res.blkio.write_iops),
         "PidsLimit": res.pids_limit.unwrap_or(0),
         // podman's: "private" for a user namespace of the container's own.
         "UsernsMode": if cfg.idmaps.is_some() { "private" } else { "" },
         "IDMappings": id_mappings(cfg.idmaps.as_ref()),
     })
+}
+
+/// podman's `InspectBlkioThrottleDevice` list.
+fn throttles(list: &[ctl::container::blkio::DeviceLimit]) -> Vec<Value> {
+    list.iter()
+        .map(|d| json!({"Path": d.path, "Rate": d.value}))
+        .collect()
 }
 
 /// A `Mounts` entry as podman's: a volume's with its name and driver.

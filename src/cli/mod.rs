@@ -22,6 +22,7 @@ mod history;
 mod images;
 mod import;
 mod inspect;
+mod limits;
 mod load;
 mod login;
 mod logs;

@@ -78,27 +78,11 @@ pub struct CreateFlags {
     /// With --read-only, mount tmpfs on /run, /tmp and /var/tmp
     #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL")]
     pub read_only_tmpfs: bool,
-    /// Memory limit (e.g. 512m, 1g)
-    #[arg(short, long, value_name = "SIZE", allow_hyphen_values = true)]
-    pub memory: Option<String>,
-    /// Memory plus swap limit (-1: unlimited swap; default: twice --memory)
-    #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
-    pub memory_swap: Option<String>,
-    /// Memory soft limit
-    #[arg(long, value_name = "SIZE", allow_hyphen_values = true)]
-    pub memory_reservation: Option<String>,
-    /// Number of CPUs (e.g. 1.5)
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    pub cpus: Option<String>,
-    /// CPU shares (relative weight)
-    #[arg(short = 'c', long, value_name = "N")]
-    pub cpu_shares: Option<String>,
-    /// CPUs the container may run on (e.g. 0-2,4)
-    #[arg(long, value_name = "LIST")]
-    pub cpuset_cpus: Option<String>,
-    /// Maximum number of processes (-1: unlimited; default 2048)
-    #[arg(long, value_name = "N", allow_hyphen_values = true)]
-    pub pids_limit: Option<String>,
+    #[command(flatten)]
+    pub limits: super::limits::LimitArgs,
+    /// Do not let the kernel's OOM killer kill the container's processes
+    #[arg(long)]
+    pub oom_kill_disable: bool,
     /// Resource limit: NAME=SOFT[:HARD], e.g. nofile=1024:2048 (default: ctl's own)
     #[arg(long, value_name = "NAME=SOFT[:HARD]")]
     pub ulimit: Vec<String>,
@@ -439,13 +423,7 @@ impl CreateFlags {
             stop_timeout: self.stop_timeout,
             read_only: self.read_only,
             read_only_tmpfs: self.read_only_tmpfs,
-            memory: self.memory.clone(),
-            memory_swap: self.memory_swap.clone(),
-            memory_reservation: self.memory_reservation.clone(),
-            cpus: self.cpus.clone(),
-            cpu_shares: self.cpu_shares.clone(),
-            cpuset_cpus: self.cpuset_cpus.clone(),
-            pids_limit: self.pids_limit.clone(),
+            limits: self.limits.request(self.oom_kill_disable),
             ulimits: self.ulimit.clone(),
             cap_add: self.cap_add.clone(),
             cap_drop: self.cap_drop.clone(),

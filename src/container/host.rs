@@ -81,6 +81,16 @@ pub fn swap_accounting() -> bool {
     }
 }
 
+/// Whether block I/O can be weighed: v2's io controller, or a v1 blkio controller with a
+/// weight file (BFQ's or CFQ's; runc writes whichever is there).
+pub fn blkio_weight() -> bool {
+    if unified() {
+        return true;
+    }
+    let blkio = Path::new(CGROUP).join("blkio");
+    blkio.join("blkio.weight").exists() || blkio.join("blkio.bfq.weight").exists()
+}
+
 /// Directories of /dev that are not devices for a container (podman skips the same).
 const SKIP_DIRS: &[&str] = &["pts", "shm", "fd", "mqueue", ".lxc", ".lxd-mounts", ".udev"];
 

@@ -1,5 +1,6 @@
 //! Containers: turning flags and an image into an OCI bundle, and everything after.
 
+pub mod blkio;
 pub mod bundle;
 pub mod caps;
 pub mod checks;
@@ -18,6 +19,7 @@ pub mod host;
 pub mod idmapped;
 pub mod joins;
 pub mod lifecycle;
+pub mod limits;
 pub mod logs;
 pub mod mapped_copy;
 pub mod monitor;

@@ -43,6 +43,9 @@ pub enum OptionError {
     /// A bind mount's source cannot be used (podman's wording).
     #[error("statfs {}: {reason}", path.display())]
     BindSource { path: PathBuf, reason: String },
+    /// A flag's value or combination refused in podman's own words.
+    #[error("{0}")]
+    Refused(String),
     /// oci-spec refused the spec (a bug: the input was validated before).
     #[error("building the OCI runtime spec: {0}")]
     Spec(String),

@@ -7,6 +7,7 @@ use oci_spec::runtime::{
 };
 use serde::{Deserialize, Serialize};
 
+use super::blkio::BlockIo;
 use super::options::{invalid, parse_size, OptionError};
 
 /// podman's default `pids_limit` (containers.conf), applied where the pids controller is.
@@ -37,6 +38,21 @@ pub struct Resources {
     /// -1 unlimited.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pids_limit: Option<i64>,
+    /// The CFS period in microseconds (None: the kernel's, [`CPU_PERIOD`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_period: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_rt_period: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpu_rt_runtime: Option<i64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cpuset_mems: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memory_swappiness: Option<u64>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub oom_kill_disable: bool,
+    #[serde(default, skip_serializing_if = "BlockIo::is_empty")]
+    pub blkio: BlockIo,
 }
 
 impl Resources {
@@ -85,14 +101,25 @@ impl Resources {
         Ok(self)
     }
 
-    /// The OCI `linux.resources` memory, cpu and pids parts (devices are the spec's).
+    /// The OCI `linux.resources` memory, cpu, pids and block I/O parts (devices are the
+    /// spec's).
     pub fn to_oci(
         &self,
         b: oci_spec::runtime::LinuxResourcesBuilder,
     ) -> Result<oci_spec::runtime::LinuxResourcesBuilder, oci_spec::OciSpecError> {
         let mut b = b;
-        if self.memory.is_some() || self.memory_reservation.is_some() {
+        if self.memory.is_some()
+            || self.memory_reservation.is_some()
+            || self.memory_swappiness.is_some()
+            || self.oom_kill_disable
+        {
             let mut m = LinuxMemoryBuilder::default();
+            if let Some(v) = self.memory_swappiness {
+                m = m.swappiness(v);
+            }
+            if self.oom_kill_disable {
+                m = m.disable_oom_killer(true);
+            }
             if let Some(v) = self.memory {
                 m = m.limit(v);
             }
@@ -104,10 +131,30 @@ impl Resources {
             }
             b = b.memory(m.build()?);
         }
-        if self.cpu_quota.is_some() || self.cpu_shares.is_some() || self.cpuset_cpus.is_some() {
+        let cpu = [
+            self.cpu_quota.is_some(),
+            self.cpu_shares.is_some(),
+            self.cpuset_cpus.is_some(),
+            self.cpu_period.is_some(),
+            self.cpu_rt_period.is_some(),
+            self.cpu_rt_runtime.is_some(),
+            self.cpuset_mems.is_some(),
+        ];
+        if cpu.contains(&true) {
             let mut c = LinuxCpuBuilder::default();
             if let Some(q) = self.cpu_quota {
-                c = c.quota(q).period(CPU_PERIOD);
+                c = c.quota(q).period(self.cpu_period.unwrap_or(CPU_PERIOD));
+            } else if let Some(p) = self.cpu_period {
+                c = c.period(p);
+            }
+            if let Some(p) = self.cpu_rt_period {
+                c = c.realtime_period(p);
+            }
+            if let Some(r) = self.cpu_rt_runtime {
+                c = c.realtime_runtime(r);
+            }
+            if let Some(m) = &self.cpuset_mems {
+                c = c.mems(m.clone());
             }
             if let Some(s) = self.cpu_shares {
                 c = c.shares(s);
@@ -119,6 +166,9 @@ impl Resources {
         }
         if let Some(p) = self.pids_limit {
             b = b.pids(LinuxPidsBuilder::default().limit(p).build()?);
+        }
+        if let Some(io) = self.blkio.to_oci()? {
+            b = b.block_io(io);
         }
         Ok(b)
     }

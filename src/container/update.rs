@@ -7,6 +7,7 @@ use serde_json::Value;
 
 use crate::container::host;
 use crate::container::lifecycle::Manager;
+use crate::container::limits::LimitChanges;
 use crate::container::resources::Resources;
 use crate::container::restart::RestartPolicy;
 use crate::container::state::Status;
@@ -16,56 +17,23 @@ use crate::fsutil::atomic_write;
 /// What `update` changes; `None`: left as it is.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Update {
-    pub memory: Option<i64>,
-    pub memory_swap: Option<i64>,
-    pub memory_reservation: Option<i64>,
-    pub cpu_quota: Option<i64>,
-    /// `Some(None)`: back to the default weight (`--cpu-shares 0`).
-    pub cpu_shares: Option<Option<u64>>,
-    pub cpuset_cpus: Option<String>,
-    pub pids_limit: Option<i64>,
+    pub limits: LimitChanges,
     pub restart: Option<RestartPolicy>,
 }
 
 impl Update {
     fn changes_resources(&self) -> bool {
-        Update {
-            restart: None,
-            ..self.clone()
-        } != Update::default()
+        !self.limits.is_empty()
     }
 
     /// The recorded limits with these changes, checked and resolved as at create time.
-    /// A new memory limit without a new swap limit gets the default swap again.
     pub fn apply(&self, old: &Resources, swap_accounting: bool) -> Result<Resources> {
-        let mut r = old.clone();
-        if let Some(m) = self.memory {
-            r.memory = Some(m);
-            r.memory_swap = None;
-        }
-        if let Some(s) = self.memory_swap {
-            r.memory_swap = Some(s);
-        }
-        if let Some(v) = self.memory_reservation {
-            r.memory_reservation = Some(v);
-        }
-        if let Some(v) = self.cpu_quota {
-            r.cpu_quota = Some(v);
-        }
-        if let Some(v) = self.cpu_shares {
-            r.cpu_shares = v;
-        }
-        if let Some(v) = &self.cpuset_cpus {
-            r.cpuset_cpus = Some(v.clone());
-        }
-        if let Some(v) = self.pids_limit {
-            r.pids_limit = Some(v);
-        }
-        Ok(r.resolve(swap_accounting)?)
+        Ok(self.limits.apply(old).resolve(swap_accounting)?)
     }
 }
 
-/// The spec's `linux.resources` memory, cpu and pids parts for `r` (devices stay).
+/// The spec's `linux.resources` memory, cpu, pids and block I/O parts for `r` (devices
+/// stay).
 fn oci_parts(r: &Resources) -> Result<Value> {
     let spec_err = |e: oci_spec::OciSpecError| Error::BadOption(format!("resources: {e}"));
     let built = r
@@ -95,6 +63,15 @@ impl Manager {
                     .into(),
             ));
         }
+        let live = matches!(h.state.status, Status::Created | Status::Running);
+        if live && u.limits.changes_devices() {
+            // runc's update sets a cgroup's block I/O weight, not its per-device limits.
+            return Err(Error::BadOption(
+                "per-device block I/O limits cannot be changed while the container runs: \
+                 stop it first (they apply at its next start)"
+                    .into(),
+            ));
+        }
         let old = h.config.clone();
         let res = u.apply(&old.host.resources, host::swap_accounting())?;
         let mut cfg = old.clone();
@@ -116,7 +93,6 @@ impl Manager {
         // Recorded first (as podman's), so that no later start runs the old limits.
         atomic_write(&spec_file, &new_spec)?;
         self.containers.write_config(&cfg)?;
-        let live = matches!(h.state.status, Status::Created | Status::Running);
         if live && u.changes_resources() {
             let applied = self.runtime_for(&cfg).and_then(|rt| {
                 let json = serde_json::to_vec(&parts)
@@ -135,7 +111,7 @@ impl Manager {
     }
 }
 
-/// Puts `parts`' memory, cpu and pids into the spec's `linux.resources`, replacing those
+/// Puts `parts`' memory, cpu, pids and block I/O into the spec's `linux.resources`, replacing those
 /// (a limit no longer asked for goes) and keeping the rest (devices).
 fn merge_resources(spec: &mut Value, parts: &Value) {
     let Some(linux) = spec.get_mut("linux").and_then(Value::as_object_mut) else {
@@ -147,7 +123,7 @@ fn merge_resources(spec: &mut Value, parts: &Value) {
     let Some(res) = res.as_object_mut() else {
         return;
     };
-    for key in ["memory", "cpu", "pids"] {
+    for key in ["memory", "cpu", "pids", "blockIO"] {
         match parts.get(key) {
             Some(v) => res.insert(key.to_string(), v.clone()),
             None => res.remove(key),
@@ -168,7 +144,10 @@ mod tests {
             ..Default::default()
         };
         let u = Update {
-            memory: Some(32 << 20),
+            limits: LimitChanges {
+                memory: Some(32 << 20),
+                ..Default::default()
+            },
             ..Default::default()
         };
         let r = u.apply(&old, true).unwrap();
@@ -177,7 +156,10 @@ mod tests {
         assert_eq!(r.pids_limit, Some(2048));
         // A reservation above the limit is refused as at create time.
         let u = Update {
-            memory_reservation: Some(128 << 20),
+            limits: LimitChanges {
+                memory_reservation: Some(128 << 20),
+                ..Default::default()
+            },
             ..Default::default()
         };
         assert!(u.apply(&old, true).is_err());

@@ -236,3 +236,185 @@ fn bad_values_are_one_line_errors() {
     }
     assert!(w.ctl.ok(&["ps", "-a", "-q"]).stdout.trim().is_empty());
 }
+
+/// A block device of this host and its numbers (`/dev/NAME`, "MAJ:MIN").
+fn block_device() -> (String, String) {
+    use std::os::unix::fs::FileTypeExt;
+    let mut names: Vec<_> = std::fs::read_dir("/sys/block")
+        .expect("/sys/block")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .find_map(|n| {
+            let dev = format!("/dev/{n}");
+            let is_block = std::fs::metadata(&dev).ok()?.file_type().is_block_device();
+            let nums = std::fs::read_to_string(format!("/sys/block/{n}/dev")).ok()?;
+            is_block.then(|| (dev, nums.trim().to_string()))
+        })
+        .expect("a block device in /sys/block")
+}
+
+/// podman-run(1)'s CFS period and quota, realtime, memory node, swappiness, OOM killer and
+/// per-device block I/O flags, seen in the container's cgroup and in inspect.
+#[test]
+fn cpu_period_memory_nodes_and_device_limits_reach_the_cgroup() {
+    let w = WithImage::busybox();
+    let (dev, nums) = block_device();
+    let bps = format!("{dev}:1mb");
+    let iops = format!("{dev}:300");
+    let flags = [
+        "--cpu-period",
+        "50000",
+        "--cpu-quota",
+        "25000",
+        "--cpuset-mems",
+        "0",
+        "--memory-swappiness",
+        "10",
+        "--oom-kill-disable",
+        "--memory",
+        "64m",
+        "--device-read-bps",
+        &bps,
+        "--device-write-iops",
+        &iops,
+    ];
+    let probe = r#"
+if [ -f /sys/fs/cgroup/cgroup.controllers ]; then
+  echo "cpu=$(cat /sys/fs/cgroup/cpu.max)"
+  echo "mems=$(cat /sys/fs/cgroup/cpuset.mems)"
+  echo "io=$(cat /sys/fs/cgroup/io.max)"
+else
+  echo "cpu=$(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)"
+  echo "mems=$(cat /sys/fs/cgroup/cpuset/cpuset.mems)"
+  echo "swappiness=$(cat /sys/fs/cgroup/memory/memory.swappiness)"
+  echo "oom=$(grep oom_kill_disable /sys/fs/cgroup/memory/memory.oom_control)"
+  echo "io=$(cat /sys/fs/cgroup/blkio/blkio.throttle.read_bps_device) $(cat /sys/fs/cgroup/blkio/blkio.throttle.write_iops_device)"
+fi
+"#;
+    let out = sh(&w, &flags, probe);
+    out.success();
+    let g: std::collections::BTreeMap<_, _> = out
+        .lines()
+        .into_iter()
+        .filter_map(|l| {
+            l.split_once('=')
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+        })
+        .collect();
+    assert_eq!(g["cpu"], "25000 50000", "{g:?}");
+    assert_eq!(g["mems"], "0", "{g:?}");
+    if g.contains_key("swappiness") {
+        assert_eq!(g["swappiness"], "10", "{g:?}");
+        assert_eq!(g["oom"], "oom_kill_disable 1", "{g:?}");
+        assert_eq!(g["io"], format!("{nums} 1048576 {nums} 300"), "{g:?}");
+    } else {
+        assert!(g["io"].contains(&format!("{nums} rbps=1048576")), "{g:?}");
+        assert!(g["io"].contains("wiops=300"), "{g:?}");
+    }
+
+    w.ctl.ok(&["create", "--name", "tuned"]
+        .into_iter()
+        .chain(flags)
+        .chain([w.reference.as_str(), "sleep", "1000"])
+        .collect::<Vec<_>>());
+    let host = w.ctl.inspect_container("tuned")["HostConfig"].clone();
+    assert_eq!(host["CpuPeriod"], 50000);
+    assert_eq!(host["CpuQuota"], 25000);
+    // podman's: NanoCpus only over the default period.
+    assert_eq!(host["NanoCpus"], 0);
+    assert_eq!(host["CpusetMems"], "0");
+    assert_eq!(host["MemorySwappiness"], 10);
+    assert_eq!(host["OomKillDisable"], true);
+    assert_eq!(host["BlkioDeviceReadBps"][0]["Path"], dev.as_str());
+    assert_eq!(host["BlkioDeviceReadBps"][0]["Rate"], 1 << 20);
+    assert_eq!(host["BlkioDeviceWriteIOps"][0]["Rate"], 300);
+
+    // update: the period live; per-device limits only while stopped (runc cannot).
+    w.ctl.ok(&["start", "tuned"]);
+    w.ctl.ok(&["update", "--cpu-period", "100000", "tuned"]);
+    let cpu = w.ctl.ok(&[
+        "exec",
+        "tuned",
+        "sh",
+        "-c",
+        "cat /sys/fs/cgroup/cpu.max 2>/dev/null || echo $(cat /sys/fs/cgroup/cpu/cpu.cfs_quota_us) $(cat /sys/fs/cgroup/cpu/cpu.cfs_period_us)",
+    ]);
+    assert_eq!(cpu.stdout.trim(), "25000 100000");
+    let live = w.ctl.run(&[
+        "update",
+        "--device-read-bps",
+        &format!("{dev}:2mb"),
+        "tuned",
+    ]);
+    live.failure(125);
+    assert!(live.one_line_error().contains("per-device"), "{live}");
+    w.ctl.ok(&["stop", "-t", "0", "tuned"]);
+    w.ctl.ok(&[
+        "update",
+        "--device-read-bps",
+        &format!("{dev}:2mb"),
+        "tuned",
+    ]);
+    let host = w.ctl.inspect_container("tuned")["HostConfig"].clone();
+    assert_eq!(host["BlkioDeviceReadBps"][0]["Rate"], 2 << 20);
+    assert_eq!(host["CpuPeriod"], 100000);
+    assert_eq!(host["NanoCpus"], 250_000_000);
+    w.ctl.ok(&["rm", "tuned"]);
+
+    // --blkio-weight: in the cgroup where the kernel weighs I/O, else podman's warning.
+    let out = sh(
+        &w,
+        &["--blkio-weight", "300"],
+        "cat /sys/fs/cgroup/blkio/blkio.bfq.weight /sys/fs/cgroup/blkio/blkio.weight \
+         /sys/fs/cgroup/io.bfq.weight /sys/fs/cgroup/io.weight 2>/dev/null; true",
+    );
+    out.success();
+    let v1 = std::path::Path::new("/sys/fs/cgroup/blkio");
+    let weighs = std::path::Path::new("/sys/fs/cgroup/cgroup.controllers").exists()
+        || v1.join("blkio.weight").exists()
+        || v1.join("blkio.bfq.weight").exists();
+    if weighs {
+        assert!(out.stdout.contains("300"), "{out}");
+    } else {
+        assert!(
+            out.stderr
+                .contains("Your kernel does not support Block I/O weight"),
+            "{out}"
+        );
+    }
+
+    // Bad values: podman's words, nothing made.
+    for (flags, want) in [
+        (
+            &["--cpus", "1", "--cpu-quota", "5000"][..],
+            "--cpu-quota and --cpus cannot be set together",
+        ),
+        (&["--cpu-period", "10"], "invalid cpu-period \"10\""),
+        (
+            &["--memory-swappiness", "200"],
+            "invalid memory-swappiness \"200\"",
+        ),
+        (
+            &["--device-read-bps", "sda:1mb"],
+            "bad format for device path: sda:1mb",
+        ),
+        (
+            &["--device-read-iops", "/dev/null:10"],
+            "stat /dev/null: not a block device",
+        ),
+        (
+            &["--blkio-weight-device", "/dev/sda:5"],
+            "invalid weight for device: /dev/sda:5",
+        ),
+    ] {
+        let out = sh(&w, flags, "true");
+        out.failure(125);
+        let line = out.one_line_error();
+        assert!(line.contains(want), "{flags:?}: {line}");
+    }
+    assert!(w.ctl.ok(&["ps", "-a", "-q"]).stdout.trim().is_empty());
+}

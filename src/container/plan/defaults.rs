@@ -42,7 +42,7 @@ pub fn apply(
         plan.env.push(value);
     }
     // pids: cgroup limits are root's only; 0 (or less) is no limit.
-    if req.pids_limit.is_none() && !settings.rootless {
+    if req.limits.pids_limit.is_none() && !settings.rootless {
         if let Some(n) = d.pids_limit {
             plan.resources.pids_limit = Some(if n > 0 { n } else { -1 });
         }

@@ -21,10 +21,7 @@ use crate::container::options::{
     parse_volume, Mount, OptionError,
 };
 use crate::container::request::CreateRequest;
-use crate::container::resources::{
-    parse_cpu_shares, parse_cpus, parse_cpuset, parse_memory, parse_memory_swap, parse_pids_limit,
-    parse_ulimits, Resources,
-};
+use crate::container::resources::{parse_ulimits, Resources};
 use crate::container::restart::RestartPolicy;
 use crate::container::security::{parse_security_opts, SecurityOpts};
 use crate::container::spec;
@@ -69,6 +66,9 @@ pub struct Settings {
     pub arg_max: usize,
     /// The unified cgroup hierarchy (v2), where containers get a cgroup namespace.
     pub cgroup_v2: bool,
+    /// The host's cgroups can weigh block I/O (a v1 blkio controller has no weight file
+    /// unless the disk's scheduler is BFQ or CFQ).
+    pub blkio_weight: bool,
     /// The caller's ids (`--userns=keep-id`); rootless, the user's on the host.
     pub uid: u32,
     pub gid: u32,
@@ -122,6 +122,7 @@ impl Settings {
             host_env: std::env::vars().collect(),
             arg_max: checks::arg_max(),
             cgroup_v2: Path::new("/sys/fs/cgroup/cgroup.controllers").exists(),
+            blkio_weight: crate::container::host::blkio_weight(),
             uid,
             gid,
             subids,
@@ -406,7 +407,19 @@ pub fn resolve(
         crate::container::health::config::resolve(&req.health, req.image_healthcheck.as_ref())?;
     let labels_flag = parse_labels(&req.labels)?;
     let stop_signal_flag = req.stop_signal.as_deref().map(parse_signal).transpose()?;
-    let resources = resources(req)?;
+    let mut resources = resources(req)?;
+    if !settings.blkio_weight
+        && (resources.blkio.weight.is_some() || !resources.blkio.weight_device.is_empty())
+    {
+        // podman's words (and its choice) where the kernel cannot weigh I/O.
+        warnings.push(
+            "Your kernel does not support Block I/O weight or the cgroup is not mounted. \
+             Weight discarded."
+                .into(),
+        );
+        resources.blkio.weight = None;
+        resources.blkio.weight_device.clear();
+    }
     let ulimits = parse_ulimits(&req.ulimits)?;
     let cap_changes = CapChanges::parse(&req.cap_add, &req.cap_drop)?;
     let security = parse_security_opts(&req.security_opt)?;
@@ -709,31 +722,12 @@ fn log(opts: &[String], driver: LogDriver) -> Result<LogPlan> {
 }
 
 fn resources(req: &CreateRequest) -> Result<Resources> {
-    let mem = |what, v: &Option<String>| v.as_deref().map(|v| parse_memory(what, v)).transpose();
+    let mut limits = req.limits.clone();
     // `--memory 0` is no limit, as podman's.
-    let memory = req.memory.clone().filter(|m| parse_size(m).ok() != Some(0));
-    let r = Resources {
-        memory: mem("memory", &memory)?,
-        memory_swap: req
-            .memory_swap
-            .as_deref()
-            .map(parse_memory_swap)
-            .transpose()?,
-        memory_reservation: mem("memory-reservation", &req.memory_reservation)?,
-        cpu_quota: req.cpus.as_deref().map(parse_cpus).transpose()?,
-        cpu_shares: req
-            .cpu_shares
-            .as_deref()
-            .map(parse_cpu_shares)
-            .transpose()?
-            .flatten(),
-        cpuset_cpus: req.cpuset_cpus.as_deref().map(parse_cpuset).transpose()?,
-        pids_limit: req
-            .pids_limit
-            .as_deref()
-            .map(parse_pids_limit)
-            .transpose()?,
-    };
+    if limits.memory.as_deref().and_then(|m| parse_size(m).ok()) == Some(0) {
+        limits.memory = None;
+    }
+    let r = limits.parse()?.apply(&Resources::default());
     r.validate()?;
     Ok(r)
 }

@@ -52,7 +52,7 @@ fn containers_conf_defaults_sit_under_the_flags() {
     assert_eq!(paths(&bare_image(), &["PATH=/flag"]), ["PATH=/flag"]);
     let p = plan(
         &req(|r| {
-            r.pids_limit = Some("7".into());
+            r.limits.pids_limit = Some("7".into());
             r.ulimits = strings(&["nofile=1:2"]);
             r.log_opts = strings(&["max-size=1m"]);
         }),

@@ -66,7 +66,10 @@ fn option_errors_name_the_option() {
         ),
         (req(|r| r.hostname = Some("h".repeat(100))), "at most 64"),
         (req(|r| r.env = strings(&["=x"])), "empty name"),
-        (req(|r| r.memory = Some("1".into())), "minimum memory limit"),
+        (
+            req(|r| r.limits.memory = Some("1".into())),
+            "minimum memory limit",
+        ),
         (
             req(|r| r.cap_add = strings(&["NOPE"])),
             "unknown capability",

@@ -57,6 +57,7 @@ fn root() -> Settings {
         host_env: BTreeMap::from([("FROM_HOST".to_string(), "yes".to_string())]),
         arg_max: 2 << 20,
         cgroup_v2: true,
+        blkio_weight: true,
         uid: 0,
         gid: 0,
         subids: (0, 0),

@@ -60,6 +60,7 @@ fn namespaces_and_devices_as_asked() {
     // cgroup v1: every --cgroupns is the host's, as podman's.
     let v1 = Settings {
         cgroup_v2: false,
+        blkio_weight: true,
         ..root()
     };
     let p = plan(&req(|r| r.cgroupns = Some("private".into())), &v1);

@@ -6,10 +6,10 @@ use super::*;
 fn resources_and_security_as_asked() {
     let p = plan(
         &req(|r| {
-            r.memory = Some("512m".into());
-            r.cpus = Some("1.5".into());
-            r.pids_limit = Some("-1".into());
-            r.cpuset_cpus = Some("0-1".into());
+            r.limits.memory = Some("512m".into());
+            r.limits.cpus = Some("1.5".into());
+            r.limits.pids_limit = Some("-1".into());
+            r.limits.cpuset_cpus = Some("0-1".into());
             r.ulimits = strings(&["nofile=1024:2048"]);
             r.cap_add = strings(&["NET_ADMIN"]);
             r.cap_drop = strings(&["CAP_CHOWN"]);
@@ -22,6 +22,7 @@ fn resources_and_security_as_asked() {
         resources: Resources {
             memory: Some(512 << 20),
             cpu_quota: Some(150_000),
+            cpu_period: Some(100_000),
             pids_limit: Some(-1),
             cpuset_cpus: Some("0-1".into()),
             ..Default::default()
@@ -128,7 +129,7 @@ fn kernel_and_process_settings_as_asked() {
             r.annotations = strings(&["io.example/a=1"]);
             r.env_host = true;
             r.env = strings(&["MODE=flag"]);
-            r.memory = Some("0".into());
+            r.limits.memory = Some("0".into());
             r.expose = strings(&["8080", "9000-9001/udp"]);
             r.publish_all = true;
         }),
@@ -287,4 +288,23 @@ fn device_cgroup_rules_as_podman_parses_them() {
         &root(),
     );
     assert!(p.device_rules.is_empty(), "privileged allows every device");
+}
+
+#[test]
+fn block_io_weight_is_discarded_with_podman_s_warning_where_the_kernel_has_none() {
+    let r = req(|r| r.limits.blkio_weight = Some("300".into()));
+    assert_eq!(plan(&r, &root()).resources.blkio.weight, Some(300));
+    let no_weight = Settings {
+        blkio_weight: false,
+        ..root()
+    };
+    let p = plan(&r, &no_weight);
+    assert_eq!(p.resources.blkio.weight, None);
+    assert_eq!(
+        p.warnings,
+        [
+            "Your kernel does not support Block I/O weight or the cgroup is not mounted. Weight \
+          discarded."
+        ]
+    );
 }
