@@ -265,6 +265,7 @@ fn events_config(
         max_size: conf
             .events_logfile_max_size
             .unwrap_or(crate::events::DEFAULT_MAX_SIZE),
+        health: conf.healthcheck_events.unwrap_or(true),
     })
 }
 

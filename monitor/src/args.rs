@@ -182,6 +182,7 @@ const VALUE_OPTIONS: &[&str] = &[
     "--health-log",
     "--health-exec-pidfile",
     "--health-events-file",
+    "--health-events-max-size",
     "--health-image",
     "--health-stop-signal",
     "--health-stop-timeout",
@@ -295,6 +296,11 @@ impl MonitorArgs {
             opt(&mut a, "--health-exec-pidfile", &h.exec_pidfile);
             if let Some(e) = &h.events_file {
                 opt(&mut a, "--health-events-file", e);
+                opt(
+                    &mut a,
+                    "--health-events-max-size",
+                    h.events_max_size.to_string(),
+                );
             }
             opt(&mut a, "--health-image", &h.image);
             opt(&mut a, "--health-stop-signal", h.stop_signal.to_string());
@@ -357,6 +363,7 @@ impl MonitorArgs {
                     stop_signal: 15,
                     stop_timeout: 10,
                     events_file: None,
+                    events_max_size: 0,
                     image: String::new(),
                 });
                 let small = |what: &str| {
@@ -376,6 +383,7 @@ impl MonitorArgs {
                     "--health-log" => h.log = value.into(),
                     "--health-exec-pidfile" => h.exec_pidfile = value.into(),
                     "--health-events-file" => h.events_file = Some(value.into()),
+                    "--health-events-max-size" => h.events_max_size = number("a size")?,
                     "--health-image" => h.image = text()?,
                     "--health-stop-signal" => {
                         h.stop_signal = i32::try_from(number("a signal number")?)
@@ -541,6 +549,7 @@ mod tests {
                 stop_signal: 2,
                 stop_timeout: 7,
                 events_file: Some("/run/ctl/events/events.log".into()),
+                events_max_size: 1_000_000,
                 image: "localhost/img:1".into(),
             }),
         }

@@ -1,5 +1,5 @@
-//! Appending to ctl's events file, shared by ctl and the monitor (which records health
-//! status changes): one `write(2)` of one whole line with `O_APPEND`, under a shared flock
+//! Appending to ctl's events file, shared by ctl and the monitor (which records each
+//! health check's status): one `write(2)` of one whole line with `O_APPEND`, under a shared flock
 //! on `<file>.lock`. ctl's rotation takes that lock exclusively, so a renamed file is
 //! complete and a follower can drain it and move on.
 
@@ -40,6 +40,40 @@ pub fn append(path: &Path, line: &[u8]) -> io::Result<()> {
         .custom_flags(libc::O_CLOEXEC)
         .open(path)?;
     f.write_all(line)
+}
+
+/// [`append`], first renaming a file that `line` would take past `max_size` (0: never) to
+/// [`rotated`]'s name. Checked again under the exclusive lock: another writer may have
+/// rotated it meanwhile.
+pub fn append_rotating(path: &Path, line: &[u8], max_size: u64) -> io::Result<()> {
+    let size = |p: &Path| std::fs::metadata(p).map(|m| m.len()).unwrap_or(0);
+    let adding = line.len() as u64;
+    if max_size > 0 && size(path) + adding > max_size {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let lock = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .mode(0o600)
+            .custom_flags(libc::O_CLOEXEC)
+            .open(lock_path(path))?;
+        let _excl = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockExclusive)
+            .map_err(|(_, e)| io::Error::from(e))?;
+        if size(path) + adding > max_size {
+            std::fs::rename(path, rotated(path))?;
+        }
+    }
+    append(path, line)
+}
+
+/// Where a rotated file goes: `events.log.1`.
+pub fn rotated(path: &Path) -> PathBuf {
+    let mut p = path.as_os_str().to_owned();
+    p.push(".1");
+    PathBuf::from(p)
 }
 
 /// A container's `health_status` event in the file's format (libpod's events.Event).

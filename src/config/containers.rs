@@ -75,6 +75,8 @@ pub struct ContainersConf {
     pub events_logfile_path: Option<PathBuf>,
     /// `[engine] events_logfile_max_size`, in bytes (an integer or a size such as "1m").
     pub events_logfile_max_size: Option<u64>,
+    /// `[engine] healthcheck_events`: whether each health check is an event.
+    pub healthcheck_events: Option<bool>,
     /// The files read, in order.
     pub files: Vec<PathBuf>,
     /// Arrays whose last `{append=...}` said true.
@@ -236,6 +238,12 @@ impl ContainersConf {
                     .as_str()
                     .ok_or_else(|| err("events_logfile_path: not a string".into()))?;
                 self.events_logfile_path = (!s.is_empty()).then(|| PathBuf::from(s));
+            }
+            if let Some(v) = e.get("healthcheck_events") {
+                self.healthcheck_events = Some(
+                    v.as_bool()
+                        .ok_or_else(|| err("healthcheck_events: not a boolean".into()))?,
+                );
             }
             if let Some(v) = e.get("events_logfile_max_size") {
                 let size = match v {

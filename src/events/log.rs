@@ -3,12 +3,7 @@
 //! append; rotation (rename to `events.log.1`) takes it exclusively, so once the file is
 //! renamed nothing more is written to it and a follower can drain it and move on.
 
-use std::os::unix::fs::MetadataExt;
-use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-
-use crate::fsutil::Lock;
-use ctl_monitor::events::lock_path;
 
 use super::{Backend, Event, EventsConfig};
 
@@ -42,38 +37,11 @@ impl<'a> EventLog<'a> {
     }
 
     fn append(&self, e: &Event) -> std::io::Result<()> {
-        let line = line_of(e)?;
-        let path = &self.cfg.path;
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        if self.cfg.max_size > 0 {
-            self.rotate_if_full(&lock_path(path), line.len() as u64)?;
-        }
-        ctl_monitor::events::append(path, &line)
-    }
-
-    /// Renames a file that `adding` more bytes would take past the limit. Checked again
-    /// under the exclusive lock: another writer may have rotated it meanwhile.
-    fn rotate_if_full(&self, lock_path: &Path, adding: u64) -> std::io::Result<()> {
-        let size = |p: &Path| std::fs::metadata(p).map(|m| m.size()).unwrap_or(0);
-        if size(&self.cfg.path) + adding <= self.cfg.max_size {
-            return Ok(());
-        }
-        let _excl = Lock::exclusive(lock_path).map_err(std::io::Error::other)?;
-        if size(&self.cfg.path) + adding > self.cfg.max_size {
-            std::fs::rename(&self.cfg.path, rotated(&self.cfg.path))?;
-        }
-        Ok(())
+        ctl_monitor::events::append_rotating(&self.cfg.path, &line_of(e)?, self.cfg.max_size)
     }
 }
 
-/// Where a rotated file goes: `events.log.1`.
-pub fn rotated(path: &Path) -> PathBuf {
-    let mut p = path.as_os_str().to_owned();
-    p.push(".1");
-    PathBuf::from(p)
-}
+pub use ctl_monitor::events::rotated;
 
 /// `e` as one JSON line, kept under [`PIPE_BUF`]: a container's labels (the attributes) go
 /// first when the line would be longer, then long free text is cut.
@@ -94,12 +62,14 @@ fn line_of(e: &Event) -> std::io::Result<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::path::Path;
 
     fn cfg(dir: &Path, max: u64) -> EventsConfig {
         EventsConfig {
             backend: Backend::File,
             path: dir.join("events/events.log"),
             max_size: max,
+            health: true,
         }
     }
 

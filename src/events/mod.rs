@@ -49,6 +49,8 @@ pub struct EventsConfig {
     pub path: PathBuf,
     /// Rotate when the file would pass this size (`events_logfile_max_size`); 0 = never.
     pub max_size: u64,
+    /// Each health check is an event (`healthcheck_events`, default true).
+    pub health: bool,
 }
 
 /// podman's default `events_logfile_max_size`: 1 MB.

@@ -184,6 +184,7 @@ mod tests {
             backend: Backend::File,
             path: d.path().join("events.log"),
             max_size: 250,
+            health: true,
         };
         for i in 0..4 {
             EventLog::new(&cfg).record(&Event::volume("create", &format!("v{i}")));

@@ -122,15 +122,12 @@ impl<'a> Timer<'a> {
         let entry = probe.finish(code, h.timeout);
         let in_start = self.started.elapsed() < h.start_period;
         let updated = HealthLog::update(&h.log, |l| {
-            let before = l.status.clone();
             let turned = l.record(entry, in_start, h.retries);
-            (
-                turned,
-                (before != l.status).then(|| (l.status.clone(), l.failing_streak)),
-            )
+            (turned, Some((l.status.clone(), l.failing_streak)))
         });
-        let (turned, changed) = updated.unwrap_or((false, None));
-        if let (Some((status, streak)), Some(file)) = (changed, &h.events_file) {
+        let (turned, checked) = updated.unwrap_or((false, None));
+        // As podman's: every check is an event (`healthcheck_events`).
+        if let (Some((status, streak)), Some(file)) = (checked, &h.events_file) {
             let name = self.args.name.as_deref().unwrap_or_default();
             let line = ctl_monitor::events::health_status_line(
                 &self.args.id,
@@ -141,7 +138,7 @@ impl<'a> Timer<'a> {
                 ctl_monitor::time::Timestamp::now(),
             );
             // An events file that cannot be written costs the check nothing.
-            let _ = ctl_monitor::events::append(file, line.as_bytes());
+            let _ = ctl_monitor::events::append_rotating(file, line.as_bytes(), h.events_max_size);
         }
         if turned && h.on_failure != OnFailure::None && self.action.is_none() {
             self.act(container);

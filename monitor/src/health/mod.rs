@@ -85,8 +85,10 @@ pub struct HealthArgs {
     /// SIGKILL.
     pub stop_signal: i32,
     pub stop_timeout: u32,
-    /// ctl's events file, where a change of status is recorded; None: events are off.
+    /// ctl's events file, where each check's status is recorded; None: events are off.
     pub events_file: Option<PathBuf>,
+    /// The size past which the events file is rotated (0: never).
+    pub events_max_size: u64,
     /// The container's image name, for its events.
     pub image: String,
 }

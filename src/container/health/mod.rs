@@ -37,6 +37,11 @@ impl Manager {
         Some(HealthLog::read(&self.health_log_path(&cfg.id)).unwrap_or_default())
     }
 
+    /// Whether health checks are recorded as events.
+    fn health_events(&self) -> bool {
+        self.ctx.events.backend != crate::events::Backend::None && self.ctx.events.health
+    }
+
     /// The monitor's `--health-*` settings for a container (None: no healthcheck).
     pub(crate) fn health_args(&self, cfg: &ContainerConfig) -> Option<HealthArgs> {
         let hc = cfg.healthcheck.as_ref()?;
@@ -52,8 +57,8 @@ impl Manager {
             exec_pidfile: run.join("health-exec.pid"),
             stop_signal: cfg.stop_signal,
             stop_timeout: cfg.stop_timeout,
-            events_file: (self.ctx.events.backend != crate::events::Backend::None)
-                .then(|| self.ctx.events.path.clone()),
+            events_file: self.health_events().then(|| self.ctx.events.path.clone()),
+            events_max_size: self.ctx.events.max_size,
             image: cfg.image_name.clone(),
         })
     }
@@ -95,21 +100,15 @@ impl Manager {
             let since = ctl_monitor::time::Timestamp::now().as_nanos() - t.as_nanos();
             since < args.start_period.as_nanos() as i128
         });
-        let (status, turned, changed, streak) = HealthLog::update(&args.log, |l| {
-            let before = l.status.clone();
+        let (status, turned, streak) = HealthLog::update(&args.log, |l| {
             let turned = l.record(entry, in_start, args.retries);
-            (
-                l.status.clone(),
-                turned,
-                before != l.status,
-                l.failing_streak,
-            )
+            (l.status.clone(), turned, l.failing_streak)
         })
         .map_err(|e| {
             Error::HealthCheck(format!("unable to update health check log for {id}: {e}"))
         })?;
-        // As the monitor's checks: a change of status is an event.
-        if changed {
+        // As the monitor's checks (and podman's): every check is an event.
+        if self.health_events() {
             let mut e = self.container_event("health_status", &c.config);
             e.health_status = status.clone();
             e.health_failing_streak = streak;
