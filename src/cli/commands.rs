@@ -81,7 +81,7 @@ pub enum Command {
     /// Pull an image from a registry
     Pull(pull::Args),
     /// Build an image using instructions from Containerfiles
-    Build(build::Args),
+    Build(Box<build::Args>),
     /// Build images (buildx's syntax: `buildx build`)
     #[command(subcommand)]
     Buildx(BuildxCommand),
@@ -208,7 +208,7 @@ pub enum ContainerCommand {
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
     /// Build an image using instructions from Containerfiles
-    Build(build::Args),
+    Build(Box<build::Args>),
     /// List images
     #[command(alias = "list")]
     Ls(images::Args),
@@ -239,5 +239,5 @@ pub enum ImageCommand {
 #[derive(Debug, Subcommand)]
 pub enum BuildxCommand {
     /// Build an image using instructions from Containerfiles
-    Build(build::Args),
+    Build(Box<build::Args>),
 }

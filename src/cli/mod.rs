@@ -203,7 +203,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Build(a)
         | Command::Image(ImageCommand::Build(a))
-        | Command::Buildx(BuildxCommand::Build(a)) => build::exec(&ctx, a),
+        | Command::Buildx(BuildxCommand::Build(a)) => build::exec(&ctx, *a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),
         Command::Inspect(a) => inspect::exec(&ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a.of(inspect::Kind::Image)),
