@@ -196,7 +196,9 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     filters.extend(args.image.iter().map(|i| format!("reference={i}")));
     let mut selected = select(ctx, &store, &images, &filters)?;
     if !args.all {
-        let hidden = ctl::image::intermediate::intermediates(&images);
+        let hidden = ctl::image::intermediate::intermediates(&images, |i| {
+            ctl::image::intermediate::history_of(&store, i)
+        });
         selected.retain(|(n, _)| !hidden.contains(&images[*n].id));
     }
     let mut rows: Vec<Row<'_>> = selected

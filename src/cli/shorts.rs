@@ -140,6 +140,7 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("commit", COMMIT),
     ("build", BUILD),
     ("image build", BUILD),
+    ("buildx", &[]),
     ("buildx build", BUILD),
     ("container commit", COMMIT),
     (
