@@ -69,6 +69,8 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage network
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "build" -d 'Build an image using instructions from Containerfiles'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "buildx" -d 'Build images (buildx\'s syntax: `buildx build`)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "images" -d 'List images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "image" -d 'Manage images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "inspect" -d 'Show details of images as JSON'
@@ -1618,6 +1620,76 @@ complete -c ctl -n "__fish_ctl_using_subcommand pull" -l cgroup-manager -d 'Cgro
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s q -l quiet -d 'Print only the image id'
 complete -c ctl -n "__fish_ctl_using_subcommand pull" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l annotation -d 'Add an annotation to the image (not kept: ctl stores no manifest for built images)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l build-arg -d 'ARG=value for the build (the value of ARG in the environment when only ARG is given)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l build-arg-file -d 'A file of ARG=value lines for the build' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s f -l file -d 'The Containerfile to build (`-` reads it from stdin)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l force-rm -d 'Remove intermediate containers even when the build fails' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l format -d 'Format of the built image\'s manifest and metadata' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l iidfile -d 'Write the image id to the file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l label -d 'Set metadata for an image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l layers -d 'Cache intermediate images during the build process' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l network -d 'Network mode for RUN steps (none, host, bridge, a network name)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l platform -d 'Set the OS/ARCH of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l pull -d 'Pull image policy: always, missing, never, newer (alone: always)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l rm -d 'Remove intermediate containers after a successful build' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s t -l tag -d 'Tagged name to apply to the built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l target -d 'Name of the build stage to build' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l no-cache -d 'Do not use existing cached images for the container build'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -f -a "build" -d 'Build an image using instructions from Containerfiles'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to the image (not kept: ctl stores no manifest for built images)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg -d 'ARG=value for the build (the value of ARG in the environment when only ARG is given)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l build-arg-file -d 'A file of ARG=value lines for the build' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile to build (`-` reads it from stdin)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers even when the build fails' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l format -d 'Format of the built image\'s manifest and metadata' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to the file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l label -d 'Set metadata for an image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l layers -d 'Cache intermediate images during the build process' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l network -d 'Network mode for RUN steps (none, host, bridge, a network name)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l platform -d 'Set the OS/ARCH of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pull -d 'Pull image policy: always, missing, never, newer (alone: always)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers after a successful build' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Tagged name to apply to the built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l target -d 'Name of the build stage to build' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use existing cached images for the container build'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
 id\t''
@@ -1633,34 +1705,65 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -l config -d 'Config fil
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand images" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
+complete -c ctl -n "__fish_ctl_using_subcommand images" -s a -l all -d 'Show all images (default hides intermediate image layers)'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s q -l quiet -d 'Print only image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not truncate image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l history -d 'Show every name the image has had, the latest first'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "ls" -d 'List images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "inspect" -d 'Show details of images as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "tag" -d 'Add names to an image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "rm" -d 'Remove images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "save" -d 'Save image(s) to an archive'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "history" -d 'Show history of a specified image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from ls pull inspect tag untag rm load save history import exists prune" -f -a "prune" -d 'Remove unused images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "build" -d 'Build an image using instructions from Containerfiles'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "save" -d 'Save image(s) to an archive'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "history" -d 'Show history of a specified image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "prune" -d 'Remove unused images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to the image (not kept: ctl stores no manifest for built images)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'ARG=value for the build (the value of ARG in the environment when only ARG is given)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'A file of ARG=value lines for the build' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s f -l file -d 'The Containerfile to build (`-` reads it from stdin)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l force-rm -d 'Remove intermediate containers even when the build fails' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l format -d 'Format of the built image\'s manifest and metadata' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l iidfile -d 'Write the image id to the file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l label -d 'Set metadata for an image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l layers -d 'Cache intermediate images during the build process' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l network -d 'Network mode for RUN steps (none, host, bridge, a network name)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l platform -d 'Set the OS/ARCH of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l pull -d 'Pull image policy: always, missing, never, newer (alone: always)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l rm -d 'Remove intermediate containers after a successful build' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Tagged name to apply to the built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Name of the build stage to build' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use existing cached images for the container build'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
 id\t''
@@ -1676,7 +1779,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (ctl has no intermediate images to hide)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s a -l all -d 'Show all images (default hides intermediate image layers)'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only image ids'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l no-trunc -d 'Do not truncate image ids'

@@ -12,6 +12,8 @@ pub enum Error {
     #[error(transparent)]
     Reference(#[from] ReferenceError),
     #[error(transparent)]
+    Build(#[from] crate::build::BuildError),
+    #[error(transparent)]
     Copy(#[from] crate::container::copy::CopyError),
     #[error(transparent)]
     ContainerOption(#[from] crate::container::options::OptionError),
@@ -213,6 +215,7 @@ impl Error {
     pub fn exit_code(&self) -> u8 {
         match self {
             Error::Command { code, .. } => *code,
+            Error::Build(b) => b.exit_code(),
             _ => 125,
         }
     }

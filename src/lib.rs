@@ -1,6 +1,7 @@
 //! ctl: a daemonless container tool. The core is a library; `src/cli` is the only part that
 //! knows about the command line, and nothing here prints.
 
+pub mod build;
 pub mod config;
 pub mod container;
 pub mod context;

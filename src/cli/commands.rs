@@ -3,9 +3,10 @@
 use clap::Subcommand;
 
 use super::{
-    attach, commit, completion, cp, docs, events, exec, exists, export, generate, healthcheck,
-    history, images, import, inspect, load, login, logs, manage, mount, network, pause, port,
-    prune, ps, pull, rename, rmi, run, save, stats, system, tag, top, update, volume, wait,
+    attach, build, commit, completion, cp, docs, events, exec, exists, export, generate,
+    healthcheck, history, images, import, inspect, load, login, logs, manage, mount, network,
+    pause, port, prune, ps, pull, rename, rmi, run, save, stats, system, tag, top, update, volume,
+    wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +80,11 @@ pub enum Command {
     Container(ContainerCommand),
     /// Pull an image from a registry
     Pull(pull::Args),
+    /// Build an image using instructions from Containerfiles
+    Build(Box<build::Args>),
+    /// Build images (buildx's syntax: `buildx build`)
+    #[command(subcommand)]
+    Buildx(BuildxCommand),
     /// List images
     #[command(alias = "image-ls")]
     Images(images::Args),
@@ -201,6 +207,8 @@ pub enum ContainerCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum ImageCommand {
+    /// Build an image using instructions from Containerfiles
+    Build(Box<build::Args>),
     /// List images
     #[command(alias = "list")]
     Ls(images::Args),
@@ -226,4 +234,10 @@ pub enum ImageCommand {
     Exists(exists::Args),
     /// Remove unused images
     Prune(prune::ImagePruneArgs),
+}
+
+#[derive(Debug, Subcommand)]
+pub enum BuildxCommand {
+    /// Build an image using instructions from Containerfiles
+    Build(Box<build::Args>),
 }

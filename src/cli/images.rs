@@ -14,7 +14,7 @@ use super::template::{header_name, Format, Origin, Shape, Struct, Value as TValu
 
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Show all images (ctl has no intermediate images to hide)
+    /// Show all images (default hides intermediate image layers)
     #[arg(short, long)]
     pub all: bool,
     /// Filter: dangling, reference, before, since (after), until, label, id, digest,
@@ -194,7 +194,13 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let images = store.images()?;
     let mut filters = args.filter.clone();
     filters.extend(args.image.iter().map(|i| format!("reference={i}")));
-    let selected = select(ctx, &store, &images, &filters)?;
+    let mut selected = select(ctx, &store, &images, &filters)?;
+    if !args.all {
+        let hidden = ctl::image::intermediate::intermediates(&images, |i| {
+            ctl::image::intermediate::history_of(&store, i)
+        });
+        selected.retain(|(n, _)| !hidden.contains(&images[*n].id));
+    }
     let mut rows: Vec<Row<'_>> = selected
         .iter()
         .flat_map(|(n, names)| rows_of(&images[*n], names))

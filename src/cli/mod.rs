@@ -1,6 +1,7 @@
 //! The command line: the only module that knows clap. Each verb has its Args and exec.
 
 mod attach;
+mod build;
 mod check;
 mod commands;
 mod commit;
@@ -60,7 +61,7 @@ use anyhow::Result;
 
 use ctl::context::{Context, Overrides};
 
-pub use commands::{Command, ContainerCommand, ImageCommand};
+pub use commands::{BuildxCommand, Command, ContainerCommand, ImageCommand};
 use global::{init_logging, redirect_stdout, LOG_LEVELS};
 pub use parse::command;
 use parse::parse_args;
@@ -201,6 +202,9 @@ pub fn run() -> Result<ExitCode> {
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
+        Command::Build(a)
+        | Command::Image(ImageCommand::Build(a))
+        | Command::Buildx(BuildxCommand::Build(a)) => build::exec(&ctx, *a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),
         Command::Inspect(a) => inspect::exec(&ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a.of(inspect::Kind::Image)),

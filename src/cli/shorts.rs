@@ -138,6 +138,10 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("history", HISTORY),
     ("image history", HISTORY),
     ("commit", COMMIT),
+    ("build", BUILD),
+    ("image build", BUILD),
+    ("buildx", &[]),
+    ("buildx build", BUILD),
     ("container commit", COMMIT),
     (
         "login",
@@ -299,6 +303,14 @@ const SAVE: &[(char, &str)] = &[
     ('q', "quiet"),
 ];
 const HISTORY: &[(char, &str)] = &[('H', "human"), ('q', "quiet")];
+const BUILD: &[(char, &str)] = &[
+    ('f', "file"),
+    ('o', "output"),
+    ('q', "quiet"),
+    ('t', "tag"),
+    ('v', "volume"),
+];
+
 const COMMIT: &[(char, &str)] = &[
     ('a', "author"),
     ('c', "change"),

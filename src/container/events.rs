@@ -26,6 +26,10 @@ impl Manager {
     }
 
     pub fn record_event(&self, e: Event) {
+        // A build's RUN containers are its own business, as buildah's are podman's.
+        if e.attributes.contains_key(crate::build::BUILD_LABEL) {
+            return;
+        }
         EventLog::new(&self.ctx.events).record(&e);
     }
 }

@@ -162,7 +162,22 @@ pub fn commit(
         diff_ids.clear();
     }
 
-    // The tar is written aside first: its digest names the layer before it is stored.
+    let (diff_id, chains) = add_layer(store, &diff_ids, opts, write_layer)?;
+    let created = Timestamp::now();
+    let config = new_config(&base_config, side, req, &changes, &diff_id, created)?;
+    store_image(store, &config, chains, name.into_iter().collect(), created)
+}
+
+/// Stores the layer `write_layer` writes on top of the layers `diff_ids` name: written
+/// aside first (its digest names it), then through the pull path and published by one
+/// rename. Returns its diff id and the chain ids of all the layers.
+pub fn add_layer(
+    store: &Store,
+    diff_ids: &[String],
+    opts: &UnpackOptions,
+    write_layer: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<(String, Vec<String>)> {
+    let mut diff_ids = diff_ids.to_vec();
     let staging = store.stage()?;
     let tar_path = staging.path().join("layer.tar");
     let file = std::fs::File::create(&tar_path).map_err(|e| Error::io(&tar_path, e))?;
@@ -189,10 +204,19 @@ pub fn commit(
         store_layer(store, tar, &expected, opts, |_| {})?;
     }
     drop(staging);
+    Ok((diff_id, chains))
+}
 
-    let created = Timestamp::now();
-    let config = new_config(&base_config, side, req, &changes, &diff_id, created)?;
-    let bytes = serde_json::to_vec(&config).expect("config serializes");
+/// Records an image: its config blob, then the image (last, so a killed caller leaves no
+/// half image).
+pub fn store_image(
+    store: &Store,
+    config: &Value,
+    chains: Vec<String>,
+    names: Vec<String>,
+    created: Timestamp,
+) -> Result<ImageRecord> {
+    let bytes = serde_json::to_vec(config).expect("config serializes");
     let summary = ImageConfigSummary::parse(&bytes)?;
     let digest = sha256_digest(&bytes);
     store.put_blob(&digest, &bytes)?;
@@ -202,7 +226,7 @@ pub fn commit(
     }
     store.commit_image(ImageRecord {
         id: digest.trim_start_matches("sha256:").to_string(),
-        names: name.into_iter().collect(),
+        names,
         repo_digests: vec![],
         manifest_digest: None,
         created: Some(created),

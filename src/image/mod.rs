@@ -6,6 +6,7 @@ pub mod commit;
 pub mod digest;
 pub mod filter;
 pub mod history;
+pub mod intermediate;
 pub mod layer;
 pub mod links;
 pub mod pull;

@@ -6,6 +6,7 @@ mod common;
 
 mod archives;
 mod auth;
+mod build;
 mod chaos;
 mod config;
 mod docs;

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(44) {
+    match rng.below(45) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -215,8 +215,40 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         ]),
         // Every layer rebuilt from the store while containers come and go on it.
         43 => s(&["save", "-o", "/dev/null", &img]),
+        // A build: its RUN runs in a container of its own, its steps store images; killed,
+        // it leaves no half image, and its container is listed and removable.
+        44 => {
+            let ctx = build_context(&img);
+            let mut a = s(&["build", "-q", "--network", "none", "-t"]);
+            a.push(format!("localhost/chaosbuild:{}", rng.below(2)));
+            if rng.below(2) == 0 {
+                a.push("--no-cache".into());
+            }
+            a.push(ctx);
+            a
+        }
         _ => s(&["pull", "-q", &t.spare_image]),
     }
+}
+
+/// A tiny build context on `img` (one per image, made once).
+fn build_context(img: &str) -> String {
+    static DIRS: std::sync::Mutex<Vec<(String, tempfile::TempDir)>> =
+        std::sync::Mutex::new(Vec::new());
+    let mut dirs = DIRS.lock().unwrap();
+    if let Some((_, d)) = dirs.iter().find(|(i, _)| i == img) {
+        return d.path().to_string_lossy().into_owned();
+    }
+    let d = tempfile::Builder::new()
+        .prefix("ctl-chaos-build-")
+        .tempdir()
+        .unwrap();
+    let file = format!("FROM {img}\nRUN echo $$ > /ran\nCOPY c /c\nCMD [\"cat\", \"/c\"]\n");
+    std::fs::write(d.path().join("Containerfile"), file).unwrap();
+    std::fs::write(d.path().join("c"), "chaos\n").unwrap();
+    let p = d.path().to_string_lossy().into_owned();
+    dirs.push((img.to_string(), d));
+    p
 }
 
 /// One worker: commands one after another, some SIGKILLed after a random delay.
