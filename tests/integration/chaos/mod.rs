@@ -95,7 +95,8 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(44) {
+    let pod = format!("chaospod{}", rng.below(2));
+    match rng.below(49) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -215,6 +216,13 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         ]),
         // Every layer rebuilt from the store while containers come and go on it.
         43 => s(&["save", "-o", "/dev/null", &img]),
+        // Pods: the pod's directory, its infra and its record; killed, a listed pod or a
+        // plain container is left (pod rm -fa and rm -fa take them).
+        44 => s(&["pod", "create", "--network", "none", "--name", &pod]),
+        45 => s(&["pod", "rm", "-f", "-t", "0", &pod]),
+        46 => s(&["run", "-d", "--pod", &pod, &img, "sleep", "1000"]),
+        47 => s(&["pod", "stop", "-t", "0", &pod]),
+        48 => s(&["pod", "kill", &pod]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
@@ -332,6 +340,18 @@ fn chaos(t: Target, workers: u64, length: Duration) {
 }
 
 pub fn rm_all(t: &Target) -> Out {
+    // Every pod is removable, its infra with it.
+    let args = ["pod", "rm", "-fa", "-t", "0"];
+    let child = (t.command)(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ctl");
+    let out = Out::wait(&args, child);
+    if out.code != Some(0) {
+        return out;
+    }
     let args = ["rm", "-fa", "-t", "0"];
     let child = (t.command)(&args)
         .stdin(Stdio::null())
