@@ -67,6 +67,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "umount" -d 'Unmount a conta
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage networks'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "pod" -d 'Manage pods'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "build" -d 'Build an image using instructions from Containerfiles'
@@ -109,6 +110,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l entrypoint -d 'Override 
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s h -l hostname -d 'Container host name (default: the short id)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s l -l label -d 'Set a label: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pod -d 'Run in a pod (name or id); new:NAME makes the pod first' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l pod-id-file -d 'Run in the pod whose id this file holds' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
@@ -228,6 +231,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l entrypoint -d 'Overri
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s h -l hostname -d 'Container host name (default: the short id)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s l -l label -d 'Set a label: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pod -d 'Run in a pod (name or id); new:NAME makes the pod first' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l pod-id-file -d 'Run in the pod whose id this file holds' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
@@ -917,6 +922,176 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "create" -d 'Create a new empty pod'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "start" -d 'Start one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "stop" -d 'Stop one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "restart" -d 'Restart one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "pause" -d 'Pause one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "unpause" -d 'Unpause one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "rm" -d 'Remove one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "ps" -d 'List pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "inspect" -d 'Display a pod configuration'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "exists" -d 'Check if a pod exists in local storage'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "prune" -d 'Remove all stopped pods and their containers'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Assign a name to the pod' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port, or a range of ports, to the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network for the pod\'s infra container: bridge, NAME, none, host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l share -d 'Namespaces to share: a comma list of cgroup, ipc, net, pid, uts (+NS adds to the defaults ipc,net,uts; none shares nothing)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra -d 'Create an infra container for the pod' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-image -d 'Image for the infra container (default: an empty rootfs running catatonit -P)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-command -d 'Command the infra container runs' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-name -d 'Name of the infra container (default: the pod id\'s first 12 digits, then -infra)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the pod: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l hostname -d 'The pod\'s hostname (default: its name)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l add-host -d 'Add a custom host-to-IP mapping (NAME[;NAME...]:IP)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume into every container of the pod' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What to do when the last container exits: continue or stop' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Remove a pod of the same name first'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing each container (default: each container\'s own)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -s i -l ignore -d 'Ignore errors when a pod does not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -s s -l signal -d 'Signal to send to the containers' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from kill" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from pause" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing running containers with --force' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -s f -l force -d 'Stop and remove running containers too'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore errors when a pod does not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -s a -l all -d 'Act on all pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -s f -l filter -d 'Filter: id, name, label, label!, status, ctr-names, ctr-ids, ctr-status, ctr-number, network (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l sort -d 'Sort by created, id, name, number or status' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-names -d 'Display the container names'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-ids -d 'Display the container ids'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l ctr-status -d 'Display the container statuses'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -s n -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -l no-trunc -d 'Do not truncate pod and container ids'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -s q -l quiet -d 'Print only pod ids'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from ps" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s f -l format -d 'json, or a Go template for each pod (e.g. \'{{.State}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -974,6 +1149,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s h -l hostname -d 'Container host name (default: the short id)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s l -l label -d 'Set a label: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pod -d 'Run in a pod (name or id); new:NAME makes the pod first' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l pod-id-file -d 'Run in the pod whose id this file holds' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''
@@ -1093,6 +1270,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s h -l hostname -d 'Container host name (default: the short id)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cidfile -d 'Write the container id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pod -d 'Run in a pod (name or id); new:NAME makes the pod first' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Run in the pod whose id this file holds' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-signal -d 'Signal that stops the container (default: the image\'s, or SIGTERM)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l stop-timeout -d 'Seconds to wait after the stop signal before killing' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l read-only-tmpfs -d 'With --read-only, mount tmpfs on /run, /tmp and /var/tmp' -r -f -a "true\t''

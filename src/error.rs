@@ -76,6 +76,20 @@ pub enum Error {
     /// podman's words (libpod's lookup by name or id).
     #[error("no container with name or ID \"{0}\" found: no such container")]
     ContainerNotFound(String),
+    /// podman's words (libpod's lookup of a pod by name or id).
+    #[error("no pod with name or ID {0} found: no such pod")]
+    PodNotFound(String),
+    #[error("adding pod to state: name \"{0}\" is in use: pod already exists")]
+    PodExists(String),
+    /// `rm` of a pod's infra container alone, in podman's words.
+    #[error(
+        "container {id} is the infra container of pod {pod} and cannot be removed without \
+         removing the pod"
+    )]
+    InfraRemove { id: String, pod: String },
+    /// `pod rm` that could not remove a member (running, without --force).
+    #[error("not all containers could be removed from pod {id}: {reason}")]
+    PodRemove { id: String, reason: String },
     /// `diff` of a name that is neither a container nor an image (podman's words).
     #[error("{0} not found: layer not known")]
     LayerNotKnown(String),

@@ -12,6 +12,7 @@ pub mod image;
 pub mod info;
 pub mod network;
 pub mod observe;
+pub mod pod;
 pub mod rootless;
 pub mod runtime;
 pub mod sys;

@@ -75,6 +75,9 @@ pub enum Command {
     /// Manage volumes
     #[command(subcommand)]
     Volume(volume::VolumeCommand),
+    /// Manage pods
+    #[command(subcommand)]
+    Pod(super::pod::PodCommand),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),

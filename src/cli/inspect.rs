@@ -499,7 +499,7 @@ fn restart_policy(p: &ctl::container::restart::RestartPolicy) -> Value {
 
 /// docker's `{"80/tcp": [{"HostIp": "", "HostPort": "8080"}]}`; an empty HostPort is a
 /// free port picked at each start.
-fn port_bindings(maps: &[ctl::network::ports::PortMapping]) -> Value {
+pub(super) fn port_bindings(maps: &[ctl::network::ports::PortMapping]) -> Value {
     let mut out = serde_json::Map::new();
     for m in maps {
         for (ctr, host) in m.pairs() {

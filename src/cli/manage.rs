@@ -238,7 +238,7 @@ pub struct KillArgs {
 
 /// kill's signal as podman reads it: a leading dash is dropped (`-s -9`, `-s -HUP`, as
 /// kill(1) writes them), and a bad one is refused in podman's words.
-fn kill_signal(raw: &str) -> Result<i32> {
+pub(super) fn kill_signal(raw: &str) -> Result<i32> {
     let base = raw.strip_prefix('-').unwrap_or(raw);
     match base.parse::<i64>() {
         Ok(0) => bail!("invalid signal: {base}"),

@@ -33,6 +33,8 @@ mod network;
 mod output;
 mod parse;
 mod pause;
+mod pod;
+mod pod_ps;
 mod port;
 mod progress;
 mod prune;
@@ -41,6 +43,7 @@ mod pull;
 mod rename;
 mod rmi;
 mod run;
+mod run_pod;
 mod save;
 #[cfg(test)]
 mod shorts;
@@ -200,6 +203,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
+        Command::Pod(a) => pod::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Build(a)

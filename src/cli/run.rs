@@ -66,6 +66,12 @@ pub struct CreateFlags {
     /// Write the container id to this file
     #[arg(long, value_name = "FILE")]
     pub cidfile: Option<PathBuf>,
+    /// Run in a pod (name or id); new:NAME makes the pod first
+    #[arg(long, value_name = "POD")]
+    pub pod: Option<String>,
+    /// Run in the pod whose id this file holds
+    #[arg(long, value_name = "FILE")]
+    pub pod_id_file: Option<PathBuf>,
     /// Signal that stops the container (default: the image's, or SIGTERM)
     #[arg(long, value_name = "SIGNAL")]
     pub stop_signal: Option<String>,
@@ -478,6 +484,8 @@ impl CreateFlags {
             restart: self.restart.clone(),
             health: self.health.request(),
             image_healthcheck: None,
+            pod: None,
+            infra: false,
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
                 .map(|a| a.to_string_lossy().into_owned())
@@ -526,7 +534,29 @@ fn create_container(m: &Manager, f: &CreateFlags, rmi: bool, preserve_fds: u32) 
     let mut req = f.request();
     req.remove_image = rmi;
     req.preserve_fds = preserve_fds;
-    let plan = m.plan(&req, &image)?;
+    let (new_pod, pod) = super::run_pod::pod_of(m, f)?;
+    if new_pod.is_some() {
+        // Published by the new pod's infra.
+        req.publish.clear();
+    }
+    let made = (|| {
+        // The pod's lock is held until the container is made: `pod rm` then sees it.
+        let _pod_lock = match &pod {
+            Some(p) => Some(m.join_pod(&mut req, p)?.1),
+            None => None,
+        };
+        make(m, f, &req, &image)
+    })();
+    if made.is_err() {
+        if let Some(p) = new_pod {
+            let _ = m.pod_remove(&p, true, None);
+        }
+    }
+    made
+}
+
+fn make(m: &Manager, f: &CreateFlags, req: &CreateRequest, image: &ImageRecord) -> Result<String> {
+    let plan = m.plan(req, image)?;
     for w in &plan.warnings {
         eprintln!("{}", ctl::text::escape(&format!("Warning: {w}")));
     }
@@ -539,7 +569,7 @@ fn create_container(m: &Manager, f: &CreateFlags, rmi: bool, preserve_fds: u32) 
             }
         }
     }
-    let id = m.create(&image, &plan)?;
+    let id = m.create(image, &plan)?;
     if let Some(p) = &f.cidfile {
         if let Err(e) = ctl::fsutil::atomic_write(p, id.as_bytes()) {
             let _ = m.remove(&id, true);

@@ -54,6 +54,52 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("network rm", &[('f', "force"), ('t', "time")]),
     ("network exists", &[]),
     ("network prune", &[('f', "force")]),
+    ("pod", &[]),
+    (
+        "pod create",
+        &[
+            ('l', "label"),
+            ('n', "name"),
+            ('p', "publish"),
+            ('v', "volume"),
+        ],
+    ),
+    ("pod exists", &[]),
+    ("pod inspect", &[('f', "format"), ('l', "latest")]),
+    ("pod kill", KILL),
+    ("pod pause", &[('a', "all"), ('l', "latest")]),
+    ("pod unpause", &[('a', "all"), ('l', "latest")]),
+    ("pod prune", &[('f', "force")]),
+    (
+        "pod ps",
+        &[
+            ('f', "filter"),
+            ('l', "latest"),
+            ('n', "noheading"),
+            ('q', "quiet"),
+        ],
+    ),
+    ("pod restart", &[('a', "all"), ('l', "latest")]),
+    ("pod start", &[('a', "all"), ('l', "latest")]),
+    (
+        "pod rm",
+        &[
+            ('a', "all"),
+            ('f', "force"),
+            ('i', "ignore"),
+            ('l', "latest"),
+            ('t', "time"),
+        ],
+    ),
+    (
+        "pod stop",
+        &[
+            ('a', "all"),
+            ('i', "ignore"),
+            ('l', "latest"),
+            ('t', "time"),
+        ],
+    ),
     ("volume", &[]),
     (
         "volume create",

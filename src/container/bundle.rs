@@ -80,7 +80,7 @@ impl Manager {
         let dir = self.containers.dir(id);
         let owner = idmaps.as_ref().and_then(userns::root_owner);
         let user = exec_user(merged, plan)?;
-        let net = self.network_bundle(id, &plan.network)?;
+        let net = self.network_bundle(id, &plan.network, plan.pod.is_some())?;
         let userdata = dir.join("userdata");
         let etc = self.etc_files(&userdata, plan, name, &image.id, &net)?;
         if let Some(owner) = owner {
@@ -213,7 +213,7 @@ impl Manager {
             };
             device_allow.push(rule.build().map_err(|e| Error::BadOption(e.to_string()))?);
         }
-        let ns = |mode: &NsMode, kind: &str| self.namespace(mode, kind);
+        let ns = |mode: &NsMode, kind: &str| self.namespace(mode, kind, plan.pod.is_some());
         let ipc_ns = ns(&plan.namespaces.ipc, "ipc")?;
         if let Some(sock) = &plan.notify_socket {
             let dest = PathBuf::from(NOTIFY_IN_CONTAINER);
@@ -299,7 +299,9 @@ impl Manager {
     }
 
     /// A namespace as the spec takes it: another container's is its running process's.
-    fn namespace(&self, mode: &NsMode, kind: &str) -> Result<spec::NsSpec> {
+    /// A pod's member is made while its infra may not run: the path is set at each start
+    /// (`refresh_joins`), after the infra's own start.
+    fn namespace(&self, mode: &NsMode, kind: &str, in_pod: bool) -> Result<spec::NsSpec> {
         Ok(match mode {
             NsMode::Private | NsMode::None => spec::NsSpec::New,
             NsMode::Host => spec::NsSpec::Host,
@@ -310,6 +312,8 @@ impl Manager {
                     (true, Some(pid)) => {
                         spec::NsSpec::Path(format!("/proc/{pid}/ns/{kind}").into())
                     }
+                    // Never joined as is: no such process.
+                    _ if in_pod => spec::NsSpec::Path(format!("/proc/0/ns/{kind}").into()),
                     _ => {
                         return Err(Error::BadOption(format!(
                             "cannot join the {kind} namespace of container {target}: the \
@@ -391,6 +395,8 @@ impl Manager {
             other_names: Vec::new(),
             healthcheck: plan.healthcheck.clone(),
             health_on_failure: plan.health_on_failure,
+            pod: plan.pod.clone(),
+            infra: plan.infra,
         }
     }
 

@@ -54,7 +54,12 @@ fn bad_option(value: &str, reason: impl Into<String>) -> Error {
 impl Manager {
     /// Checks a new container's planned network against the networks and the other
     /// containers, which the plan cannot see.
-    pub(crate) fn network_bundle(&self, id: &str, plan: &NetworkPlan) -> Result<NetBundle> {
+    pub(crate) fn network_bundle(
+        &self,
+        id: &str,
+        plan: &NetworkPlan,
+        in_pod: bool,
+    ) -> Result<NetBundle> {
         let simple = |spec, record| NetBundle {
             spec,
             record,
@@ -113,6 +118,10 @@ impl Manager {
                 let t = self.get(target)?;
                 let spec = if t.config.network == Mode::Host {
                     NetworkMode::Host
+                } else if !t.state.is_running() && in_pod {
+                    // A pod's member is made while its infra may not run: the path is
+                    // looked up again at each start (`refresh_joins`), the infra's first.
+                    NetworkMode::Path(self.netns_path(t.id()))
                 } else if !t.state.is_running() {
                     return Err(bad_option(
                         &format!("container:{target}"),

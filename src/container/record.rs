@@ -141,6 +141,12 @@ pub struct ContainerConfig {
     /// `--health-on-failure`.
     #[serde(default, skip_serializing_if = "is_no_action")]
     pub health_on_failure: ctl_monitor::health::OnFailure,
+    /// The pod (its id) the container belongs to.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pod: Option<String>,
+    /// The pod's infra container: it holds the pod's namespaces.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub infra: bool,
 }
 
 fn is_no_action(a: &ctl_monitor::health::OnFailure) -> bool {

@@ -20,6 +20,7 @@ impl Manager {
             }
             Err(e) => return Err(e),
         };
+        self.refuse_infra_removal(&h.config)?;
         let pid_gone = |h: &Held| {
             !h.state
                 .pid

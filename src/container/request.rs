@@ -127,6 +127,9 @@ pub struct CreateRequest {
     pub sdnotify: SdNotify,
     /// The command line that asked, kept in the record for `generate systemd --new`.
     pub create_command: Vec<String>,
+    /// The pod (its id) the container is made in; `infra`: as its infra container.
+    pub pod: Option<String>,
+    pub infra: bool,
 }
 
 impl Default for CreateRequest {
@@ -206,6 +209,8 @@ impl Default for CreateRequest {
             image_healthcheck: None,
             sdnotify: SdNotify::Container,
             create_command: Vec::new(),
+            pod: None,
+            infra: false,
         }
     }
 }

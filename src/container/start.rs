@@ -13,6 +13,9 @@ use crate::network::rootless as usernet;
 impl Manager {
     /// Starts a container: a created one at once; an exited one is set up again first.
     pub fn start(&self, id: &str) -> Result<()> {
+        if let Ok(c) = self.containers.config(id) {
+            self.start_pod_infra(&c)?;
+        }
         let mut h = self.hold(id)?;
         self.start_held(&mut h)
     }
@@ -36,6 +39,9 @@ impl Manager {
     /// runtime's `create`; returns when the container's process exists (status created).
     /// For a foreground run, which attaches before [`Manager::start_created`].
     pub fn prepare(&self, id: &str) -> Result<()> {
+        if let Ok(c) = self.containers.config(id) {
+            self.start_pod_infra(&c)?;
+        }
         let mut h = self.hold(id)?;
         match h.state.status {
             Status::Exited | Status::Configured => self.prepare_held(&mut h),

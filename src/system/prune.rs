@@ -68,7 +68,9 @@ impl Manager {
     pub fn prune_containers(&self, filter: &ContainerFilter) -> Result<Vec<Pruned>> {
         let mut out = Vec::new();
         for (cfg, st) in self.list()?.into_iter().flatten() {
-            if !container_prunable(st.status) || !filter.matches(&cfg, &st, None) {
+            // As podman's: an infra container goes with its pod.
+            let infra = cfg.infra && self.refuse_infra_removal(&cfg).is_err();
+            if infra || !container_prunable(st.status) || !filter.matches(&cfg, &st, None) {
                 continue;
             }
             let size = dir_usage(&self.overlay_dirs(&cfg.id).0);

@@ -25,6 +25,13 @@ impl Manager {
     /// Removes everything; returns what could not be removed (the rest is gone).
     pub fn reset(&self) -> Result<Vec<Error>> {
         let mut failed = Vec::new();
+        let pods = self.pods()?;
+        for id in pods.ids()? {
+            match self.pod_remove(&id, true, Some(0)) {
+                Ok(_) | Err(Error::PodNotFound(_)) => {}
+                Err(e) => failed.push(e),
+            }
+        }
         for id in self.containers.ids()? {
             match self.remove(&id, true) {
                 Ok(()) | Err(Error::ContainerNotFound(_)) => {}

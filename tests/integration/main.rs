@@ -23,6 +23,7 @@ mod observe;
 mod packaging;
 mod podman_cli;
 mod podman_targets;
+mod pods;
 mod prune;
 mod resources;
 mod restart;

@@ -244,6 +244,9 @@ pub struct ContainerPlan {
     pub init: bool,
     pub init_path: Option<PathBuf>,
     pub create_command: Vec<String>,
+    /// The pod's id; `infra`: the pod's infra container.
+    pub pod: Option<String>,
+    pub infra: bool,
 }
 
 impl ContainerPlan {
@@ -561,6 +564,8 @@ pub fn resolve(
         init: req.init || req.init_path.is_some(),
         init_path: req.init_path.clone(),
         create_command: req.create_command.clone(),
+        pod: req.pod.clone(),
+        infra: req.infra,
     };
     defaults::apply(plan, req, settings)
 }

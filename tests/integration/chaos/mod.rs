@@ -95,7 +95,8 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(45) {
+    let pod = format!("chaospod{}", rng.below(2));
+    match rng.below(50) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -227,6 +228,13 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             a.push(ctx);
             a
         }
+        // Pods: the pod's directory, its infra and its record; killed, a listed pod or a
+        // plain container is left (pod rm -fa and rm -fa take them).
+        45 => s(&["pod", "create", "--network", "none", "--name", &pod]),
+        46 => s(&["pod", "rm", "-f", "-t", "0", &pod]),
+        47 => s(&["run", "-d", "--pod", &pod, &img, "sleep", "1000"]),
+        48 => s(&["pod", "stop", "-t", "0", &pod]),
+        49 => s(&["pod", "kill", &pod]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
@@ -364,6 +372,18 @@ fn chaos(t: Target, workers: u64, length: Duration) {
 }
 
 pub fn rm_all(t: &Target) -> Out {
+    // Every pod is removable, its infra with it.
+    let args = ["pod", "rm", "-fa", "-t", "0"];
+    let child = (t.command)(&args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn ctl");
+    let out = Out::wait(&args, child);
+    if out.code != Some(0) {
+        return out;
+    }
     let args = ["rm", "-fa", "-t", "0"];
     let child = (t.command)(&args)
         .stdin(Stdio::null())

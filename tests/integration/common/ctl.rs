@@ -303,6 +303,18 @@ impl Drop for Ctl {
     /// Best effort, never panics: removes containers a test left (they may hold mounts and
     /// processes), then detaches any mount still under the temp dir, so that it can go.
     fn drop(&mut self) {
+        // A pod's infra container goes only with its pod.
+        if !list(&self.root.join("pods")).is_empty() {
+            if let Ok(mut child) = self
+                .command(&["pod", "rm", "--all", "--force", "--time", "0"])
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null())
+                .spawn()
+            {
+                let _ = wait_bounded(&mut child, Duration::from_secs(30));
+            }
+        }
         if !list(&self.root.join("containers")).is_empty() {
             if let Ok(mut child) = self
                 .command(&["rm", "--all", "--force", "--time", "0"])

@@ -170,6 +170,8 @@ fn golden() -> ContainerPlan {
         init: false,
         init_path: None,
         create_command: vec![],
+        pod: None,
+        infra: false,
     }
 }
 
