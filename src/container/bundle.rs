@@ -601,6 +601,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             name: None,
             anonymous: false,
             options: options.clone(),
+            nocopy: false,
         },
         Mount::Tmpfs {
             destination,
@@ -613,6 +614,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             name: None,
             anonymous: false,
             options: Vec::new(),
+            nocopy: false,
         },
         Mount::Volume {
             name,
@@ -621,6 +623,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             destination,
             readonly,
             options,
+            nocopy,
             ..
         } => {
             let mut r = crate::container::volumes::volume_record(
@@ -631,6 +634,7 @@ fn mount_record(m: &Mount) -> MountRecord {
                 *readonly,
             );
             r.options = options.clone();
+            r.nocopy = *nocopy;
             r
         }
     }

@@ -95,7 +95,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     };
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
-    match rng.below(44) {
+    match rng.below(47) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -215,6 +215,26 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         ]),
         // Every layer rebuilt from the store while containers come and go on it.
         43 => s(&["save", "-o", "/dev/null", &img]),
+        // A volume with a tmpfs of its own: mounted while a created or running container
+        // uses it, unmounted by the last one's cleanup or removal.
+        44 => s(&[
+            "volume",
+            "create",
+            "--ignore",
+            "-o",
+            "type=tmpfs",
+            "-o",
+            "device=tmpfs",
+            "-o",
+            "o=size=4m",
+            "chaostmpfs",
+        ]),
+        45 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a.insert(1, "chaostmpfs:/t".into());
+            a.insert(1, "-v".into());
+            a
+        }
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
