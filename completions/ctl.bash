@@ -8463,7 +8463,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__volume__subcmd__create)
-            opts="-d -o -l -h --driver --opt --label --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -o -l -h --driver --opt --uid --gid --label --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -8482,6 +8482,14 @@ _ctl() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --gid)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9015,7 +9023,7 @@ _ctl_takes_value() {
         "network/inspect":-f|"network/inspect":--format) return 0 ;;
         "network/rm":-t|"network/rm":--time) return 0 ;;
         "network/prune":--filter) return 0 ;;
-        "volume/create":-d|"volume/create":--driver|"volume/create":-o|"volume/create":--opt|"volume/create":-l|"volume/create":--label) return 0 ;;
+        "volume/create":-d|"volume/create":--driver|"volume/create":-o|"volume/create":--opt|"volume/create":--uid|"volume/create":--gid|"volume/create":-l|"volume/create":--label) return 0 ;;
         "volume/ls":-f|"volume/ls":--filter|"volume/ls":--format) return 0 ;;
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;

@@ -854,7 +854,9 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subc
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "prune" -d 'Remove all volumes no container uses'
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and not __fish_seen_subcommand_from create ls inspect rm prune exists" -f -a "exists" -d 'Exit 0 if a volume exists, 1 if not'
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s d -l driver -d 'Volume driver: local' -r
-complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option KEY=VALUE: nocopy (type, device, o are not supported yet)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s o -l opt -d 'Driver option KEY=VALUE: type, device and o (mount(8)\'s -t, device and -o; o also takes uid=, gid=, size=), copy, nocopy' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l uid -d 'Owner UID of the volume\'s directory (not passed to the mount)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l gid -d 'Owner GID of the volume\'s directory (not passed to the mount)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from create" -l runroot -d 'Run state directory (cleared at boot)' -r -F

@@ -49,9 +49,16 @@ pub struct CreateArgs {
     /// Volume driver: local
     #[arg(short, long, default_value = "local", value_name = "DRIVER")]
     pub driver: String,
-    /// Driver option KEY=VALUE: nocopy (type, device, o are not supported yet)
+    /// Driver option KEY=VALUE: type, device and o (mount(8)'s -t, device and -o; o also
+    /// takes uid=, gid=, size=), copy, nocopy
     #[arg(short, long = "opt", value_name = "KEY=VALUE")]
     pub opt: Vec<String>,
+    /// Owner UID of the volume's directory (not passed to the mount)
+    #[arg(long, value_name = "UID")]
+    pub uid: Option<u32>,
+    /// Owner GID of the volume's directory (not passed to the mount)
+    #[arg(long, value_name = "GID")]
+    pub gid: Option<u32>,
     /// Set a label: KEY=VALUE
     #[arg(short, long = "label", value_name = "KEY=VALUE")]
     pub label: Vec<String>,
@@ -125,7 +132,7 @@ pub struct PruneArgs {
 pub fn exec(ctx: &Context, cmd: VolumeCommand) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     match cmd {
-        VolumeCommand::Create(a) => create(&m, a),
+        VolumeCommand::Create(a) => create(&m, a, ctx.rootless),
         VolumeCommand::Ls(a) => ls(&m, a),
         VolumeCommand::Inspect(a) => inspect(&m, a),
         VolumeCommand::Rm(a) => rm(&m, a),
@@ -134,7 +141,7 @@ pub fn exec(ctx: &Context, cmd: VolumeCommand) -> Result<ExitCode> {
     }
 }
 
-fn create(m: &Manager, a: CreateArgs) -> Result<ExitCode> {
+fn create(m: &Manager, a: CreateArgs, rootless: bool) -> Result<ExitCode> {
     let mut options = std::collections::BTreeMap::new();
     for o in &a.opt {
         // podman's: a key alone (nocopy) has an empty value.
@@ -148,6 +155,9 @@ fn create(m: &Manager, a: CreateArgs) -> Result<ExitCode> {
         options,
         ignore: a.ignore,
         anonymous: false,
+        uid: a.uid,
+        gid: a.gid,
+        rootless,
     };
     let existed = req
         .name
@@ -172,6 +182,10 @@ struct Inspected<'a> {
     labels: &'a std::collections::BTreeMap<String, String>,
     scope: &'static str,
     options: &'a std::collections::BTreeMap<String, String>,
+    #[serde(rename = "UID", skip_serializing_if = "Option::is_none")]
+    uid: Option<u32>,
+    #[serde(rename = "GID", skip_serializing_if = "Option::is_none")]
+    gid: Option<u32>,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     anonymous: bool,
     mount_count: u32,
@@ -190,6 +204,9 @@ fn inspect_json(vols: &Volumes, v: &Volume, mount_count: u32) -> Value {
         labels: &v.labels,
         scope: "local",
         options: &v.options,
+        // podman leaves out an owner of 0.
+        uid: v.uid.filter(|&u| u != 0),
+        gid: v.gid.filter(|&g| g != 0),
         anonymous: v.anonymous,
         mount_count,
         needs_copy_up: v.needs_copy_up,

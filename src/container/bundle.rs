@@ -607,6 +607,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             name: None,
             anonymous: false,
             options: options.clone(),
+            nocopy: false,
         },
         Mount::Tmpfs {
             destination,
@@ -619,6 +620,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             name: None,
             anonymous: false,
             options: Vec::new(),
+            nocopy: false,
         },
         Mount::Volume {
             name,
@@ -627,6 +629,7 @@ fn mount_record(m: &Mount) -> MountRecord {
             destination,
             readonly,
             options,
+            nocopy,
             ..
         } => {
             let mut r = crate::container::volumes::volume_record(
@@ -637,6 +640,7 @@ fn mount_record(m: &Mount) -> MountRecord {
                 *readonly,
             );
             r.options = options.clone();
+            r.nocopy = *nocopy;
             r
         }
     }

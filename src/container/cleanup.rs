@@ -84,6 +84,7 @@ impl Manager {
             _ => Ok(()),
         };
         h.state.mounted = unmounted.is_err() || h.state.user_mounts > 0;
+        let unmounted = unmounted.and(self.release_volumes(&id, &h.config.mounts));
         Ok((torn, unmounted))
     }
 

@@ -47,6 +47,7 @@ pub mod store;
 pub mod update;
 pub mod user;
 pub mod userns;
+pub mod volume_mounts;
 pub mod volumes;
 pub mod volumes_from;
 pub mod wait;

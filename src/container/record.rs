@@ -36,6 +36,9 @@ pub struct MountRecord {
     /// `--volumes-from` passes on.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<String>,
+    /// A volume mount that copies nothing in (`nocopy`), for a copy-up at first start.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub nocopy: bool,
 }
 
 /// What `ctl create`/`run` asked for; written once.

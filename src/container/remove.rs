@@ -72,6 +72,8 @@ impl Manager {
         // The runtime's record and a mount may outlive a cleanup that failed half-way.
         let _ = self.runtime_for(&h.config).map(|rt| rt.delete(&id, true));
         rootfs::unmount(&self.containers.dir(&id).join("merged"))?;
+        // A start killed before it recorded the container created may have mounted them.
+        self.release_volumes(&id, &h.config.mounts)?;
         // Renamed away with the lock held: whoever waits for the lock finds it gone.
         self.containers.remove(&id, Some(&h.config.name))?;
         self.event_with_exit("remove", &h);

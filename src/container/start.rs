@@ -83,7 +83,10 @@ impl Manager {
         // `run --preserve-fds`: only the start of `run` itself has the caller's fds.
         let first = state.started_at.is_none() && state.restarts == 0;
         let preserve = if first { cfg.preserve_fds } else { 0 };
+        // The volumes' locks are held until the state below says created (volume_mounts.rs).
+        let mut volume_locks = Vec::new();
         let launched = (|| {
+            volume_locks = self.mount_volumes(cfg, &dir.join("merged"))?;
             self.refresh_joins(cfg)?;
             // The sockets holding the published ports go to the monitor, which keeps them
             // while the container runs; ctl's copies close when this returns.
@@ -99,6 +102,10 @@ impl Manager {
         let (pid, monitor_pid) = match launched {
             Ok(p) => p,
             Err(e) => {
+                drop(volume_locks);
+                if let Err(v) = self.release_volumes(&id, &cfg.mounts) {
+                    tracing::warn!("container {}: {v}", &id[..12]);
+                }
                 self.teardown_user_net(&id);
                 if let Err(t) = self.teardown_network(&id, state) {
                     tracing::warn!("container {}: {t}", &id[..12]);
@@ -126,6 +133,7 @@ impl Manager {
         state.note = None;
         state.oom_killed = false;
         self.save(h)?;
+        drop(volume_locks);
         self.event("init", &h.config);
         Ok(())
     }

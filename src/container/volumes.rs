@@ -128,7 +128,12 @@ impl Manager {
                 .iter_mut()
                 .find(|h| h.volume.name == *name)
                 .expect("every volume is held");
-            first_use(vols, h, merged, destination, *nocopy)?;
+            // A volume with a filesystem of its own gets its content once mounted, at the
+            // first start (unless another user has it mounted now).
+            let data = vols.data(name);
+            if !h.volume.needs_mount() || crate::volume::mount::is_mounted(&data) {
+                first_use(vols, h, merged, destination, *nocopy)?;
+            }
             *source = Some(vols.data(name));
         }
         Ok(())
@@ -231,7 +236,13 @@ fn uses(mounts: &[MountRecord], name: &str) -> bool {
 /// A held volume's first use by a container whose rootfs is mounted at `merged`: the
 /// image's content at `dest` copied in (unless `nocopy`), `_data` given the image
 /// directory's owner; the record unmarked after, never before.
-fn first_use(vols: &Volumes, h: &mut Held, merged: &Path, dest: &Path, nocopy: bool) -> Result<()> {
+pub(crate) fn first_use(
+    vols: &Volumes,
+    h: &mut Held,
+    merged: &Path,
+    dest: &Path,
+    nocopy: bool,
+) -> Result<()> {
     let (copy, chown) = (h.volume.needs_copy_up && !nocopy, h.volume.needs_chown);
     if !copy && !chown {
         return Ok(());
@@ -265,5 +276,6 @@ pub(crate) fn volume_record(
         name: Some(name.to_string()),
         anonymous,
         options: Vec::new(),
+        nocopy: false,
     }
 }

@@ -95,6 +95,7 @@ mod tests {
 
     fn rec(kind: &str, src: Option<&str>, name: Option<&str>, dst: &str, ro: bool) -> MountRecord {
         MountRecord {
+            nocopy: false,
             kind: kind.into(),
             source: src.map(PathBuf::from),
             destination: dst.into(),

@@ -75,6 +75,15 @@ pub fn copy_up(rootfs: &Path, dest: &Path, vol_dir: &Path) -> Result<CopyUp> {
     };
     // Through the descriptor: the walk below never leaves the directory it resolved to.
     let src = PathBuf::from(format!("/proc/self/fd/{}", src.as_raw_fd()));
+    if crate::volume::mount::is_mounted(&data) {
+        // A filesystem of the volume's own cannot be renamed over: copied in place (what a
+        // killed copy leaves is not empty, and stays; a tmpfs goes with its unmount).
+        let mut links = HashMap::new();
+        copy_dir(&src, &data, &mut links)?;
+        let meta = fs::metadata(&src).at(&src)?;
+        copy_meta(&src, &data, &meta)?;
+        return Ok(CopyUp::Copied);
+    }
     let tmp = vol_dir.join(COPY_UP_TMP);
     match fs::remove_dir_all(&tmp) {
         Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(Error::io(&tmp, e)),

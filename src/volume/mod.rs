@@ -2,7 +2,9 @@
 //! under the store with its data in `_data` and its record beside it, locked per volume.
 //!
 //! ```text
-//! ROOT/volumes/<name>/_data          what containers see (bind-mounted)
+//! ROOT/volumes/<name>/_data          what containers see (bind-mounted); a volume with
+//!                                    `type`/`device`/`o` has that filesystem mounted here
+//!                                    while a created or running container uses it
 //! ROOT/volumes/<name>/volume.json    the record, written atomically
 //! ROOT/volumes/<name>/lock           flock; held for copy-up, record changes and removal
 //! ROOT/volumes/<name>/copyup.tmp/    a copy-up in progress (renamed over an empty _data)
@@ -16,6 +18,8 @@
 
 pub mod copyup;
 pub mod filter;
+pub mod mount;
+pub mod options;
 pub mod record;
 pub mod store;
 

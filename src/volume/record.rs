@@ -6,6 +6,7 @@ use ctl_monitor::time::Timestamp;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::volume::options::{parse_local, MountSpec};
 
 /// The one driver ctl has.
 pub const LOCAL: &str = "local";
@@ -30,18 +31,23 @@ pub struct Volume {
     /// remove it with the container.
     #[serde(default)]
     pub anonymous: bool,
+    /// The owner `_data` was made with (`--uid`, `o=uid=`).
+    #[serde(default, rename = "UID", skip_serializing_if = "Option::is_none")]
+    pub uid: Option<u32>,
+    #[serde(default, rename = "GID", skip_serializing_if = "Option::is_none")]
+    pub gid: Option<u32>,
 }
 
 impl Volume {
     /// Has a filesystem of its own (podman's needsMount: options other than copy, nocopy,
     /// uid, gid, size, noquota), mounted on `_data` while a container uses it.
     pub fn needs_mount(&self) -> bool {
-        self.options.keys().any(|k| {
-            !matches!(
-                k.to_ascii_lowercase().as_str(),
-                "copy" | "nocopy" | "uid" | "gid" | "size" | "noquota"
-            )
-        })
+        self.mount_spec().is_some()
+    }
+
+    /// What is mounted on `_data` while a container uses the volume.
+    pub fn mount_spec(&self) -> Option<MountSpec> {
+        MountSpec::of(&self.options)
     }
 }
 
@@ -58,6 +64,11 @@ pub struct CreateRequest {
     /// `--ignore`: an existing volume of that name is the answer.
     pub ignore: bool,
     pub anonymous: bool,
+    /// `--uid`/`--gid`: `_data`'s owner, not passed to the mount.
+    pub uid: Option<u32>,
+    pub gid: Option<u32>,
+    /// Mounts a user namespace's root cannot make are refused.
+    pub rootless: bool,
 }
 
 impl CreateRequest {
@@ -76,22 +87,10 @@ impl CreateRequest {
                  volume plugin found: ctl has the local driver only"
             )));
         }
-        for (key, value) in &self.options {
-            match key.to_ascii_lowercase().as_str() {
-                "copy" | "nocopy" => {}
-                "type" | "device" | "o" | "uid" | "gid" | "size" | "inodes" | "noquota" => {
-                    return Err(Error::BadOption(format!(
-                        "volume option {key}={value}: mounting a filesystem as a volume (type, \
-                         device, o) is not supported yet"
-                    )))
-                }
-                _ => {
-                    return Err(Error::BadOption(format!(
-                        "invalid mount option {key} for driver 'local': invalid argument"
-                    )))
-                }
-            }
-        }
+        let local = parse_local(&self.options, self.rootless, |p| {
+            std::fs::metadata(p).map(drop)
+        })?;
+        let (uid, gid) = (self.uid.or(local.uid), self.gid.or(local.gid));
         let nocopy = self.options.contains_key("nocopy")
             && self.options.get("copy").is_none_or(|v| v == "false");
         Ok(Volume {
@@ -99,10 +98,13 @@ impl CreateRequest {
             driver,
             created_at: Timestamp::now(),
             labels: self.labels.clone(),
-            options: self.options.clone(),
+            options: local.options,
             needs_copy_up: !nocopy,
-            needs_chown: true,
+            // An owner given is kept: the image's directory does not override it.
+            needs_chown: uid.is_none() && gid.is_none(),
             anonymous: self.anonymous,
+            uid,
+            gid,
         })
     }
 }
@@ -136,7 +138,10 @@ mod tests {
         );
         let e = |r: CreateRequest, name: &str| r.record(name.into()).unwrap_err().to_string();
         assert!(e(req(&[]), "-v").contains("names must match"));
-        assert!(e(req(&[("type", "tmpfs")]), "v").contains("not supported yet"));
+        let tmpfs = req(&[("type", "tmpfs"), ("o", "uid=5")]).record("v".into());
+        let tmpfs = tmpfs.unwrap();
+        assert!(tmpfs.needs_mount() && !tmpfs.needs_chown);
+        assert_eq!(tmpfs.uid, Some(5));
         assert!(e(req(&[("colour", "red")]), "v").contains("invalid mount option colour"));
         let other = CreateRequest {
             driver: Some("nfs".into()),

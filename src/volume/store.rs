@@ -61,6 +61,9 @@ impl Volumes {
         let made = lock.and_then(|_lock| {
             let data = new.join("_data");
             fs::DirBuilder::new().mode(0o755).create(&data).at(&data)?;
+            if vol.uid.is_some() || vol.gid.is_some() {
+                std::os::unix::fs::chown(&data, vol.uid, vol.gid).at(&data)?;
+            }
             let json = serde_json::to_vec_pretty(&vol).expect("a volume record serializes");
             atomic_write(&new.join(RECORD), &json)?;
             publish(&new, &self.dir.join(&name))
@@ -153,6 +156,8 @@ impl Volumes {
     /// gone), then deleted.
     pub fn remove(&self, h: Held) -> Result<()> {
         let dir = self.dir.join(&h.volume.name);
+        // Nobody uses it (the caller checked): a mount of its own a killed ctl left goes.
+        crate::volume::mount::unmount(&dir.join("_data"))?;
         let gone = self.dir.join(format!(".gone-{}", random_hex(8)));
         fs::rename(&dir, &gone).at(&dir)?;
         let _ = crate::fsutil::sync_dir(&self.dir);

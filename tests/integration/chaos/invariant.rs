@@ -251,7 +251,11 @@ fn violations(t: &Target) -> Vec<String> {
     for id in entries(&t.runroot.join("runtime/runc")) {
         unlisted("runtime state", &id, &mut bad);
     }
-    for m in mounts(t) {
+    // Volumes' own filesystems are checked with the volumes.
+    for m in mounts(t)
+        .into_iter()
+        .filter(|m| !m.starts_with(t.root.join("volumes")))
+    {
         let under = m.strip_prefix(t.root.join("containers")).ok();
         let id = under.and_then(|r| {
             let mut c = r.components();
@@ -320,8 +324,8 @@ fn event_violations(t: &Target) -> Vec<String> {
 }
 
 /// Volumes: listed cleanly; every volume a container names exists; a volume whose copy-up
-/// is recorded done has no copy-up left half-made beside it; no volume is mounted (ctl
-/// bind-mounts `_data` into containers only).
+/// is recorded done has no copy-up left half-made beside it; a volume is mounted only while
+/// a container names it.
 fn volume_violations(t: &Target) -> Vec<String> {
     let mut bad = Vec::new();
     let args = ["volume", "ls", "-q"];
@@ -336,6 +340,7 @@ fn volume_violations(t: &Target) -> Vec<String> {
         bad.push(format!("volume ls is not clean:\n{out}"));
     }
     let vols = t.root.join("volumes");
+    let mut named = std::collections::BTreeSet::new();
     for id in entries(&t.root.join("containers")) {
         let record = t.root.join("containers").join(&id).join("container.json");
         let Ok(text) = std::fs::read_to_string(&record) else {
@@ -344,6 +349,7 @@ fn volume_violations(t: &Target) -> Vec<String> {
         let v: serde_json::Value = serde_json::from_str(&text).unwrap_or_default();
         for m in v["mounts"].as_array().into_iter().flatten() {
             if let Some(name) = m["name"].as_str() {
+                named.insert(name.to_string());
                 if !vols.join(name).join("volume.json").exists() {
                     bad.push(format!("container {id} uses volume {name}, which is gone"));
                 }
@@ -364,8 +370,17 @@ fn volume_violations(t: &Target) -> Vec<String> {
             ));
         }
     }
+    // A volume's own filesystem is mounted only while a container that names it is there
+    // (its cleanup or removal unmounts it): `_data` and nothing else.
     for m in mounts_under(&vols) {
-        bad.push(format!("volume mount {}", m.display()));
+        let rel = m.strip_prefix(&vols).unwrap_or(&m);
+        let mut c = rel
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned());
+        let (name, data) = (c.next().unwrap_or_default(), c.next());
+        if data.as_deref() != Some("_data") || c.next().is_some() || !named.contains(&name) {
+            bad.push(format!("volume mount without a user: {}", m.display()));
+        }
     }
     bad
 }

@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(50) {
+    match rng.below(52) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -235,6 +235,26 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         47 => s(&["run", "-d", "--pod", &pod, &img, "sleep", "1000"]),
         48 => s(&["pod", "stop", "-t", "0", &pod]),
         49 => s(&["pod", "kill", &pod]),
+        // A volume with a tmpfs of its own: mounted while a created or running container
+        // uses it, unmounted by the last one's cleanup or removal.
+        50 => s(&[
+            "volume",
+            "create",
+            "--ignore",
+            "-o",
+            "type=tmpfs",
+            "-o",
+            "device=tmpfs",
+            "-o",
+            "o=size=4m",
+            "chaostmpfs",
+        ]),
+        51 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a.insert(1, "chaostmpfs:/t".into());
+            a.insert(1, "-v".into());
+            a
+        }
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

@@ -188,12 +188,17 @@ fn bad_volume_input_is_one_line_and_makes_nothing() {
                 "volume",
                 "create",
                 "-o",
-                "type=tmpfs",
+                "type=bind",
                 "-o",
-                "device=tmpfs",
+                "device=/nonexist",
                 "t",
             ],
-            "not supported yet",
+            "invalid volume option device for driver 'local': stat /nonexist: no such file or \
+             directory",
+        ),
+        (
+            vec!["volume", "create", "-o", "o=uid=x", "t"],
+            "cannot convert UID x to integer: strconv.Atoi: parsing \"x\": invalid syntax",
         ),
         (
             vec!["volume", "create", "-o", "colour=red", "c"],

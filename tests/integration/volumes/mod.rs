@@ -7,6 +7,7 @@ mod commands;
 mod data;
 mod from;
 mod inspect;
+mod mounted;
 mod relative;
 mod rootless;
 
