@@ -5,7 +5,7 @@ use clap::Subcommand;
 use super::{
     attach, commit, completion, cp, docs, events, exec, exists, export, generate, healthcheck,
     history, images, import, inspect, load, login, logs, manage, mount, network, pause, port,
-    prune, ps, pull, rename, rmi, run, save, stats, system, tag, top, update, volume, wait,
+    prune, ps, pull, push, rename, rmi, run, save, stats, system, tag, top, update, volume, wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -79,6 +79,8 @@ pub enum Command {
     Container(ContainerCommand),
     /// Pull an image from a registry
     Pull(pull::Args),
+    /// Push an image to a registry
+    Push(push::Args),
     /// List images
     #[command(alias = "image-ls")]
     Images(images::Args),
@@ -206,6 +208,8 @@ pub enum ImageCommand {
     Ls(images::Args),
     /// Pull an image from a registry
     Pull(pull::Args),
+    /// Push an image to a registry
+    Push(push::Args),
     /// Show details of images as JSON
     Inspect(inspect::KindArgs),
     /// Add names to an image

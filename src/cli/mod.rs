@@ -36,6 +36,7 @@ mod progress;
 mod prune;
 mod ps;
 mod pull;
+mod push;
 mod rename;
 mod rmi;
 mod run;
@@ -200,6 +201,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::exec(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),
         Command::Inspect(a) => inspect::exec(&ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a.of(inspect::Kind::Image)),

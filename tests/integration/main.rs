@@ -23,6 +23,7 @@ mod packaging;
 mod podman_cli;
 mod podman_targets;
 mod prune;
+mod push;
 mod resources;
 mod restart;
 mod rootless;
