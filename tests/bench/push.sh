@@ -14,7 +14,7 @@ command -v skopeo >/dev/null || { echo "skopeo not installed" >&2; exit 1; }
 [ $have_podman = 1 ] || { echo "podman not installed" >&2; exit 1; }
 
 # prng KEY BYTES: reproducible incompressible bytes.
-prng() { openssl enc -aes-256-ctr -nosalt -pass "pass:$1" -pbkdf2 </dev/zero 2>/dev/null | head -c "$2"; }
+prng() { (openssl enc -aes-256-ctr -nosalt -pass "pass:$1" -pbkdf2 </dev/zero 2>/dev/null || true) | head -c "$2"; }
 echo "generating a 5-layer image of ~200 MB..." >&2
 for i in 1 2 3 4 5; do
     d="$w/src/l$i"; mkdir -p "$d/data$i"
