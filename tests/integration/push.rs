@@ -269,7 +269,7 @@ fn pushing_without_credentials_is_refused_as_podman_says() {
     assert!(!line.contains("http://"), "no URL in the message: {out}");
     w.ctl
         .ok(&["push", "-q", "--creds", "pusher:pw", &w.reference, &dest]);
-    assert_eq!(private.manifest("private/app", "1").is_empty(), false);
+    assert!(!private.manifest("private/app", "1").is_empty());
 }
 
 #[test]
