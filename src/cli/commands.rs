@@ -5,8 +5,8 @@ use clap::Subcommand;
 use super::{
     attach, build, commit, completion, cp, docs, events, exec, exists, export, generate,
     healthcheck, history, images, import, inspect, load, login, logs, manage, mount, network,
-    pause, port, prune, ps, pull, rename, rmi, run, save, stats, system, tag, top, update, volume,
-    wait,
+    pause, port, prune, ps, pull, push, rename, rmi, run, save, stats, system, tag, top, update,
+    volume, wait,
 };
 
 #[derive(Debug, Subcommand)]
@@ -88,6 +88,8 @@ pub enum Command {
     /// Build images (buildx's syntax: `buildx build`)
     #[command(subcommand)]
     Buildx(BuildxCommand),
+    /// Push an image to a registry
+    Push(push::Args),
     /// List images
     #[command(alias = "image-ls")]
     Images(images::Args),
@@ -217,6 +219,8 @@ pub enum ImageCommand {
     Ls(images::Args),
     /// Pull an image from a registry
     Pull(pull::Args),
+    /// Push an image to a registry
+    Push(push::Args),
     /// Show details of images as JSON
     Inspect(inspect::KindArgs),
     /// Add names to an image

@@ -55,7 +55,7 @@ fn registry_host(input: &str) -> Result<String> {
     Ok(r.registry)
 }
 
-fn prompt(label: &str, hide: bool) -> Result<String> {
+pub(super) fn prompt(label: &str, hide: bool) -> Result<String> {
     let stdin = std::io::stdin();
     if !stdin.is_terminal() {
         bail!("{label} required: use --username/--password-stdin when not on a terminal");

@@ -40,6 +40,7 @@ mod progress;
 mod prune;
 mod ps;
 mod pull;
+mod push;
 mod rename;
 mod rmi;
 mod run;
@@ -209,6 +210,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Build(a)
         | Command::Image(ImageCommand::Build(a))
         | Command::Buildx(BuildxCommand::Build(a)) => build::exec(&ctx, *a),
+        Command::Push(a) | Command::Image(ImageCommand::Push(a)) => push::exec(&ctx, a),
         Command::Images(a) | Command::Image(ImageCommand::Ls(a)) => images::exec(&ctx, a),
         Command::Inspect(a) => inspect::exec(&ctx, a),
         Command::Image(ImageCommand::Inspect(a)) => inspect::exec(&ctx, a.of(inspect::Kind::Image)),

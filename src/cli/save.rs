@@ -151,7 +151,7 @@ fn items(ctx: &Context, store: &ctl::image::store::Store, args: &Args) -> Result
 }
 
 /// The stored name `input` found `img` by; none when it was its id.
-fn asked_name(ctx: &Context, img: &ImageRecord, input: &str) -> Option<String> {
+pub(super) fn asked_name(ctx: &Context, img: &ImageRecord, input: &str) -> Option<String> {
     let hex = input.strip_prefix("sha256:").unwrap_or(input);
     if img.id.starts_with(hex) {
         return None;

@@ -153,10 +153,12 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("mount", MOUNT),
     ("unmount", UNMOUNT),
     ("pull", PULL),
+    ("push", PUSH),
     ("images", IMAGES),
     ("image", &[]),
     ("image ls", IMAGES),
     ("image pull", PULL),
+    ("image push", PUSH),
     ("image inspect", &[('f', "format")]),
     ("image tag", &[]),
     ("image untag", &[]),
@@ -335,6 +337,8 @@ const MOUNT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
 const UNMOUNT: &[(char, &str)] = &[('a', "all"), ('f', "force"), ('l', "latest")];
 const CP: &[(char, &str)] = &[('a', "archive")];
 const PULL: &[(char, &str)] = &[('a', "all-tags"), ('q', "quiet")];
+// podman-push(1).
+const PUSH: &[(char, &str)] = &[('f', "format"), ('q', "quiet")];
 const IMAGES: &[(char, &str)] = &[
     ('a', "all"),
     ('f', "filter"),

@@ -6,6 +6,7 @@ use std::io::{self, BufRead, BufReader, Read};
 use std::rc::Rc;
 
 use crate::error::{Error, Result};
+use crate::image::compression::Algorithm;
 use crate::image::digest::HashReader;
 use crate::image::store::{LayerRecord, Store};
 use crate::image::tarsplit::{self, Recorder};
@@ -234,6 +235,11 @@ pub fn store_layer<R: Read>(
         diff_id,
         digest: (kind != Compression::None || expected.digest.is_some()).then_some(got),
         compressed_size: Some(raw.count()),
+        compression: match kind {
+            Compression::None => None,
+            Compression::Gzip => Some(Algorithm::Gzip),
+            Compression::Zstd => Some(Algorithm::Zstd),
+        },
         size,
         parent: expected.parent.clone(),
     };

@@ -90,9 +90,9 @@ pub struct RegistryOptions {
 
 /// One registry repository, ready to talk to.
 pub struct Remote {
-    client: Client,
-    auth: RegistryAuth,
-    oci_ref: oci_client::Reference,
+    pub(super) client: Client,
+    pub(super) auth: RegistryAuth,
+    pub(super) oci_ref: oci_client::Reference,
     pub reference: Reference,
     platform: Platform,
     /// The platform asked for with --platform, if any.
@@ -143,6 +143,26 @@ impl Remote {
         endpoint_insecure: Option<bool>,
         opts: &RegistryOptions,
     ) -> Result<Remote> {
+        Self::build(ctx, reference, endpoint_insecure, opts, false)
+    }
+
+    /// For pushing to `reference`: each blob goes up in one PUT of a known length (one
+    /// request instead of one per chunk).
+    pub fn for_push(
+        ctx: &Context,
+        reference: &Reference,
+        opts: &RegistryOptions,
+    ) -> Result<Remote> {
+        Self::build(ctx, reference, None, opts, true)
+    }
+
+    fn build(
+        ctx: &Context,
+        reference: &Reference,
+        endpoint_insecure: Option<bool>,
+        opts: &RegistryOptions,
+        monolithic: bool,
+    ) -> Result<Remote> {
         let registries = ctx.registries()?;
         let reg = registries.find(&reference.name());
         if let Some(reg) = reg.filter(|r| r.blocked) {
@@ -173,6 +193,7 @@ impl Remote {
             connect_timeout: Some(std::time::Duration::from_secs(15)),
             read_timeout: Some(std::time::Duration::from_secs(60)),
             user_agent: concat!("ctl/", env!("CARGO_PKG_VERSION")),
+            use_monolithic_push: monolithic,
             ..Default::default()
         };
         let creds = match &opts.credentials {

@@ -32,6 +32,9 @@ pub struct LayerRecord {
     pub digest: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub compressed_size: Option<u64>,
+    /// How that blob was compressed (absent: uncompressed, or recorded before this was).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub compression: Option<crate::image::compression::Algorithm>,
     /// Bytes of the uncompressed tar stream.
     pub size: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -560,6 +563,7 @@ mod tests {
                     diff_id: chain.into(),
                     digest: None,
                     compressed_size: None,
+                    compression: None,
                     size: 1,
                     parent: None,
                 },

@@ -25,6 +25,7 @@ mod podman_cli;
 mod podman_targets;
 mod pods;
 mod prune;
+mod push;
 mod resources;
 mod restart;
 mod rootless;

@@ -5,7 +5,7 @@
 here=$(pwd)
 . tests/lib/oci.sh
 cargo build --release -q --workspace
-ctl_bin="$here/target/release/ctl"
+ctl_bin="${CARGO_TARGET_DIR:-$here/target}/release/ctl"
 w=$(mktemp -d /var/tmp/ctl-bench.XXXXXX)
 ctl() { "$ctl_bin" --root "$w/croot" --runroot "$w/crun" "$@"; }
 have_podman=0; command -v podman >/dev/null && have_podman=1

@@ -315,9 +315,9 @@ pub fn save_dir(store: &Store, items: &[SaveItem], opts: SaveOptions, dest: &Pat
 
 /// A writer that hashes and counts what passes.
 pub(crate) struct Hashing<W> {
-    inner: W,
+    pub(crate) inner: W,
     hash: sha2::Sha256,
-    count: u64,
+    pub(crate) count: u64,
 }
 
 impl<W: Write> Hashing<W> {

@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(52) {
+    match rng.below(53) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -254,6 +254,20 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             a.insert(1, "chaostmpfs:/t".into());
             a.insert(1, "-v".into());
             a
+        }
+        // To the registry the images came from; zstd is compressed here and kept beside the
+        // layer: killed, the push leaves no half copy and changes nothing else in the store.
+        52 => {
+            let registry = img.split('/').next().unwrap_or_default();
+            let format = ["gzip", "zstd"][rng.below(2) as usize];
+            s(&[
+                "push",
+                "-q",
+                "--compression-format",
+                format,
+                &img,
+                &format!("{registry}/chaospush:{format}"),
+            ])
         }
         _ => s(&["pull", "-q", &t.spare_image]),
     }

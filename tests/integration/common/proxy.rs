@@ -34,6 +34,11 @@ pub enum Fault {
     Throttle {
         bytes_per_sec: usize,
     },
+    /// Close the connection of the first `times` blob uploads (`PUT` or `PATCH` of
+    /// `/v2/<name>/blobs/uploads/...`) before the registry sees them.
+    CutUploads {
+        times: usize,
+    },
 }
 
 impl Fault {
@@ -42,7 +47,7 @@ impl Fault {
             return false;
         }
         match self {
-            Fault::Forward => false,
+            Fault::Forward | Fault::CutUploads { .. } => false,
             Fault::Cut { digest, .. } | Fault::Flip { digest, .. } => {
                 digest.as_ref().is_none_or(|d| path.ends_with(d.as_str()))
             }
@@ -59,6 +64,8 @@ struct Shared {
     /// Blob bodies being passed on right now, and the most there were at once.
     active_blobs: AtomicUsize,
     max_active_blobs: AtomicUsize,
+    /// Uploads cut so far by [`Fault::CutUploads`].
+    uploads_cut: AtomicUsize,
     upstream: String,
 }
 
@@ -82,6 +89,7 @@ impl Proxy {
             fired: AtomicUsize::new(0),
             active_blobs: AtomicUsize::new(0),
             max_active_blobs: AtomicUsize::new(0),
+            uploads_cut: AtomicUsize::new(0),
             upstream: upstream.to_string(),
         });
         let s = shared.clone();
@@ -191,6 +199,23 @@ fn handle(mut client: TcpStream, shared: &Shared) -> std::io::Result<()> {
     }
     rewritten.push_str("Connection: close\r\n\r\n");
 
+    let fault = shared.fault.lock().expect("fault lock").clone();
+    if let Fault::CutUploads { times } = fault {
+        let upload = (method == "PUT" || method == "PATCH") && path.contains("/blobs/uploads/");
+        if upload
+            && shared
+                .uploads_cut
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+                    (n < times).then_some(n + 1)
+                })
+                .is_ok()
+        {
+            shared.fired.fetch_add(1, Ordering::SeqCst);
+            let _ = client.shutdown(Shutdown::Both);
+            return Ok(());
+        }
+    }
+
     let mut upstream = TcpStream::connect(&shared.upstream)?;
     upstream.set_read_timeout(Some(IO_TIMEOUT))?;
     upstream.set_write_timeout(Some(IO_TIMEOUT))?;
@@ -203,7 +228,6 @@ fn handle(mut client: TcpStream, shared: &Shared) -> std::io::Result<()> {
         let _ = std::io::copy(&mut c2, &mut u2);
     });
 
-    let fault = shared.fault.lock().expect("fault lock").clone();
     let (resp_head, mut pending) = read_head(&mut upstream)?;
     client.write_all(&resp_head)?;
     // 200, or 206 for a ranged GET (oci-client asks for `Range: bytes=0-`).
