@@ -112,6 +112,9 @@ _ctl() {
             ctl,pause)
                 cmd="ctl__subcmd__pause"
                 ;;
+            ctl,pod)
+                cmd="ctl__subcmd__pod"
+                ;;
             ctl,port)
                 cmd="ctl__subcmd__port"
                 ;;
@@ -120,6 +123,9 @@ _ctl() {
                 ;;
             ctl,pull)
                 cmd="ctl__subcmd__pull"
+                ;;
+            ctl,push)
+                cmd="ctl__subcmd__push"
                 ;;
             ctl,rename)
                 cmd="ctl__subcmd__rename"
@@ -313,6 +319,9 @@ _ctl() {
             ctl__subcmd__image,pull)
                 cmd="ctl__subcmd__image__subcmd__pull"
                 ;;
+            ctl__subcmd__image,push)
+                cmd="ctl__subcmd__image__subcmd__push"
+                ;;
             ctl__subcmd__image,rm)
                 cmd="ctl__subcmd__image__subcmd__rm"
                 ;;
@@ -342,6 +351,42 @@ _ctl() {
                 ;;
             ctl__subcmd__network,rm)
                 cmd="ctl__subcmd__network__subcmd__rm"
+                ;;
+            ctl__subcmd__pod,create)
+                cmd="ctl__subcmd__pod__subcmd__create"
+                ;;
+            ctl__subcmd__pod,exists)
+                cmd="ctl__subcmd__pod__subcmd__exists"
+                ;;
+            ctl__subcmd__pod,inspect)
+                cmd="ctl__subcmd__pod__subcmd__inspect"
+                ;;
+            ctl__subcmd__pod,kill)
+                cmd="ctl__subcmd__pod__subcmd__kill"
+                ;;
+            ctl__subcmd__pod,pause)
+                cmd="ctl__subcmd__pod__subcmd__pause"
+                ;;
+            ctl__subcmd__pod,prune)
+                cmd="ctl__subcmd__pod__subcmd__prune"
+                ;;
+            ctl__subcmd__pod,ps)
+                cmd="ctl__subcmd__pod__subcmd__ps"
+                ;;
+            ctl__subcmd__pod,restart)
+                cmd="ctl__subcmd__pod__subcmd__restart"
+                ;;
+            ctl__subcmd__pod,rm)
+                cmd="ctl__subcmd__pod__subcmd__rm"
+                ;;
+            ctl__subcmd__pod,start)
+                cmd="ctl__subcmd__pod__subcmd__start"
+                ;;
+            ctl__subcmd__pod,stop)
+                cmd="ctl__subcmd__pod__subcmd__stop"
+                ;;
+            ctl__subcmd__pod,unpause)
+                cmd="ctl__subcmd__pod__subcmd__unpause"
                 ;;
             ctl__subcmd__system,check)
                 cmd="ctl__subcmd__system__subcmd__check"
@@ -389,7 +434,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill pause unpause init update exec attach rm wait logs ps list port rename stats top events export commit diff mount unmount umount cp network volume container pull build buildx images image inspect tag untag rmi load save history import login logout generate healthcheck info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill pause unpause init update exec attach rm wait logs ps list port rename stats top events export commit diff mount unmount umount cp network volume pod container pull build buildx push images image inspect tag untag rmi load save history import login logout generate healthcheck info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1269,7 +1314,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1348,6 +1393,14 @@ _ctl() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2583,7 +2636,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2674,6 +2727,14 @@ _ctl() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3603,7 +3664,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3682,6 +3743,14 @@ _ctl() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4587,7 +4656,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help build ls pull inspect tag untag rm load save history import exists prune"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help build ls pull push inspect tag untag rm load save history import exists prune"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5149,6 +5218,96 @@ _ctl() {
                     ;;
                 --authfile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__image__subcmd__push)
+            opts="-f -q -h --authfile --compression-format --compression-level --creds --digestfile --force-compression --format --quiet --remove-signatures --retry --retry-delay --tls-verify --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digestfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --force-compression)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -6448,6 +6607,728 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__pod)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create start stop restart kill pause unpause rm ps inspect exists prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__create)
+            opts="-n -p -l -v -h --name --publish --network --share --infra --infra-image --infra-command --infra-name --label --hostname --add-host --dns --volume --pod-id-file --replace --exit-policy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -n)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --share)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --infra-image)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --label)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -l)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hostname)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exit-policy)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__exists)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__inspect)
+            opts="-f -h --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__kill)
+            opts="-s -a -h --signal --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --signal)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__pause)
+            opts="-a -h --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__prune)
+            opts="-f -h --force --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__ps)
+            opts="-f -n -q -h --ctr-names --ctr-ids --ctr-status --filter --format --noheading --no-trunc --quiet --sort --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --sort)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__restart)
+            opts="-a -h --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__rm)
+            opts="-f -i -t -a -h --force --ignore --time --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__start)
+            opts="-a -h --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__stop)
+            opts="-t -i -a -h --time --ignore --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --time)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__unpause)
+            opts="-a -h --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__port)
             opts="-a -l -h --all --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -6589,6 +7470,96 @@ _ctl() {
                     ;;
                 --authfile)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__push)
+            opts="-f -q -h --authfile --compression-format --compression-level --creds --digestfile --force-compression --format --quiet --remove-signatures --retry --retry-delay --tls-verify --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --compression-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --digestfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --force-compression)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -6839,7 +7810,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --shm-size --sysctl --tz --umask --env-host --label-file --annotation --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6930,6 +7901,14 @@ _ctl() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -8914,6 +9893,19 @@ _ctl_subcommand() {
         "volume:rm"|"volume:remove") _ctl_path=volume/rm ;;
         "volume:prune") _ctl_path=volume/prune ;;
         "volume:exists") _ctl_path=volume/exists ;;
+        ":pod") _ctl_path=pod ;;
+        "pod:create") _ctl_path=pod/create ;;
+        "pod:start") _ctl_path=pod/start ;;
+        "pod:stop") _ctl_path=pod/stop ;;
+        "pod:restart") _ctl_path=pod/restart ;;
+        "pod:kill") _ctl_path=pod/kill ;;
+        "pod:pause") _ctl_path=pod/pause ;;
+        "pod:unpause") _ctl_path=pod/unpause ;;
+        "pod:rm"|"pod:remove") _ctl_path=pod/rm ;;
+        "pod:ps"|"pod:ls"|"pod:list") _ctl_path=pod/ps ;;
+        "pod:inspect") _ctl_path=pod/inspect ;;
+        "pod:exists") _ctl_path=pod/exists ;;
+        "pod:prune") _ctl_path=pod/prune ;;
         ":container") _ctl_path=container ;;
         "container:run") _ctl_path=container/run ;;
         "container:create") _ctl_path=container/create ;;
@@ -8948,11 +9940,13 @@ _ctl_subcommand() {
         ":build") _ctl_path=build ;;
         ":buildx") _ctl_path=buildx ;;
         "buildx:build") _ctl_path=buildx/build ;;
+        ":push") _ctl_path=push ;;
         ":images"|":image-ls") _ctl_path=images ;;
         ":image") _ctl_path=image ;;
         "image:build") _ctl_path=image/build ;;
         "image:ls"|"image:list") _ctl_path=image/ls ;;
         "image:pull") _ctl_path=image/pull ;;
+        "image:push") _ctl_path=image/push ;;
         "image:inspect") _ctl_path=image/inspect ;;
         "image:tag") _ctl_path=image/tag ;;
         "image:untag") _ctl_path=image/untag ;;
@@ -8996,8 +9990,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--out|*:--root|*:--runroot|*:--runtime|*:--log-level|*:--config|*:--events-backend|*:--cgroup-manager|*:--runtime-flag) return 0 ;;
-        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":--volumes-from|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--memory-swappiness|"run":--cpus|"run":--cpu-period|"run":--cpu-quota|"run":--cpu-rt-period|"run":--cpu-rt-runtime|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--cpuset-mems|"run":--pids-limit|"run":--blkio-weight|"run":--blkio-weight-device|"run":--device-read-bps|"run":--device-read-iops|"run":--device-write-bps|"run":--device-write-iops|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--label-file|"run":--annotation|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--health-cmd|"run":--health-interval|"run":--health-on-failure|"run":--health-retries|"run":--health-start-period|"run":--health-timeout|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":--volumes-from|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--memory-swappiness|"create":--cpus|"create":--cpu-period|"create":--cpu-quota|"create":--cpu-rt-period|"create":--cpu-rt-runtime|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--cpuset-mems|"create":--pids-limit|"create":--blkio-weight|"create":--blkio-weight-device|"create":--device-read-bps|"create":--device-read-iops|"create":--device-write-bps|"create":--device-write-iops|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--label-file|"create":--annotation|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--health-cmd|"create":--health-interval|"create":--health-on-failure|"create":--health-retries|"create":--health-start-period|"create":--health-timeout|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":--volumes-from|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--pod|"run":--pod-id-file|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--memory-swappiness|"run":--cpus|"run":--cpu-period|"run":--cpu-quota|"run":--cpu-rt-period|"run":--cpu-rt-runtime|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--cpuset-mems|"run":--pids-limit|"run":--blkio-weight|"run":--blkio-weight-device|"run":--device-read-bps|"run":--device-read-iops|"run":--device-write-bps|"run":--device-write-iops|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--label-file|"run":--annotation|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--health-cmd|"run":--health-interval|"run":--health-on-failure|"run":--health-retries|"run":--health-start-period|"run":--health-timeout|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":--volumes-from|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--pod|"create":--pod-id-file|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--memory-swappiness|"create":--cpus|"create":--cpu-period|"create":--cpu-quota|"create":--cpu-rt-period|"create":--cpu-rt-runtime|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--cpuset-mems|"create":--pids-limit|"create":--blkio-weight|"create":--blkio-weight-device|"create":--device-read-bps|"create":--device-read-iops|"create":--device-write-bps|"create":--device-write-iops|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--label-file|"create":--annotation|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--health-cmd|"create":--health-interval|"create":--health-on-failure|"create":--health-retries|"create":--health-start-period|"create":--health-timeout|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":-f|"start":--filter|"start":--detach-keys|"start":--sig-proxy) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":--cidfile) return 0 ;;
@@ -9028,8 +10022,14 @@ _ctl_takes_value() {
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;
         "volume/prune":--filter) return 0 ;;
-        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--memory-swappiness|"container/run":--cpus|"container/run":--cpu-period|"container/run":--cpu-quota|"container/run":--cpu-rt-period|"container/run":--cpu-rt-runtime|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--cpuset-mems|"container/run":--pids-limit|"container/run":--blkio-weight|"container/run":--blkio-weight-device|"container/run":--device-read-bps|"container/run":--device-read-iops|"container/run":--device-write-bps|"container/run":--device-write-iops|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--memory-swappiness|"container/create":--cpus|"container/create":--cpu-period|"container/create":--cpu-quota|"container/create":--cpu-rt-period|"container/create":--cpu-rt-runtime|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--cpuset-mems|"container/create":--pids-limit|"container/create":--blkio-weight|"container/create":--blkio-weight-device|"container/create":--device-read-bps|"container/create":--device-read-iops|"container/create":--device-write-bps|"container/create":--device-write-iops|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "pod/create":-n|"pod/create":--name|"pod/create":-p|"pod/create":--publish|"pod/create":--network|"pod/create":--share|"pod/create":--infra|"pod/create":--infra-image|"pod/create":--infra-command|"pod/create":--infra-name|"pod/create":-l|"pod/create":--label|"pod/create":--hostname|"pod/create":--add-host|"pod/create":--dns|"pod/create":-v|"pod/create":--volume|"pod/create":--pod-id-file|"pod/create":--exit-policy) return 0 ;;
+        "pod/stop":-t|"pod/stop":--time) return 0 ;;
+        "pod/kill":-s|"pod/kill":--signal) return 0 ;;
+        "pod/rm":-t|"pod/rm":--time) return 0 ;;
+        "pod/ps":-f|"pod/ps":--filter|"pod/ps":--format|"pod/ps":--sort) return 0 ;;
+        "pod/inspect":-f|"pod/inspect":--format) return 0 ;;
+        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--pod|"container/run":--pod-id-file|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--memory-swappiness|"container/run":--cpus|"container/run":--cpu-period|"container/run":--cpu-quota|"container/run":--cpu-rt-period|"container/run":--cpu-rt-runtime|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--cpuset-mems|"container/run":--pids-limit|"container/run":--blkio-weight|"container/run":--blkio-weight-device|"container/run":--device-read-bps|"container/run":--device-read-iops|"container/run":--device-write-bps|"container/run":--device-write-iops|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--pod|"container/create":--pod-id-file|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--memory-swappiness|"container/create":--cpus|"container/create":--cpu-period|"container/create":--cpu-quota|"container/create":--cpu-rt-period|"container/create":--cpu-rt-runtime|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--cpuset-mems|"container/create":--pids-limit|"container/create":--blkio-weight|"container/create":--blkio-weight-device|"container/create":--device-read-bps|"container/create":--device-read-iops|"container/create":--device-write-bps|"container/create":--device-write-iops|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":-f|"container/start":--filter|"container/start":--detach-keys|"container/start":--sig-proxy) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":--cidfile) return 0 ;;
@@ -9054,10 +10054,12 @@ _ctl_takes_value() {
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
         "build":--annotation|"build":--build-arg|"build":--build-arg-file|"build":-f|"build":--file|"build":--force-rm|"build":--format|"build":--iidfile|"build":--label|"build":--layers|"build":--network|"build":--platform|"build":--pull|"build":--rm|"build":-t|"build":--tag|"build":--target) return 0 ;;
         "buildx/build":--annotation|"buildx/build":--build-arg|"buildx/build":--build-arg-file|"buildx/build":-f|"buildx/build":--file|"buildx/build":--force-rm|"buildx/build":--format|"buildx/build":--iidfile|"buildx/build":--label|"buildx/build":--layers|"buildx/build":--network|"buildx/build":--platform|"buildx/build":--pull|"buildx/build":--rm|"buildx/build":-t|"buildx/build":--tag|"buildx/build":--target) return 0 ;;
+        "push":--authfile|"push":--compression-format|"push":--compression-level|"push":--creds|"push":--digestfile|"push":--force-compression|"push":-f|"push":--format|"push":--retry|"push":--retry-delay|"push":--tls-verify) return 0 ;;
         "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
         "image/build":--annotation|"image/build":--build-arg|"image/build":--build-arg-file|"image/build":-f|"image/build":--file|"image/build":--force-rm|"image/build":--format|"image/build":--iidfile|"image/build":--label|"image/build":--layers|"image/build":--network|"image/build":--platform|"image/build":--pull|"image/build":--rm|"image/build":-t|"image/build":--tag|"image/build":--target) return 0 ;;
         "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;
         "image/pull":--platform|"image/pull":--tls-verify|"image/pull":--authfile) return 0 ;;
+        "image/push":--authfile|"image/push":--compression-format|"image/push":--compression-level|"image/push":--creds|"image/push":--digestfile|"image/push":--force-compression|"image/push":-f|"image/push":--format|"image/push":--retry|"image/push":--retry-delay|"image/push":--tls-verify) return 0 ;;
         "image/inspect":-f|"image/inspect":--format) return 0 ;;
         "image/load":-i|"image/load":--input) return 0 ;;
         "image/save":--format|"image/save":-o|"image/save":--output) return 0 ;;

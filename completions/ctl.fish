@@ -72,6 +72,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage conta
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "build" -d 'Build an image using instructions from Containerfiles'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "buildx" -d 'Build images (buildx\'s syntax: `buildx build`)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "push" -d 'Push an image to a registry'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "images" -d 'List images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "image" -d 'Manage images'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "inspect" -d 'Show details of images as JSON'
@@ -1871,6 +1872,29 @@ complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l authfile -d 'Path of the authentication file (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l compression-format -d 'Compression format to use (gzip, zstd, zstd:chunked)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l compression-level -d 'Compression level to use' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for authenticating to a registry' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l digestfile -d 'Write the digest of the pushed image to the specified file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l force-compression -d 'Use the specified compression algorithm even if the destination contains a differently-compressed variant already' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand push" -s f -l format -d 'Manifest type (oci, v2s2) to use in the destination (default is oci)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l retry -d 'Number of times to retry a failed blob upload' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l retry-delay -d 'Delay between retries (a Go duration; default 2s, doubling)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand push" -s q -l quiet -d 'Don\'t output progress information when pushing images'
+complete -c ctl -n "__fish_ctl_using_subcommand push" -l remove-signatures -d 'Discard any pre-existing signatures in the image'
+complete -c ctl -n "__fish_ctl_using_subcommand push" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''
 id\t''
@@ -1893,28 +1917,29 @@ complete -c ctl -n "__fish_ctl_using_subcommand images" -l no-trunc -d 'Do not t
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l digests -d 'Show digests'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -l history -d 'Show every name the image has had, the latest first'
 complete -c ctl -n "__fish_ctl_using_subcommand images" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "build" -d 'Build an image using instructions from Containerfiles'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "ls" -d 'List images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "pull" -d 'Pull an image from a registry'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "inspect" -d 'Show details of images as JSON'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "tag" -d 'Add names to an image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "rm" -d 'Remove images'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "save" -d 'Save image(s) to an archive'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "history" -d 'Show history of a specified image'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "import" -d 'Create an image from a root filesystem tarball'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
-complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull inspect tag untag rm load save history import exists prune" -f -a "prune" -d 'Remove unused images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "build" -d 'Build an image using instructions from Containerfiles'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "ls" -d 'List images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "pull" -d 'Pull an image from a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "push" -d 'Push an image to a registry'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "inspect" -d 'Show details of images as JSON'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "tag" -d 'Add names to an image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "untag" -d 'Remove names from an image (every name when none is given)'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "rm" -d 'Remove images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "load" -d 'Load images from a docker-archive or oci-archive tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "save" -d 'Save image(s) to an archive'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "history" -d 'Show history of a specified image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "import" -d 'Create an image from a root filesystem tarball'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "exists" -d 'Exit 0 if an image exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and not __fish_seen_subcommand_from build ls pull push inspect tag untag rm load save history import exists prune" -f -a "prune" -d 'Remove unused images'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l annotation -d 'Add an annotation to the image (not kept: ctl stores no manifest for built images)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg -d 'ARG=value for the build (the value of ARG in the environment when only ARG is given)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l build-arg-file -d 'A file of ARG=value lines for the build' -r -F
@@ -1981,6 +2006,29 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -s q -l quiet -d 'Print only the image id'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from pull" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l authfile -d 'Path of the authentication file (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-format -d 'Compression format to use (gzip, zstd, zstd:chunked)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l compression-level -d 'Compression level to use' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l creds -d 'Credentials (USERNAME:PASSWORD) to use for authenticating to a registry' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l digestfile -d 'Write the digest of the pushed image to the specified file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l force-compression -d 'Use the specified compression algorithm even if the destination contains a differently-compressed variant already' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -s f -l format -d 'Manifest type (oci, v2s2) to use in the destination (default is oci)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l retry -d 'Number of times to retry a failed blob upload' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l retry-delay -d 'Delay between retries (a Go duration; default 2s, doubling)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -s q -l quiet -d 'Don\'t output progress information when pushing images'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -l remove-signatures -d 'Discard any pre-existing signatures in the image'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from push" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
