@@ -18,12 +18,9 @@ pub fn lock_path(path: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
-/// Appends `line` (ending in a newline) to `path`, creating it (and its directory).
-pub fn append(path: &Path, line: &[u8]) -> io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let lock = OpenOptions::new()
+/// Takes the lock beside the events file `path` (shared: appending; exclusive: rotating).
+fn lock(path: &Path, how: nix::fcntl::FlockArg) -> io::Result<nix::fcntl::Flock<File>> {
+    let file = OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
@@ -31,8 +28,15 @@ pub fn append(path: &Path, line: &[u8]) -> io::Result<()> {
         .mode(0o600)
         .custom_flags(libc::O_CLOEXEC)
         .open(lock_path(path))?;
-    let _shared = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockShared)
-        .map_err(|(_, e)| io::Error::from(e))?;
+    nix::fcntl::Flock::lock(file, how).map_err(|(_, e)| io::Error::from(e))
+}
+
+/// Appends `line` (ending in a newline) to `path`, creating it (and its directory).
+pub fn append(path: &Path, line: &[u8]) -> io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let _shared = lock(path, nix::fcntl::FlockArg::LockShared)?;
     let mut f: File = OpenOptions::new()
         .append(true)
         .create(true)
@@ -52,16 +56,7 @@ pub fn append_rotating(path: &Path, line: &[u8], max_size: u64) -> io::Result<()
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)?;
         }
-        let lock = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .custom_flags(libc::O_CLOEXEC)
-            .open(lock_path(path))?;
-        let _excl = nix::fcntl::Flock::lock(lock, nix::fcntl::FlockArg::LockExclusive)
-            .map_err(|(_, e)| io::Error::from(e))?;
+        let _excl = lock(path, nix::fcntl::FlockArg::LockExclusive)?;
         if size(path) + adding > max_size {
             std::fs::rename(path, rotated(path))?;
         }

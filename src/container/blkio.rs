@@ -205,10 +205,11 @@ pub fn parse_devices(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
 
-    fn disk(path: &str) -> std::io::Result<(i64, i64)> {
+    /// A host with one disk, /dev/vda (254:0).
+    pub(crate) fn disk(path: &str) -> std::io::Result<(i64, i64)> {
         match path {
             "/dev/vda" => Ok((254, 0)),
             _ => Err(std::io::Error::from_raw_os_error(libc::ENOENT)),

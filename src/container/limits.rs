@@ -262,12 +262,7 @@ fn set<T>(slot: &mut Option<T>, v: Option<T>) {
 mod tests {
     use super::*;
 
-    fn disk(path: &str) -> std::io::Result<(i64, i64)> {
-        match path {
-            "/dev/vda" => Ok((254, 0)),
-            _ => Err(std::io::Error::from_raw_os_error(libc::ENOENT)),
-        }
-    }
+    use crate::container::blkio::tests::disk;
 
     #[test]
     fn flags_become_limits() {
