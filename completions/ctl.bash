@@ -2192,7 +2192,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__ls)
-            opts="-a -q -n -l -f -s -w -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --ns --namespace --watch --sync --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -q -n -l -f -s -p -w -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --ns --namespace --pod --watch --sync --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7376,7 +7376,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__ps)
-            opts="-a -q -n -l -f -s -w -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --ns --namespace --watch --sync --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -q -n -l -f -s -p -w -h --all --quiet --no-trunc --last --latest --filter --format --noheading --sort --size --external --ns --namespace --pod --watch --sync --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -542,7 +542,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand logs" -s n -l names -d 'Name eac
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s l -l latest -d 'Show the logs of the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, pod, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
 created\t''
@@ -569,10 +569,11 @@ complete -c ctl -n "__fish_ctl_using_subcommand ps" -l noheading -d 'Do not prin
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l namespace -l ns -d 'Show each running container\'s namespaces (the inode numbers of /proc/PID/ns/*)'
+complete -c ctl -n "__fish_ctl_using_subcommand ps" -s p -l pod -d 'Show each container\'s pod: its id and name'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -l sync -d 'Sync each container\'s state with the machine (ctl always does)'
 complete -c ctl -n "__fish_ctl_using_subcommand ps" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, pod, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
 created\t''
@@ -599,6 +600,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand list" -l noheading -d 'Do not pr
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l namespace -l ns -d 'Show each running container\'s namespaces (the inode numbers of /proc/PID/ns/*)'
+complete -c ctl -n "__fish_ctl_using_subcommand list" -s p -l pod -d 'Show each container\'s pod: its id and name'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -l sync -d 'Sync each container\'s state with the machine (ctl always does)'
 complete -c ctl -n "__fish_ctl_using_subcommand list" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand port" -l root -d 'Image and container store directory' -r -F
@@ -1583,7 +1585,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s l -l latest -d 'Show the logs of the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s n -l last -d 'Show the N most recently created containers (all states)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: id, name, status, label, label!, ancestor, exited, before, since, until, network, volume, health, restart-policy, pod, command, should-start-on-boot (KEY=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.ID}} {{.Names}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by command, created (oldest first), id, image, names, runningfor, size or status' -r -f -a "command\t''
 created\t''
@@ -1610,6 +1612,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s s -l size -d 'Show each container\'s size: its writable layer, and with the image\'s (virtual)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l external -d 'Show external containers too (ctl has none: only ctl\'s containers exist)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l namespace -l ns -d 'Show each running container\'s namespaces (the inode numbers of /proc/PID/ns/*)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s p -l pod -d 'Show each container\'s pod: its id and name'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -l sync -d 'Sync each container\'s state with the machine (ctl always does)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from inspect" -s f -l format -d 'Format each result with a template (e.g. \'{{.State.Status}}\')' -r

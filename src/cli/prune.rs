@@ -108,6 +108,7 @@ fn container_filter(raw: &[String]) -> Result<ContainerFilter> {
         container: &none_c,
         network: &none_s,
         image: &none_s,
+        pod: &none_s,
         now,
         local_offset: ctl::timetype::local_offset(now.0),
     };

@@ -34,7 +34,7 @@ pub struct Args {
     #[arg(short, long)]
     pub latest: bool,
     /// Filter: id, name, status, label, label!, ancestor, exited, before, since, until,
-    /// network, volume, health, restart-policy, command, should-start-on-boot (KEY=VALUE)
+    /// network, volume, health, restart-policy, pod, command, should-start-on-boot (KEY=VALUE)
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// json, or a Go template such as '{{.ID}} {{.Names}}' ('table ...' adds a header)
@@ -57,6 +57,9 @@ pub struct Args {
     /// Show each running container's namespaces (the inode numbers of /proc/PID/ns/*)
     #[arg(long = "namespace", visible_alias = "ns")]
     pub namespace: bool,
+    /// Show each container's pod: its id and name
+    #[arg(short, long)]
+    pub pod: bool,
     /// Refresh the table every N seconds until interrupted
     #[arg(short, long, value_name = "N")]
     pub watch: Option<u64>,
@@ -232,16 +235,18 @@ fn ports_of<'a>(cfg: &'a ContainerConfig, st: &'a State) -> &'a [PortMapping] {
 /// `Id`, `Names` and `Networks` as lists, `Created` a unix time, `CreatedAt` in words).
 #[cfg(test)]
 pub fn ps_json(cfg: &ContainerConfig, st: &State) -> Value {
-    ps_json_full(cfg, st, None, false, None)
+    ps_json_full(cfg, st, None, false, None, None)
 }
 
-/// [`ps_json`] with `--size`'s `Size` object, and `Namespaces` filled in when `ns` (`--ns`).
+/// [`ps_json`] with `--size`'s `Size` object, `Namespaces` filled in when `ns` (`--ns`), and
+/// the pod's name (`--pod`).
 pub fn ps_json_full(
     cfg: &ContainerConfig,
     st: &State,
     size: Option<&Sizes>,
     ns: bool,
     health: Option<&str>,
+    pod_name: Option<&str>,
 ) -> Value {
     let size = size.map(|s| json!({"RootFsSize": s.rootfs, "RwSize": s.rw}));
     let mut namespaces = serde_json::Map::new();
@@ -265,15 +270,15 @@ pub fn ps_json_full(
         "Id": cfg.id,
         "Image": cfg.image_name,
         "ImageID": cfg.image_id,
-        "IsInfra": false,
+        "IsInfra": cfg.infra,
         "Labels": cfg.labels,
         "Mounts": cfg.mounts.iter().map(|m| m.destination.clone()).collect::<Vec<_>>(),
         "Names": [cfg.name],
         "Namespaces": namespaces,
         "Networks": cfg.networks,
         "Pid": st.pid.unwrap_or(0),
-        "Pod": "",
-        "PodName": "",
+        "Pod": cfg.pod.clone().unwrap_or_default(),
+        "PodName": pod_name.unwrap_or_default(),
         "Ports": ports_of(cfg, st),
         "Restarts": st.restarts,
         "Size": size,
@@ -296,7 +301,7 @@ const PS_SHAPE: Shape = Shape {
 /// Go prints a time).
 #[cfg(test)]
 pub fn ps_row(cfg: &ContainerConfig, st: &State, no_trunc: bool) -> TValue {
-    ps_row_full(cfg, st, None, no_trunc, false, None)
+    ps_row_full(cfg, st, None, no_trunc, false, None, None)
 }
 
 /// [`ps_row`] with `--size`'s sizes (`.Size` is empty without them, as podman's), and the
@@ -308,8 +313,12 @@ pub fn ps_row_full(
     no_trunc: bool,
     ns: bool,
     health: Option<&str>,
+    pod_name: Option<&str>,
 ) -> TValue {
-    let mut row = Struct::from_json(&ps_json_full(cfg, st, size, ns, health), &PS_SHAPE);
+    let mut row = Struct::from_json(
+        &ps_json_full(cfg, st, size, ns, health, pod_name),
+        &PS_SHAPE,
+    );
     let short = |id: &str| {
         if no_trunc {
             id.to_string()
@@ -330,7 +339,7 @@ pub fn ps_row_full(
     let labels = cfg.labels.clone();
     row.method("ID", short(&cfg.id))
         .method("ImageID", short(&cfg.image_id))
-        .method("Pod", "")
+        .method("Pod", short(cfg.pod.as_deref().unwrap_or_default()))
         .method("Status", status_text(st, health))
         .method("Restarts", st.restarts.to_string())
         .method("RunningFor", ago(Some(cfg.created)))
@@ -390,11 +399,14 @@ pub(super) fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFi
     let nets = m.networks().ok();
     let network = |v: &str| nets.as_ref().and_then(|n| n.get(v).ok()).map(|n| n.name);
     let image = |v: &str| m.find_image(v).ok().map(|i| i.id);
+    let pods = m.pods().ok();
+    let pod = |v: &str| pods.as_ref().and_then(|p| p.resolve(v).ok());
     let now = ctl::timetype::now();
     let look = Lookups {
         container: &container,
         network: &network,
         image: &image,
+        pod: &pod,
         now,
         local_offset: ctl::timetype::local_offset(now.0),
     };
@@ -488,13 +500,33 @@ fn print_once(
     }
     // podman's pkg/ps: the newest N are chosen, then every listing is oldest first.
     rows.reverse();
+    // `--pod`: the pods' names, read once each (podman fills PodName only then).
+    let mut pod_names = std::collections::BTreeMap::new();
+    if args.pod {
+        let pods = m.pods()?;
+        for id in rows.iter().filter_map(|(c, ..)| c.pod.clone()) {
+            let name = pods.config(&id).map(|p| p.name).unwrap_or_default();
+            pod_names.insert(id, name);
+        }
+    }
+    let pod_name = |c: &ContainerConfig| c.pod.as_ref().and_then(|p| pod_names.get(p)).cloned();
     if let Some(by) = &args.sort {
         sort_rows(&mut rows, by);
     }
     if json {
         let objs: Vec<Value> = rows
             .iter()
-            .map(|(c, s, z, h)| ps_json_full(c, s, z.as_ref(), args.namespace, h.as_deref()))
+            .map(|(c, s, z, h)| {
+                let pod = pod_name(c);
+                ps_json_full(
+                    c,
+                    s,
+                    z.as_ref(),
+                    args.namespace,
+                    h.as_deref(),
+                    pod.as_deref(),
+                )
+            })
             .collect();
         super::output::print_json(&objs);
         return Ok(ExitCode::SUCCESS);
@@ -510,6 +542,7 @@ fn print_once(
                         args.no_trunc,
                         args.namespace,
                         h.as_deref(),
+                        pod_name(c).as_deref(),
                     )
                 })
                 .collect(),
@@ -546,6 +579,15 @@ fn print_once(
                 ctl::network::ports::display(ports_of(cfg, st)),
                 cfg.name.clone(),
             ];
+            if args.pod {
+                let id = cfg.pod.as_deref().unwrap_or_default();
+                row.push(if args.no_trunc {
+                    id.to_string()
+                } else {
+                    id.chars().take(12).collect()
+                });
+                row.push(pod_name(cfg).unwrap_or_default());
+            }
             row.extend(size.as_ref().map(size_text));
             row
         })
@@ -559,6 +601,9 @@ fn print_once(
         "PORTS",
         "NAMES",
     ];
+    if args.pod {
+        header.extend(["POD ID", "PODNAME"]);
+    }
     if args.size {
         header.push("SIZE");
     }
@@ -718,7 +763,7 @@ mod tests {
         let (cfg, st) = record();
         let z = Sizes { rw: 5, rootfs: 9 };
         assert_eq!(
-            ps_json_full(&cfg, &st, Some(&z), false, None)["Size"],
+            ps_json_full(&cfg, &st, Some(&z), false, None, None)["Size"],
             json!({"RootFsSize": 9, "RwSize": 5})
         );
         assert_eq!(ps_json(&cfg, &st)["Size"], Value::Null);

@@ -39,6 +39,8 @@ pub struct Lookups<'a> {
     pub network: &'a dyn Fn(&str) -> Option<String>,
     /// An image's id, by name or id.
     pub image: &'a dyn Fn(&str) -> Option<String>,
+    /// A pod's id, by name or id.
+    pub pod: &'a dyn Fn(&str) -> Option<String>,
     pub now: Time,
     pub local_offset: i64,
 }
@@ -58,7 +60,8 @@ enum Pred {
     /// Health statuses (`none`: no healthcheck).
     Health(Vec<String>),
     Until(Time),
-    Pod,
+    /// Pod ids.
+    Pod(Vec<String>),
     /// Network names, and the ids of containers whose network a `container:X` value names.
     Network(Vec<String>, Vec<String>),
     RestartPolicy(Vec<String>),
@@ -153,7 +156,8 @@ impl ContainerFilter {
                         look.local_offset,
                     )?)
                 }
-                "pod" => Pred::Pod,
+                // podman's: a pod that does not exist matches nothing.
+                "pod" => Pred::Pod(values.iter().filter_map(|v| (look.pod)(v)).collect()),
                 "network" => {
                     let names = values.iter().filter_map(|v| (look.network)(v)).collect();
                     let ids = values
@@ -272,8 +276,7 @@ fn pred(p: &Pred, cfg: &ContainerConfig, st: &State, health: Option<&str>) -> bo
         Pred::Health(v) => v
             .iter()
             .any(|v| Some(v.as_str()) == health.or(Some("none"))),
-        // ctl has no pods.
-        Pred::Pod => false,
+        Pred::Pod(ids) => cfg.pod.as_ref().is_some_and(|p| ids.contains(p)),
         Pred::Network(names, ids) => match &cfg.network {
             Mode::Container(of) => ids.contains(of),
             _ => cfg.networks.iter().any(|n| names.contains(n)),
@@ -372,6 +375,7 @@ mod tests {
             container: &container,
             network: &network,
             image: &image,
+            pod: &image,
             now: crate::timetype::parse_rfc3339("2026-01-04T00:00:00Z").unwrap(),
             local_offset: 0,
         };

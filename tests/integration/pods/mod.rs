@@ -158,6 +158,57 @@ fn run_in_a_new_pod_kill_and_prune() {
     let v = ctl.ok(&["pod", "inspect", "solo"]).json();
     assert_eq!(v[0]["NumContainers"], 2);
     assert_eq!(v[0]["State"], "Running");
+    let pod_id = v[0]["Id"].as_str().unwrap().to_string();
+    // podman-ps(1): --pod adds POD ID and PODNAME; --filter pod= takes a name or an id;
+    // the JSON has the pod's id (and its name with --pod), the infra flagged IsInfra.
+    ctl.ok(&["run", "-d", "--name", "loner", image, "sleep", "600"]);
+    let table = ctl.ok(&["ps", "--pod", "--filter", "name=napper"]);
+    let lines = table.lines();
+    let header: Vec<&str> = lines[0]
+        .split("  ")
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+        .collect();
+    assert_eq!(
+        header[header.len() - 3..],
+        ["NAMES", "POD ID", "PODNAME"],
+        "{table}"
+    );
+    let row: Vec<&str> = lines[1].split_whitespace().collect();
+    assert_eq!(
+        row[row.len() - 3..],
+        ["napper", &pod_id[..12], "solo"],
+        "{table}"
+    );
+    for by in ["solo", &pod_id[..12]] {
+        let names = ctl.ok(&[
+            "ps",
+            "-a",
+            "--filter",
+            &format!("pod={by}"),
+            "--format",
+            "{{.Names}} {{.IsInfra}}",
+        ]);
+        let mut got = names.lines();
+        got.sort();
+        assert_eq!(got.len(), 2, "{names}");
+        assert!(got.contains(&"napper false"), "{names}");
+        assert!(got.iter().any(|l| l.ends_with(" true")), "{names}");
+    }
+    assert_eq!(
+        ctl.ok(&["ps", "-a", "-q", "--filter", "pod=nosuch"]).stdout,
+        ""
+    );
+    let js = ctl
+        .ok(&["ps", "--pod", "--format", "json", "--filter", "name=napper"])
+        .json();
+    assert_eq!(js[0]["Pod"], pod_id.as_str());
+    assert_eq!(js[0]["PodName"], "solo");
+    let js = ctl
+        .ok(&["ps", "--format", "json", "--filter", "name=loner"])
+        .json();
+    assert_eq!(js[0]["Pod"], "");
+    ctl.ok(&["rm", "-f", "-t", "0", "loner"]);
     ctl.ok(&["pod", "kill", "solo"]);
     assert_eq!(pod_status(&w, "solo"), "Exited");
     ctl.ok(&["pod", "create", "--name", "idle"]);
