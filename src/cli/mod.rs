@@ -39,6 +39,7 @@ mod port;
 mod progress;
 mod prune;
 mod ps;
+mod ps_size;
 mod pull;
 mod push;
 mod rename;

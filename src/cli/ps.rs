@@ -14,6 +14,8 @@ use ctl::Context;
 use ctl::network::ports::PortMapping;
 
 use super::output::{ago, table, up};
+pub use super::ps_size::Sizes;
+use super::ps_size::{size_text, sizes_of};
 use super::template::{header_name, Format, Origin, Shape, Struct, Value as TValue};
 
 #[derive(Debug, clap::Args)]
@@ -100,60 +102,6 @@ fn namespaces_of(st: &State) -> std::collections::BTreeMap<&'static str, String>
         }
     }
     out
-}
-
-/// A container's sizes, as podman's ContainerSize: the writable layer (the overlay's
-/// upper directory) and the whole root filesystem (the image's layers and that).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sizes {
-    pub rw: u64,
-    pub rootfs: u64,
-}
-
-/// The bytes of the files under `dir` (a hard-linked file once), as containers/storage
-/// counts a layer's size.
-pub fn dir_size(dir: &std::path::Path) -> u64 {
-    use std::os::unix::fs::MetadataExt;
-    let mut seen = std::collections::HashSet::new();
-    let mut total = 0;
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let Ok(md) = e.path().symlink_metadata() else {
-                continue;
-            };
-            if md.is_dir() {
-                stack.push(e.path());
-            } else if md.nlink() < 2 || seen.insert((md.dev(), md.ino())) {
-                total += md.len();
-            }
-        }
-    }
-    total
-}
-
-/// go-units' HumanSizeWithPrecision(n, 3): `4.1kB`, `0B`.
-fn units_size(n: u64) -> String {
-    const UNITS: [&str; 9] = ["B", "kB", "MB", "GB", "TB", "PB", "EB", "ZB", "YB"];
-    let mut v = n as f64;
-    let mut i = 0;
-    while v >= 1000.0 && i < UNITS.len() - 1 {
-        v /= 1000.0;
-        i += 1;
-    }
-    format!(
-        "{}{}",
-        super::template::value::go_float(v, 'g', Some(3)),
-        UNITS[i]
-    )
-}
-
-/// podman's `.Size` of a ps row: `RW (virtual ROOTFS)`.
-fn size_text(s: &Sizes) -> String {
-    format!("{} (virtual {})", units_size(s.rw), units_size(s.rootfs))
 }
 
 /// A row: the records, `--size`'s sizes, the health log's status (None: no healthcheck).
@@ -413,17 +361,6 @@ pub(super) fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFi
     ContainerFilter::compile(raw, &look).map_err(anyhow::Error::msg)
 }
 
-/// A container's sizes: its upper directory, and that with its image's layers.
-fn sizes_of(m: &Manager, cfg: &ContainerConfig) -> Sizes {
-    let (upper, _, _) = m.overlay_dirs(&cfg.id);
-    let rw = dir_size(&upper);
-    let image = m.find_image(&cfg.image_id).map(|i| i.size).unwrap_or(0);
-    Sizes {
-        rw,
-        rootfs: image + rw,
-    }
-}
-
 /// podman's default `--ns` row.
 const NS_TABLE: &str = "table {{.ID}}\t{{.Names}}\t{{.Pid}}\t{{.Cgroup}}\t{{.IPC}}\t{{.MNT}}\t\
                         {{.NET}}\t{{.PIDNS}}\t{{.User}}\t{{.UTS}}";
@@ -617,6 +554,7 @@ fn print_once(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::cli::ps_size::{dir_size, units_size};
 
     #[test]
     fn namespace_ids_are_the_links_inodes() {
