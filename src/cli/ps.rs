@@ -347,8 +347,8 @@ pub(super) fn compile_filters(m: &Manager, raw: &[String]) -> Result<ContainerFi
     let nets = m.networks().ok();
     let network = |v: &str| nets.as_ref().and_then(|n| n.get(v).ok()).map(|n| n.name);
     let image = |v: &str| m.find_image(v).ok().map(|i| i.id);
-    let pods = m.pods().ok();
-    let pod = |v: &str| pods.as_ref().and_then(|p| p.resolve(v).ok());
+    // Only a pod filter opens the pod store: a plain listing reads no more than before.
+    let pod = |v: &str| m.pods().ok().and_then(|p| p.resolve(v).ok());
     let now = ctl::timetype::now();
     let look = Lookups {
         container: &container,
