@@ -56,7 +56,7 @@ fn sigkill_of_a_foreground_run_at_any_moment() {
             assert!(
                 matches!(
                     state.as_str(),
-                    "running" | "created" | "exited" | "configured"
+                    "running" | "created" | "initialized" | "exited"
                 ),
                 "{n}: {state}"
             );
