@@ -154,6 +154,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l shm-size -d 'Size of /de
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-merge -d 'Set a variable from the default and image environment: K=V with ${VAR} expanded (e.g. PATH=/opt/bin:${PATH})' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l unsetenv -d 'Leave out a variable of the default or image environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l http-proxy -d 'Pass this environment\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, and their capitals) into the container' -r -f -a "true\t''
+false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
@@ -213,6 +217,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l init -d 'Run an init (ca
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l unsetenv-all -d 'Leave out the whole default and image environment'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand run" -s i -l interactive -d 'Keep stdin open'
@@ -275,6 +280,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l shm-size -d 'Size of 
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-merge -d 'Set a variable from the default and image environment: K=V with ${VAR} expanded (e.g. PATH=/opt/bin:${PATH})' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l unsetenv -d 'Leave out a variable of the default or image environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l http-proxy -d 'Pass this environment\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, and their capitals) into the container' -r -f -a "true\t''
+false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
@@ -332,13 +341,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l init -d 'Run an init 
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l unsetenv-all -d 'Leave out the whole default and image environment'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l rm -d 'Remove the container when it exits'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l help -d 'Print help (`-h` is --hostname here, as podman\'s)'
-complete -c ctl -n "__fish_ctl_using_subcommand start" -s f -l filter -d 'Start the containers that match: restart-policy=POLICY (e.g. at boot: always, unless-stopped)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand start" -s f -l filter -d 'Start the containers that match KEY=VALUE (the filters of ps; at boot: should-start-on-boot=true)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l detach-keys -d 'With --attach: keys that detach, ctrl-<x> or characters, comma separated' -r
 complete -c ctl -n "__fish_ctl_using_subcommand start" -l sig-proxy -d 'Forward INT, TERM and HUP to the container (default: with --attach)' -r -f -a "true\t''
 false\t''"
@@ -356,6 +366,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand start" -s l -l latest -d 'Start 
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s i -l interactive -d 'With --attach: pass stdin on (to a container created with -i)'
 complete -c ctl -n "__fish_ctl_using_subcommand start" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand stop" -s f -l filter -d 'Act on the containers that match KEY=VALUE (the filters of ps)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l cidfile -d 'Read the container id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -370,6 +381,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand stop" -s a -l all -d 'Act on all
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand stop" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s t -l time -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -s f -l filter -d 'Act on the containers that match KEY=VALUE (the filters of ps)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l cidfile -d 'Read the container id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -379,6 +391,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand restart" -l config -d 'Config fi
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand restart" -l running -d 'With --all: only the containers that are running'
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand restart" -s h -l help -d 'Print help'
@@ -495,6 +508,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand attach" -l no-stdin -d 'Do not a
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -s l -l latest -d 'Attach to the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand attach" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -s t -l time -d 'Seconds to wait before killing a running container with --force' -r
+complete -c ctl -n "__fish_ctl_using_subcommand rm" -l filter -d 'Remove the containers that match KEY=VALUE (the filters of ps; no short form, as -f is --force)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l cidfile -d 'Read the container id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1197,6 +1211,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-merge -d 'Set a variable from the default and image environment: K=V with ${VAR} expanded (e.g. PATH=/opt/bin:${PATH})' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv -d 'Leave out a variable of the default or image environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l http-proxy -d 'Pass this environment\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, and their capitals) into the container' -r -f -a "true\t''
+false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
@@ -1256,6 +1274,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l unsetenv-all -d 'Leave out the whole default and image environment'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -s i -l interactive -d 'Keep stdin open'
@@ -1318,6 +1337,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sysctl -d 'Set a namespaced kernel parameter: NAME=VALUE (net.*, fs.mqueue.*, kernel IPC ones)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tz -d 'Time zone in the container: an area/city name from /usr/share/zoneinfo, or local' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l umask -d 'The process\'s umask (octal, default 0022)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-merge -d 'Set a variable from the default and image environment: K=V with ${VAR} expanded (e.g. PATH=/opt/bin:${PATH})' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv -d 'Leave out a variable of the default or image environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l http-proxy -d 'Pass this environment\'s proxy variables (http_proxy, https_proxy, ftp_proxy, no_proxy, and their capitals) into the container' -r -f -a "true\t''
+false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
@@ -1375,13 +1398,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s P -l publish-all -d 'Publish every port the image exposes, each on a free host port'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-hosts -d 'Do not write /etc/hosts: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l env-host -d 'Pass this environment into the container (below --env-file and --env)'
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l unsetenv-all -d 'Leave out the whole default and image environment'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Pull without progress output'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s t -l tty -d 'Allocate a pseudo-terminal'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -s i -l interactive -d 'Keep stdin open'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l rm -d 'Remove the container when it exits'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l help -d 'Print help (`-h` is --hostname here, as podman\'s)'
-complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match: restart-policy=POLICY (e.g. at boot: always, unless-stopped)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s f -l filter -d 'Start the containers that match KEY=VALUE (the filters of ps; at boot: should-start-on-boot=true)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l detach-keys -d 'With --attach: keys that detach, ctrl-<x> or characters, comma separated' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -l sig-proxy -d 'Forward INT, TERM and HUP to the container (default: with --attach)' -r -f -a "true\t''
 false\t''"
@@ -1399,6 +1423,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s i -l interactive -d 'With --attach: pass stdin on (to a container created with -i)'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s t -l time -l timeout -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s f -l filter -d 'Act on the containers that match KEY=VALUE (the filters of ps)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l cidfile -d 'Read the container id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1413,6 +1438,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s t -l time -d 'Seconds to wait before killing (default: the container\'s stop timeout)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s f -l filter -d 'Act on the containers that match KEY=VALUE (the filters of ps)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l cidfile -d 'Read the container id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1422,6 +1448,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -l running -d 'With --all: only the containers that are running'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s a -l all -d 'Act on all containers'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s l -l latest -d 'Act on the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from restart" -s h -l help -d 'Print help'
@@ -1538,6 +1565,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -s l -l latest -d 'Attach to the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from attach" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing a running container with --force' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l filter -d 'Remove the containers that match KEY=VALUE (the filters of ps; no short form, as -f is --force)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l cidfile -d 'Read the container id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F

@@ -29,6 +29,9 @@ pub struct Targets {
     /// Succeed for containers that do not exist (set by the commands that have --ignore)
     #[arg(skip)]
     pub ignore: bool,
+    /// ps filters picking the containers (set by the commands that have --filter)
+    #[arg(skip)]
+    pub filter: Vec<String>,
 }
 
 /// podman's CheckAllLatestAndIDFile.
@@ -56,6 +59,15 @@ pub(super) fn check_all_latest(
     Ok(())
 }
 
+/// `--filter`, of the commands podman gives it with -f (stop, restart; rm's has no short
+/// form, kill has none).
+#[derive(Debug, clap::Args)]
+pub struct FilterArg {
+    /// Act on the containers that match KEY=VALUE (the filters of ps)
+    #[arg(short, long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
+}
+
 /// `--ignore`, of the commands podman gives it (stop, rm; not kill or restart).
 #[derive(Debug, clap::Args)]
 pub struct Ignore {
@@ -72,6 +84,7 @@ impl Targets {
             cidfile: vec![],
             latest,
             ignore: false,
+            filter: vec![],
             containers,
         }
     }
@@ -79,6 +92,13 @@ impl Targets {
     /// podman's checks of --all and --latest against names and id files
     /// (`CheckAllLatestAndIDFile`), in its order and words.
     fn check(&self) -> Result<()> {
+        // As podman's: --filter goes alone, and overrides --all and --latest.
+        if !self.filter.is_empty() {
+            if !self.containers.is_empty() {
+                bail!("--filter takes no arguments");
+            }
+            return Ok(());
+        }
         check_all_latest(
             self.all,
             self.latest,
@@ -95,6 +115,9 @@ impl Targets {
                 Err(e) if self.ignore && e.kind() == std::io::ErrorKind::NotFound => {}
                 Err(e) => return Err(e).with_context(|| format!("reading {}", f.display())),
             }
+        }
+        if !self.filter.is_empty() {
+            return filtered(m, &self.filter, &out);
         }
         if self.latest {
             out.push(m.latest()?);
@@ -114,6 +137,19 @@ impl Targets {
         }
         Ok(out)
     }
+}
+
+/// The ids of the containers matching every filter; with ids from --cidfile, only those
+/// (podman's getContainers).
+fn filtered(m: &Manager, filter: &[String], only: &[String]) -> Result<Vec<String>> {
+    let filters = super::ps::compile_filters(m, filter)?;
+    Ok(m.list()?
+        .into_iter()
+        .flatten()
+        .filter(|(cfg, _)| only.is_empty() || only.iter().any(|o| *o == cfg.id || *o == cfg.name))
+        .filter(|(cfg, st)| filters.matches(cfg, st, m.health(cfg).map(|l| l.status).as_deref()))
+        .map(|(cfg, _)| cfg.id)
+        .collect())
 }
 
 /// Runs `f` on each target, printing what it returns; errors are reported one per line.
@@ -165,6 +201,8 @@ pub struct StopArgs {
     )]
     pub time: Option<u64>,
     #[command(flatten)]
+    pub filter: FilterArg,
+    #[command(flatten)]
     pub ignore: Ignore,
     #[command(flatten)]
     pub targets: Targets,
@@ -172,6 +210,7 @@ pub struct StopArgs {
 
 pub fn stop(ctx: &Context, mut args: StopArgs) -> Result<ExitCode> {
     args.targets.ignore = args.ignore.ignore;
+    args.targets.filter = std::mem::take(&mut args.filter.filter);
     let m = Manager::open(ctx)?;
     each(&m, &args.targets, true, |m, input| {
         let c = m.get(input)?;
@@ -212,13 +251,19 @@ pub struct RestartArgs {
     /// Seconds to wait before killing (default: the container's stop timeout)
     #[arg(short = 't', long = "time", value_name = "SECS")]
     pub time: Option<u64>,
+    /// With --all: only the containers that are running
+    #[arg(long)]
+    pub running: bool,
+    #[command(flatten)]
+    pub filter: FilterArg,
     #[command(flatten)]
     pub targets: Targets,
 }
 
-pub fn restart(ctx: &Context, args: RestartArgs) -> Result<ExitCode> {
+pub fn restart(ctx: &Context, mut args: RestartArgs) -> Result<ExitCode> {
+    args.targets.filter = std::mem::take(&mut args.filter.filter);
     let m = Manager::open(ctx)?;
-    each(&m, &args.targets, false, |m, input| {
+    each(&m, &args.targets, args.running, |m, input| {
         let c = m.get(input)?;
         let t = args.time.unwrap_or(c.config.stop_timeout as u64);
         let restarted = m.restart(c.id(), Duration::from_secs(t))?;
@@ -272,6 +317,10 @@ pub struct RmArgs {
     /// Remove the containers that join the given containers' namespaces first
     #[arg(long)]
     pub depend: bool,
+    /// Remove the containers that match KEY=VALUE (the filters of ps; no short form, as
+    /// -f is --force)
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub filter: Vec<String>,
     #[command(flatten)]
     pub ignore: Ignore,
     #[command(flatten)]
@@ -304,6 +353,7 @@ pub fn rm(ctx: &Context, mut args: RmArgs) -> Result<ExitCode> {
     }
     // As podman's: --force ignores containers that do not exist (or are gone meanwhile).
     args.targets.ignore = args.ignore.ignore || args.force;
+    args.targets.filter = std::mem::take(&mut args.filter);
     args.targets.check()?;
     let m = Manager::open(ctx)?;
     let inputs = args.targets.resolve(&m, false)?;
@@ -377,8 +427,8 @@ pub struct StartArgs {
     /// Start the container created last
     #[arg(short, long)]
     pub latest: bool,
-    /// Start the containers that match: restart-policy=POLICY (e.g. at boot: always,
-    /// unless-stopped)
+    /// Start the containers that match KEY=VALUE (the filters of ps; at boot:
+    /// should-start-on-boot=true)
     #[arg(short, long, value_name = "KEY=VALUE")]
     pub filter: Vec<String>,
     /// With --attach: pass stdin on (to a container created with -i)
@@ -423,29 +473,18 @@ impl StartArgs {
     }
 }
 
-/// Containers `start --all --filter` picks: not running, and matching every filter key.
+/// Containers `start --all` / `--filter` picks: those not running that match every filter.
 fn start_candidates(m: &Manager, filters: &[String]) -> Result<Vec<String>> {
-    let mut policies = Vec::new();
-    for f in filters {
-        match f.split_once('=') {
-            Some(("restart-policy", p)) => policies.push(p.to_string()),
-            _ => bail!("invalid filter \"{f}\": start takes restart-policy=POLICY"),
-        }
-    }
-    Ok(m.list()?
+    let running: Vec<String> = m
+        .list()?
         .into_iter()
         .flatten()
-        .filter(|(_, st)| !matches!(st.status, Status::Running | Status::Created))
-        .filter(|(cfg, st)| {
-            policies.is_empty()
-                || policies.iter().any(|p| {
-                    let name = cfg.restart.as_str();
-                    (name == *p || name.starts_with(&format!("{p}:")))
-                        && (p != "unless-stopped" || cfg.restart.starts_at_boot(st.stopped_by_user))
-                })
-        })
+        .filter(|(_, st)| matches!(st.status, Status::Running | Status::Created))
         .map(|(cfg, _)| cfg.id)
-        .collect())
+        .collect();
+    let mut ids = filtered(m, filters, &[])?;
+    ids.retain(|id| !running.contains(id));
+    Ok(ids)
 }
 
 pub fn start(ctx: &Context, args: StartArgs) -> Result<ExitCode> {

@@ -160,6 +160,29 @@ pub struct CreateFlags {
     /// Pass this environment into the container (below --env-file and --env)
     #[arg(long)]
     pub env_host: bool,
+    /// Set a variable from the default and image environment: K=V with ${VAR} expanded
+    /// (e.g. PATH=/opt/bin:${PATH})
+    #[arg(long, value_name = "K=V")]
+    pub env_merge: Vec<String>,
+    /// Leave out a variable of the default or image environment
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// Leave out the whole default and image environment
+    #[arg(long)]
+    pub unsetenv_all: bool,
+    /// Pass this environment's proxy variables (http_proxy, https_proxy, ftp_proxy,
+    /// no_proxy, and their capitals) into the container
+    // A bool as pflag's: a value only with `=` (`--http-proxy IMAGE` names the image).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_value_t = true,
+        action = clap::ArgAction::Set,
+        default_missing_value = "true"
+    )]
+    pub http_proxy: bool,
     /// Read labels from a file: KEY=VALUE lines
     #[arg(long, value_name = "FILE")]
     pub label_file: Vec<PathBuf>,
@@ -453,6 +476,10 @@ impl CreateFlags {
             tz: self.tz.clone(),
             umask: self.umask.clone(),
             env_host: self.env_host,
+            env_merge: self.env_merge.clone(),
+            unsetenv: self.unsetenv.clone(),
+            unsetenv_all: self.unsetenv_all,
+            http_proxy: self.http_proxy,
             label_files: self.label_file.clone(),
             annotations: self.annotation.clone(),
             expose: self.expose.clone(),

@@ -291,11 +291,10 @@ fn pred(p: &Pred, cfg: &ContainerConfig, st: &State, health: Option<&str>) -> bo
             )
         }),
         Pred::Command(v) => cfg.command.first().is_some_and(|c| regex_any(v, c)),
+        // podman's ShouldStartOnBoot: never a container that was not started yet.
         Pred::StartOnBoot(want) => {
-            let boots = matches!(
-                cfg.restart,
-                RestartPolicy::Always | RestartPolicy::UnlessStopped
-            ) && !st.stopped_by_user;
+            let boots = !matches!(st.status, Status::Configured | Status::Created)
+                && cfg.restart.starts_at_boot(st.stopped_by_user);
             boots == *want
         }
     }
@@ -387,6 +386,35 @@ mod tests {
             .filter(|(c, s)| f.matches(c, s, (c.name == "a").then_some("healthy")))
             .map(|(c, _)| c.name.clone())
             .collect())
+    }
+
+    #[test]
+    fn should_start_on_boot_is_podman_s() {
+        let none = |_: &str| None;
+        let look = Lookups {
+            container: &|_: &str| None,
+            network: &none,
+            image: &none,
+            pod: &none,
+            now: crate::timetype::parse_rfc3339("2026-01-04T00:00:00Z").unwrap(),
+            local_offset: 0,
+        };
+        let f = ContainerFilter::compile(&["should-start-on-boot=true".into()], &look).unwrap();
+        let boots = |policy: &str, status: Status, stopped_by_user: bool| {
+            let (cfg, mut st) = record(
+                "x",
+                "2026-01-01T00:00:00Z",
+                json!({"restart": {"name": policy}}),
+            );
+            st.status = status;
+            st.stopped_by_user = stopped_by_user;
+            f.matches(&cfg, &st, None)
+        };
+        assert!(boots("always", Status::Exited, true));
+        assert!(boots("unless-stopped", Status::Exited, false));
+        assert!(!boots("unless-stopped", Status::Exited, true));
+        assert!(!boots("always", Status::Configured, false));
+        assert!(!boots("no", Status::Exited, false));
     }
 
     #[test]

@@ -77,6 +77,14 @@ pub struct CreateRequest {
     pub umask: Option<String>,
     /// `--env-host`: the caller's whole environment, below the env files and `-e`.
     pub env_host: bool,
+    /// `--env-merge K=V`: expanded against the default and the image's environment.
+    pub env_merge: Vec<String>,
+    /// `--unsetenv NAME`: a default or image variable left out.
+    pub unsetenv: Vec<String>,
+    /// `--unsetenv-all`: no default or image variable at all.
+    pub unsetenv_all: bool,
+    /// `--http-proxy` (on by default): the caller's proxy variables pass in.
+    pub http_proxy: bool,
     /// `--label-file`, read before `--label`.
     pub label_files: Vec<PathBuf>,
     /// `--annotation KEY=VALUE`.
@@ -179,6 +187,10 @@ impl Default for CreateRequest {
             tz: None,
             umask: None,
             env_host: false,
+            env_merge: Vec::new(),
+            unsetenv: Vec::new(),
+            unsetenv_all: false,
+            http_proxy: true,
             label_files: Vec::new(),
             annotations: Vec::new(),
             expose: Vec::new(),

@@ -66,7 +66,8 @@ impl RestartPolicy {
         }
     }
 
-    /// Whether `ctl start --all --filter restart-policy=…` at boot should start it.
+    /// Whether the boot unit's `ctl start --all --filter should-start-on-boot=true` starts
+    /// it: always, and unless-stopped unless the user stopped it.
     pub fn starts_at_boot(&self, stopped_by_user: bool) -> bool {
         match self {
             RestartPolicy::Always => true,

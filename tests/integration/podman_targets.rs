@@ -268,3 +268,57 @@ fn podman_unit_options_cgroups_and_pid_files() {
     }
     assert_eq!(w.ctl.ok(&["ps", "-a", "-q"]).stdout, "");
 }
+
+/// `--filter` on stop, restart, rm and start picks containers as ps's filters do (podman's
+/// getContainers: the filter goes alone and overrides --all); `restart --all --running`
+/// only restarts what runs.
+#[test]
+fn filters_pick_the_containers_stop_restart_start_and_rm_act_on() {
+    let w = WithImage::busybox();
+    let mk = |name: &str, tier: &str| {
+        run_d(
+            &w,
+            &[
+                "--name",
+                name,
+                "--network",
+                "none",
+                "--label",
+                &format!("tier={tier}"),
+            ],
+            &["sleep", "1000"],
+        )
+    };
+    let web = mk("f-web", "web");
+    let db = mk("f-db", "db");
+    // The filter takes no names; a bad one is ps's error.
+    let out = w.ctl.run(&["stop", "--filter", "label=tier=web", "f-web"]);
+    out.failure(125);
+    stderr_is(&out, "Error: --filter takes no arguments\n");
+    let out = w.ctl.run(&["stop", "--filter", "tier"]);
+    out.failure(125);
+    stderr_is(&out, "Error: invalid filter \"tier\"\n");
+    // Only the matching container stops; it is reported by id.
+    let out = w.ctl.ok(&["stop", "-t", "0", "-f", "label=tier=web"]);
+    assert_eq!(out.stdout, format!("{web}\n"));
+    assert_eq!(status(&w, "f-web"), "exited");
+    assert_eq!(status(&w, "f-db"), "running");
+    // start --filter starts the stopped one that matches.
+    let out = w.ctl.ok(&["start", "--filter", "name=^f-web$"]);
+    assert_eq!(out.stdout, format!("{web}\n"));
+    assert_eq!(status(&w, "f-web"), "running");
+    // restart --all --running passes over a stopped container.
+    w.ctl.ok(&["stop", "-t", "0", "f-db"]);
+    let out = w.ctl.ok(&["restart", "-t", "0", "--all", "--running"]);
+    assert!(out.stdout.contains(&web), "{out}");
+    assert!(!out.stdout.contains(&db), "{out}");
+    assert_eq!(status(&w, "f-db"), "exited");
+    // A filter that matches nothing does nothing, successfully.
+    assert_eq!(w.ctl.ok(&["restart", "-f", "label=tier=none"]).stdout, "");
+    // rm --filter removes exactly the match.
+    let out = w.ctl.ok(&["rm", "--force", "--filter", "status=exited"]);
+    assert_eq!(out.stdout, format!("{db}\n"));
+    assert!(w.ctl.run(&["container", "exists", "f-db"]).code == Some(1));
+    assert_eq!(status(&w, "f-web"), "running");
+    w.ctl.ok(&["rm", "-f", "-t", "0", "f-web"]);
+}

@@ -453,7 +453,20 @@ pub fn resolve(
     });
     let notify_socket = container_notify_socket(req.sdnotify, settings.notify_socket.as_deref())?;
     let image_env = cfg.env().clone().unwrap_or_default();
-    let env = spec::merge_env(&image_env, &flag_env, &hostname, req.tty, None);
+    let proxy = match req.http_proxy && !req.env_host {
+        true => spec::PROXY_ENV
+            .iter()
+            .filter_map(|k| settings.host_env.get(*k).map(|v| format!("{k}={v}")))
+            .collect(),
+        false => Vec::new(),
+    };
+    let rules = spec::EnvRules {
+        merge: req.env_merge.clone(),
+        unset: req.unsetenv.clone(),
+        unset_all: req.unsetenv_all,
+        proxy,
+    };
+    let env = spec::merge_env(&image_env, &flag_env, &hostname, req.tty, None, &rules)?;
     let mut labels: BTreeMap<String, String> = cfg
         .labels()
         .clone()

@@ -11,7 +11,7 @@ mod tests;
 pub use etc::{custom_resolv_conf, hostname_file, hosts_file, resolv_conf, resolv_conf_with_dns};
 use mounts::{all_mounts, masked_paths};
 pub use mounts::{MASKED_PATHS, READONLY_PATHS};
-pub use process::{merge_env, process_args, DEFAULT_PATH};
+pub use process::{merge_env, process_args, EnvRules, DEFAULT_PATH, PROXY_ENV};
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

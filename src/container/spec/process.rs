@@ -36,17 +36,42 @@ pub fn process_args(
     Ok(args)
 }
 
-/// The environment: PATH, `container=podman`, HOSTNAME (and TERM=xterm with a terminal) first, then the image's,
-/// then the flags'; a later entry replaces an earlier one with the same name in place, an
-/// entry without `=` removes the name. HOME (from the user's passwd entry) is added last
-/// when nobody set it.
+/// What changes the default environment (podman's defaults and the image's) before the
+/// flags' entries are laid over it: `--env-merge`, `--unsetenv`, `--unsetenv-all`, and the
+/// caller's proxy variables that `--http-proxy` (on by default) passes in.
+#[derive(Debug, Default, Clone)]
+pub struct EnvRules {
+    pub merge: Vec<String>,
+    pub unset: Vec<String>,
+    pub unset_all: bool,
+    pub proxy: Vec<String>,
+}
+
+/// The proxy variables podman passes in from the caller's environment (`--http-proxy`).
+pub const PROXY_ENV: [&str; 8] = [
+    "http_proxy",
+    "HTTP_PROXY",
+    "https_proxy",
+    "HTTPS_PROXY",
+    "ftp_proxy",
+    "FTP_PROXY",
+    "no_proxy",
+    "NO_PROXY",
+];
+
+/// The environment: the defaults (PATH, `container=podman`, HOSTNAME, TERM=xterm with a
+/// terminal) under the image's; then `--env-merge` (expanded against them),
+/// `--unsetenv`, `--unsetenv-all`; the caller's proxy variables; the flags' entries. A later
+/// entry replaces an earlier one with the same name in place, an entry without `=` removes
+/// the name. HOME (from the user's passwd entry) is added when nobody set it.
 pub fn merge_env(
     image_env: &[String],
     flag_env: &[String],
     hostname: &str,
     terminal: bool,
     home: Option<&str>,
-) -> Vec<String> {
+    rules: &EnvRules,
+) -> Result<Vec<String>, OptionError> {
     // `container=podman`, as podman sets it: what systemd and scripts look for to know
     // they run in a container (ctl names itself in /run/.containerenv).
     let mut out = vec![
@@ -56,7 +81,7 @@ pub fn merge_env(
     ];
     out.extend(terminal.then(|| "TERM=xterm".to_string()));
     let key = |e: &str| e.split_once('=').map_or(e, |(k, _)| k).to_string();
-    for e in image_env.iter().chain(flag_env) {
+    let lay = |out: &mut Vec<String>, e: &String| {
         let k = key(e);
         let pos = out.iter().position(|o| key(o) == k);
         match (pos, e.contains('=')) {
@@ -65,11 +90,44 @@ pub fn merge_env(
             (Some(i), false) => drop(out.remove(i)),
             (None, false) => {}
         }
+    };
+    for e in image_env {
+        lay(&mut out, e);
+    }
+    for m in &rules.merge {
+        let refused = |why: String| OptionError::Refused(why);
+        let vars = |name: &str| {
+            out.iter()
+                .find(|o| key(o) == name)
+                .map(|o| o.split_once('=').map_or("", |(_, v)| v).to_string())
+        };
+        let word = crate::build::parse::expand::word(m, '\\', &vars).map_err(|e| {
+            refused(format!(
+                "unable to process variables for --env-merge {m}: {e}"
+            ))
+        })?;
+        if !word.contains('=') {
+            return Err(refused(format!(
+                "missing `=` for --env-merge substitution {m}"
+            )));
+        }
+        lay(&mut out, &word);
+    }
+    out.retain(|o| !rules.unset.contains(&key(o)));
+    if rules.unset_all {
+        out.clear();
+    }
+    // HOSTNAME is podman's own (libpod adds it unless set): no --unsetenv removes it.
+    if !out.iter().any(|o| key(o) == "HOSTNAME") {
+        out.push(format!("HOSTNAME={hostname}"));
+    }
+    for e in rules.proxy.iter().chain(flag_env) {
+        lay(&mut out, e);
     }
     if let Some(h) = home.filter(|_| !out.iter().any(|o| o.starts_with("HOME="))) {
         out.push(format!("HOME={h}"));
     }
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -110,6 +168,7 @@ mod tests {
             strings(&["PATH=/img", "A=1", "B=2"]),
             strings(&["B=3", "C=4", "A"]),
         );
+        let none = EnvRules::default();
         let want = [
             "PATH=/img",
             "container=podman",
@@ -119,7 +178,8 @@ mod tests {
             "C=4",
             "HOME=/root",
         ];
-        assert_eq!(merge_env(&image, &flags, "box", true, Some("/root")), want);
+        let env = merge_env(&image, &flags, "box", true, Some("/root"), &none).unwrap();
+        assert_eq!(env, want);
         let flags = strings(&["HOME=/x", "HOSTNAME=h"]);
         let want = [
             &format!("PATH={DEFAULT_PATH}"),
@@ -127,6 +187,47 @@ mod tests {
             "HOSTNAME=h",
             "HOME=/x",
         ];
-        assert_eq!(merge_env(&[], &flags, "box", false, Some("/root")), want);
+        let env = merge_env(&[], &flags, "box", false, Some("/root"), &none).unwrap();
+        assert_eq!(env, want);
+    }
+
+    #[test]
+    fn env_rules_are_podman_s() {
+        let image = strings(&["PATH=/img", "A=1", "B=2"]);
+        let rules = |merge: &[&str], unset: &[&str], unset_all: bool| EnvRules {
+            merge: strings(merge),
+            unset: strings(unset),
+            unset_all,
+            proxy: strings(&["http_proxy=p"]),
+        };
+        let env = |r: &EnvRules| merge_env(&image, &strings(&["C=3"]), "h", false, None, r);
+        // --env-merge expands against the defaults and the image's; an unset one is empty.
+        let got = env(&rules(&["PATH=/x:${PATH}", "N=${NOPE}n"], &[], false)).unwrap();
+        assert_eq!(
+            got,
+            [
+                "PATH=/x:/img",
+                "container=podman",
+                "HOSTNAME=h",
+                "A=1",
+                "B=2",
+                "N=n",
+                "http_proxy=p",
+                "C=3"
+            ]
+        );
+        // --unsetenv drops defaults and image entries, not the flags'; -all drops them all.
+        let got = env(&rules(&[], &["container", "A", "HOSTNAME"], false)).unwrap();
+        assert_eq!(
+            got,
+            ["PATH=/img", "B=2", "HOSTNAME=h", "http_proxy=p", "C=3"]
+        );
+        let got = env(&rules(&[], &[], true)).unwrap();
+        assert_eq!(got, ["HOSTNAME=h", "http_proxy=p", "C=3"]);
+        let bad = env(&rules(&["NOEQUALS"], &[], false)).unwrap_err();
+        assert_eq!(
+            bad.to_string(),
+            "missing `=` for --env-merge substitution NOEQUALS"
+        );
     }
 }

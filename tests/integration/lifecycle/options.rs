@@ -9,6 +9,75 @@ fn sh(w: &WithImage, extra: &[&str], script: &str) -> String {
     out.stdout
 }
 
+/// `--env-merge`, `--unsetenv`, `--unsetenv-all` and `--http-proxy`, as podman-run(1)
+/// describes them: the default and image environment is changed before the flags' own
+/// entries; the caller's proxy variables pass in unless `--http-proxy=false`.
+#[test]
+fn env_merge_unsetenv_and_http_proxy() {
+    let w = setup();
+    let env_of = |extra: &[&str], proxy: Option<&str>| -> Vec<String> {
+        let args = run_args(&w, "--rm", extra, &["/bin/env"]);
+        let mut cmd = w.ctl.command(&args);
+        if let Some(p) = proxy {
+            cmd.env("https_proxy", p).env("NO_PROXY", "localhost");
+        }
+        let out = crate::common::Ctl::run_command(cmd, &args, None);
+        out.success();
+        out.lines().iter().map(|l| l.to_string()).collect()
+    };
+    let has = |env: &[String], want: &str| env.iter().any(|l| l == want);
+    let named = |env: &[String], name: &str| env.iter().any(|l| l.starts_with(&format!("{name}=")));
+    // The proxy variables pass by default, and not with --http-proxy=false.
+    let env = env_of(&[], Some("http://proxy.example:3128"));
+    assert!(
+        has(&env, "https_proxy=http://proxy.example:3128"),
+        "{env:?}"
+    );
+    assert!(has(&env, "NO_PROXY=localhost"), "{env:?}");
+    let env = env_of(&["--http-proxy=false"], Some("http://proxy.example:3128"));
+    assert!(
+        !named(&env, "https_proxy") && !named(&env, "NO_PROXY"),
+        "{env:?}"
+    );
+    // --env-merge expands against the default environment.
+    let env = env_of(&["--env-merge", "PATH=/opt/bin:${PATH}"], None);
+    assert!(
+        has(
+            &env,
+            "PATH=/opt/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
+        ),
+        "{env:?}"
+    );
+    // --unsetenv drops a default; -e still sets what it names.
+    let env = env_of(
+        &["--unsetenv", "container", "--unsetenv", "PATH", "-e", "X=1"],
+        None,
+    );
+    assert!(!named(&env, "container") && !named(&env, "PATH"), "{env:?}");
+    assert!(has(&env, "X=1"), "{env:?}");
+    // --unsetenv-all: only the flags' variables, and podman's HOSTNAME (and HOME).
+    let env = env_of(&["--unsetenv-all", "-e", "X=1", "--hostname", "h"], None);
+    let mut names: Vec<&str> = env.iter().map(|l| l.split('=').next().unwrap()).collect();
+    names.sort_unstable();
+    assert_eq!(names, ["HOME", "HOSTNAME", "X"], "{env:?}");
+    // A merge without `=` is podman's error, and nothing is left.
+    let out = w.ctl.run(&run_args(
+        &w,
+        "--rm",
+        &["--name", "badmerge", "--env-merge", "NOPE"],
+        &["true"],
+    ));
+    out.failure(125);
+    assert_eq!(
+        out.one_line_error(),
+        "Error: missing `=` for --env-merge substitution NOPE"
+    );
+    assert_eq!(
+        w.ctl.run(&["container", "exists", "badmerge"]).code,
+        Some(1)
+    );
+}
+
 #[test]
 fn env_and_env_file() {
     let w = setup();
