@@ -6274,7 +6274,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__network__subcmd__create)
-            opts="-d -h --driver --subnet --gateway --internal --disable-dns --interface-name --label --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-d -h --driver --subnet --gateway --internal --disable-dns --interface-name --label --ignore --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -799,6 +799,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcomm
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l internal -d 'No route out of the network'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l disable-dns -d 'No DNS server for the network\'s container names'
+complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -l ignore -d 'Succeed, changing nothing, when a network of that name exists'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand network; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name, id, driver, label, label!, until, dangling (KEY=VALUE)' -r

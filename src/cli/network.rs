@@ -81,6 +81,9 @@ pub struct CreateArgs {
     /// Set a label: KEY=VALUE
     #[arg(long = "label", value_name = "KEY=VALUE")]
     pub label: Vec<String>,
+    /// Succeed, changing nothing, when a network of that name exists
+    #[arg(long)]
+    pub ignore: bool,
     /// Name of the network
     pub name: String,
 }
@@ -225,7 +228,15 @@ fn create(m: &Manager, a: CreateArgs) -> Result<ExitCode> {
         disable_dns: a.disable_dns,
         labels: parse_labels(&a.label)?,
     };
-    let n = m.networks()?.create(&req)?;
+    let nets = m.networks()?;
+    let n = match nets.create(&req) {
+        // As podman's: the existing network stands as it is, whatever was asked.
+        Err(ctl::Error::NetworkExists(_)) if a.ignore => {
+            println!("{}", nets.get(&req.name)?.name);
+            return Ok(ExitCode::SUCCESS);
+        }
+        r => r?,
+    };
     m.record_event(ctl::events::Event::network(
         "create", &n.id, &n.name, &n.driver,
     ));

@@ -202,6 +202,14 @@ fn network_commands_list_inspect_and_refuse_bad_input() {
         out.failure(125);
         assert!(out.error_line().contains(text), "{args:?}: {out}");
     }
+    // --ignore: the existing network stands as it was, whatever else was asked.
+    let out = w
+        .ctl
+        .ok(&["network", "create", "--ignore", "--internal", "it-cmds"]);
+    assert_eq!(out.stdout, "it-cmds\n");
+    let v = w.ctl.ok(&["network", "inspect", "it-cmds"]).json();
+    assert_eq!(v[0]["id"], net.id.as_str());
+    assert_eq!(v[0]["internal"], false);
     // Internal, without DNS, with its own bridge name.
     w.ctl.ok(&[
         "network",
