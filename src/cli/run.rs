@@ -145,6 +145,9 @@ pub struct CreateFlags {
     /// Do not write /etc/hosts: keep the image's
     #[arg(long)]
     pub no_hosts: bool,
+    /// Do not write /etc/hostname: keep the image's
+    #[arg(long)]
+    pub no_hostname: bool,
     /// Size of /dev/shm (b, k, m, g; 0: unlimited; default 64m)
     #[arg(long, value_name = "SIZE")]
     pub shm_size: Option<String>,
@@ -471,6 +474,7 @@ impl CreateFlags {
             dns_options: self.dns_option.clone(),
             add_hosts: self.add_host.clone(),
             no_hosts: self.no_hosts,
+            no_hostname: self.no_hostname,
             shm_size: self.shm_size.clone(),
             sysctls: self.sysctl.clone(),
             tz: self.tz.clone(),

@@ -491,9 +491,11 @@ impl Manager {
             fs::write(&hosts, text).at(&hosts)?;
             files.hosts = Some(hosts);
         }
-        let hn = userdata.join("hostname");
-        fs::write(&hn, spec::hostname_file(hostname)).at(&hn)?;
-        files.hostname = Some(hn);
+        if !etc.no_hostname {
+            let hn = userdata.join("hostname");
+            fs::write(&hn, spec::hostname_file(hostname)).at(&hn)?;
+            files.hostname = Some(hn);
+        }
         if !etc.image_resolv_conf {
             let resolv = userdata.join("resolv.conf");
             let host = fs::read_to_string("/etc/resolv.conf").unwrap_or_default();

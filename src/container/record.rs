@@ -171,7 +171,7 @@ impl ContainerConfig {
 }
 
 /// The container's names and resolvers as asked (`--dns`, `--dns-search`, `--dns-option`,
-/// `--add-host`, `--no-hosts`), checked by the plan.
+/// `--add-host`, `--no-hosts`, `--no-hostname`), checked by the plan.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, rename_all = "kebab-case")]
 pub struct EtcConfig {
@@ -194,6 +194,9 @@ pub struct EtcConfig {
     /// `--no-hosts`: no /etc/hosts is made; the image's stays.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub no_hosts: bool,
+    /// `--no-hostname`: no /etc/hostname is made; the image's stays.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub no_hostname: bool,
 }
 
 /// One `--add-host NAME[;NAME...]:ADDRESS`.

@@ -68,6 +68,8 @@ pub struct CreateRequest {
     /// `--add-host NAME[;NAME...]:IP|host-gateway`.
     pub add_hosts: Vec<String>,
     pub no_hosts: bool,
+    /// `--no-hostname`: no /etc/hostname of ctl's.
+    pub no_hostname: bool,
     /// `--shm-size` (0: unlimited).
     pub shm_size: Option<String>,
     /// `--sysctl NAME=VALUE`.
@@ -182,6 +184,7 @@ impl Default for CreateRequest {
             dns_options: Vec::new(),
             add_hosts: Vec::new(),
             no_hosts: false,
+            no_hostname: false,
             shm_size: None,
             sysctls: Vec::new(),
             tz: None,

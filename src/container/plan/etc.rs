@@ -91,6 +91,7 @@ pub(super) fn etc(req: &CreateRequest) -> Result<EtcConfig> {
         .map(|h| add_host(h))
         .collect::<Result<_>>()?;
     c.no_hosts = req.no_hosts;
+    c.no_hostname = req.no_hostname;
     if c.image_resolv_conf {
         for (given, what) in [
             (!c.dns_search.is_empty(), "DNSSearch"),

@@ -128,6 +128,21 @@ fn add_host_and_the_host_s_names() {
         sh(&w, &["--network", "none", "--no-hosts"], &script),
         "image\n"
     );
+    // --no-hostname: the image's /etc/hostname, not one of ctl's; the name is still set.
+    let script = format!("sh -c '{MOUNTED}' /etc/hostname; hostname");
+    assert_eq!(
+        sh(
+            &w,
+            &["--network", "none", "--hostname", "nh", "--no-hostname"],
+            &script
+        ),
+        "image\nnh\n"
+    );
+    let script = format!("sh -c '{MOUNTED}' /etc/hostname; cat /etc/hostname");
+    assert_eq!(
+        sh(&w, &["--network", "none", "--hostname", "nh"], &script),
+        "mounted\nnh\n"
+    );
 }
 
 #[test]
