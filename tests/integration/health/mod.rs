@@ -4,6 +4,7 @@
 
 mod actions;
 mod image;
+mod startup;
 
 use std::time::Duration;
 
