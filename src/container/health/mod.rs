@@ -5,6 +5,7 @@
 
 pub mod config;
 pub mod settings;
+pub mod update;
 
 use std::path::PathBuf;
 use std::time::Duration;

@@ -5,6 +5,7 @@
 mod actions;
 mod image;
 mod startup;
+mod update;
 
 use std::time::Duration;
 
