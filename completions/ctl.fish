@@ -194,6 +194,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-on-failure -d 'Ac
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-log-destination -d 'Set the destination of the HealthCheck log. Directory path, local or events_logger (local use container state file) (default "local")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-max-log-count -d 'Set maximum number of attempts in the HealthCheck log file. (\'0\' value means an infinite number of attempts in the log file) (default 5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-max-log-size -d 'Set maximum length in characters of stored HealthCheck log. (\'0\' value means an infinite log length) (default 500)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-cmd -d 'Set a startup healthcheck command for the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-interval -d 'Set an interval for the startup healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -321,6 +329,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-on-failure -d 
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-log-destination -d 'Set the destination of the HealthCheck log. Directory path, local or events_logger (local use container state file) (default "local")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-max-log-count -d 'Set maximum number of attempts in the HealthCheck log file. (\'0\' value means an infinite number of attempts in the log file) (default 5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-max-log-size -d 'Set maximum length in characters of stored HealthCheck log. (\'0\' value means an infinite log length) (default 500)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-cmd -d 'Set a startup healthcheck command for the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-interval -d 'Set an interval for the startup healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -466,6 +482,22 @@ complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-read-bps -d 'R
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-cmd -d 'Set a healthcheck command for the container (\'none\' disables the existing healthcheck); a JSON array runs as given, anything else through /bin/sh -c' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-interval -d 'Set an interval for the healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-on-failure -d 'Action to take once the container turns unhealthy: none, kill, restart, stop (default "none")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-log-destination -d 'Set the destination of the HealthCheck log. Directory path, local or events_logger (local use container state file) (default "local")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-max-log-count -d 'Set maximum number of attempts in the HealthCheck log file. (\'0\' value means an infinite number of attempts in the log file) (default 5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-max-log-size -d 'Set maximum length in characters of stored HealthCheck log. (\'0\' value means an infinite log length) (default 500)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-startup-cmd -d 'Set a startup healthcheck command for the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-startup-interval -d 'Set an interval for the startup healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -s e -l env -d 'Add or change an environment variable (KEY=VALUE); the main process sees it at its next start' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l unsetenv -d 'Unset an environment variable; the main process sees it at its next start' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -475,6 +507,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand update" -l config -d 'Config fil
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand update" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand update" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand update" -s l -l latest -d 'Update the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand update" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r
@@ -1254,6 +1287,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-log-destination -d 'Set the destination of the HealthCheck log. Directory path, local or events_logger (local use container state file) (default "local")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-max-log-count -d 'Set maximum number of attempts in the HealthCheck log file. (\'0\' value means an infinite number of attempts in the log file) (default 5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-max-log-size -d 'Set maximum length in characters of stored HealthCheck log. (\'0\' value means an infinite log length) (default 500)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-cmd -d 'Set a startup healthcheck command for the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-interval -d 'Set an interval for the startup healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -1381,6 +1422,14 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-log-destination -d 'Set the destination of the HealthCheck log. Directory path, local or events_logger (local use container state file) (default "local")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-max-log-count -d 'Set maximum number of attempts in the HealthCheck log file. (\'0\' value means an infinite number of attempts in the log file) (default 5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-max-log-size -d 'Set maximum length in characters of stored HealthCheck log. (\'0\' value means an infinite log length) (default 500)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-cmd -d 'Set a startup healthcheck command for the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-interval -d 'Set an interval for the startup healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -1526,6 +1575,22 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-read-iops -d 'Read operations per second limit of a device: DEVICE:N' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-bps -d 'Write rate limit of a device: DEVICE:RATE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l device-write-iops -d 'Write operations per second limit of a device: DEVICE:N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-cmd -d 'Set a healthcheck command for the container (\'none\' disables the existing healthcheck); a JSON array runs as given, anything else through /bin/sh -c' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-interval -d 'Set an interval for the healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-on-failure -d 'Action to take once the container turns unhealthy: none, kill, restart, stop (default "none")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-retries -d 'The number of retries allowed before a healthcheck is considered to be unhealthy (default 3)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-start-period -d 'The initialization time needed for a container to bootstrap (default "0s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-timeout -d 'The maximum time allowed to complete the healthcheck before an interval is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-log-destination -d 'Set the destination of the HealthCheck log. Directory path, local or events_logger (local use container state file) (default "local")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-max-log-count -d 'Set maximum number of attempts in the HealthCheck log file. (\'0\' value means an infinite number of attempts in the log file) (default 5)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-max-log-size -d 'Set maximum length in characters of stored HealthCheck log. (\'0\' value means an infinite log length) (default 500)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-startup-cmd -d 'Set a startup healthcheck command for the container' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-startup-interval -d 'Set an interval for the startup healthcheck (a value of disable results in no automatic timer setup) (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s e -l env -d 'Add or change an environment variable (KEY=VALUE); the main process sees it at its next start' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l unsetenv -d 'Unset an environment variable; the main process sees it at its next start' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l restart -d 'Restart policy: no, on-failure[:N], always, unless-stopped' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1535,6 +1600,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -l no-healthcheck -d 'Disable healthchecks on container'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s l -l latest -d 'Update the container created last'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from exec" -s e -l env -d 'Set an environment variable (K=V, or K to take it from this environment)' -r

@@ -5,9 +5,8 @@
 use std::ffi::{OsStr, OsString};
 use std::os::fd::RawFd;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
-use crate::health::{HealthArgs, OnFailure};
+use crate::health::HealthArgs;
 
 /// Where the container's output goes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -173,19 +172,6 @@ const VALUE_OPTIONS: &[&str] = &[
     "--notify-socket",
     "--timeout",
     "--preserve-fds",
-    "--health-cmd",
-    "--health-interval-ns",
-    "--health-timeout-ns",
-    "--health-start-period-ns",
-    "--health-retries",
-    "--health-on-failure",
-    "--health-log",
-    "--health-exec-pidfile",
-    "--health-events-file",
-    "--health-events-max-size",
-    "--health-image",
-    "--health-stop-signal",
-    "--health-stop-timeout",
 ];
 
 fn opt(out: &mut Vec<OsString>, name: &str, value: impl AsRef<OsStr>) {
@@ -283,28 +269,7 @@ impl MonitorArgs {
             opt(&mut a, "--preserve-fds", self.preserve_fds.to_string());
         }
         if let Some(h) = &self.health {
-            for c in &h.argv {
-                opt(&mut a, "--health-cmd", c);
-            }
-            let ns = |d: Duration| d.as_nanos().to_string();
-            opt(&mut a, "--health-interval-ns", ns(h.interval));
-            opt(&mut a, "--health-timeout-ns", ns(h.timeout));
-            opt(&mut a, "--health-start-period-ns", ns(h.start_period));
-            opt(&mut a, "--health-retries", h.retries.to_string());
-            opt(&mut a, "--health-on-failure", h.on_failure.as_str());
-            opt(&mut a, "--health-log", &h.log);
-            opt(&mut a, "--health-exec-pidfile", &h.exec_pidfile);
-            if let Some(e) = &h.events_file {
-                opt(&mut a, "--health-events-file", e);
-                opt(
-                    &mut a,
-                    "--health-events-max-size",
-                    h.events_max_size.to_string(),
-                );
-            }
-            opt(&mut a, "--health-image", &h.image);
-            opt(&mut a, "--health-stop-signal", h.stop_signal.to_string());
-            opt(&mut a, "--health-stop-timeout", h.stop_timeout.to_string());
+            crate::health::args::push(&mut a, h);
         }
         a
     }
@@ -326,7 +291,9 @@ impl MonitorArgs {
                 "--log-fsync" | "--terminal" | "--stdin" | "--stdin-once" | "--notify-ready" => {
                     false
                 }
-                n if VALUE_OPTIONS.contains(&n) => true,
+                n if VALUE_OPTIONS.contains(&n) || crate::health::args::OPTIONS.contains(&n) => {
+                    true
+                }
                 _ => return Err(format!("unknown option {name:?}")),
             };
             let value = if takes_value {
@@ -349,49 +316,8 @@ impl MonitorArgs {
                 let n = number("a file descriptor number")?;
                 RawFd::try_from(n).map_err(|_| format!("{name}: fd out of range"))
             };
-            let nanos = || number("nanoseconds").map(Duration::from_nanos);
             if name.starts_with("--health-") {
-                let h = m.health.get_or_insert_with(|| HealthArgs {
-                    argv: Vec::new(),
-                    interval: Duration::from_secs(30),
-                    timeout: Duration::from_secs(30),
-                    start_period: Duration::ZERO,
-                    retries: 3,
-                    on_failure: OnFailure::None,
-                    log: PathBuf::new(),
-                    exec_pidfile: PathBuf::new(),
-                    stop_signal: 15,
-                    stop_timeout: 10,
-                    events_file: None,
-                    events_max_size: 0,
-                    image: String::new(),
-                });
-                let small = |what: &str| {
-                    u32::try_from(number(what)?).map_err(|_| format!("{name}: too large"))
-                };
-                match name.as_str() {
-                    "--health-cmd" => h.argv.push(text()?),
-                    "--health-interval-ns" => h.interval = nanos()?,
-                    "--health-timeout-ns" => h.timeout = nanos()?,
-                    "--health-start-period-ns" => h.start_period = nanos()?,
-                    "--health-retries" => h.retries = small("a count")?,
-                    "--health-on-failure" => {
-                        let t = text()?;
-                        h.on_failure = OnFailure::parse(&t)
-                            .ok_or_else(|| format!("unknown on-failure action {t:?}"))?
-                    }
-                    "--health-log" => h.log = value.into(),
-                    "--health-exec-pidfile" => h.exec_pidfile = value.into(),
-                    "--health-events-file" => h.events_file = Some(value.into()),
-                    "--health-events-max-size" => h.events_max_size = number("a size")?,
-                    "--health-image" => h.image = text()?,
-                    "--health-stop-signal" => {
-                        h.stop_signal = i32::try_from(number("a signal number")?)
-                            .map_err(|_| format!("{name}: too large"))?
-                    }
-                    "--health-stop-timeout" => h.stop_timeout = small("seconds")?,
-                    _ => unreachable!("{name} is in VALUE_OPTIONS"),
-                }
+                crate::health::args::set(&mut m.health, &name, &value)?;
                 continue;
             }
             match name.as_str() {
@@ -489,12 +415,7 @@ impl MonitorArgs {
             return Err("--notify-ready without --notify-socket".into());
         }
         if let Some(h) = &self.health {
-            if h.argv.is_empty() {
-                return missing("health-cmd");
-            }
-            if h.log.as_os_str().is_empty() || h.exec_pidfile.as_os_str().is_empty() {
-                return Err("--health-cmd needs --health-log and --health-exec-pidfile".into());
-            }
+            crate::health::args::check(h)?;
         }
         Ok(())
     }
@@ -503,7 +424,9 @@ impl MonitorArgs {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::health::OnFailure;
     use std::os::unix::ffi::OsStringExt;
+    use std::time::Duration;
 
     fn full() -> MonitorArgs {
         MonitorArgs {
@@ -551,6 +474,7 @@ mod tests {
                 events_file: Some("/run/ctl/events/events.log".into()),
                 events_max_size: 1_000_000,
                 image: "localhost/img:1".into(),
+                ..crate::health::HealthArgs::new(Vec::new(), "".into(), "".into())
             }),
         }
     }

@@ -71,13 +71,15 @@ pub fn rotated(path: &Path) -> PathBuf {
     PathBuf::from(p)
 }
 
-/// A container's `health_status` event in the file's format (libpod's events.Event).
+/// A container's `health_status` event in the file's format (libpod's events.Event);
+/// `health_log`: the check's result as JSON (`--health-log-destination=events_logger`).
 pub fn health_status_line(
     id: &str,
     name: &str,
     image: &str,
     status: &str,
     failing_streak: u32,
+    health_log: Option<&str>,
     at: Timestamp,
 ) -> String {
     let mut s = String::from("{\"ID\":");
@@ -94,6 +96,10 @@ pub fn health_status_line(
         s.push_str(",\"health_failing_streak\":");
         push_int(&mut s, i64::from(failing_streak));
     }
+    if let Some(l) = health_log {
+        s.push_str(",\"health_log\":");
+        push_str(&mut s, l);
+    }
     s.push_str(",\"Attributes\":{}}\n");
     s
 }
@@ -104,11 +110,20 @@ mod tests {
 
     #[test]
     fn a_health_line_is_one_json_object() {
-        let l = health_status_line("abc", "web", "img\"x", "unhealthy", 3, Timestamp::new(5, 0));
+        let l = health_status_line(
+            "abc",
+            "web",
+            "img\"x",
+            "unhealthy",
+            3,
+            Some("{\"ExitCode\":1}"),
+            Timestamp::new(5, 0),
+        );
         assert!(l.ends_with("}\n") && l.matches('\n').count() == 1);
         let v: serde_json::Value = serde_json::from_str(&l).unwrap();
         assert_eq!(v["health_status"], "unhealthy");
         assert_eq!(v["health_failing_streak"], 3);
+        assert_eq!(v["health_log"], "{\"ExitCode\":1}");
         assert_eq!(v["Image"], "img\"x");
         assert_eq!(v["Time"], "1970-01-01T00:00:05.000000000+00:00");
     }

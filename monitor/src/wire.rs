@@ -33,6 +33,7 @@ pub const MAX_CLIENTS: usize = 16;
 pub const CTL_RESIZE: u32 = 1;
 pub const CTL_REOPEN_LOG: u32 = 2;
 pub const CTL_STARTED: u32 = 3;
+pub const CTL_RELOAD_HEALTH: u32 = 4;
 
 /// One control fifo message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -44,6 +45,9 @@ pub enum ControlMessage {
     ReopenLog,
     /// The container runs: ctl's `runtime start` succeeded.
     Started,
+    /// `update` changed the healthcheck: read it again from
+    /// [`crate::health::args::reload_file`].
+    ReloadHealth,
 }
 
 impl ControlMessage {
@@ -53,6 +57,7 @@ impl ControlMessage {
             ControlMessage::Resize { rows, cols } => format!("{CTL_RESIZE} {rows} {cols}\n"),
             ControlMessage::ReopenLog => format!("{CTL_REOPEN_LOG} 0 0\n"),
             ControlMessage::Started => format!("{CTL_STARTED} 0 0\n"),
+            ControlMessage::ReloadHealth => format!("{CTL_RELOAD_HEALTH} 0 0\n"),
         }
     }
 
@@ -73,6 +78,7 @@ impl ControlMessage {
             }),
             CTL_REOPEN_LOG => Some(ControlMessage::ReopenLog),
             CTL_STARTED => Some(ControlMessage::Started),
+            CTL_RELOAD_HEALTH => Some(ControlMessage::ReloadHealth),
             _ => None,
         }
     }
@@ -143,6 +149,7 @@ mod tests {
             },
             ControlMessage::ReopenLog,
             ControlMessage::Started,
+            ControlMessage::ReloadHealth,
         ] {
             assert_eq!(ControlMessage::decode(m.encode().as_bytes()), Some(m));
         }

@@ -123,9 +123,10 @@ fn human(e: &Event, truncate: bool) -> String {
             }
             if e.status == "health_status" {
                 s += &format!(
-                    ", health_status={}, health_failing_streak={}, health_log=",
+                    ", health_status={}, health_failing_streak={}, health_log={}",
                     escape(&e.health_status),
-                    e.health_failing_streak
+                    e.health_failing_streak,
+                    escape(&e.health_log)
                 );
             }
             for (k, v) in &e.attributes {
@@ -235,6 +236,7 @@ fn template_value(e: &Event) -> Value {
         ),
         ("Type".to_string(), s(&e.kind)),
         ("HealthStatus".to_string(), s(&e.health_status)),
+        ("HealthLog".to_string(), s(&e.health_log)),
         ("Error".to_string(), s(&e.error)),
         ("ContainerInspectData".to_string(), s("")),
         ("PodID".to_string(), s(&e.pod_id)),

@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use anyhow::Result;
 
 use ctl::container::health::config::HealthFlags;
+use ctl::container::health::settings::StartupFlags;
 use ctl::container::lifecycle::Manager;
 use ctl::Context;
 
@@ -34,6 +35,38 @@ pub struct Flags {
     /// considered failed (default "30s")
     #[arg(long, value_name = "TIMEOUT")]
     pub health_timeout: Option<String>,
+    /// Set the destination of the HealthCheck log. Directory path, local or events_logger
+    /// (local use container state file) (default "local")
+    #[arg(long, value_name = "DESTINATION")]
+    pub health_log_destination: Option<String>,
+    /// Set maximum number of attempts in the HealthCheck log file. ('0' value means an
+    /// infinite number of attempts in the log file) (default 5)
+    #[arg(long, value_name = "N")]
+    pub health_max_log_count: Option<u32>,
+    /// Set maximum length in characters of stored HealthCheck log. ('0' value means an
+    /// infinite log length) (default 500)
+    #[arg(long, value_name = "N")]
+    pub health_max_log_size: Option<u32>,
+    /// Set a startup healthcheck command for the container
+    #[arg(long, value_name = "COMMAND")]
+    pub health_startup_cmd: Option<String>,
+    /// Set an interval for the startup healthcheck (a value of disable results in no
+    /// automatic timer setup) (default "30s")
+    #[arg(long, value_name = "INTERVAL")]
+    pub health_startup_interval: Option<String>,
+    /// Set the maximum number of retries before the startup healthcheck will restart the
+    /// container (default 0: never)
+    #[arg(long, value_name = "N")]
+    pub health_startup_retries: Option<u32>,
+    /// Set the number of consecutive successes before the startup healthcheck is marked as
+    /// successful and the normal healthcheck begins (0 indicates any success will start
+    /// the regular healthcheck)
+    #[arg(long, value_name = "N")]
+    pub health_startup_success: Option<u32>,
+    /// Set the maximum amount of time that the startup healthcheck may take before it is
+    /// considered failed (default "30s")
+    #[arg(long, value_name = "TIMEOUT")]
+    pub health_startup_timeout: Option<String>,
     /// Disable healthchecks on container
     #[arg(long)]
     pub no_healthcheck: bool,
@@ -49,6 +82,16 @@ impl Flags {
             start_period: self.health_start_period.clone(),
             on_failure: self.health_on_failure.clone(),
             no_healthcheck: self.no_healthcheck,
+            startup: StartupFlags {
+                cmd: self.health_startup_cmd.clone(),
+                interval: self.health_startup_interval.clone(),
+                retries: self.health_startup_retries,
+                success: self.health_startup_success,
+                timeout: self.health_startup_timeout.clone(),
+            },
+            log_destination: self.health_log_destination.clone(),
+            max_log_count: self.health_max_log_count,
+            max_log_size: self.health_max_log_size,
         }
     }
 }

@@ -320,6 +320,17 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         },
     });
     v["Config"]["HealthcheckOnFailureAction"] = json!(cfg.health_on_failure.as_str());
+    if let Some(s) = &cfg.health_startup {
+        v["Config"]["StartupHealthCheck"] = s.inspect();
+    }
+    v["Config"]["HealthLogDestination"] = json!(cfg.health_log.destination.as_string());
+    // omitempty, as podman's.
+    if cfg.health_log.max_count != 0 {
+        v["Config"]["HealthcheckMaxLogCount"] = json!(cfg.health_log.max_count);
+    }
+    if cfg.health_log.max_size != 0 {
+        v["Config"]["HealthcheckMaxLogSize"] = json!(cfg.health_log.max_size);
+    }
     if let (Some(hc), Some(log)) = (&cfg.healthcheck, m.health(cfg)) {
         v["Config"]["Healthcheck"] = json!(hc);
         v["State"]["Health"] = health_json(&log);

@@ -1,6 +1,6 @@
 //! `ctl top CTR [DESCRIPTORS...]`: the container's processes in podman's columns, from
-//! [`ctl::observe::top`]. Arguments that are not format descriptors (ps(1) options such as
-//! `-eo`) are refused: ctl reads `/proc` itself and runs no ps(1).
+//! [`ctl::observe::top`]. When an argument is not a format descriptor, the arguments are
+//! ps(1)'s options and ps runs in the container, as podman falls back to it.
 
 use std::process::ExitCode;
 
@@ -79,12 +79,13 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let (Status::Running, Some(pid)) = (c.state.status, c.state.pid) else {
         bail!("top can only be used on running containers");
     };
-    let descriptors = top::parse(words).map_err(|e| {
-        anyhow::anyhow!(
-            "{e}: ctl runs no ps(1); use format descriptors ({})",
-            top::names().join(",")
-        )
-    })?;
+    let Ok(descriptors) = top::parse(words) else {
+        for line in m.top_ps(&c, words)? {
+            // The container's ps prints what its processes chose: escaped.
+            println!("{}", ctl::text::escape(&line));
+        }
+        return Ok(ExitCode::SUCCESS);
+    };
     let (procs, names) = top::gather(pid).map_err(|e| {
         anyhow::anyhow!("reading the processes of container {}: {e}", c.config.name)
     })?;

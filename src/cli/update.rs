@@ -1,4 +1,5 @@
-//! `update`: new cgroup limits or restart policy for one container; prints its id.
+//! `update`: new cgroup limits, restart policy, environment or healthchecks for one
+//! container; prints its id.
 
 use std::process::ExitCode;
 
@@ -13,6 +14,15 @@ use ctl::Context;
 pub struct UpdateArgs {
     #[command(flatten)]
     pub limits: super::limits::LimitArgs,
+    #[command(flatten)]
+    pub health: super::healthcheck::Flags,
+    /// Add or change an environment variable (KEY=VALUE); the main process sees it at its
+    /// next start
+    #[arg(short, long, value_name = "ENV")]
+    pub env: Vec<String>,
+    /// Unset an environment variable; the main process sees it at its next start
+    #[arg(long, value_name = "KEY")]
+    pub unsetenv: Vec<String>,
     /// Restart policy: no, on-failure[:N], always, unless-stopped
     #[arg(long, value_name = "POLICY")]
     pub restart: Option<String>,
@@ -33,6 +43,9 @@ impl UpdateArgs {
                 .as_deref()
                 .map(RestartPolicy::parse)
                 .transpose()?,
+            env: self.env.clone(),
+            unsetenv: self.unsetenv.clone(),
+            health: self.health.request(),
         })
     }
 }

@@ -395,6 +395,8 @@ impl Manager {
             other_names: Vec::new(),
             healthcheck: plan.healthcheck.clone(),
             health_on_failure: plan.health_on_failure,
+            health_startup: plan.health_startup.clone(),
+            health_log: plan.health_log.clone(),
             pod: plan.pod.clone(),
             infra: plan.infra,
         }

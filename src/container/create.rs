@@ -20,6 +20,10 @@ impl Manager {
         let env_files = req.read_env_files()?;
         let mut req = req.clone();
         req.image_healthcheck = crate::container::health::config::from_image(&blob);
+        if let Some(d) = &req.health.log_destination {
+            let checked = crate::container::health::settings::checked_destination(d)?;
+            req.health.log_destination = Some(checked.as_string());
+        }
         // podman's order: the files' labels, then --label's over them.
         let mut labels = plan::label_file_lines(&req.read_label_files()?);
         labels.append(&mut req.labels);

@@ -44,6 +44,7 @@ pub mod start;
 pub mod state;
 pub mod stop;
 pub mod store;
+pub mod top;
 pub mod update;
 pub mod user;
 pub mod userns;

@@ -144,6 +144,15 @@ pub struct ContainerConfig {
     /// `--health-on-failure`.
     #[serde(default, skip_serializing_if = "is_no_action")]
     pub health_on_failure: ctl_monitor::health::OnFailure,
+    /// `--health-startup-*`: the check that runs before the regular one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub health_startup: Option<crate::container::health::settings::StartupConfig>,
+    /// `--health-log-destination`, `--health-max-log-count`, `--health-max-log-size`.
+    #[serde(
+        default,
+        skip_serializing_if = "crate::container::health::settings::LogSettings::is_default"
+    )]
+    pub health_log: crate::container::health::settings::LogSettings,
     /// The pod (its id) the container belongs to.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub pod: Option<String>,

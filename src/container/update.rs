@@ -1,10 +1,14 @@
-//! `update`: new cgroup limits or restart policy for an existing container. They are
-//! recorded (container.json, and the bundle's config.json that every later start runs)
-//! and, while the runtime has the container, applied to its cgroup at once.
+//! `update`: new cgroup limits, restart policy, environment or healthchecks for an existing
+//! container. They are recorded (container.json, and the bundle's config.json that every
+//! later start runs); limits are applied to the cgroup at once while the runtime has the
+//! container, healthchecks are handed to its monitor, and the environment reaches the main
+//! process at its next start (as podman's).
 
 use oci_spec::runtime::LinuxResourcesBuilder;
 use serde_json::Value;
 
+use crate::container::health::config::HealthFlags;
+use crate::container::health::{settings, update as health_update};
 use crate::container::host;
 use crate::container::lifecycle::Manager;
 use crate::container::limits::LimitChanges;
@@ -19,11 +23,21 @@ use crate::fsutil::atomic_write;
 pub struct Update {
     pub limits: LimitChanges,
     pub restart: Option<RestartPolicy>,
+    /// `--env`: `KEY=VALUE` set (a `KEY` alone: empty), in order.
+    pub env: Vec<String>,
+    /// `--unsetenv`: keys removed.
+    pub unsetenv: Vec<String>,
+    /// `--health-*`, `--no-healthcheck` (None fields: unchanged).
+    pub health: HealthFlags,
 }
 
 impl Update {
     fn changes_resources(&self) -> bool {
         !self.limits.is_empty()
+    }
+
+    fn changes_env(&self) -> bool {
+        !self.env.is_empty() || !self.unsetenv.is_empty()
     }
 
     /// The recorded limits with these changes, checked and resolved as at create time.
@@ -48,12 +62,17 @@ impl Manager {
     /// Records `u` for the container and applies it to a created or running one. A change
     /// the runtime refuses is undone in the record.
     pub fn update(&self, id: &str, u: &Update) -> Result<()> {
-        if !u.changes_resources() && u.restart.is_none() {
+        let health_changes = health_update::changes(&u.health);
+        if !u.changes_resources() && u.restart.is_none() && !u.changes_env() && !health_changes {
             return Err(Error::BadOption(
                 "must provide at least one of resources and restartPolicy to update a \
                  container: invalid argument"
                     .into(),
             ));
+        }
+        let mut health = u.health.clone();
+        if let Some(d) = &health.log_destination {
+            health.log_destination = Some(settings::checked_destination(d)?.as_string());
         }
         let mut h = self.hold(id)?;
         if u.changes_resources() && self.ctx.rootless {
@@ -79,6 +98,12 @@ impl Manager {
         if let Some(p) = &u.restart {
             cfg.restart = *p;
         }
+        if health_changes {
+            health_update::apply(&mut cfg, &health)?;
+        }
+        if u.changes_env() {
+            cfg.env = updated_env(&cfg.env, &u.env, &u.unsetenv);
+        }
         let spec_file = self.containers.dir(h.id()).join("config.json");
         let old_spec = std::fs::read(&spec_file).map_err(|e| Error::io(&spec_file, e))?;
         let parts = oci_parts(&res)?;
@@ -88,6 +113,11 @@ impl Manager {
                 reason: format!("config.json: {e}"),
             })?;
         merge_resources(&mut spec, &parts);
+        if u.changes_env() {
+            if let Some(p) = spec.get_mut("process").and_then(Value::as_object_mut) {
+                p.insert("env".into(), Value::from(cfg.env.clone()));
+            }
+        }
         let new_spec = serde_json::to_vec_pretty(&spec)
             .map_err(|e| Error::BadOption(format!("config.json: {e}")))?;
         // Recorded first (as podman's), so that no later start runs the old limits.
@@ -105,10 +135,48 @@ impl Manager {
                 return Err(e);
             }
         }
+        if health_changes && live {
+            self.reload_health(&cfg);
+        }
         self.event("update", &cfg);
         h.config = cfg;
         Ok(())
     }
+
+    /// Hands the recorded healthchecks to the container's monitor: the settings in the
+    /// reload file, then a word on its control fifo. A monitor that is gone has nothing to
+    /// reload: its next start reads the record.
+    fn reload_health(&self, cfg: &crate::container::store::ContainerConfig) {
+        let fifo = self.run_files(&cfg.id).ctl_fifo;
+        let file = ctl_monitor::health::args::reload_file(&fifo);
+        let args = self.health_args(cfg);
+        let body = ctl_monitor::health::args::encode_file(args.as_ref());
+        if atomic_write(&file, &body).is_ok() {
+            let _ =
+                ctl_monitor::wire::send_control(&fifo, ctl_monitor::ControlMessage::ReloadHealth);
+        }
+    }
+}
+
+/// `env` with `set`'s values (each key replaced where it is, new keys appended) and
+/// `unset`'s keys removed, as podman's `update --env/--unsetenv`.
+pub fn updated_env(env: &[String], set: &[String], unset: &[String]) -> Vec<String> {
+    let key = |e: &str| e.split_once('=').map_or(e, |(k, _)| k).to_string();
+    let mut out: Vec<String> = env.to_vec();
+    for s in set {
+        let entry = if s.contains('=') {
+            s.clone()
+        } else {
+            format!("{s}=")
+        };
+        let k = key(s);
+        match out.iter_mut().find(|e| key(e) == k) {
+            Some(e) => *e = entry,
+            None => out.push(entry),
+        }
+    }
+    out.retain(|e| !unset.contains(&key(e)));
+    out
 }
 
 /// Puts `parts`' memory, cpu, pids and block I/O into the spec's `linux.resources`, replacing those
@@ -134,6 +202,17 @@ fn merge_resources(spec: &mut Value, parts: &Value) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn env_is_set_in_place_appended_and_unset() {
+        let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
+        let env = s(&["PATH=/bin", "A=1", "B=2"]);
+        assert_eq!(
+            updated_env(&env, &s(&["A=x=y", "C=3", "D"]), &s(&["B"])),
+            s(&["PATH=/bin", "A=x=y", "C=3", "D="])
+        );
+        assert_eq!(updated_env(&env, &[], &s(&["NOPE"])), env);
+    }
 
     #[test]
     fn a_new_memory_limit_gets_its_own_default_swap() {

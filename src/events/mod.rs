@@ -93,6 +93,13 @@ pub struct Event {
         skip_serializing_if = "is_zero"
     )]
     pub health_failing_streak: u32,
+    /// The check's result as JSON (`--health-log-destination=events_logger`).
+    #[serde(
+        rename = "health_log",
+        default,
+        skip_serializing_if = "String::is_empty"
+    )]
+    pub health_log: String,
     #[serde(rename = "error", default, skip_serializing_if = "String::is_empty")]
     pub error: String,
     #[serde(rename = "PodID", default, skip_serializing_if = "String::is_empty")]
@@ -121,6 +128,7 @@ impl Event {
             kind: kind.to_string(),
             health_status: String::new(),
             health_failing_streak: 0,
+            health_log: String::new(),
             error: String::new(),
             pod_id: String::new(),
             attributes: BTreeMap::new(),

@@ -100,7 +100,7 @@ impl<'a> Monitor<'a> {
             // Filled through its spare capacity: only pages that data lands on are touched.
             buf: Vec::with_capacity(MAX_PACKET_DATA),
             log_retry_at: None,
-            health: args.health.as_ref().map(|h| Timer::new(args, h)),
+            health: args.health.clone().map(|h| Timer::new(args, h)),
         }
     }
 
@@ -417,6 +417,35 @@ impl<'a> Monitor<'a> {
                         h.started();
                     }
                 }
+                ControlMessage::ReloadHealth => self.reload_health(),
+            }
+        }
+    }
+
+    /// `update` rewrote the healthcheck: the timer takes the new settings, starts (a check
+    /// added to a running container) or ends (`--no-healthcheck`). A file that does not
+    /// read changes nothing.
+    fn reload_health(&mut self) {
+        let Some(fifo) = &self.args.ctl_fifo else {
+            return;
+        };
+        let Ok(new) =
+            ctl_monitor::health::args::read_file(&ctl_monitor::health::args::reload_file(fifo))
+        else {
+            return;
+        };
+        match (&mut self.health, new) {
+            (Some(t), Some(h)) => t.reload(h),
+            (None, Some(h)) => {
+                let mut t = Timer::new(self.args, h);
+                t.started();
+                self.health = Some(t);
+            }
+            (t, None) => {
+                if let Some(old) = t {
+                    old.end();
+                }
+                *t = None;
             }
         }
     }

@@ -6,6 +6,7 @@
 //! The log is one JSON file in the container's run directory, replaced atomically; whoever
 //! updates it holds an flock on a lock file beside it for the read-modify-write.
 
+pub mod args;
 pub mod probe;
 
 use std::fs::{File, OpenOptions};
@@ -91,6 +92,63 @@ pub struct HealthArgs {
     pub events_max_size: u64,
     /// The container's image name, for its events.
     pub image: String,
+    /// `--health-startup-*`: the check that runs first, until it passes.
+    pub startup: Option<StartupArgs>,
+    /// Results kept in the log (0: all).
+    pub max_log_count: u32,
+    /// Bytes of a check's output kept (0: all).
+    pub max_log_size: u32,
+    /// `--health-log-destination=events_logger`: each event carries the check's result.
+    pub log_events: bool,
+    /// The flock file guarding the log (the log may live in a directory the user named).
+    pub log_lock: PathBuf,
+}
+
+impl HealthArgs {
+    /// The settings podman gives a check that names only its command.
+    pub fn new(argv: Vec<String>, log: PathBuf, exec_pidfile: PathBuf) -> HealthArgs {
+        HealthArgs {
+            argv,
+            interval: Duration::from_secs(30),
+            timeout: Duration::from_secs(30),
+            start_period: Duration::ZERO,
+            retries: 3,
+            on_failure: OnFailure::None,
+            log,
+            exec_pidfile,
+            stop_signal: 15,
+            stop_timeout: 10,
+            events_file: None,
+            events_max_size: 0,
+            image: String::new(),
+            startup: None,
+            max_log_count: MAX_LOG_ENTRIES as u32,
+            max_log_size: MAX_OUTPUT as u32,
+            log_events: false,
+            log_lock: PathBuf::new(),
+        }
+    }
+
+    /// The lock file of the log.
+    pub fn lock_path(&self) -> PathBuf {
+        if self.log_lock.as_os_str().is_empty() {
+            lock_beside(&self.log)
+        } else {
+            self.log_lock.clone()
+        }
+    }
+}
+
+/// The startup check (podman's `StartupHealthCheck`): it runs every `interval` until it has
+/// passed `successes` times in a row (0: once); `retries` failures (0: never) restart the
+/// container.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StartupArgs {
+    pub argv: Vec<String>,
+    pub interval: Duration,
+    pub timeout: Duration,
+    pub retries: u32,
+    pub successes: u32,
 }
 
 /// One result, podman's `HealthCheckLog`.
@@ -102,6 +160,21 @@ pub struct HealthEntry {
     pub exit_code: i32,
     #[serde(default)]
     pub output: String,
+}
+
+impl HealthEntry {
+    /// The entry as podman's JSON (also an event's `health_log`).
+    pub fn encode_into(&self, out: &mut String) {
+        out.push_str("{\"Start\":");
+        push_time(out, self.start);
+        out.push_str(",\"End\":");
+        push_time(out, self.end);
+        out.push_str(",\"ExitCode\":");
+        json::push_int(out, i64::from(self.exit_code));
+        out.push_str(",\"Output\":");
+        json::push_str(out, &self.output);
+        out.push('}');
+    }
 }
 
 /// The health log, podman's `HealthCheckResults`.
@@ -124,9 +197,15 @@ impl HealthLog {
     }
 
     /// Adds a result: a success makes it healthy; a failure outside the start period counts,
-    /// and `retries` of them in a row make it unhealthy. Keeps the last
-    /// [`MAX_LOG_ENTRIES`]. Returns whether this result turned it unhealthy.
-    pub fn record(&mut self, entry: HealthEntry, in_start_period: bool, retries: u32) -> bool {
+    /// and `retries` of them in a row make it unhealthy. Keeps the last `max_count` (0:
+    /// all). Returns whether this result turned it unhealthy.
+    pub fn record(
+        &mut self,
+        entry: HealthEntry,
+        in_start_period: bool,
+        retries: u32,
+        max_count: u32,
+    ) -> bool {
         let was = self.status == UNHEALTHY;
         if entry.exit_code == 0 {
             self.status = HEALTHY.into();
@@ -143,8 +222,10 @@ impl HealthLog {
             }
         }
         self.log.push(entry);
-        let extra = self.log.len().saturating_sub(MAX_LOG_ENTRIES);
-        self.log.drain(..extra);
+        if max_count > 0 {
+            let extra = self.log.len().saturating_sub(max_count as usize);
+            self.log.drain(..extra);
+        }
         !was && self.status == UNHEALTHY
     }
 
@@ -159,15 +240,7 @@ impl HealthLog {
             if i > 0 {
                 out.push(',');
             }
-            out.push_str("{\"Start\":");
-            push_time(&mut out, e.start);
-            out.push_str(",\"End\":");
-            push_time(&mut out, e.end);
-            out.push_str(",\"ExitCode\":");
-            json::push_int(&mut out, i64::from(e.exit_code));
-            out.push_str(",\"Output\":");
-            json::push_str(&mut out, &e.output);
-            out.push('}');
+            e.encode_into(&mut out);
         }
         out.push_str("]}\n");
         out
@@ -188,10 +261,14 @@ impl HealthLog {
         }
     }
 
-    /// Reads the log at `path` under its lock, lets `f` change it and writes it back
-    /// atomically; returns what `f` returned.
-    pub fn update<R>(path: &Path, f: impl FnOnce(&mut HealthLog) -> R) -> io::Result<R> {
-        let _lock = lock(path)?;
+    /// Reads the log at `path` under the flock of `lock_file`, lets `f` change it and writes
+    /// it back atomically; returns what `f` returned.
+    pub fn update<R>(
+        path: &Path,
+        lock_file: &Path,
+        f: impl FnOnce(&mut HealthLog) -> R,
+    ) -> io::Result<R> {
+        let _lock = lock(lock_file)?;
         let mut log = HealthLog::read(path).unwrap_or_default();
         let r = f(&mut log);
         crate::fsx::write_atomic_mode(path, log.encode().as_bytes(), 0o644)?;
@@ -204,15 +281,20 @@ fn push_time(out: &mut String, t: Timestamp) {
     json::push_str(out, std::str::from_utf8(&at).unwrap_or_default());
 }
 
-/// The exclusive flock on `<log>.lock`, held while the returned file is open.
-fn lock(log: &Path) -> io::Result<nix::fcntl::Flock<File>> {
+/// `<log>.lock`.
+pub fn lock_beside(log: &Path) -> PathBuf {
     let mut name = log.as_os_str().to_owned();
     name.push(".lock");
+    PathBuf::from(name)
+}
+
+/// The exclusive flock on `file`, held while the returned file is open.
+fn lock(file: &Path) -> io::Result<nix::fcntl::Flock<File>> {
     let f = OpenOptions::new()
         .create(true)
         .truncate(false)
         .write(true)
-        .open(PathBuf::from(name))?;
+        .open(file)?;
     nix::fcntl::Flock::lock(f, nix::fcntl::FlockArg::LockExclusive)
         .map_err(|(_, e)| io::Error::from(e))
 }
@@ -248,18 +330,18 @@ mod tests {
         let mut l = HealthLog::default();
         l.restart();
         assert_eq!(l.status, STARTING);
-        assert!(!l.record(entry(1), false, 3));
+        assert!(!l.record(entry(1), false, 3, 5));
         assert_eq!((l.status.as_str(), l.failing_streak), (STARTING, 1));
-        assert!(!l.record(entry(1), false, 3));
+        assert!(!l.record(entry(1), false, 3, 5));
         assert!(
-            l.record(entry(1), false, 3),
+            l.record(entry(1), false, 3, 5),
             "the third failure turns it unhealthy"
         );
         assert_eq!((l.status.as_str(), l.failing_streak), (UNHEALTHY, 3));
         // Only the transition is reported.
-        assert!(!l.record(entry(1), false, 3));
+        assert!(!l.record(entry(1), false, 3, 5));
         assert_eq!(l.failing_streak, 4);
-        l.record(entry(0), false, 3);
+        l.record(entry(0), false, 3, 5);
         assert_eq!((l.status.as_str(), l.failing_streak), (HEALTHY, 0));
     }
 
@@ -268,10 +350,10 @@ mod tests {
         let mut l = HealthLog::default();
         l.restart();
         for _ in 0..5 {
-            assert!(!l.record(entry(1), true, 1));
+            assert!(!l.record(entry(1), true, 1, 5));
         }
         assert_eq!((l.status.as_str(), l.failing_streak), (STARTING, 0));
-        assert!(l.record(entry(1), false, 1));
+        assert!(l.record(entry(1), false, 1, 5));
         // A fresh start forgets the streak, not the results.
         l.restart();
         assert_eq!((l.status.as_str(), l.failing_streak), (STARTING, 0));
@@ -282,7 +364,7 @@ mod tests {
     fn log_keeps_the_last_five_and_round_trips() {
         let mut l = HealthLog::default();
         for code in 0..8 {
-            l.record(entry(code), false, 3);
+            l.record(entry(code), false, 3, 5);
         }
         let codes: Vec<i32> = l.log.iter().map(|e| e.exit_code).collect();
         assert_eq!(codes, vec![3, 4, 5, 6, 7]);
@@ -290,6 +372,18 @@ mod tests {
         assert!(text.starts_with("{\"Status\":\"unhealthy\",\"FailingStreak\":7,\"Log\":[{"));
         assert_eq!(HealthLog::decode(&text).unwrap(), l);
         assert!(HealthLog::decode("{\"Log\":3}").is_err());
+    }
+
+    #[test]
+    fn max_count_zero_keeps_everything() {
+        let mut l = HealthLog::default();
+        for code in 0..8 {
+            l.record(entry(code), false, 3, 0);
+        }
+        assert_eq!(l.log.len(), 8);
+        l.record(entry(0), false, 3, 2);
+        let codes: Vec<i32> = l.log.iter().map(|e| e.exit_code).collect();
+        assert_eq!(codes, vec![7, 0]);
     }
 
     #[test]
@@ -320,8 +414,9 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("ctl-health-{}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let p = dir.join("health.json");
-        HealthLog::update(&p, |l| l.restart()).unwrap();
-        let turned = HealthLog::update(&p, |l| l.record(entry(2), false, 1)).unwrap();
+        let lock = lock_beside(&p);
+        HealthLog::update(&p, &lock, |l| l.restart()).unwrap();
+        let turned = HealthLog::update(&p, &lock, |l| l.record(entry(2), false, 1, 5)).unwrap();
         assert!(turned);
         let l = HealthLog::read(&p).unwrap();
         assert_eq!((l.status.as_str(), l.log.len()), (UNHEALTHY, 1));

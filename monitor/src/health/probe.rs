@@ -1,5 +1,5 @@
 //! One run of a healthcheck: the runtime's `exec` of the check in the container, its output
-//! (stdout and stderr together, the first [`MAX_OUTPUT`] bytes kept) and, past the timeout,
+//! (stdout and stderr together, the first `max_output` bytes kept) and, past the timeout,
 //! a SIGKILL to the check's process and the runtime.
 //!
 //! Whoever spawned it reaps it: the monitor from its SIGCHLD loop (which reaps every child),
@@ -17,7 +17,7 @@ use nix::fcntl::{fcntl, FcntlArg, OFlag};
 use nix::sys::signal::{kill, Signal};
 use nix::unistd::Pid;
 
-use super::{HealthEntry, MAX_OUTPUT, TIMED_OUT};
+use super::{HealthEntry, TIMED_OUT};
 use crate::time::Timestamp;
 
 /// The container a check runs in, as the runtime knows it.
@@ -39,11 +39,19 @@ pub struct Probe {
     pub deadline: Option<Instant>,
     pidfile: PathBuf,
     timed_out: bool,
+    /// Output bytes kept (0: all).
+    max_output: usize,
 }
 
 impl Probe {
-    /// Starts `argv` in the container through `runtime exec`.
-    pub fn spawn(t: &Target<'_>, argv: &[String], timeout: Duration) -> std::io::Result<Probe> {
+    /// Starts `argv` in the container through `runtime exec`; keeps `max_output` bytes of
+    /// its output (0: all).
+    pub fn spawn(
+        t: &Target<'_>,
+        argv: &[String],
+        timeout: Duration,
+        max_output: u32,
+    ) -> std::io::Result<Probe> {
         let (r, w) = nix::unistd::pipe2(OFlag::O_CLOEXEC)?;
         fcntl(&r, FcntlArg::F_SETFL(OFlag::O_NONBLOCK))?;
         let _ = std::fs::remove_file(t.exec_pidfile);
@@ -73,6 +81,7 @@ impl Probe {
             deadline: (!timeout.is_zero()).then(|| Instant::now() + timeout),
             pidfile: t.exec_pidfile.to_path_buf(),
             timed_out: false,
+            max_output: max_output as usize,
         })
     }
 
@@ -81,7 +90,7 @@ impl Probe {
         self.out.as_ref().map(AsFd::as_fd)
     }
 
-    /// Reads what the pipe holds; keeps the first [`MAX_OUTPUT`] bytes, drops the rest.
+    /// Reads what the pipe holds; keeps the first `max_output` bytes, drops the rest.
     /// Closes the pipe at its end.
     pub fn read(&mut self) {
         let Some(fd) = &self.out else { return };
@@ -93,7 +102,10 @@ impl Probe {
                     return;
                 }
                 Ok(n) => {
-                    let room = MAX_OUTPUT.saturating_sub(self.output.len());
+                    let room = match self.max_output {
+                        0 => n,
+                        m => m.saturating_sub(self.output.len()),
+                    };
                     self.output.extend_from_slice(&buf[..n.min(room)]);
                 }
                 Err(Errno::EINTR) => continue,

@@ -22,6 +22,27 @@ pub struct HealthFlags {
     pub start_period: Option<String>,
     pub on_failure: Option<String>,
     pub no_healthcheck: bool,
+    /// `--health-startup-*`.
+    pub startup: super::settings::StartupFlags,
+    /// `--health-log-destination` (`local`, `events_logger` or an absolute directory,
+    /// checked by `Manager::plan`), `--health-max-log-count`, `--health-max-log-size`.
+    pub log_destination: Option<String>,
+    pub max_log_count: Option<u32>,
+    pub max_log_size: Option<u32>,
+}
+
+impl HealthFlags {
+    /// The log settings these flags ask for over `old`; the destination must have been
+    /// checked ([`super::settings::checked_destination`]).
+    pub fn log_settings(&self, old: &super::settings::LogSettings) -> super::settings::LogSettings {
+        use super::settings::Destination;
+        let dest = self.log_destination.as_deref().map(|d| match d {
+            "local" => Destination::Local,
+            "events_logger" => Destination::EventsLogger,
+            dir => Destination::Dir(dir.into()),
+        });
+        old.with(dest, self.max_log_count, self.max_log_size)
+    }
 }
 
 /// docker's (and podman's) `Schema2HealthConfig`, durations in nanoseconds; recorded and
@@ -151,6 +172,11 @@ pub fn resolve(
     if flags.no_healthcheck {
         if flags.cmd.is_some() {
             return Err(bad("cannot specify both --no-healthcheck and --health-cmd"));
+        }
+        if flags.startup.cmd.is_some() {
+            return Err(bad(
+                "cannot specify both --no-healthcheck and --health-startup-cmd",
+            ));
         }
         return Ok((None, on_failure));
     }

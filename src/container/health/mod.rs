@@ -4,12 +4,16 @@
 //! log under its flock. `inspect` and `ps` read that log.
 
 pub mod config;
+pub mod settings;
+pub mod update;
 
 use std::path::PathBuf;
 use std::time::Duration;
 
 use ctl_monitor::health::probe::{Probe, Target};
-use ctl_monitor::health::{HealthArgs, HealthLog, OnFailure, UNHEALTHY};
+use ctl_monitor::health::{HealthArgs, HealthLog, OnFailure, StartupArgs, UNHEALTHY};
+
+use self::settings::Destination;
 
 use crate::container::lifecycle::Manager;
 use crate::container::state::Status;
@@ -26,15 +30,23 @@ pub struct CheckOutcome {
 }
 
 impl Manager {
-    /// The container's health log.
-    pub fn health_log_path(&self, id: &str) -> PathBuf {
-        self.containers.run_dir(id).join("health.json")
+    /// The container's health log: in its run directory, or in the directory
+    /// `--health-log-destination` named.
+    pub fn health_log_path(&self, cfg: &ContainerConfig) -> PathBuf {
+        let local = self.containers.run_dir(&cfg.id).join("health.json");
+        cfg.health_log.path(&cfg.id, &local)
+    }
+
+    /// The lock of the health log, always in the run directory (never a file of ctl's
+    /// own left in a directory the user named).
+    fn health_lock_path(&self, id: &str) -> PathBuf {
+        self.containers.run_dir(id).join("health.json.lock")
     }
 
     /// The health log of a container with a healthcheck (None: it has none).
     pub fn health(&self, cfg: &ContainerConfig) -> Option<HealthLog> {
         cfg.healthcheck.as_ref()?;
-        Some(HealthLog::read(&self.health_log_path(&cfg.id)).unwrap_or_default())
+        Some(HealthLog::read(&self.health_log_path(cfg)).unwrap_or_default())
     }
 
     /// Whether health checks are recorded as events.
@@ -53,7 +65,20 @@ impl Manager {
             start_period: hc.start_period(),
             retries: hc.retries,
             on_failure: cfg.health_on_failure,
-            log: self.health_log_path(&cfg.id),
+            log: self.health_log_path(cfg),
+            log_lock: self.health_lock_path(&cfg.id),
+            max_log_count: cfg.health_log.max_count,
+            max_log_size: cfg.health_log.max_size,
+            log_events: cfg.health_log.destination == Destination::EventsLogger,
+            startup: cfg.health_startup.as_ref().and_then(|s| {
+                Some(StartupArgs {
+                    argv: s.argv()?,
+                    interval: Duration::from_nanos(s.interval),
+                    timeout: Duration::from_nanos(s.timeout),
+                    retries: s.retries,
+                    successes: s.successes,
+                })
+            }),
             exec_pidfile: run.join("health-exec.pid"),
             stop_signal: cfg.stop_signal,
             stop_timeout: cfg.stop_timeout,
@@ -92,7 +117,7 @@ impl Manager {
             id: &id,
             exec_pidfile: &pidfile,
         };
-        let probe = Probe::spawn(&target, &args.argv, args.timeout)
+        let probe = Probe::spawn(&target, &args.argv, args.timeout, args.max_log_size)
             .map_err(|e| Error::HealthCheck(format!("running the healthcheck of {id}: {e}")))?;
         let entry = probe.wait(args.timeout);
         let timed_out = (entry.exit_code == ctl_monitor::health::TIMED_OUT).then_some(args.timeout);
@@ -100,8 +125,12 @@ impl Manager {
             let since = ctl_monitor::time::Timestamp::now().as_nanos() - t.as_nanos();
             since < args.start_period.as_nanos() as i128
         });
-        let (status, turned, streak) = HealthLog::update(&args.log, |l| {
-            let turned = l.record(entry, in_start, args.retries);
+        let mut last = args.log_events.then(String::new);
+        if let Some(out) = &mut last {
+            entry.encode_into(out);
+        }
+        let (status, turned, streak) = HealthLog::update(&args.log, &args.log_lock, |l| {
+            let turned = l.record(entry, in_start, args.retries, args.max_log_count);
             (l.status.clone(), turned, l.failing_streak)
         })
         .map_err(|e| {
@@ -112,6 +141,7 @@ impl Manager {
             let mut e = self.container_event("health_status", &c.config);
             e.health_status = status.clone();
             e.health_failing_streak = streak;
+            e.health_log = last.unwrap_or_default();
             self.record_event(e);
         }
         if turned && status == UNHEALTHY {

@@ -213,6 +213,8 @@ pub struct ContainerPlan {
     /// The healthcheck (None: none) and `--health-on-failure`.
     pub healthcheck: Option<crate::container::health::config::HealthConfig>,
     pub health_on_failure: ctl_monitor::health::OnFailure,
+    pub health_startup: Option<crate::container::health::settings::StartupConfig>,
+    pub health_log: crate::container::health::settings::LogSettings,
     /// `--rm`.
     pub auto_remove: bool,
     /// systemd mode: tmpfs on /run, /run/lock, /tmp, /var/log/journal, the cgroup tree
@@ -408,6 +410,13 @@ pub fn resolve(
     }
     let (healthcheck, health_on_failure) =
         crate::container::health::config::resolve(&req.health, req.image_healthcheck.as_ref())?;
+    let health_startup =
+        crate::container::health::settings::StartupConfig::resolve(&req.health.startup, None)?;
+    crate::container::health::settings::check_startup(
+        health_startup.as_ref(),
+        healthcheck.as_ref(),
+    )?;
+    let health_log = req.health.log_settings(&Default::default());
     let labels_flag = parse_labels(&req.labels)?;
     let stop_signal_flag = req.stop_signal.as_deref().map(parse_signal).transpose()?;
     let mut resources = resources(req)?;
@@ -557,6 +566,8 @@ pub fn resolve(
         restart,
         healthcheck,
         health_on_failure,
+        health_startup,
+        health_log,
         auto_remove: req.rm || req.remove_image,
         remove_image: req.remove_image,
         timeout: req.timeout.unwrap_or(0),

@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(53) {
+    match rng.below(54) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -268,6 +268,26 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
                 &img,
                 &format!("{registry}/chaospush:{format}"),
             ])
+        }
+        // New checks handed to a running container's monitor (a reload file and a word on
+        // its fifo), or a startup check that restarts it after two failures.
+        53 => {
+            let mut a = s(&["update", "--health-interval", "1s", "--health-cmd"]);
+            if rng.below(2) == 0 {
+                a.push("true".into());
+            } else {
+                a.extend(s(&[
+                    "false",
+                    "--health-startup-cmd",
+                    "false",
+                    "--health-startup-interval",
+                    "1s",
+                    "--health-startup-retries",
+                    "2",
+                ]));
+            }
+            a.push(name.to_string());
+            a
         }
         _ => s(&["pull", "-q", &t.spare_image]),
     }

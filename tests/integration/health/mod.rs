@@ -4,6 +4,8 @@
 
 mod actions;
 mod image;
+mod startup;
+mod update;
 
 use std::time::Duration;
 

@@ -34,6 +34,7 @@ fn dns_and_hosts_as_asked() {
                 },
             ],
             no_hosts: false,
+            no_hostname: false,
         },
         ..golden()
     };

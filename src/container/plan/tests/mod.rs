@@ -146,6 +146,8 @@ fn golden() -> ContainerPlan {
         restart: RestartPolicy::No,
         healthcheck: None,
         health_on_failure: ctl_monitor::health::OnFailure::None,
+        health_startup: None,
+        health_log: Default::default(),
         auto_remove: false,
         remove_image: false,
         timeout: 0,
