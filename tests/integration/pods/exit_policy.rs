@@ -9,11 +9,12 @@ fn pod_status(w: &WithImage, pod: &str) -> String {
     v[0]["State"].as_str().unwrap_or_default().to_string()
 }
 
-/// Waits for the member's exit, then runs its cleanup as its monitor does (idempotent;
+/// Waits for the member's exit, then runs its cleanup as its monitor does (by id; idempotent;
 /// whichever of the two runs it first applies the pod's exit policy before returning).
 fn exited(w: &WithImage, name: &str) {
     w.ctl.ok(&["wait", name]);
-    w.ctl.ok(&["container", "cleanup", name]);
+    let id = w.ctl.ok(&["inspect", "--format", "{{.Id}}", name]);
+    w.ctl.ok(&["container", "cleanup", id.stdout.trim()]);
 }
 
 fn pod_events(w: &WithImage, pod: &str) -> Vec<String> {

@@ -6,7 +6,9 @@ use serde_json::Value;
 
 use super::boot::Systemd;
 use super::real::{ctl_in, start, state_of, NO_NET, SERVE};
-use crate::common::WithImage;
+use std::time::Duration;
+
+use crate::common::{wait_for, WithImage};
 
 /// The units `generate systemd --format json ARGS` gives: (file name, text), sorted.
 fn units(w: &WithImage, args: &[&str]) -> Vec<(String, String)> {
@@ -31,6 +33,18 @@ fn pod_state(sd: &Systemd, w: &WithImage, pod: &str) -> Option<String> {
         .iter()
         .find(|p| p["Name"] == pod)
         .map(|p| p["Status"].as_str().unwrap_or_default().to_string())
+}
+
+/// The member's unit, pulled in by the pod's (Wants=), runs once its own start job ends.
+fn member_active(sd: &Systemd) {
+    let active = wait_for(Duration::from_secs(30), || {
+        (sd.show("container-member.service", "ActiveState") == "active").then_some(())
+    });
+    assert!(
+        active.is_some(),
+        "{}",
+        sd.status("container-member.service")
+    );
 }
 
 #[test]
@@ -74,7 +88,7 @@ fn pod_units_run_under_a_real_systemd() {
     }
     start(&sd, "pod-sdpod.service");
     assert_eq!(sd.show("pod-sdpod.service", "ActiveState"), "active");
-    assert_eq!(sd.show("container-member.service", "ActiveState"), "active");
+    member_active(&sd);
     assert_eq!(state_of(&sd, &w, "member").as_deref(), Some("running"));
     assert_eq!(pod_state(&sd, &w, "sdpod").as_deref(), Some("Running"));
     let out = sd.systemctl(&["stop", "pod-sdpod.service"]);
@@ -95,7 +109,7 @@ fn pod_units_run_under_a_real_systemd() {
         sd.install(n, t);
     }
     start(&sd, "pod-sdpod.service");
-    assert_eq!(sd.show("container-member.service", "ActiveState"), "active");
+    member_active(&sd);
     assert_eq!(pod_state(&sd, &w, "sdpod").as_deref(), Some("Running"));
     let v: Value =
         serde_json::from_str(&ctl_in(&sd, &w, &["inspect", "--format", "json", "member"]))
