@@ -364,6 +364,9 @@ _ctl() {
             ctl__subcmd__pod,kill)
                 cmd="ctl__subcmd__pod__subcmd__kill"
                 ;;
+            ctl__subcmd__pod,logs)
+                cmd="ctl__subcmd__pod__subcmd__logs"
+                ;;
             ctl__subcmd__pod,pause)
                 cmd="ctl__subcmd__pod__subcmd__pause"
                 ;;
@@ -382,8 +385,14 @@ _ctl() {
             ctl__subcmd__pod,start)
                 cmd="ctl__subcmd__pod__subcmd__start"
                 ;;
+            ctl__subcmd__pod,stats)
+                cmd="ctl__subcmd__pod__subcmd__stats"
+                ;;
             ctl__subcmd__pod,stop)
                 cmd="ctl__subcmd__pod__subcmd__stop"
+                ;;
+            ctl__subcmd__pod,top)
+                cmd="ctl__subcmd__pod__subcmd__top"
                 ;;
             ctl__subcmd__pod,unpause)
                 cmd="ctl__subcmd__pod__subcmd__unpause"
@@ -4620,7 +4629,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__generate__subcmd__systemd)
-            opts="-e -n -f -t -h --new --env --template --name --files --restart-policy --restart-sec --stop-timeout --start-timeout --no-header --container-prefix --separator --format --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-e -n -f -t -h --new --env --template --name --files --restart-policy --restart-sec --stop-timeout --start-timeout --no-header --container-prefix --pod-prefix --separator --format --after --wants --requires --from --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4659,6 +4668,10 @@ _ctl() {
                     return 0
                     ;;
                 --container-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-prefix)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -6828,7 +6841,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__pod)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create start stop restart kill pause unpause rm ps inspect exists prune"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create start stop restart kill pause unpause rm ps inspect exists prune logs top stats"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6874,7 +6887,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__pod__subcmd__create)
-            opts="-n -p -l -v -h --name --publish --network --share --infra --infra-image --infra-command --infra-name --label --hostname --add-host --dns --volume --pod-id-file --replace --exit-policy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-n -p -l -v -h --name --publish --network --share --infra --infra-image --infra-command --infra-name --label --hostname --add-host --dns --volume --pod-id-file --infra-conmon-pidfile --replace --exit-policy --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6949,6 +6962,10 @@ _ctl() {
                     return 0
                     ;;
                 --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --infra-conmon-pidfile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7107,6 +7124,72 @@ _ctl() {
                     return 0
                     ;;
                 -s)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__logs)
+            opts="-c -f -l -n -t -h --container --follow --latest --names --since --tail --timestamps --until --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --container)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tail)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7350,7 +7433,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__pod__subcmd__rm)
-            opts="-f -i -t -a -h --force --ignore --time --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -i -t -a -h --force --ignore --time --pod-id-file --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7361,6 +7444,10 @@ _ctl() {
                     return 0
                     ;;
                 -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pod-id-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -7404,12 +7491,66 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__pod__subcmd__start)
-            opts="-a -h --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-a -h --pod-id-file --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__stats)
+            opts="-a -l -h --all --format --latest --no-reset --no-stream --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -7450,7 +7591,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__pod__subcmd__stop)
-            opts="-t -i -a -h --time --ignore --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-t -i -a -h --time --ignore --pod-id-file --all --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -7464,6 +7605,56 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --pod-id-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__pod__subcmd__top)
+            opts="-l -h --latest --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10258,6 +10449,9 @@ _ctl_subcommand() {
         "pod:inspect") _ctl_path=pod/inspect ;;
         "pod:exists") _ctl_path=pod/exists ;;
         "pod:prune") _ctl_path=pod/prune ;;
+        "pod:logs") _ctl_path=pod/logs ;;
+        "pod:top") _ctl_path=pod/top ;;
+        "pod:stats") _ctl_path=pod/stats ;;
         ":container") _ctl_path=container ;;
         "container:run") _ctl_path=container/run ;;
         "container:create") _ctl_path=container/create ;;
@@ -10374,12 +10568,15 @@ _ctl_takes_value() {
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;
         "volume/prune":--filter) return 0 ;;
-        "pod/create":-n|"pod/create":--name|"pod/create":-p|"pod/create":--publish|"pod/create":--network|"pod/create":--share|"pod/create":--infra|"pod/create":--infra-image|"pod/create":--infra-command|"pod/create":--infra-name|"pod/create":-l|"pod/create":--label|"pod/create":--hostname|"pod/create":--add-host|"pod/create":--dns|"pod/create":-v|"pod/create":--volume|"pod/create":--pod-id-file|"pod/create":--exit-policy) return 0 ;;
-        "pod/stop":-t|"pod/stop":--time) return 0 ;;
+        "pod/create":-n|"pod/create":--name|"pod/create":-p|"pod/create":--publish|"pod/create":--network|"pod/create":--share|"pod/create":--infra|"pod/create":--infra-image|"pod/create":--infra-command|"pod/create":--infra-name|"pod/create":-l|"pod/create":--label|"pod/create":--hostname|"pod/create":--add-host|"pod/create":--dns|"pod/create":-v|"pod/create":--volume|"pod/create":--pod-id-file|"pod/create":--infra-conmon-pidfile|"pod/create":--exit-policy) return 0 ;;
+        "pod/start":--pod-id-file) return 0 ;;
+        "pod/stop":-t|"pod/stop":--time|"pod/stop":--pod-id-file) return 0 ;;
         "pod/kill":-s|"pod/kill":--signal) return 0 ;;
-        "pod/rm":-t|"pod/rm":--time) return 0 ;;
+        "pod/rm":-t|"pod/rm":--time|"pod/rm":--pod-id-file) return 0 ;;
         "pod/ps":-f|"pod/ps":--filter|"pod/ps":--format|"pod/ps":--sort) return 0 ;;
         "pod/inspect":-f|"pod/inspect":--format) return 0 ;;
+        "pod/logs":-c|"pod/logs":--container|"pod/logs":--since|"pod/logs":--tail|"pod/logs":--until) return 0 ;;
+        "pod/stats":--format) return 0 ;;
         "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--pod|"container/run":--pod-id-file|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--memory-swappiness|"container/run":--cpus|"container/run":--cpu-period|"container/run":--cpu-quota|"container/run":--cpu-rt-period|"container/run":--cpu-rt-runtime|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--cpuset-mems|"container/run":--pids-limit|"container/run":--blkio-weight|"container/run":--blkio-weight-device|"container/run":--device-read-bps|"container/run":--device-read-iops|"container/run":--device-write-bps|"container/run":--device-write-iops|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--env-merge|"container/run":--unsetenv|"container/run":--http-proxy|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--health-log-destination|"container/run":--health-max-log-count|"container/run":--health-max-log-size|"container/run":--health-startup-cmd|"container/run":--health-startup-interval|"container/run":--health-startup-retries|"container/run":--health-startup-success|"container/run":--health-startup-timeout|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
         "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--pod|"container/create":--pod-id-file|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--memory-swappiness|"container/create":--cpus|"container/create":--cpu-period|"container/create":--cpu-quota|"container/create":--cpu-rt-period|"container/create":--cpu-rt-runtime|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--cpuset-mems|"container/create":--pids-limit|"container/create":--blkio-weight|"container/create":--blkio-weight-device|"container/create":--device-read-bps|"container/create":--device-read-iops|"container/create":--device-write-bps|"container/create":--device-write-iops|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--env-merge|"container/create":--unsetenv|"container/create":--http-proxy|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--health-log-destination|"container/create":--health-max-log-count|"container/create":--health-max-log-size|"container/create":--health-startup-cmd|"container/create":--health-startup-interval|"container/create":--health-startup-retries|"container/create":--health-startup-success|"container/create":--health-startup-timeout|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":-f|"container/start":--filter|"container/start":--detach-keys|"container/start":--sig-proxy) return 0 ;;
@@ -10425,7 +10622,7 @@ _ctl_takes_value() {
         "import":-c|"import":--change|"import":-m|"import":--message) return 0 ;;
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
-        "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--start-timeout|"generate/systemd":--container-prefix|"generate/systemd":--separator|"generate/systemd":--format|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
+        "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--start-timeout|"generate/systemd":--container-prefix|"generate/systemd":--pod-prefix|"generate/systemd":--separator|"generate/systemd":--format|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/events":-f|"system/events":--filter|"system/events":--format|"system/events":--stream|"system/events":--since|"system/events":--until|"system/events":--no-trunc) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;

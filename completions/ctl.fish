@@ -977,27 +977,30 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "create" -d 'Create a new empty pod'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "start" -d 'Start one or more pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "stop" -d 'Stop one or more pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "restart" -d 'Restart one or more pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "pause" -d 'Pause one or more pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "unpause" -d 'Unpause one or more pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "rm" -d 'Remove one or more pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "ps" -d 'List pods'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "inspect" -d 'Display a pod configuration'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "exists" -d 'Check if a pod exists in local storage'
-complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune" -f -a "prune" -d 'Remove all stopped pods and their containers'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "create" -d 'Create a new empty pod'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "start" -d 'Start one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "stop" -d 'Stop one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "restart" -d 'Restart one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "kill" -d 'Send the specified signal or SIGKILL to containers in pod'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "pause" -d 'Pause one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "unpause" -d 'Unpause one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "rm" -d 'Remove one or more pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "ps" -d 'List pods'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "inspect" -d 'Display a pod configuration'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "exists" -d 'Check if a pod exists in local storage'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "prune" -d 'Remove all stopped pods and their containers'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "logs" -d 'Fetch logs for pod with one or more containers'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "top" -d 'Display the running processes of containers in a pod'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -f -a "stats" -d 'Display a live stream of resource usage statistics for the containers in one or more pods'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s n -l name -d 'Assign a name to the pod' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s p -l publish -d 'Publish a container\'s port, or a range of ports, to the host' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l network -d 'Network for the pod\'s infra container: bridge, NAME, none, host' -r
@@ -1013,6 +1016,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l dns -d 'Set custom DNS servers' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s v -l volume -d 'Bind mount a volume into every container of the pod' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l pod-id-file -d 'Write the pod id to this file' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l infra-conmon-pidfile -d 'Write the infra container\'s monitor pid to this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l exit-policy -d 'What to do when the last container exits: continue or stop' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -1024,6 +1028,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -l replace -d 'Remove a pod of the same name first'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l pod-id-file -d 'Read the pod id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1035,6 +1040,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -s a -l all -d 'Act on all pods'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from start" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -s t -l time -d 'Seconds to wait before killing each container (default: each container\'s own)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l pod-id-file -d 'Read the pod id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stop" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1088,6 +1094,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s a -l all -d 'Act on all pods'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from unpause" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -s t -l time -d 'Seconds to wait before killing running containers with --force' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l pod-id-file -d 'Read the pod id from this file' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1147,6 +1154,47 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -s c -l container -d 'Only the logs of this container of the pod (name or id)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l since -d 'Only output since this time (as `ctl logs --since`)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l tail -d 'Only the last N lines of each container (-1: all)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l until -d 'Only output until this time (as `ctl logs --until`)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing new output until the containers stop'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -s l -l latest -d 'The pod created last'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -s n -l names -d 'Prefix each line with its container\'s name rather than its id'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -s t -l timestamps -d 'Prefix each line with its timestamp'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -s l -l latest -d 'The pod created last (then every word is a descriptor)'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from top" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l format -d 'json, or a Go template such as \'{{.Pod}} {{.MemUsage}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -s a -l all -d 'Show every pod (default: pods with a running container)'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -s l -l latest -d 'The pod created last'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the screen between reports'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one report and exit'
+complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -2394,12 +2442,13 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s t -l stop-timeout -d 'Seconds to wait for the container to stop (default: its own stop timeout)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l start-timeout -d 'TimeoutStartSec= of the unit, seconds (0: systemd\'s default)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l container-prefix -d 'Unit name prefix for containers' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l pod-prefix -d 'Unit name prefix for pods' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l separator -d 'Separator between the prefix and the container\'s name or id in the unit\'s name' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l format -d 'Print the units as JSON (`json`): unit name to text, or to path with --files' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l after -d 'Add After=UNIT to [Unit]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l wants -d 'Add Wants=UNIT to [Unit]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l requires -d 'Add Requires=UNIT to [Unit]' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l from -d 'Generate from a Quadlet-style .container file ([Container] Image=, Exec=, ...)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l from -d 'Generate from a Quadlet-style .container, .pod or .kube file ([Container] Image=, Exec=, ...; [Pod] PodName=, PublishPort=, ...; [Kube] Yaml=, ...)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use anyhow::{bail, Context as _, Result};
 use clap::{Arg as ClapArg, Command as ClapCommand};
 
-use ctl::container::lifecycle::Manager;
+use ctl::container::lifecycle::{Container, Manager};
 use ctl::context::{Context, Overrides};
 use ctl::systemd::{self, lit, quadlet, Group, UnitSettings, RESTART_POLICIES};
 
@@ -62,6 +62,9 @@ pub struct SystemdArgs {
     /// Unit name prefix for containers
     #[arg(long, value_name = "PREFIX", default_value = "container")]
     pub container_prefix: String,
+    /// Unit name prefix for pods
+    #[arg(long, value_name = "PREFIX", default_value = "pod")]
+    pub pod_prefix: String,
     /// Separator between the prefix and the container's name or id in the unit's name
     #[arg(long, value_name = "SEP", default_value = "-")]
     pub separator: String,
@@ -77,10 +80,11 @@ pub struct SystemdArgs {
     /// Add Requires=UNIT to [Unit]
     #[arg(long, value_name = "UNIT")]
     pub requires: Vec<String>,
-    /// Generate from a Quadlet-style .container file ([Container] Image=, Exec=, ...)
+    /// Generate from a Quadlet-style .container, .pod or .kube file ([Container] Image=,
+    /// Exec=, ...; [Pod] PodName=, PublishPort=, ...; [Kube] Yaml=, ...)
     #[arg(long, value_name = "FILE", conflicts_with_all = ["new", "name", "container"])]
     pub from: Option<PathBuf>,
-    /// The container (name, id or id prefix)
+    /// The container or pod (name, id or id prefix)
     #[arg(required_unless_present = "from")]
     pub container: Option<String>,
 }
@@ -142,32 +146,84 @@ pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
         start_timeout: a.start_timeout,
         ..Default::default()
     };
-    let text = match &a.from {
-        Some(file) => from_quadlet(&mut s, file, a.stop_timeout)?,
-        None => from_container(ctx, &mut s, &a)?,
+    let units: Vec<(String, String)> = match &a.from {
+        Some(file) => {
+            let text = from_quadlet(&mut s, file, a.stop_timeout)?;
+            vec![(s.unit_name.clone(), text)]
+        }
+        None => {
+            let m = Manager::open(ctx)?;
+            let target = a.container.as_deref().unwrap_or_default();
+            match m.get(target) {
+                Ok(c) => {
+                    let text = from_container(&m, &mut s, &a, &c)?;
+                    vec![(s.unit_name.clone(), text)]
+                }
+                Err(ctl::Error::ContainerNotFound(_)) => {
+                    match super::generate_pod::pod_units(&m, &s, &a, target) {
+                        Err(e)
+                            if matches!(
+                                e.downcast_ref::<ctl::Error>(),
+                                Some(ctl::Error::PodNotFound(_))
+                            ) =>
+                        {
+                            bail!(
+                                "{target} does not refer to a container or pod: no pod with \
+                                 name or ID {target} found: no such pod: no container with \
+                                 name or ID {target:?} found: no such container"
+                            )
+                        }
+                        r => r?,
+                    }
+                }
+                Err(e) => return Err(e.into()),
+            }
+        }
     };
-    let shown = if a.files {
-        let path = std::env::current_dir()?.join(&s.unit_name);
-        ctl::fsutil::atomic_write(&path, text.as_bytes())?;
-        format!("{}\n", path.display())
-    } else {
-        text
-    };
+    let mut map = serde_json::Map::new();
+    for (name, text) in units {
+        let shown = if a.files {
+            let path = std::env::current_dir()?.join(&name);
+            ctl::fsutil::atomic_write(&path, text.as_bytes())?;
+            path.display().to_string()
+        } else {
+            text
+        };
+        if json {
+            // podman's map: the unit's name without `.service` to its text (or its path).
+            let key = name.strip_suffix(".service").unwrap_or(&name);
+            map.insert(key.to_string(), shown.into());
+        } else if a.files {
+            println!("{shown}");
+        } else {
+            print!("{shown}");
+        }
+    }
     if json {
-        // podman's map: the unit's name without `.service` to its text (or its path).
-        let key = s.unit_name.strip_suffix(".service").unwrap_or(&s.unit_name);
-        let shown = if a.files { shown.trim_end() } else { &shown };
-        let map = serde_json::json!({ key: shown });
         println!("{}", serde_json::to_string_pretty(&map)?);
-    } else {
-        print!("{shown}");
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Result<String> {
-    let m = Manager::open(ctx)?;
-    let c = m.get(a.container.as_deref().unwrap_or_default())?;
+/// The unit of container `c`; `s.unit_name` is set to its name.
+pub fn from_container(
+    m: &Manager,
+    s: &mut UnitSettings,
+    a: &SystemdArgs,
+    c: &Container,
+) -> Result<String> {
+    from_container_in(m, s, a, c, None)
+}
+
+/// As [`from_container`]; `pod_id_file`: the container is a `--new` member of a pod unit,
+/// it joins the pod that unit makes by that file.
+pub fn from_container_in(
+    m: &Manager,
+    s: &mut UnitSettings,
+    a: &SystemdArgs,
+    c: &Container,
+    pod_id_file: Option<&str>,
+) -> Result<String> {
     let cfg = &c.config;
     let ident = if a.name { &cfg.name } else { &cfg.id };
     let at = if a.template { "@" } else { "" };
@@ -191,12 +247,19 @@ fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Resul
             cfg.name
         );
     }
-    let groups = run_groups(&cfg.create_command).with_context(|| {
+    let owned: &[&str] = match pod_id_file {
+        Some(_) => &[UNIT_OWNED, &["pod", "pod_id_file"]].concat(),
+        None => UNIT_OWNED,
+    };
+    let mut groups = command_groups(&cfg.create_command, owned).with_context(|| {
         format!(
             "reading the options container {} was created with",
             cfg.name
         )
     })?;
+    if let Some(f) = pod_id_file {
+        groups.insert(0, vec![lit("--pod-id-file"), systemd::unit(f)]);
+    }
     // A template's instances each name their container by the instance, as podman's.
     let name = if a.template {
         systemd::unit(&format!("{}-%i", cfg.name))
@@ -209,6 +272,11 @@ fn from_container(ctx: &Context, s: &mut UnitSettings, a: &SystemdArgs) -> Resul
 fn from_quadlet(s: &mut UnitSettings, file: &Path, stop_timeout: Option<u32>) -> Result<String> {
     let text =
         std::fs::read_to_string(file).with_context(|| format!("reading {}", file.display()))?;
+    match file.extension().and_then(|e| e.to_str()) {
+        Some("pod") => return super::generate_pod::from_pod_file(s, file, &text, stop_timeout),
+        Some("kube") => return super::generate_pod::from_kube_file(s, file, &text),
+        _ => {}
+    }
     let mut q = quadlet::parse(&text).map_err(|e| anyhow::anyhow!("{}: {e}", file.display()))?;
     if !q.publish.is_empty() && !run_knows("publish") {
         bail!(
@@ -230,12 +298,15 @@ fn from_quadlet(s: &mut UnitSettings, file: &Path, stop_timeout: Option<u32>) ->
     if !q.install.is_empty() {
         s.install = Some(q.install.clone());
     }
+    if let Some(pod) = q.pod_service() {
+        s.binds_to = vec![format!("{pod}.service")];
+    }
     Ok(systemd::new_unit(s, q.name(), &q.run_args()))
 }
 
 /// `--root`, `--runroot`, `--config`, `--runtime` where this ctl's differ from the defaults:
 /// the unit's commands must find the same store.
-fn global_args(ctx: &Context) -> Vec<String> {
+pub fn global_args(ctx: &Context) -> Vec<String> {
     let defaults = Context::resolve(Overrides {
         config_file: Some(ctx.config_file.clone()),
         ..Default::default()
@@ -309,7 +380,14 @@ fn takes_next(a: &ClapArg, next: Option<&String>) -> bool {
 /// The container's own run options from the argv that created it: the globals and the
 /// options the unit owns dropped, an option and its value per group, then the image and
 /// command as one group.
-pub fn run_groups(argv: &[String]) -> Result<Vec<Group>> {
+#[cfg(test)]
+fn run_groups(argv: &[String]) -> Result<Vec<Group>> {
+    command_groups(argv, UNIT_OWNED)
+}
+
+/// As [`run_groups`], for a `run`, `create` or `pod create` argv, dropping the options
+/// whose clap ids are `owned`.
+pub fn command_groups(argv: &[String], owned: &[&str]) -> Result<Vec<Group>> {
     let mut root = super::command();
     root.build();
     let mut it = argv.iter().skip(1).peekable();
@@ -336,7 +414,7 @@ pub fn run_groups(argv: &[String]) -> Result<Vec<Group>> {
         }
     }
     let mut groups: Vec<Group> = Vec::new();
-    let keep = |a: &ClapArg| !a.is_global_set() && !UNIT_OWNED.contains(&a.get_id().as_str());
+    let keep = |a: &ClapArg| !a.is_global_set() && !owned.contains(&a.get_id().as_str());
     while let Some(tok) = it.next() {
         if tok == "--" || !tok.starts_with('-') || tok == "-" {
             let mut tail: Group = Vec::new();

@@ -287,9 +287,9 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         },
         "Image": cfg.image_id,
         "ImageName": cfg.image_name,
-        "Pod": "",
+        "Pod": cfg.pod.clone().unwrap_or_default(),
         "OCIRuntime": cfg.runtime,
-        "IsInfra": false,
+        "IsInfra": cfg.infra,
         "LogPath": cfg.log.path,
 
         "RestartCount": st.restarts,

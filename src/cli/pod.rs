@@ -1,5 +1,5 @@
-//! `ctl pod create|start|stop|restart|kill|pause|unpause|rm|exists|prune` (and `ps`,
-//! `inspect` in pod_ps.rs): podman's flags, one line per pod acted on (its full id), one
+//! `ctl pod create|start|stop|restart|kill|pause|unpause|rm|exists|prune` (`ps`,
+//! `inspect` in pod_ps.rs; `logs`, `top`, `stats` in pod_observe.rs): podman's flags, one line per pod acted on (its full id), one
 //! error line per pod that failed.
 
 use std::path::PathBuf;
@@ -20,7 +20,7 @@ pub enum PodCommand {
     /// Create a new empty pod
     Create(Box<CreateArgs>),
     /// Start one or more pods
-    Start(PodsArgs),
+    Start(StartArgs),
     /// Stop one or more pods
     Stop(StopArgs),
     /// Restart one or more pods
@@ -43,6 +43,12 @@ pub enum PodCommand {
     Exists(super::exists::Args),
     /// Remove all stopped pods and their containers
     Prune(PruneArgs),
+    /// Fetch logs for pod with one or more containers
+    Logs(super::pod_observe::LogsArgs),
+    /// Display the running processes of containers in a pod
+    Top(super::pod_observe::TopArgs),
+    /// Display a live stream of resource usage statistics for the containers in one or more pods
+    Stats(super::pod_observe::StatsArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -91,6 +97,9 @@ pub struct CreateArgs {
     /// Write the pod id to this file
     #[arg(long, value_name = "FILE")]
     pub pod_id_file: Option<PathBuf>,
+    /// Write the infra container's monitor pid to this file
+    #[arg(long, value_name = "FILE")]
+    pub infra_conmon_pidfile: Option<PathBuf>,
     /// Remove a pod of the same name first
     #[arg(long)]
     pub replace: bool,
@@ -111,6 +120,22 @@ pub struct PodsArgs {
     pub pods: Vec<String>,
 }
 
+/// `--pod-id-file`: pods named by the id files `pod create --pod-id-file` wrote.
+#[derive(Debug, Default, clap::Args)]
+pub struct IdFiles {
+    /// Read the pod id from this file
+    #[arg(long = "pod-id-file", value_name = "FILE")]
+    pub pod_id_file: Vec<PathBuf>,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct StartArgs {
+    #[command(flatten)]
+    pub files: IdFiles,
+    #[command(flatten)]
+    pub pods: PodsArgs,
+}
+
 #[derive(Debug, clap::Args)]
 pub struct StopArgs {
     /// Seconds to wait before killing each container (default: each container's own)
@@ -124,6 +149,8 @@ pub struct StopArgs {
     /// Ignore errors when a pod does not exist
     #[arg(short, long)]
     pub ignore: bool,
+    #[command(flatten)]
+    pub files: IdFiles,
     #[command(flatten)]
     pub pods: PodsArgs,
 }
@@ -154,6 +181,8 @@ pub struct RmArgs {
     )]
     pub time: Option<i64>,
     #[command(flatten)]
+    pub files: IdFiles,
+    #[command(flatten)]
     pub pods: PodsArgs,
 }
 
@@ -168,10 +197,10 @@ pub fn exec(ctx: &Context, cmd: PodCommand) -> Result<ExitCode> {
     let m = Manager::open(ctx)?;
     match cmd {
         PodCommand::Create(a) => create(&m, *a),
-        PodCommand::Start(a) => each(&m, &a, false, |m, p| m.pod_start(p)),
+        PodCommand::Start(a) => each_in(&m, &a.pods, &a.files, false, |m, p| m.pod_start(p)),
         PodCommand::Stop(a) => {
             let t = a.time.and_then(|t| u32::try_from(t).ok());
-            each(&m, &a.pods, a.ignore, |m, p| m.pod_stop(p, t))
+            each_in(&m, &a.pods, &a.files, a.ignore, |m, p| m.pod_stop(p, t))
         }
         PodCommand::Restart(a) => each(&m, &a, false, |m, p| m.pod_restart(p)),
         PodCommand::Kill(a) => {
@@ -185,7 +214,24 @@ pub fn exec(ctx: &Context, cmd: PodCommand) -> Result<ExitCode> {
                 bail!("--force option must be specified to use the --time option");
             }
             let t = a.time.map(|t| u32::try_from(t).unwrap_or(u32::MAX));
-            each(&m, &a.pods, a.ignore, |m, p| m.pod_remove(p, a.force, t))
+            // podman's: --force implies --ignore.
+            let code = each_in(&m, &a.pods, &a.files, a.ignore || a.force, |m, p| {
+                m.pod_remove(p, a.force, t)
+            })?;
+            // An id file goes with its pod, so that the next `pod create --pod-id-file`
+            // can write it.
+            for f in &a.files.pod_id_file {
+                let gone = match read_id_file(f) {
+                    Ok(Some(id)) => {
+                        matches!(m.pods()?.resolve(&id), Err(ctl::Error::PodNotFound(_)))
+                    }
+                    _ => false,
+                };
+                if gone {
+                    let _ = std::fs::remove_file(f);
+                }
+            }
+            Ok(code)
         }
         PodCommand::Ps(a) => super::pod_ps::ps(&m, a),
         PodCommand::Inspect(a) => super::pod_ps::inspect(&m, a),
@@ -195,6 +241,9 @@ pub fn exec(ctx: &Context, cmd: PodCommand) -> Result<ExitCode> {
             Err(e) => Err(e.into()),
         },
         PodCommand::Prune(a) => prune(&m, a),
+        PodCommand::Logs(a) => super::pod_observe::logs(ctx, a),
+        PodCommand::Top(a) => super::pod_observe::top(ctx, a),
+        PodCommand::Stats(a) => super::pod_observe::stats(ctx, a),
     }
 }
 
@@ -206,16 +255,50 @@ fn each(
     ignore: bool,
     f: impl Fn(&Manager, &str) -> ctl::Result<String>,
 ) -> Result<ExitCode> {
-    if a.all && !a.pods.is_empty() {
-        bail!("--all and pod names cannot be used together");
+    each_in(m, a, &IdFiles::default(), ignore, f)
+}
+
+/// The pod id in an id file; none when the file is missing.
+fn read_id_file(f: &std::path::Path) -> Result<Option<String>> {
+    match std::fs::read_to_string(f) {
+        Ok(s) => Ok(Some(
+            s.lines().next().unwrap_or_default().trim().to_string(),
+        )),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => bail!("reading pod ID file: {e}"),
     }
-    if !a.all && a.pods.is_empty() {
+}
+
+/// As [`each`], with pods named by id files too (a missing file is an error unless
+/// `ignore`).
+fn each_in(
+    m: &Manager,
+    a: &PodsArgs,
+    files: &IdFiles,
+    ignore: bool,
+    f: impl Fn(&Manager, &str) -> ctl::Result<String>,
+) -> Result<ExitCode> {
+    let by_file = !files.pod_id_file.is_empty();
+    if a.all && (!a.pods.is_empty() || by_file) {
+        bail!("--all, --pod-id-file and pod names cannot be used together");
+    }
+    if !a.all && a.pods.is_empty() && !by_file {
         bail!("you must provide at least one name or id");
     }
-    let targets = match a.all {
+    let mut targets = match a.all {
         true => m.pods()?.ids()?,
         false => a.pods.clone(),
     };
+    for file in &files.pod_id_file {
+        match read_id_file(file)? {
+            Some(id) => targets.push(id),
+            None if ignore => {}
+            None => bail!(
+                "reading pod ID file: open {}: no such file or directory",
+                file.display()
+            ),
+        }
+    }
     let mut code = 0u8;
     for t in targets {
         match f(m, &t) {
@@ -274,6 +357,11 @@ pub fn request(a: &CreateArgs) -> Result<PodRequest> {
         dns: a.dns.clone(),
         volumes: a.volume.clone(),
         exit_policy,
+        infra_conmon_pidfile: a
+            .infra_conmon_pidfile
+            .as_deref()
+            .map(std::path::absolute)
+            .transpose()?,
         create_command: std::env::args().collect(),
     })
 }

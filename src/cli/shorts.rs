@@ -65,6 +65,18 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
         ],
     ),
     ("pod exists", &[]),
+    (
+        "pod logs",
+        &[
+            ('c', "container"),
+            ('f', "follow"),
+            ('l', "latest"),
+            ('n', "names"),
+            ('t', "timestamps"),
+        ],
+    ),
+    ("pod top", &[('l', "latest")]),
+    ("pod stats", &[('a', "all"), ('l', "latest")]),
     ("pod inspect", &[('f', "format"), ('l', "latest")]),
     ("pod kill", KILL),
     ("pod pause", &[('a', "all"), ('l', "latest")]),

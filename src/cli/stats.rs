@@ -76,24 +76,24 @@ const SHAPE: Shape = Shape {
 
 /// The text of one stats row, as podman's containerStats methods make it; what could not
 /// be read is `--`.
-struct Texts {
-    id: String,
-    cpu_perc: String,
-    avg_cpu: String,
-    up: String,
-    mem_usage: String,
-    mem_usage_bytes: String,
-    mem_perc: String,
-    net_io: String,
-    block_io: String,
-    pids: String,
+pub(super) struct Texts {
+    pub(super) id: String,
+    pub(super) cpu_perc: String,
+    pub(super) avg_cpu: String,
+    pub(super) up: String,
+    pub(super) mem_usage: String,
+    pub(super) mem_usage_bytes: String,
+    pub(super) mem_perc: String,
+    pub(super) net_io: String,
+    pub(super) block_io: String,
+    pub(super) pids: String,
 }
 
 fn percent(f: f64) -> String {
     format!("{f:.2}%")
 }
 
-fn texts(s: &ContainerStats, no_trunc: bool) -> Texts {
+pub(super) fn texts(s: &ContainerStats, no_trunc: bool) -> Texts {
     let u = &s.unavailable;
     let or_dash = |missing: bool, text: String| if missing { "--".to_string() } else { text };
     let pair = |a: Option<u64>, b: Option<u64>, f: fn(u64) -> String| {

@@ -33,7 +33,7 @@ pub struct Args {
 
 /// Columns as podman's tabwriter (minimum width 12, padding 2) aligns them, the last one
 /// not padded.
-fn align(rows: &[Vec<String>]) -> String {
+pub(super) fn align(rows: &[Vec<String>]) -> String {
     let cols = rows.iter().map(Vec::len).max().unwrap_or(0);
     let widths: Vec<usize> = (0..cols)
         .map(|i| {

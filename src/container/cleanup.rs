@@ -32,7 +32,9 @@ impl Manager {
                     h.config.image_name.clone(),
                     h.config.remove_image,
                 );
+                let config = h.config.clone();
                 self.remove_held(h)?;
+                self.apply_pod_exit_policy(&config)?;
                 return match rmi {
                     true => self.remove_image_if_unused(&image, &name),
                     false => Ok(()),
@@ -54,7 +56,7 @@ impl Manager {
                 self.remove_image_if_unused(&config.image_id, &config.image_name)?;
             }
         }
-        Ok(())
+        self.apply_pod_exit_policy(&config)
     }
 
     /// The cleanup of a held container that is not running. Unmounts and tears down

@@ -31,6 +31,8 @@ pub struct PodRequest {
     pub dns: Vec<String>,
     pub volumes: Vec<String>,
     pub exit_policy: ExitPolicy,
+    /// `--infra-conmon-pidfile` (absolute).
+    pub infra_conmon_pidfile: Option<std::path::PathBuf>,
     pub create_command: Vec<String>,
 }
 
@@ -136,6 +138,7 @@ impl Manager {
             publish: req.publish.clone(),
             add_hosts: req.add_hosts.clone(),
             dns: req.dns.clone(),
+            conmon_pidfile: req.infra_conmon_pidfile.clone(),
         };
         let creq = infra::infra_request(&spec, id, &infra::find_catatonit()?);
         let plan = self.plan(&creq, &image)?;

@@ -95,6 +95,9 @@ pub struct InfraSpec {
     pub publish: Vec<String>,
     pub add_hosts: Vec<String>,
     pub dns: Vec<String>,
+    /// `--infra-conmon-pidfile`: the infra's monitor pid, written at each start (what a
+    /// pod's systemd unit follows).
+    pub conmon_pidfile: Option<PathBuf>,
 }
 
 pub fn infra_request(spec: &InfraSpec, pod_id: &str, catatonit: &std::path::Path) -> CreateRequest {
@@ -110,6 +113,7 @@ pub fn infra_request(spec: &InfraSpec, pod_id: &str, catatonit: &std::path::Path
         dns: spec.dns.clone(),
         pod: Some(pod_id.to_string()),
         infra: true,
+        conmon_pidfile: spec.conmon_pidfile.clone(),
         ..Default::default()
     }
 }

@@ -12,6 +12,7 @@
 //! record. Removed in the reverse order: members, the record, the infra container.
 
 pub mod create;
+mod exit_policy;
 pub mod filter;
 pub mod infra;
 pub mod ops;

@@ -16,7 +16,8 @@
 //! ```
 //!
 //! [Container] keys: Image= (required), Exec=, PublishPort=, Volume=, Environment=, User=,
-//! ContainerName= (default `systemd-%N`). [Unit], [Service] and [Install] lines are copied
+//! ContainerName= (default `systemd-%N`), Pod= (`NAME.pod`: the container runs in the pod
+//! of that file's unit, `NAME-pod.service`, which its unit binds to). [Unit], [Service] and [Install] lines are copied
 //! into the unit after the generated ones, so they win. Values are unit-file text: `%`
 //! specifiers are expanded by systemd.
 
@@ -31,6 +32,8 @@ pub struct Quadlet {
     pub env: Vec<String>,
     pub user: Option<String>,
     pub container_name: Option<String>,
+    /// `Pod=NAME.pod`: NAME, the `.pod` file whose pod the container joins.
+    pub pod: Option<String>,
     pub unit: Vec<String>,
     pub service: Vec<String>,
     pub install: Vec<String>,
@@ -75,9 +78,20 @@ fn unescape(c: Option<char>) -> Result<char, String> {
     })
 }
 
-/// Parses the file; unknown sections and [Container] keys are errors (as Quadlet's are).
-pub fn parse(text: &str) -> Result<Quadlet, String> {
-    let mut q = Quadlet::default();
+/// A Quadlet file's sections: the main one's keys (line number, key, value), and the
+/// [Unit], [Service], [Install] lines kept as given.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sections {
+    pub main: Vec<(usize, String, String)>,
+    pub unit: Vec<String>,
+    pub service: Vec<String>,
+    pub install: Vec<String>,
+}
+
+/// Splits the file into sections; sections other than `main` and [Unit], [Service],
+/// [Install] are errors (as Quadlet's are).
+pub fn sections(text: &str, main: &str) -> Result<Sections, String> {
+    let mut out = Sections::default();
     let mut section = String::new();
     let mut pending = String::new();
     for (n, raw) in text.lines().enumerate() {
@@ -94,7 +108,7 @@ pub fn parse(text: &str) -> Result<Quadlet, String> {
         }
         let at = || format!("line {}", n + 1);
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            if !matches!(name, "Unit" | "Container" | "Service" | "Install") {
+            if !(name == main || matches!(name, "Unit" | "Service" | "Install")) {
                 return Err(format!("{}: unsupported section [{name}]", at()));
             }
             section = name.to_string();
@@ -106,14 +120,27 @@ pub fn parse(text: &str) -> Result<Quadlet, String> {
             .ok_or_else(|| format!("{}: expected KEY=VALUE, got {line:?}", at()))?;
         let keep = format!("{key}={value}");
         match section.as_str() {
-            "Unit" => q.unit.push(keep),
-            "Service" => q.service.push(keep),
-            "Install" => q.install.push(keep),
-            "Container" => {
-                container_key(&mut q, key, value).map_err(|e| format!("{}: {e}", at()))?
-            }
-            _ => return Err(format!("{}: {key}= outside a section", at())),
+            "Unit" => out.unit.push(keep),
+            "Service" => out.service.push(keep),
+            "Install" => out.install.push(keep),
+            "" => return Err(format!("{}: {key}= outside a section", at())),
+            _ => out.main.push((n + 1, key.to_string(), value.to_string())),
         }
+    }
+    Ok(out)
+}
+
+/// Parses the file; unknown sections and [Container] keys are errors (as Quadlet's are).
+pub fn parse(text: &str) -> Result<Quadlet, String> {
+    let sec = sections(text, "Container")?;
+    let mut q = Quadlet {
+        unit: sec.unit,
+        service: sec.service,
+        install: sec.install,
+        ..Default::default()
+    };
+    for (n, key, value) in &sec.main {
+        container_key(&mut q, key, value).map_err(|e| format!("line {n}: {e}"))?;
     }
     if q.image.is_empty() {
         return Err("[Container] has no Image=".into());
@@ -130,6 +157,10 @@ fn container_key(q: &mut Quadlet, key: &str, value: &str) -> Result<(), String> 
         "Environment" => q.env.extend(split_words(value)?),
         "User" => q.user = Some(value.to_string()),
         "ContainerName" => q.container_name = Some(value.to_string()),
+        "Pod" => match value.strip_suffix(".pod") {
+            Some(stem) if !stem.is_empty() && !stem.contains('/') => q.pod = Some(stem.to_string()),
+            _ => return Err(format!("Pod={value}: the value must be NAME.pod")),
+        },
         _ => return Err(format!("unsupported key {key}= in [Container]")),
     }
     Ok(())
@@ -141,10 +172,18 @@ impl Quadlet {
         unit(self.container_name.as_deref().unwrap_or("systemd-%N"))
     }
 
+    /// The unit of the pod the container joins: `NAME-pod`, as Quadlet names a `.pod`'s.
+    pub fn pod_service(&self) -> Option<String> {
+        self.pod.as_ref().map(|p| format!("{p}-pod"))
+    }
+
     /// `ctl run` options, then the image and command.
     pub fn run_args(&self) -> Vec<Group> {
         let mut out: Vec<Group> = Vec::new();
         let mut opt = |flag: &str, v: &str| out.push(vec![unit(flag), unit(v)]);
+        if let Some(service) = self.pod_service() {
+            opt("--pod-id-file", &super::pod::pod_id_file(&service));
+        }
         for p in &self.publish {
             opt("--publish", p);
         }
@@ -213,12 +252,25 @@ WantedBy=multi-user.target
             .contains("Image="));
         assert!(parse("[Container]\nImage=x\nPod=p\n")
             .unwrap_err()
-            .contains("Pod="));
+            .contains("NAME.pod"));
+        assert!(parse("[Container]\nImage=x\nNetwork=p\n")
+            .unwrap_err()
+            .contains("Network="));
         assert!(parse("[Volume]\n").unwrap_err().contains("[Volume]"));
         assert!(parse("Image=x\n")
             .unwrap_err()
             .contains("outside a section"));
         assert!(parse("[Container]\nImage=x\nExec=\"open\n").is_err());
+    }
+
+    #[test]
+    fn a_pod_key_joins_the_pod_s_unit() {
+        let q = parse("[Container]\nImage=x\nPod=web.pod\n").unwrap();
+        assert_eq!(q.pod_service().as_deref(), Some("web-pod"));
+        assert_eq!(
+            q.run_args()[0],
+            vec![unit("--pod-id-file"), unit("%t/web-pod.pod-id")]
+        );
     }
 
     #[test]

@@ -630,6 +630,8 @@ fn network(
             Some("slirp4netns") => Mode::Slirp4netns,
             Some("none") => Mode::None,
             Some("host") => Mode::Host,
+            // A pod's member (or any joiner) shares the namespace pasta made for another.
+            Some(other) if other.starts_with("container:") => Mode::parse(other)?,
             Some(other) => {
                 return Err(Error::InvalidInput {
                     what: "network",

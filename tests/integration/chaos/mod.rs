@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(54) {
+    match rng.below(57) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -235,6 +235,19 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
         47 => s(&["run", "-d", "--pod", &pod, &img, "sleep", "1000"]),
         48 => s(&["pod", "stop", "-t", "0", &pod]),
         49 => s(&["pod", "kill", &pod]),
+        // A pod stopped by its last member's cleanup; an infra pid file and an id file.
+        54 => s(&[
+            "pod",
+            "create",
+            "--network",
+            "none",
+            "--exit-policy",
+            "stop",
+            "--name",
+            &pod,
+        ]),
+        55 => s(&["run", "-d", "--pod", &pod, &img, "sh", "-c", "sleep 0.3"]),
+        56 => s(&["pod", "start", &pod]),
         // A volume with a tmpfs of its own: mounted while a created or running container
         // uses it, unmounted by the last one's cleanup or removal.
         50 => s(&[

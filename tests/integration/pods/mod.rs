@@ -2,6 +2,9 @@
 //! hostname, the pod's published port reaches a member, `pod ps`/`inspect` fields, the
 //! statuses libpod computes, podman's refusals, `--pod new:NAME`, `pod exists`, `prune`.
 
+mod exit_policy;
+mod observe;
+
 use std::io::{Read, Write};
 
 use crate::common::{free_port, WithImage};

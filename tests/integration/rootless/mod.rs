@@ -8,5 +8,6 @@ mod fallback;
 mod layers;
 mod lifecycle;
 mod network;
+mod pods;
 pub(crate) mod user;
 mod userns;

@@ -4,5 +4,6 @@
 
 mod boot;
 mod notify;
+mod pods;
 mod real;
 mod units;

@@ -13,15 +13,15 @@ use crate::common::{wait_for, WithImage};
 /// The units' containers need no network. The booted systemd has a /run of its own, so a
 /// ctl inside it would run netavark beside the host's ctls without their lock, on the
 /// host's one firewall.
-const NO_NET: [&str; 2] = ["--network", "none"];
+pub(super) const NO_NET: [&str; 2] = ["--network", "none"];
 
 /// A service that stops cleanly on SIGTERM (a container's PID 1 without a handler ignores it,
 /// is killed after the stop timeout, and the unit then ends failed, as podman's do).
-const SERVE: &str = "trap 'exit 0' TERM; while :; do sleep 0.2; done";
+pub(super) const SERVE: &str = "trap 'exit 0' TERM; while :; do sleep 0.2; done";
 
 /// ctl inside the booted namespaces: container pids there are not the host's, so every
 /// look at running containers is made from inside.
-fn ctl_in(sd: &Systemd, w: &WithImage, args: &[&str]) -> String {
+pub(super) fn ctl_in(sd: &Systemd, w: &WithImage, args: &[&str]) -> String {
     let mut full = vec![
         "--root".to_string(),
         w.ctl.root.display().to_string(),
@@ -42,7 +42,7 @@ fn ctl_in(sd: &Systemd, w: &WithImage, args: &[&str]) -> String {
 }
 
 /// (name, status) of every container, from inside.
-fn containers(sd: &Systemd, w: &WithImage) -> Vec<(String, String)> {
+pub(super) fn containers(sd: &Systemd, w: &WithImage) -> Vec<(String, String)> {
     let v: Value =
         serde_json::from_str(&ctl_in(sd, w, &["ps", "-a", "--format", "json"])).expect("ps json");
     v.as_array()
@@ -61,7 +61,7 @@ fn containers(sd: &Systemd, w: &WithImage) -> Vec<(String, String)> {
         .collect()
 }
 
-fn state_of(sd: &Systemd, w: &WithImage, name: &str) -> Option<String> {
+pub(super) fn state_of(sd: &Systemd, w: &WithImage, name: &str) -> Option<String> {
     containers(sd, w)
         .into_iter()
         .find(|(n, _)| n == name)
@@ -88,7 +88,7 @@ fn generate(w: &WithImage, args: &[&str]) -> String {
     w.ctl.ok(&full).stdout
 }
 
-fn start(sd: &Systemd, unit: &str) {
+pub(super) fn start(sd: &Systemd, unit: &str) {
     let out = sd.systemctl(&["start", unit]);
     assert!(
         out.status.success(),

@@ -25,7 +25,7 @@ pub fn verify(unit: &Path) {
 }
 
 /// Writes `text` as `dir/name` and verifies it.
-fn verify_text(dir: &Path, name: &str, text: &str) {
+pub(super) fn verify_text(dir: &Path, name: &str, text: &str) {
     let p = dir.join(name);
     std::fs::write(&p, text).expect("write unit");
     verify(&p);
