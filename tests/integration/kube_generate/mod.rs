@@ -225,3 +225,149 @@ fn containers_become_one_pod_with_their_settings() {
     ctl.ok(&["rm", "-f", "web_1", "side"]);
     ctl.ok(&["volume", "rm", "kube_data"]);
 }
+
+#[test]
+fn a_pod_its_workloads_services_and_volume_claims() {
+    let w = with_image();
+    let (ctl, image) = (&w.ctl, w.reference.as_str());
+    let port = free_port();
+    let publish = format!("{port}:8080");
+    ctl.ok(&["pod", "create", "--name", "kshop", "-p", &publish]);
+    ctl.ok(&[
+        "create",
+        "--pod",
+        "kshop",
+        "--name",
+        "kfront",
+        "--restart",
+        "always",
+        image,
+        "top",
+    ]);
+    ctl.ok(&[
+        "create",
+        "--pod",
+        "kshop",
+        "--name",
+        "kback",
+        "--restart",
+        "always",
+        image,
+    ]);
+    ctl.ok(&["volume", "create", "--label", "tier=db", "kvol"]);
+
+    let (text, docs) = generate(&w, &["kshop"], "pod");
+    assert_eq!(kinds(&docs), ["Pod"], "{text}");
+    let pod = &docs[0];
+    assert_eq!(pod["metadata"]["name"], "kshop");
+    let containers = pod["spec"]["containers"].as_array().unwrap();
+    let names: Vec<&str> = containers
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    // Oldest first; the infra container is not one of them.
+    assert_eq!(names, ["kfront", "kback"], "{text}");
+    let ports = &containers[0]["ports"][0];
+    assert_eq!(ports["containerPort"], 8080);
+    assert_eq!(ports["hostPort"], port);
+    assert!(containers[1].get("ports").is_none(), "{text}");
+
+    // Services first, then the workloads; with a Service the host ports are its.
+    let (text, docs) = generate(&w, &["-s", "kshop"], "pod-service");
+    assert_eq!(kinds(&docs), ["Service", "Pod"], "{text}");
+    let svc = &docs[0];
+    assert_eq!(svc["spec"]["type"], "NodePort");
+    assert_eq!(svc["spec"]["selector"]["app"], "kshop");
+    let sp = &svc["spec"]["ports"][0];
+    assert_eq!(sp["port"], 8080);
+    assert_eq!(sp["targetPort"], 8080);
+    let node = sp["nodePort"].as_i64().unwrap();
+    assert!((30000..=32767).contains(&node), "{text}");
+    assert!(docs[1]["spec"]["containers"][0]["ports"][0]
+        .get("hostPort")
+        .is_none());
+
+    let (text, docs) = generate(&w, &["-t", "deployment", "-r", "3", "kshop"], "deployment");
+    assert_eq!(kinds(&docs), ["Deployment"], "{text}");
+    assert_eq!(docs[0]["apiVersion"], "apps/v1");
+    assert_eq!(docs[0]["metadata"]["name"], "kshop-deployment");
+    assert_eq!(docs[0]["spec"]["replicas"], 3);
+    assert_eq!(docs[0]["spec"]["selector"]["matchLabels"]["app"], "kshop");
+    assert_eq!(
+        docs[0]["spec"]["template"]["metadata"]["labels"]["app"],
+        "kshop"
+    );
+
+    let (text, docs) = generate(&w, &["--type", "daemonset", "kshop"], "daemonset");
+    assert_eq!(kinds(&docs), ["DaemonSet"], "{text}");
+    assert_eq!(docs[0]["metadata"]["name"], "kshop-daemonset");
+
+    let (text, docs) = generate(&w, &["-t", "job", "kvol", "kshop"], "job");
+    assert_eq!(kinds(&docs), ["PersistentVolumeClaim", "Job"], "{text}");
+    let claim = &docs[0];
+    assert_eq!(claim["metadata"]["name"], "kvol");
+    assert_eq!(claim["metadata"]["labels"]["tier"], "db");
+    assert_eq!(
+        claim["metadata"]["annotations"]["volume.podman.io/driver"],
+        "local"
+    );
+    assert_eq!(claim["spec"]["resources"]["requests"]["storage"], "1Gi");
+    let job = &docs[1];
+    assert_eq!(job["apiVersion"], "batch/v1");
+    assert_eq!(job["spec"]["template"]["spec"]["restartPolicy"], "Never");
+
+    // A member is generated through its pod.
+    let out = ctl.run(&["kube", "generate", "kfront"]);
+    out.failure(125);
+    assert!(
+        out.one_line_error().contains("is associated with pod"),
+        "{out}"
+    );
+    assert!(
+        out.one_line_error()
+            .ends_with(": use generate on the pod itself"),
+        "{out}"
+    );
+
+    ctl.ok(&["pod", "rm", "-f", "kshop"]);
+    ctl.ok(&["volume", "rm", "kvol"]);
+}
+
+#[test]
+fn bad_requests_are_refused_in_podmans_words() {
+    let w = with_image();
+    let (ctl, image) = (&w.ctl, w.reference.as_str());
+    ctl.ok(&["create", "--name", "kbad", image]);
+    for (args, message) in [
+        (vec!["nope"], "Error: name or ID \"nope\" not found"),
+        (
+            vec!["-r", "2", "kbad"],
+            "Error: --replicas can only be set when --type is set to deployment",
+        ),
+        (
+            vec!["-t", "deployment", "-r", "0", "kbad"],
+            "Error: --replicas has to be greater than or equal to 1. By default, --replicas is set to 1",
+        ),
+        (
+            vec!["-t", "cronjob", "kbad"],
+            "Error: invalid generation type - only pods, deployments, jobs, and daemonsets are currently supported: cronjob",
+        ),
+    ] {
+        let mut full = vec!["kube", "generate"];
+        full.extend_from_slice(&args);
+        let out = ctl.run(&full);
+        out.no_panic().failure(125);
+        assert_eq!(out.one_line_error(), message, "{out}");
+        assert!(out.stdout.is_empty(), "{out}");
+    }
+    // --restart=no is Never: no Deployment.
+    ctl.ok(&["create", "--name", "knever", "--restart", "no", image]);
+    let out = ctl.run(&["kube", "generate", "-t", "deployment", "knever"]);
+    out.failure(125);
+    assert_eq!(
+        out.one_line_error(),
+        "Error: k8s Deployments can only have restartPolicy set to Always",
+        "{out}"
+    );
+    ctl.ok(&["rm", "-f", "kbad", "knever"]);
+}
