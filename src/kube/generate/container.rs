@@ -70,7 +70,9 @@ pub fn container_ports(ports: &[PortMapping], service: bool) -> Vec<ContainerPor
                 out.push(ContainerPort {
                     container_port: i32::from(p.container_port) + i32::from(i),
                     host_ip: (!p.host_ip.is_empty()).then(|| p.host_ip.clone()),
-                    host_port: (!service).then(|| i32::from(p.host_port) + i32::from(i)),
+                    // Port 0 is picked at each start: no port to write down.
+                    host_port: (!service && p.host_port != 0)
+                        .then(|| i32::from(p.host_port) + i32::from(i)),
                     protocol: protocol.clone(),
                     ..Default::default()
                 });
