@@ -154,10 +154,10 @@ fn containers_become_one_pod_with_their_settings() {
     assert_eq!(web["image"], image);
     assert_eq!(web["command"], serde_json::json!(["top", "-b"]));
     assert!(web.get("args").is_none(), "{text}");
-    // Only what the image does not set already.
+    // Only what the image does not set already; -t's TERM is in podman's create-time env too.
     assert_eq!(
         web["env"],
-        serde_json::json!([{"name": "FOO", "value": "bar"}])
+        serde_json::json!([{"name": "TERM", "value": "xterm"}, {"name": "FOO", "value": "bar"}])
     );
     assert_eq!(web["workingDir"], "/srv");
     assert_eq!(web["stdin"], true);
