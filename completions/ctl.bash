@@ -88,6 +88,9 @@ _ctl() {
             ctl,kill)
                 cmd="ctl__subcmd__kill"
                 ;;
+            ctl,kube)
+                cmd="ctl__subcmd__kube"
+                ;;
             ctl,list)
                 cmd="ctl__subcmd__ps"
                 ;;
@@ -286,6 +289,9 @@ _ctl() {
             ctl__subcmd__container,wait)
                 cmd="ctl__subcmd__container__subcmd__wait"
                 ;;
+            ctl__subcmd__generate,kube)
+                cmd="ctl__subcmd__generate__subcmd__kube"
+                ;;
             ctl__subcmd__generate,systemd)
                 cmd="ctl__subcmd__generate__subcmd__systemd"
                 ;;
@@ -333,6 +339,9 @@ _ctl() {
                 ;;
             ctl__subcmd__image,untag)
                 cmd="ctl__subcmd__image__subcmd__untag"
+                ;;
+            ctl__subcmd__kube,generate)
+                cmd="ctl__subcmd__kube__subcmd__generate"
                 ;;
             ctl__subcmd__network,create)
                 cmd="ctl__subcmd__network__subcmd__create"
@@ -443,7 +452,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill pause unpause init update exec attach rm wait logs ps list port rename stats top events export commit diff mount unmount umount cp network volume pod container pull build buildx push images image inspect tag untag rmi load save history import login logout generate healthcheck info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill pause unpause init update exec attach rm wait logs ps list port rename stats top events export commit diff mount unmount umount cp network volume pod container pull build buildx push images image inspect tag untag rmi load save history import login logout generate kube healthcheck info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4583,12 +4592,82 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__generate)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help systemd"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help systemd kube"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__generate__subcmd__kube)
+            opts="-f -s -t -r -h --filename --service --type --replicas --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -6080,6 +6159,122 @@ _ctl() {
                     return 0
                     ;;
                 --cidfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__kube)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help generate"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__kube__subcmd__generate)
+            opts="-f -s -t -r -h --filename --service --type --replicas --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --type)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -t)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --replicas)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -r)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -10515,6 +10710,9 @@ _ctl_subcommand() {
         ":logout") _ctl_path=logout ;;
         ":generate") _ctl_path=generate ;;
         "generate:systemd") _ctl_path=generate/systemd ;;
+        "generate:kube") _ctl_path=generate/kube ;;
+        ":kube") _ctl_path=kube ;;
+        "kube:generate") _ctl_path=kube/generate ;;
         ":healthcheck") _ctl_path=healthcheck ;;
         "healthcheck:run") _ctl_path=healthcheck/run ;;
         ":info") _ctl_path=info ;;
@@ -10623,6 +10821,8 @@ _ctl_takes_value() {
         "login":-u|"login":--username|"login":-p|"login":--password|"login":--tls-verify|"login":--authfile) return 0 ;;
         "logout":--authfile) return 0 ;;
         "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--start-timeout|"generate/systemd":--container-prefix|"generate/systemd":--pod-prefix|"generate/systemd":--separator|"generate/systemd":--format|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
+        "generate/kube":-f|"generate/kube":--filename|"generate/kube":-t|"generate/kube":--type|"generate/kube":-r|"generate/kube":--replicas) return 0 ;;
+        "kube/generate":-f|"kube/generate":--filename|"kube/generate":-t|"kube/generate":--type|"kube/generate":-r|"kube/generate":--replicas) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/events":-f|"system/events":--filter|"system/events":--format|"system/events":--stream|"system/events":--since|"system/events":--until|"system/events":--no-trunc) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;

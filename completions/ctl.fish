@@ -85,7 +85,8 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "history" -d 'Show history o
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "import" -d 'Create an image from a root filesystem tarball'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "login" -d 'Save registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "logout" -d 'Remove saved registry credentials'
-complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate systemd units for containers'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate structured data (systemd units, Kubernetes YAML)'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "kube" -d 'Play containers, pods or volumes from a structured file or generate one'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "healthcheck" -d 'Manage health checks on containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Manage ctl: what it runs with, the rootless user namespace, pruning'
@@ -2418,16 +2419,17 @@ complete -c ctl -n "__fish_ctl_using_subcommand logout" -l events-backend -d 'Wh
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand logout" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd" -f -a "systemd" -d 'Print systemd units that run containers as services'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -f -a "systemd" -d 'Print systemd units that run containers as services'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and not __fish_seen_subcommand_from systemd kube" -f -a "kube" -d 'Generate Kubernetes YAML from containers, pods or volumes'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l new -d 'Create the container when the unit starts and remove it when it stops (--new=false: start and stop the existing one)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s e -l env -d 'Set an environment variable in the unit: K=V, K (from this environment, if set) or PREFIX* (every variable of this environment that starts with PREFIX)' -r
@@ -2462,6 +2464,42 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s f -l files -d 'Write the units to files in the current directory and print their paths'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -l no-header -d 'Leave out the header comment with ctl\'s version'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from systemd" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s f -l filename -d 'Write output to the specified path (refused if it exists)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s t -l type -d 'Generate YAML for the given Kubernetes kind: pod, deployment, daemonset or job' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s r -l replicas -d 'Set the replicas number for Deployment kind' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s s -l service -d 'Generate YAML for a Kubernetes service object'
+complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Generate Kubernetes YAML from containers, pods or volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write output to the specified path (refused if it exists)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'Generate YAML for the given Kubernetes kind: pod, deployment, daemonset or job' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'Set the replicas number for Deployment kind' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Generate YAML for a Kubernetes service object'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

@@ -116,9 +116,12 @@ pub enum Command {
     Login(login::LoginArgs),
     /// Remove saved registry credentials
     Logout(login::LogoutArgs),
-    /// Generate systemd units for containers
+    /// Generate structured data (systemd units, Kubernetes YAML)
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
+    /// Play containers, pods or volumes from a structured file or generate one
+    #[command(subcommand)]
+    Kube(super::kube::KubeCommand),
     /// Manage health checks on containers
     #[command(subcommand)]
     Healthcheck(healthcheck::Command),

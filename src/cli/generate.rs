@@ -15,6 +15,8 @@ use ctl::systemd::{self, lit, quadlet, Group, UnitSettings, RESTART_POLICIES};
 pub enum GenerateCommand {
     /// Print systemd units that run containers as services
     Systemd(SystemdArgs),
+    /// Generate Kubernetes YAML from containers, pods or volumes.
+    Kube(super::kube_generate::Args),
 }
 
 #[derive(Debug, clap::Args)]
@@ -114,7 +116,10 @@ pub fn unit_env(
 }
 
 pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
-    let GenerateCommand::Systemd(mut a) = cmd;
+    let mut a = match cmd {
+        GenerateCommand::Systemd(a) => a,
+        GenerateCommand::Kube(a) => return super::kube_generate::exec(ctx, a),
+    };
     let json = match a.format.as_deref() {
         None | Some("") => false,
         Some(f) if crate::cli::template::is_json(f) => true,

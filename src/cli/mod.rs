@@ -24,6 +24,8 @@ mod history;
 mod images;
 mod import;
 mod inspect;
+mod kube;
+mod kube_generate;
 mod limits;
 mod load;
 mod login;
@@ -228,6 +230,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Complete(a) => completion::complete(&ctx, &a),
         Command::Generate(a) => generate::exec(&ctx, a),
+        Command::Kube(a) => kube::exec(&ctx, a),
         Command::Healthcheck(a) => healthcheck::exec(&ctx, a),
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Version(_) => {
             unreachable!("handled above")

@@ -219,6 +219,9 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
             ('t', "stop-timeout"),
         ],
     ),
+    ("generate kube", KUBE_GENERATE),
+    ("kube", &[]),
+    ("kube generate", KUBE_GENERATE),
     ("info", INFO),
     ("system", &[]),
     ("system events", &[('f', "filter")]),
@@ -317,6 +320,12 @@ const RM: &[(char, &str)] = &[
 ];
 // -i is --interval; --ignore has no short form.
 const WAIT: &[(char, &str)] = &[('i', "interval"), ('l', "latest")];
+const KUBE_GENERATE: &[(char, &str)] = &[
+    ('f', "filename"),
+    ('r', "replicas"),
+    ('s', "service"),
+    ('t', "type"),
+];
 const PAUSE: &[(char, &str)] = &[('a', "all"), ('f', "filter"), ('l', "latest")];
 const INIT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
 const UPDATE: &[(char, &str)] = &[
