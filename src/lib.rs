@@ -10,6 +10,7 @@ pub mod events;
 pub mod fsutil;
 pub mod image;
 pub mod info;
+pub mod kube;
 pub mod network;
 pub mod observe;
 pub mod pod;

@@ -78,6 +78,12 @@ pub enum Command {
     /// Manage pods
     #[command(subcommand)]
     Pod(super::pod::PodCommand),
+    /// Play containers, pods or volumes from Kubernetes YAML, and remove them
+    #[command(subcommand)]
+    Kube(super::kube::KubeCommand),
+    /// Play containers, pods or volumes from a structured file (older spelling of kube play)
+    #[command(subcommand)]
+    Play(super::kube::PlayCommand),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),

@@ -23,6 +23,8 @@ mod history;
 mod images;
 mod import;
 mod inspect;
+mod kube;
+mod kube_play;
 mod limits;
 mod load;
 mod login;
@@ -206,6 +208,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Pod(a) => pod::exec(&ctx, a),
+        Command::Kube(a) => kube::exec(&ctx, a),
+        Command::Play(a) => kube::exec_play(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Build(a)
