@@ -92,7 +92,10 @@ fn warn(w: &str) {
 
 pub fn play(ctx: &Context, a: PlayArgs) -> Result<ExitCode> {
     let text = read_files(&a.files)?;
-    let (docs, mut warnings) = document::parse(&text)?;
+    let (docs, warnings) = document::parse(&text)?;
+    for w in &warnings {
+        warn(w);
+    }
     let mut extra = Vec::new();
     for f in &a.configmap {
         let t =
@@ -106,8 +109,7 @@ pub fn play(ctx: &Context, a: PlayArgs) -> Result<ExitCode> {
         create_command: std::env::args().collect(),
     };
     let p = plan::plan(&docs, &extra, &opts)?;
-    warnings.extend(p.warnings.iter().cloned());
-    for w in &warnings {
+    for w in &p.warnings {
         warn(w);
     }
     let m = Manager::open(ctx)?;

@@ -16,6 +16,7 @@ mod formats;
 mod health;
 mod hostile;
 mod images;
+mod kube_play;
 mod layers;
 mod lifecycle;
 mod network;

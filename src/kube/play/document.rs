@@ -84,15 +84,13 @@ pub fn parse(text: &str) -> Result<(Vec<Document>, Vec<String>)> {
             "PersistentVolumeClaim" => {
                 Object::PersistentVolumeClaim(typed(&label, &value, &mut warnings)?)
             }
+            // As podman: a Service or other kind beside the workloads is skipped, said.
             _ => {
-                return Err(PlayError::field(
-                    &label,
-                    "kind",
-                    format!(
-                        "kind {kind:?} is not supported (Pod, Deployment, DaemonSet, Job, \
-                         ConfigMap, Secret, PersistentVolumeClaim are)"
-                    ),
-                ))
+                warnings.push(format!(
+                    "{label}: kind {kind:?} is not supported (Pod, Deployment, DaemonSet, Job, \
+                     ConfigMap, Secret, PersistentVolumeClaim are), ignored"
+                ));
+                continue;
             }
         };
         if name.is_empty() {
@@ -105,7 +103,7 @@ pub fn parse(text: &str) -> Result<(Vec<Document>, Vec<String>)> {
         docs.push(Document { label, object });
     }
     if docs.is_empty() {
-        return Err(PlayError::Yaml("no Kubernetes object in the file".into()));
+        return Err(PlayError::Empty);
     }
     Ok((docs, warnings))
 }

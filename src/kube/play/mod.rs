@@ -30,6 +30,9 @@ pub enum PlayError {
         field: String,
         reason: String,
     },
+    /// No document of a kind `kube play` makes.
+    #[error("YAML document does not contain any supported kube kind")]
+    Empty,
     #[error("{doc}: {reason}")]
     Document { doc: String, reason: String },
     #[error(transparent)]
@@ -60,3 +63,6 @@ pub struct PlayOptions {
     /// The command line, kept in the pod's and containers' records.
     pub create_command: Vec<String>,
 }
+
+#[cfg(test)]
+mod plan_tests;

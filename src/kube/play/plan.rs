@@ -46,10 +46,10 @@ const POD_RULES: Rules = Rules {
         "hostname",
         "hostAliases",
         "securityContext",
+        "terminationGracePeriodSeconds",
     ],
     harmless: &[
         "dnsPolicy",
-        "terminationGracePeriodSeconds",
         "serviceAccount",
         "serviceAccountName",
         "automountServiceAccountToken",
@@ -299,6 +299,22 @@ pub fn plan(docs: &[Document], extra: &[ConfigMap], opts: &PlayOptions) -> Resul
     Ok(out)
 }
 
+/// `--publish` over the YAML's hostPorts: a container port (and protocol) given on the
+/// command line replaces the YAML's mapping of it, as podman merges them.
+pub fn merge_publish(yaml: Vec<String>, cli: &[String]) -> Vec<String> {
+    fn target(spec: &str) -> (String, String) {
+        let (ports, proto) = spec.split_once('/').unwrap_or((spec, "tcp"));
+        let ctr = ports.rsplit(':').next().unwrap_or(ports);
+        (ctr.to_string(), proto.to_lowercase())
+    }
+    let mut out: Vec<String> = yaml
+        .into_iter()
+        .filter(|y| !cli.iter().any(|c| target(c) == target(y)))
+        .collect();
+    out.extend(cli.iter().cloned());
+    out
+}
+
 fn add_volume(vols: &mut Vec<VolumePlan>, v: VolumePlan) {
     match vols.iter_mut().find(|o| o.name == v.name) {
         Some(o) => {
@@ -389,7 +405,12 @@ fn pod_plan(
                     ),
                 ));
             }
+            seen.push(c.name.clone());
             let mut p = container::translate(&ctx, &at, c, init, &mut out.warnings)?;
+            // podman's: the pod's grace period is each container's stop timeout.
+            if let Some(t) = spec.termination_grace_period_seconds {
+                p.req.stop_timeout = Some(t.clamp(0, u32::MAX.into()) as u32);
+            }
             for port in std::mem::take(&mut p.req.publish) {
                 let host = port
                     .rsplit_once(':')
@@ -410,9 +431,6 @@ fn pod_plan(
             }
             plans.push(p);
         }
-        for c in list {
-            seen.push(c.name.clone());
-        }
         Ok(plans)
     };
     let init = make(
@@ -430,11 +448,11 @@ fn pod_plan(
     }
     let containers = make(&spec.containers, "containers", false, out)?;
     let host_network = spec.host_network == Some(true);
-    if !host_network {
-        publish.extend(opts.publish.iter().cloned());
+    let publish = if host_network {
+        Vec::new()
     } else {
-        publish.clear();
-    }
+        merge_publish(publish, &opts.publish)
+    };
     let pod = PodRequest {
         name: Some(name.to_string()),
         labels,
