@@ -68,6 +68,8 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "cp" -d 'Copy files/folders 
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage networks'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pod" -d 'Manage pods'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "kube" -d 'Play containers, pods or volumes from Kubernetes YAML, and remove them'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "play" -d 'Play containers, pods or volumes from a structured file (older spelling of kube play)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "build" -d 'Build an image using instructions from Containerfiles'
@@ -1097,6 +1099,81 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -s f -l force -d 'Do not ask for confirmation'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -f -a "play" -d 'Play containers, pods or volumes from a structured file'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from play down" -f -a "down" -d 'Remove pods based on Kubernetes YAML'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pod after creating it' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l publish -d 'Publish a container\'s port, or a range of ports, to the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l network -d 'Connect pod to network(s) or network mode' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l configmap -d 'Pathname of a YAML file containing a kubernetes configmap' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Delete and recreate pods defined in the YAML file'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Suppress output information when pulling images'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -d 'Remove volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Play containers, pods or volumes from a structured file'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l start -d 'Start the pod after creating it' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l publish -d 'Publish a container\'s port, or a range of ports, to the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l network -d 'Connect pod to network(s) or network mode' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l configmap -d 'Pathname of a YAML file containing a kubernetes configmap' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l replace -d 'Delete and recreate pods defined in the YAML file'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -s q -l quiet -d 'Suppress output information when pulling images'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

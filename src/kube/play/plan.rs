@@ -134,7 +134,8 @@ fn name_of(m: &ObjectMeta) -> String {
 }
 
 /// The volumes the documents name that `kube down --force` removes: PersistentVolumeClaims',
-/// and the ConfigMap and Secret volumes of the pods (as podman's down removes them).
+/// and the claim, ConfigMap and Secret volumes of the pods (podman's down looks only in
+/// Pods; ctl's removes what a Deployment, DaemonSet or Job made too).
 pub fn volume_names(docs: &[Document]) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut add = |n: String| {
@@ -145,8 +146,11 @@ pub fn volume_names(docs: &[Document]) -> Vec<String> {
     for d in docs {
         match &d.object {
             Object::PersistentVolumeClaim(c) => add(name_of(&c.metadata)),
-            Object::Pod(p) => {
-                for v in p.spec.iter().flat_map(|s| s.volumes.iter().flatten()) {
+            Object::Pod(_) | Object::Deployment(_) | Object::DaemonSet(_) | Object::Job(_) => {
+                for v in pod_spec(&d.object)
+                    .iter()
+                    .flat_map(|s| s.volumes.iter().flatten())
+                {
                     if let Some(c) = &v.persistent_volume_claim {
                         add(c.claim_name.clone());
                     } else if let Some(c) = &v.config_map {
@@ -160,6 +164,17 @@ pub fn volume_names(docs: &[Document]) -> Vec<String> {
         }
     }
     out
+}
+
+/// The pod spec of a Pod, or of a workload's template.
+fn pod_spec(o: &Object) -> Option<&PodSpec> {
+    match o {
+        Object::Pod(p) => p.spec.as_ref(),
+        Object::Deployment(d) => d.spec.as_ref().and_then(|s| s.template.spec.as_ref()),
+        Object::DaemonSet(d) => d.spec.as_ref().and_then(|s| s.template.spec.as_ref()),
+        Object::Job(j) => j.spec.as_ref().and_then(|s| s.template.spec.as_ref()),
+        _ => None,
+    }
 }
 
 /// The emptyDir volumes of a pod named `pod` (its own: `kube down` always removes them).

@@ -126,8 +126,18 @@ spec:
     );
     let inspect = ctl.ok(&["pod", "inspect", "web"]).json();
     assert_eq!(inspect[0]["Labels"]["app"], "web", "{inspect}");
-    let web = ctl.inspect_container("web-web");
-    assert_eq!(web["Config"]["Annotations"]["team"], "shop");
+    // The pod's annotations reach its containers' OCI spec.
+    let web_id = ctl.inspect_container("web-web")["Id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let spec = std::fs::read_to_string(
+        ctl.dir()
+            .join(format!("root/containers/{web_id}/config.json")),
+    )
+    .expect("the bundle's spec");
+    let spec: serde_json::Value = serde_json::from_str(&spec).unwrap();
+    assert_eq!(spec["annotations"]["team"], "shop", "{spec}");
     // The sidecar reached the server over the pod's localhost, and the host reaches the
     // published hostPort.
     log_with(ctl, "web-sidecar", "hello-from-kube");
