@@ -401,7 +401,7 @@ fn bad_input_is_one_line_exit_125_and_nothing_is_left() {
                 "{claim}{}",
                 pod_yaml(image, &format!("    ports: [{{containerPort: 80, hostPort: {busy}}}]\n"))
             ),
-            format!("Error: Pod \"bad\": starting pod \"bad\": "),
+            "Error: Pod \"bad\": starting pod \"bad\": ".to_string(),
         ),
         (
             format!(
