@@ -115,6 +115,9 @@ _ctl() {
             ctl,pause)
                 cmd="ctl__subcmd__pause"
                 ;;
+            ctl,play)
+                cmd="ctl__subcmd__play"
+                ;;
             ctl,pod)
                 cmd="ctl__subcmd__pod"
                 ;;
@@ -340,8 +343,14 @@ _ctl() {
             ctl__subcmd__image,untag)
                 cmd="ctl__subcmd__image__subcmd__untag"
                 ;;
+            ctl__subcmd__kube,down)
+                cmd="ctl__subcmd__kube__subcmd__down"
+                ;;
             ctl__subcmd__kube,generate)
                 cmd="ctl__subcmd__kube__subcmd__generate"
+                ;;
+            ctl__subcmd__kube,play)
+                cmd="ctl__subcmd__kube__subcmd__play"
                 ;;
             ctl__subcmd__network,create)
                 cmd="ctl__subcmd__network__subcmd__create"
@@ -360,6 +369,9 @@ _ctl() {
                 ;;
             ctl__subcmd__network,rm)
                 cmd="ctl__subcmd__network__subcmd__rm"
+                ;;
+            ctl__subcmd__play,kube)
+                cmd="ctl__subcmd__play__subcmd__kube"
                 ;;
             ctl__subcmd__pod,create)
                 cmd="ctl__subcmd__pod__subcmd__create"
@@ -452,7 +464,7 @@ _ctl() {
 
     case "${cmd}" in
         ctl)
-            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill pause unpause init update exec attach rm wait logs ps list port rename stats top events export commit diff mount unmount umount cp network volume pod container pull build buildx push images image inspect tag untag rmi load save history import login logout generate kube healthcheck info system unshare version completion __complete __generate-docs"
+            opts="-v -h --version --out --noout --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help run create start stop restart kill pause unpause init update exec attach rm wait logs ps list port rename stats top events export commit diff mount unmount umount cp network volume pod kube play container pull build buildx push images image inspect tag untag rmi load save history import login logout generate healthcheck info system unshare version completion __complete __generate-docs"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -6202,8 +6214,54 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__kube)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help generate"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help generate play down"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__kube__subcmd__down)
+            opts="-h --force --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -6276,6 +6334,76 @@ _ctl() {
                     ;;
                 -r)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__kube__subcmd__play)
+            opts="-q -h --replace --start --publish --network --configmap --log-driver --quiet --tls-verify --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --configmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-driver)
+                    COMPREPLY=($(compgen -W "k8s-file none journald passthrough" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -6994,6 +7122,122 @@ _ctl() {
                     ;;
                 -f)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__play)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help kube"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__play__subcmd__kube)
+            opts="-q -h --replace --start --publish --network --configmap --log-driver --quiet --tls-verify --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --start)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --publish)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --network)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --configmap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-driver)
+                    COMPREPLY=($(compgen -W "k8s-file none journald passthrough" -- "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --root)
@@ -10647,6 +10891,12 @@ _ctl_subcommand() {
         "pod:logs") _ctl_path=pod/logs ;;
         "pod:top") _ctl_path=pod/top ;;
         "pod:stats") _ctl_path=pod/stats ;;
+        ":kube") _ctl_path=kube ;;
+        "kube:generate") _ctl_path=kube/generate ;;
+        "kube:play") _ctl_path=kube/play ;;
+        "kube:down") _ctl_path=kube/down ;;
+        ":play") _ctl_path=play ;;
+        "play:kube") _ctl_path=play/kube ;;
         ":container") _ctl_path=container ;;
         "container:run") _ctl_path=container/run ;;
         "container:create") _ctl_path=container/create ;;
@@ -10711,8 +10961,6 @@ _ctl_subcommand() {
         ":generate") _ctl_path=generate ;;
         "generate:systemd") _ctl_path=generate/systemd ;;
         "generate:kube") _ctl_path=generate/kube ;;
-        ":kube") _ctl_path=kube ;;
-        "kube:generate") _ctl_path=kube/generate ;;
         ":healthcheck") _ctl_path=healthcheck ;;
         "healthcheck:run") _ctl_path=healthcheck/run ;;
         ":info") _ctl_path=info ;;
@@ -10775,6 +11023,9 @@ _ctl_takes_value() {
         "pod/inspect":-f|"pod/inspect":--format) return 0 ;;
         "pod/logs":-c|"pod/logs":--container|"pod/logs":--since|"pod/logs":--tail|"pod/logs":--until) return 0 ;;
         "pod/stats":--format) return 0 ;;
+        "kube/generate":-f|"kube/generate":--filename|"kube/generate":-t|"kube/generate":--type|"kube/generate":-r|"kube/generate":--replicas) return 0 ;;
+        "kube/play":--start|"kube/play":--publish|"kube/play":--network|"kube/play":--configmap|"kube/play":--log-driver|"kube/play":--tls-verify) return 0 ;;
+        "play/kube":--start|"play/kube":--publish|"play/kube":--network|"play/kube":--configmap|"play/kube":--log-driver|"play/kube":--tls-verify) return 0 ;;
         "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--pod|"container/run":--pod-id-file|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--memory-swappiness|"container/run":--cpus|"container/run":--cpu-period|"container/run":--cpu-quota|"container/run":--cpu-rt-period|"container/run":--cpu-rt-runtime|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--cpuset-mems|"container/run":--pids-limit|"container/run":--blkio-weight|"container/run":--blkio-weight-device|"container/run":--device-read-bps|"container/run":--device-read-iops|"container/run":--device-write-bps|"container/run":--device-write-iops|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--env-merge|"container/run":--unsetenv|"container/run":--http-proxy|"container/run":--label-file|"container/run":--annotation|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--health-log-destination|"container/run":--health-max-log-count|"container/run":--health-max-log-size|"container/run":--health-startup-cmd|"container/run":--health-startup-interval|"container/run":--health-startup-retries|"container/run":--health-startup-success|"container/run":--health-startup-timeout|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
         "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--pod|"container/create":--pod-id-file|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--memory-swappiness|"container/create":--cpus|"container/create":--cpu-period|"container/create":--cpu-quota|"container/create":--cpu-rt-period|"container/create":--cpu-rt-runtime|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--cpuset-mems|"container/create":--pids-limit|"container/create":--blkio-weight|"container/create":--blkio-weight-device|"container/create":--device-read-bps|"container/create":--device-read-iops|"container/create":--device-write-bps|"container/create":--device-write-iops|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--env-merge|"container/create":--unsetenv|"container/create":--http-proxy|"container/create":--label-file|"container/create":--annotation|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--health-log-destination|"container/create":--health-max-log-count|"container/create":--health-max-log-size|"container/create":--health-startup-cmd|"container/create":--health-startup-interval|"container/create":--health-startup-retries|"container/create":--health-startup-success|"container/create":--health-startup-timeout|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":-f|"container/start":--filter|"container/start":--detach-keys|"container/start":--sig-proxy) return 0 ;;
@@ -10822,7 +11073,6 @@ _ctl_takes_value() {
         "logout":--authfile) return 0 ;;
         "generate/systemd":--new|"generate/systemd":-e|"generate/systemd":--env|"generate/systemd":--restart-policy|"generate/systemd":--restart-sec|"generate/systemd":-t|"generate/systemd":--stop-timeout|"generate/systemd":--start-timeout|"generate/systemd":--container-prefix|"generate/systemd":--pod-prefix|"generate/systemd":--separator|"generate/systemd":--format|"generate/systemd":--after|"generate/systemd":--wants|"generate/systemd":--requires|"generate/systemd":--from) return 0 ;;
         "generate/kube":-f|"generate/kube":--filename|"generate/kube":-t|"generate/kube":--type|"generate/kube":-r|"generate/kube":--replicas) return 0 ;;
-        "kube/generate":-f|"kube/generate":--filename|"kube/generate":-t|"kube/generate":--type|"kube/generate":-r|"kube/generate":--replicas) return 0 ;;
         "info":-f|"info":--format) return 0 ;;
         "system/events":-f|"system/events":--filter|"system/events":--format|"system/events":--stream|"system/events":--since|"system/events":--until|"system/events":--no-trunc) return 0 ;;
         "system/info":-f|"system/info":--format) return 0 ;;

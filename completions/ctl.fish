@@ -68,6 +68,8 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "cp" -d 'Copy files/folders 
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage networks'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pod" -d 'Manage pods'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "kube" -d 'Play containers, pods or volumes from a structured file or generate one'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "play" -d 'Play containers, pods or volumes from a structured file (older spelling of kube play)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "container" -d 'Manage containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pull" -d 'Pull an image from a registry'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "build" -d 'Build an image using instructions from Containerfiles'
@@ -86,7 +88,6 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "import" -d 'Create an image
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "login" -d 'Save registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "logout" -d 'Remove saved registry credentials'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "generate" -d 'Generate structured data (systemd units, Kubernetes YAML)'
-complete -c ctl -n "__fish_ctl_needs_command" -f -a "kube" -d 'Play containers, pods or volumes from a structured file or generate one'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "healthcheck" -d 'Manage health checks on containers'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "info" -d 'Show what ctl runs with (rootless mode, id mappings, storage, runtime, network)'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "system" -d 'Manage ctl: what it runs with, the rootless user namespace, pruning'
@@ -1196,6 +1197,95 @@ complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-reset -d 'Do not clear the screen between reports'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -l no-stream -d 'Print one report and exit'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and __fish_seen_subcommand_from stats" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "generate" -d 'Generate Kubernetes YAML from containers, pods or volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "play" -d 'Play containers, pods or volumes from a structured file'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate play down" -f -a "down" -d 'Remove pods based on Kubernetes YAML'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write output to the specified path (refused if it exists)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'Generate YAML for the given Kubernetes kind: pod, deployment, daemonset or job' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'Set the replicas number for Deployment kind' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Generate YAML for a Kubernetes service object'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l start -d 'Start the pod after creating it' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l publish -d 'Publish a container\'s port, or a range of ports, to the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l network -d 'Connect pod to network(s) or network mode' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l configmap -d 'Pathname of a YAML file containing a kubernetes configmap' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Delete and recreate pods defined in the YAML file'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Suppress output information when pulling images'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l force -d 'Remove volumes'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and not __fish_seen_subcommand_from kube" -f -a "kube" -d 'Play containers, pods or volumes from a structured file'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l start -d 'Start the pod after creating it' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l publish -d 'Publish a container\'s port, or a range of ports, to the host' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l network -d 'Connect pod to network(s) or network mode' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l configmap -d 'Pathname of a YAML file containing a kubernetes configmap' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-driver -d 'Logging driver for the container' -r -f -a "k8s-file\t''
+none\t''
+journald\t''
+passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l replace -d 'Delete and recreate pods defined in the YAML file'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -s q -l quiet -d 'Suppress output information when pulling images'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -2477,29 +2567,6 @@ complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcom
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s s -l service -d 'Generate YAML for a Kubernetes service object'
 complete -c ctl -n "__fish_ctl_using_subcommand generate; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and not __fish_seen_subcommand_from generate" -f -a "generate" -d 'Generate Kubernetes YAML from containers, pods or volumes'
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s f -l filename -d 'Write output to the specified path (refused if it exists)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s t -l type -d 'Generate YAML for the given Kubernetes kind: pod, deployment, daemonset or job' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s r -l replicas -d 'Set the replicas number for Deployment kind' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l root -d 'Image and container store directory' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runroot -d 'Run state directory (cleared at boot)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s s -l service -d 'Generate YAML for a Kubernetes service object'
-complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from generate" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand healthcheck; and not __fish_seen_subcommand_from run" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r

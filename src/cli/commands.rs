@@ -78,6 +78,12 @@ pub enum Command {
     /// Manage pods
     #[command(subcommand)]
     Pod(super::pod::PodCommand),
+    /// Play containers, pods or volumes from a structured file or generate one
+    #[command(subcommand)]
+    Kube(super::kube::KubeCommand),
+    /// Play containers, pods or volumes from a structured file (older spelling of kube play)
+    #[command(subcommand)]
+    Play(super::kube::PlayCommand),
     /// Manage containers
     #[command(subcommand)]
     Container(ContainerCommand),
@@ -119,9 +125,6 @@ pub enum Command {
     /// Generate structured data (systemd units, Kubernetes YAML)
     #[command(subcommand)]
     Generate(generate::GenerateCommand),
-    /// Play containers, pods or volumes from a structured file or generate one
-    #[command(subcommand)]
-    Kube(super::kube::KubeCommand),
     /// Manage health checks on containers
     #[command(subcommand)]
     Healthcheck(healthcheck::Command),

@@ -26,6 +26,7 @@ mod import;
 mod inspect;
 mod kube;
 mod kube_generate;
+mod kube_play;
 mod limits;
 mod load;
 mod login;
@@ -210,6 +211,8 @@ pub fn run() -> Result<ExitCode> {
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
         Command::Pod(a) => pod::exec(&ctx, a),
+        Command::Kube(a) => kube::exec(&ctx, a),
+        Command::Play(a) => kube::exec_play(&ctx, a),
         Command::Container(ContainerCommand::Cleanup(a)) => manage::cleanup(&ctx, a),
         Command::Pull(a) | Command::Image(ImageCommand::Pull(a)) => pull::exec(&ctx, a),
         Command::Build(a)
@@ -230,7 +233,6 @@ pub fn run() -> Result<ExitCode> {
         Command::Logout(a) => login::logout(&ctx, a),
         Command::Complete(a) => completion::complete(&ctx, &a),
         Command::Generate(a) => generate::exec(&ctx, a),
-        Command::Kube(a) => kube::exec(&ctx, a),
         Command::Healthcheck(a) => healthcheck::exec(&ctx, a),
         Command::Completion(_) | Command::GenerateDocs(_) | Command::Version(_) => {
             unreachable!("handled above")

@@ -222,6 +222,10 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("generate kube", KUBE_GENERATE),
     ("kube", &[]),
     ("kube generate", KUBE_GENERATE),
+    ("kube play", KUBE_PLAY),
+    ("kube down", &[]),
+    ("play", &[]),
+    ("play kube", KUBE_PLAY),
     ("info", INFO),
     ("system", &[]),
     ("system events", &[('f', "filter")]),
@@ -326,6 +330,7 @@ const KUBE_GENERATE: &[(char, &str)] = &[
     ('s', "service"),
     ('t', "type"),
 ];
+const KUBE_PLAY: &[(char, &str)] = &[('q', "quiet"), ('w', "wait")];
 const PAUSE: &[(char, &str)] = &[('a', "all"), ('f', "filter"), ('l', "latest")];
 const INIT: &[(char, &str)] = &[('a', "all"), ('l', "latest")];
 const UPDATE: &[(char, &str)] = &[

@@ -17,6 +17,7 @@ mod health;
 mod hostile;
 mod images;
 mod kube_generate;
+mod kube_play;
 mod layers;
 mod lifecycle;
 mod network;

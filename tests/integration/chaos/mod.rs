@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(57) {
+    match rng.below(59) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -302,8 +302,41 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             a.push(name.to_string());
             a
         }
+        // kube play of a one-container pod, and its down: the pod, its infra and its
+        // container made through the pod and create paths; killed, a listed pod or
+        // container is left, and a failed play removes what it made.
+        57 => {
+            let file = kube_yaml(&img, &t.token, rng.below(2));
+            s(&["kube", "play", "--replace", "--network", "none", &file])
+        }
+        58 => s(&["kube", "down", &kube_yaml(&img, &t.token, rng.below(2))]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
+}
+
+/// A pod YAML (`chaoskube0` or `chaoskube1`) on `img`, written once per image and pod.
+fn kube_yaml(img: &str, token: &str, n: u64) -> String {
+    static FILES: std::sync::Mutex<Vec<(String, tempfile::NamedTempFile)>> =
+        std::sync::Mutex::new(Vec::new());
+    let key = format!("{img} {n}");
+    let mut files = FILES.lock().unwrap();
+    if let Some((_, f)) = files.iter().find(|(k, _)| *k == key) {
+        return f.path().to_string_lossy().into_owned();
+    }
+    let yaml = format!(
+        "apiVersion: v1\nkind: Pod\nmetadata:\n  name: chaoskube{n}\nspec:\n  \
+         terminationGracePeriodSeconds: 0\n  containers:\n  - name: main\n    image: {img}\n    \
+         command: [sleep, \"1000\"]\n    env: [{{name: CTL_CHAOS, value: \"{token}\"}}]\n"
+    );
+    let f = tempfile::Builder::new()
+        .prefix("ctl-chaos-kube-")
+        .suffix(".yaml")
+        .tempfile()
+        .unwrap();
+    std::fs::write(f.path(), yaml).unwrap();
+    let p = f.path().to_string_lossy().into_owned();
+    files.push((key, f));
+    p
 }
 
 /// A tiny build context on `img` (one per image, made once).
