@@ -14,7 +14,7 @@ use ctl::systemd::{self, lit, quadlet, Group, UnitSettings, RESTART_POLICIES};
 #[derive(Debug, clap::Subcommand)]
 pub enum GenerateCommand {
     /// Print systemd units that run containers as services
-    Systemd(SystemdArgs),
+    Systemd(Box<SystemdArgs>),
     /// Generate Kubernetes YAML from containers, pods or volumes.
     Kube(super::kube_generate::Args),
 }
@@ -117,7 +117,7 @@ pub fn unit_env(
 
 pub fn exec(ctx: &Context, cmd: GenerateCommand) -> Result<ExitCode> {
     let mut a = match cmd {
-        GenerateCommand::Systemd(a) => a,
+        GenerateCommand::Systemd(a) => *a,
         GenerateCommand::Kube(a) => return super::kube_generate::exec(ctx, a),
     };
     let json = match a.format.as_deref() {

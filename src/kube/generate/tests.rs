@@ -156,7 +156,8 @@ fn settings_of_the_container_are_written() {
     let limits = c.resources.unwrap().limits.unwrap();
     assert_eq!(limits["memory"].0, "64Mi");
     assert_eq!(limits["cpu"].0, "1500m");
-    let ports: Vec<(i32, Option<i32>, Option<String>, Option<String>)> = c
+    type Row = (i32, Option<i32>, Option<String>, Option<String>);
+    let ports: Vec<Row> = c
         .ports
         .unwrap()
         .into_iter()
@@ -438,7 +439,8 @@ fn services_expose_each_port_on_a_node_port_of_its_own() {
     let spec = svc.spec.unwrap();
     assert_eq!(spec.type_.as_deref(), Some("NodePort"));
     assert_eq!(spec.selector.unwrap()["app"], "web-pod");
-    let ports: Vec<(Option<String>, i32, Option<i32>, Option<IntOrString>)> = spec
+    type Row = (Option<String>, i32, Option<i32>, Option<IntOrString>);
+    let ports: Vec<Row> = spec
         .ports
         .unwrap()
         .into_iter()

@@ -36,8 +36,9 @@ pub fn parse(text: &str) -> Result<(Vec<Document>, Vec<String>)> {
     let mut docs = Vec::new();
     let mut warnings = Vec::new();
     for (i, de) in serde_norway::Deserializer::from_str(text).enumerate() {
-        let value =
+        let mut value =
             serde_norway::Value::deserialize(de).map_err(|e| PlayError::Yaml(e.to_string()))?;
+        octal_modes(&mut value);
         if value.is_null() {
             continue;
         }
@@ -120,6 +121,29 @@ pub fn config_maps(text: &str) -> Result<Vec<ConfigMap>> {
             }),
         })
         .collect()
+}
+
+/// File modes written as YAML 1.1 octals (`defaultMode: 0400`), as Kubernetes reads them:
+/// serde_norway reads YAML 1.2, where the leading zero makes the value a string.
+fn octal_modes(v: &mut serde_norway::Value) {
+    use serde_norway::Value;
+    match v {
+        Value::Mapping(m) => {
+            for (k, x) in m.iter_mut() {
+                let octal = matches!(k.as_str(), Some("defaultMode" | "mode"))
+                    .then(|| x.as_str())
+                    .flatten()
+                    .and_then(|s| s.strip_prefix('0').filter(|d| !d.is_empty()))
+                    .and_then(|d| i64::from_str_radix(d, 8).ok());
+                match octal {
+                    Some(n) => *x = Value::Number(n.into()),
+                    None => octal_modes(x),
+                }
+            }
+        }
+        Value::Sequence(items) => items.iter_mut().for_each(octal_modes),
+        _ => {}
+    }
 }
 
 fn typed<T: DeserializeOwned + serde::Serialize>(
