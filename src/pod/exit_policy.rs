@@ -11,7 +11,7 @@ use crate::pod::record::ExitPolicy;
 
 impl Manager {
     /// After `exited` (a member) was cleaned up: stops its pod if the pod's policy is
-    /// `stop` and no other member is running, created or paused. The infra is stopped as
+    /// `stop` and every other member has exited. The infra is stopped as
     /// `pod stop` does, recording the pod's `stop` event.
     pub(crate) fn apply_pod_exit_policy(&self, exited: &ContainerConfig) -> Result<()> {
         let Some(pod) = exited.pod.as_deref().filter(|_| !exited.infra) else {
@@ -31,11 +31,12 @@ impl Manager {
             Err(Error::PodNotFound(_)) => return Ok(()),
             Err(e) => return Err(e),
         };
-        let others_alive = r.containers.iter().any(|c| {
-            !c.config.infra
-                && c.id() != exited.id
-                && matches!(c.state.status, Status::Running | Status::Created)
-        });
+        // As libpod's stopIfOnlyInfraRemains: any member not exited keeps the pod, one
+        // not started yet too (kube play's containers wait for its init containers).
+        let others_alive = r
+            .containers
+            .iter()
+            .any(|c| !c.config.infra && c.id() != exited.id && c.state.status != Status::Exited);
         let infra_running = r.infra().is_some_and(|c| c.state.status == Status::Running);
         if others_alive || !infra_running {
             return Ok(());
