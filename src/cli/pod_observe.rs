@@ -1,7 +1,7 @@
 //! `ctl pod logs|top|stats`: the pod's containers seen through `ctl logs`, `ctl top` and
 //! `ctl stats`' code. Nothing here changes state.
 
-use std::io::{IsTerminal, Write as _};
+use std::io::IsTerminal;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -322,16 +322,10 @@ pub fn stats(ctx: &Context, a: StatsArgs) -> Result<ExitCode> {
                 return Err(e);
             }
         }
-        let mut stdout = std::io::stdout().lock();
         // A closed pipe (`| head`) ends the stream.
-        if stdout
-            .write_all(out.as_bytes())
-            .and_then(|_| stdout.flush())
-            .is_err()
-        {
+        if !super::stats::write_frame(&out) {
             return Ok(ExitCode::SUCCESS);
         }
-        drop(stdout);
         if a.no_stream {
             return Ok(ExitCode::SUCCESS);
         }

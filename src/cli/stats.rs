@@ -316,16 +316,10 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
                 return Err(e);
             }
         }
-        let mut stdout = std::io::stdout().lock();
         // A closed pipe (`| head`) ends the stream.
-        if stdout
-            .write_all(out.as_bytes())
-            .and_then(|_| stdout.flush())
-            .is_err()
-        {
+        if !super::stats::write_frame(&out) {
             return Ok(ExitCode::SUCCESS);
         }
-        drop(stdout);
         if args.no_stream {
             return Ok(ExitCode::SUCCESS);
         }
@@ -335,4 +329,13 @@ pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
             .collect();
         std::thread::sleep(Duration::from_secs(args.interval.unsigned_abs()));
     }
+}
+
+/// Writes one frame of a stats stream; false when stdout is gone (a closed pipe).
+pub(super) fn write_frame(out: &str) -> bool {
+    let mut stdout = std::io::stdout().lock();
+    stdout
+        .write_all(out.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_ok()
 }
