@@ -660,7 +660,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__build)
-            opts="-f -q -t -h --annotation --build-arg --build-arg-file --file --force-rm --format --iidfile --label --layers --network --no-cache --platform --pull --quiet --rm --squash --tag --target --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -q -t -D -o -c -m -v -h --annotation --build-arg --build-arg-file --file --force-rm --format --iidfile --label --layers --network --no-cache --platform --pull --quiet --rm --squash --tag --target --arch --authfile --cache-ttl --compress --created-annotation --creds --disable-compression --env --from --identity-label --ignorefile --inherit-annotations --inherit-labels --isolation --jobs --logfile --omit-history --os --output --skip-unused-stages --source-date-epoch --squash-all --timestamp --tls-verify --unsetannotation --unsetenv --unsetlabel --variant --add-host --cap-add --cap-drop --cgroupns --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --device --dns --dns-option --dns-search --group-add --http-proxy --ipc --memory --memory-swap --no-hostname --no-hosts --pid --security-opt --shm-size --ulimit --userns --uts --volume --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -731,6 +731,230 @@ _ctl() {
                     return 0
                     ;;
                 --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --arch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-annotation)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-label)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignorefile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inherit-annotations)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --inherit-labels)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --isolation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --omit-history)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --os)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-unused-stages)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --source-date-epoch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --unsetannotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetenv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetlabel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -820,7 +1044,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__buildx__subcmd__build)
-            opts="-f -q -t -h --annotation --build-arg --build-arg-file --file --force-rm --format --iidfile --label --layers --network --no-cache --platform --pull --quiet --rm --squash --tag --target --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -q -t -D -o -c -m -v -h --annotation --build-arg --build-arg-file --file --force-rm --format --iidfile --label --layers --network --no-cache --platform --pull --quiet --rm --squash --tag --target --arch --authfile --cache-ttl --compress --created-annotation --creds --disable-compression --env --from --identity-label --ignorefile --inherit-annotations --inherit-labels --isolation --jobs --logfile --omit-history --os --output --skip-unused-stages --source-date-epoch --squash-all --timestamp --tls-verify --unsetannotation --unsetenv --unsetlabel --variant --add-host --cap-add --cap-drop --cgroupns --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --device --dns --dns-option --dns-search --group-add --http-proxy --ipc --memory --memory-swap --no-hostname --no-hosts --pid --security-opt --shm-size --ulimit --userns --uts --volume --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -891,6 +1115,230 @@ _ctl() {
                     return 0
                     ;;
                 --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --arch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-annotation)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-label)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignorefile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inherit-annotations)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --inherit-labels)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --isolation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --omit-history)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --os)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-unused-stages)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --source-date-epoch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --unsetannotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetenv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetlabel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -5026,7 +5474,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__image__subcmd__build)
-            opts="-f -q -t -h --annotation --build-arg --build-arg-file --file --force-rm --format --iidfile --label --layers --network --no-cache --platform --pull --quiet --rm --squash --tag --target --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            opts="-f -q -t -D -o -c -m -v -h --annotation --build-arg --build-arg-file --file --force-rm --format --iidfile --label --layers --network --no-cache --platform --pull --quiet --rm --squash --tag --target --arch --authfile --cache-ttl --compress --created-annotation --creds --disable-compression --env --from --identity-label --ignorefile --inherit-annotations --inherit-labels --isolation --jobs --logfile --omit-history --os --output --skip-unused-stages --source-date-epoch --squash-all --timestamp --tls-verify --unsetannotation --unsetenv --unsetlabel --variant --add-host --cap-add --cap-drop --cgroupns --cpu-period --cpu-quota --cpu-shares --cpuset-cpus --cpuset-mems --device --dns --dns-option --dns-search --group-add --http-proxy --ipc --memory --memory-swap --no-hostname --no-hosts --pid --security-opt --shm-size --ulimit --userns --uts --volume --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -5097,6 +5545,230 @@ _ctl() {
                     return 0
                     ;;
                 --target)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --arch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --authfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --created-annotation)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --creds)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-compression)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                -D)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --identity-label)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ignorefile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --inherit-annotations)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --inherit-labels)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --isolation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --jobs)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --logfile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --omit-history)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --os)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --skip-unused-stages)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --source-date-epoch)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timestamp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --tls-verify)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --unsetannotation)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetenv)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unsetlabel)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --variant)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-host)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cap-drop)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroupns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-period)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-quota)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpu-shares)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -c)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-cpus)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cpuset-mems)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --device)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-option)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dns-search)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group-add)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --http-proxy)
+                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                    return 0
+                    ;;
+                --ipc)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -m)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --memory-swap)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --pid)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --security-opt)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shm-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ulimit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --userns)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -v)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11050,11 +11722,11 @@ _ctl_takes_value() {
         "container/diff":--format) return 0 ;;
         "container/mount":--format) return 0 ;;
         "pull":--platform|"pull":--tls-verify|"pull":--authfile) return 0 ;;
-        "build":--annotation|"build":--build-arg|"build":--build-arg-file|"build":-f|"build":--file|"build":--force-rm|"build":--format|"build":--iidfile|"build":--label|"build":--layers|"build":--network|"build":--platform|"build":--pull|"build":--rm|"build":-t|"build":--tag|"build":--target) return 0 ;;
-        "buildx/build":--annotation|"buildx/build":--build-arg|"buildx/build":--build-arg-file|"buildx/build":-f|"buildx/build":--file|"buildx/build":--force-rm|"buildx/build":--format|"buildx/build":--iidfile|"buildx/build":--label|"buildx/build":--layers|"buildx/build":--network|"buildx/build":--platform|"buildx/build":--pull|"buildx/build":--rm|"buildx/build":-t|"buildx/build":--tag|"buildx/build":--target) return 0 ;;
+        "build":--annotation|"build":--build-arg|"build":--build-arg-file|"build":-f|"build":--file|"build":--force-rm|"build":--format|"build":--iidfile|"build":--label|"build":--layers|"build":--network|"build":--platform|"build":--pull|"build":--rm|"build":-t|"build":--tag|"build":--target|"build":--arch|"build":--authfile|"build":--cache-ttl|"build":--created-annotation|"build":--creds|"build":-D|"build":--disable-compression|"build":--env|"build":--from|"build":--identity-label|"build":--ignorefile|"build":--inherit-annotations|"build":--inherit-labels|"build":--isolation|"build":--jobs|"build":--logfile|"build":--omit-history|"build":--os|"build":-o|"build":--output|"build":--skip-unused-stages|"build":--source-date-epoch|"build":--timestamp|"build":--tls-verify|"build":--unsetannotation|"build":--unsetenv|"build":--unsetlabel|"build":--variant|"build":--add-host|"build":--cap-add|"build":--cap-drop|"build":--cgroupns|"build":--cpu-period|"build":--cpu-quota|"build":-c|"build":--cpu-shares|"build":--cpuset-cpus|"build":--cpuset-mems|"build":--device|"build":--dns|"build":--dns-option|"build":--dns-search|"build":--group-add|"build":--http-proxy|"build":--ipc|"build":-m|"build":--memory|"build":--memory-swap|"build":--pid|"build":--security-opt|"build":--shm-size|"build":--ulimit|"build":--userns|"build":--uts|"build":-v|"build":--volume) return 0 ;;
+        "buildx/build":--annotation|"buildx/build":--build-arg|"buildx/build":--build-arg-file|"buildx/build":-f|"buildx/build":--file|"buildx/build":--force-rm|"buildx/build":--format|"buildx/build":--iidfile|"buildx/build":--label|"buildx/build":--layers|"buildx/build":--network|"buildx/build":--platform|"buildx/build":--pull|"buildx/build":--rm|"buildx/build":-t|"buildx/build":--tag|"buildx/build":--target|"buildx/build":--arch|"buildx/build":--authfile|"buildx/build":--cache-ttl|"buildx/build":--created-annotation|"buildx/build":--creds|"buildx/build":-D|"buildx/build":--disable-compression|"buildx/build":--env|"buildx/build":--from|"buildx/build":--identity-label|"buildx/build":--ignorefile|"buildx/build":--inherit-annotations|"buildx/build":--inherit-labels|"buildx/build":--isolation|"buildx/build":--jobs|"buildx/build":--logfile|"buildx/build":--omit-history|"buildx/build":--os|"buildx/build":-o|"buildx/build":--output|"buildx/build":--skip-unused-stages|"buildx/build":--source-date-epoch|"buildx/build":--timestamp|"buildx/build":--tls-verify|"buildx/build":--unsetannotation|"buildx/build":--unsetenv|"buildx/build":--unsetlabel|"buildx/build":--variant|"buildx/build":--add-host|"buildx/build":--cap-add|"buildx/build":--cap-drop|"buildx/build":--cgroupns|"buildx/build":--cpu-period|"buildx/build":--cpu-quota|"buildx/build":-c|"buildx/build":--cpu-shares|"buildx/build":--cpuset-cpus|"buildx/build":--cpuset-mems|"buildx/build":--device|"buildx/build":--dns|"buildx/build":--dns-option|"buildx/build":--dns-search|"buildx/build":--group-add|"buildx/build":--http-proxy|"buildx/build":--ipc|"buildx/build":-m|"buildx/build":--memory|"buildx/build":--memory-swap|"buildx/build":--pid|"buildx/build":--security-opt|"buildx/build":--shm-size|"buildx/build":--ulimit|"buildx/build":--userns|"buildx/build":--uts|"buildx/build":-v|"buildx/build":--volume) return 0 ;;
         "push":--authfile|"push":--compression-format|"push":--compression-level|"push":--creds|"push":--digestfile|"push":--force-compression|"push":-f|"push":--format|"push":--retry|"push":--retry-delay|"push":--tls-verify) return 0 ;;
         "images":-f|"images":--filter|"images":--sort|"images":--format) return 0 ;;
-        "image/build":--annotation|"image/build":--build-arg|"image/build":--build-arg-file|"image/build":-f|"image/build":--file|"image/build":--force-rm|"image/build":--format|"image/build":--iidfile|"image/build":--label|"image/build":--layers|"image/build":--network|"image/build":--platform|"image/build":--pull|"image/build":--rm|"image/build":-t|"image/build":--tag|"image/build":--target) return 0 ;;
+        "image/build":--annotation|"image/build":--build-arg|"image/build":--build-arg-file|"image/build":-f|"image/build":--file|"image/build":--force-rm|"image/build":--format|"image/build":--iidfile|"image/build":--label|"image/build":--layers|"image/build":--network|"image/build":--platform|"image/build":--pull|"image/build":--rm|"image/build":-t|"image/build":--tag|"image/build":--target|"image/build":--arch|"image/build":--authfile|"image/build":--cache-ttl|"image/build":--created-annotation|"image/build":--creds|"image/build":-D|"image/build":--disable-compression|"image/build":--env|"image/build":--from|"image/build":--identity-label|"image/build":--ignorefile|"image/build":--inherit-annotations|"image/build":--inherit-labels|"image/build":--isolation|"image/build":--jobs|"image/build":--logfile|"image/build":--omit-history|"image/build":--os|"image/build":-o|"image/build":--output|"image/build":--skip-unused-stages|"image/build":--source-date-epoch|"image/build":--timestamp|"image/build":--tls-verify|"image/build":--unsetannotation|"image/build":--unsetenv|"image/build":--unsetlabel|"image/build":--variant|"image/build":--add-host|"image/build":--cap-add|"image/build":--cap-drop|"image/build":--cgroupns|"image/build":--cpu-period|"image/build":--cpu-quota|"image/build":-c|"image/build":--cpu-shares|"image/build":--cpuset-cpus|"image/build":--cpuset-mems|"image/build":--device|"image/build":--dns|"image/build":--dns-option|"image/build":--dns-search|"image/build":--group-add|"image/build":--http-proxy|"image/build":--ipc|"image/build":-m|"image/build":--memory|"image/build":--memory-swap|"image/build":--pid|"image/build":--security-opt|"image/build":--shm-size|"image/build":--ulimit|"image/build":--userns|"image/build":--uts|"image/build":-v|"image/build":--volume) return 0 ;;
         "image/ls":-f|"image/ls":--filter|"image/ls":--sort|"image/ls":--format) return 0 ;;
         "image/pull":--platform|"image/pull":--tls-verify|"image/pull":--authfile) return 0 ;;
         "image/push":--authfile|"image/push":--compression-format|"image/push":--compression-level|"image/push":--creds|"image/push":--digestfile|"image/push":--force-compression|"image/push":-f|"image/push":--format|"image/push":--retry|"image/push":--retry-delay|"image/push":--tls-verify) return 0 ;;

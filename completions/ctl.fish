@@ -2061,6 +2061,66 @@ complete -c ctl -n "__fish_ctl_using_subcommand build" -l rm -d 'Remove intermed
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand build" -s t -l tag -d 'Tagged name to apply to the built image' -r
 complete -c ctl -n "__fish_ctl_using_subcommand build" -l target -d 'Name of the build stage to build' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l arch -d 'Set the architecture of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l authfile -d 'Credentials file for pulling base images (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cache-ttl -d 'Use cached steps only if made less than DURATION ago (0: no cache)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l created-annotation -d 'Accepted for annotations: ctl stores no manifest for a built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l creds -d 'Credentials (USERNAME[:PASSWORD]) for pulling base images' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s D -l disable-compression -d 'Layers are stored uncompressed (the default, as podman\'s); false is accepted' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l env -d 'Set an environment variable in the built image (K=V, or K from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l from -d 'The image the first FROM names instead of its own' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l identity-label -d 'Label the image io.buildah.version: ctl adds no identity label (accepted)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l ignorefile -d 'The ignore file instead of the context\'s .containerignore or .dockerignore' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l inherit-annotations -d 'Accepted for annotations: ctl stores no manifest for a built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l inherit-labels -d 'Inherit the labels of the base image or base stages' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l isolation -d 'Isolation of RUN steps: oci (the only one ctl has)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l jobs -d 'Stages built at once: ctl builds them one after another (accepted)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l logfile -d 'Write the build\'s output to FILE instead of stdout and stderr' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l omit-history -d 'Leave the build history out of the built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l os -d 'Set the OS of the built image (linux only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s o -l output -d 'Also write the built image\'s files: type=local,dest=DIR, type=tar,dest=FILE, DIR, or -' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l skip-unused-stages -d 'Build every stage before the target, used or not (false)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l source-date-epoch -d 'The created time of the image, in seconds since the epoch (default: $SOURCE_DATE_EPOCH, else now)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l timestamp -d 'The created time of the image and of every file in its new layers, in seconds since the epoch' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l tls-verify -d 'Require HTTPS and verify certificates when pulling base images' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l unsetannotation -d 'Accepted for annotations: ctl stores no manifest for a built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l unsetenv -d 'Leave a variable out of the built image\'s environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l unsetlabel -d 'Leave a label out of the built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l variant -d 'Set the architecture variant of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l add-host -d 'Add a line to /etc/hosts of RUN steps: NAME[;NAME...]:IP, or NAME:host-gateway' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cap-drop -d 'Drop a capability from RUN steps (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cgroupns -d 'Cgroup namespace of RUN steps: host or private' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cpu-period -d 'CFS period of RUN steps in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cpu-quota -d 'CFS quota of RUN steps: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s c -l cpu-shares -d 'CPU shares of RUN steps (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cpuset-cpus -d 'CPUs RUN steps may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l cpuset-mems -d 'Memory nodes RUN steps may use' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l device -d 'Add a host device to RUN steps: HOST[:CTR][:PERMISSIONS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l dns -d 'DNS servers for /etc/resolv.conf of RUN steps (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l dns-option -d 'Options for /etc/resolv.conf of RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l dns-search -d 'DNS search domains of RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l group-add -d 'Add a supplementary group to RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l http-proxy -d 'Pass this environment\'s proxy variables into RUN steps' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l ipc -d 'IPC namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s m -l memory -d 'Memory limit of RUN steps (e.g. 512m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l memory-swap -d 'Memory plus swap limit of RUN steps (-1: unlimited swap)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l pid -d 'PID namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l security-opt -d 'Security options of RUN steps (no-new-privileges, seccomp=..., mask=..., unmask=...)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l shm-size -d 'Size of /dev/shm in RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l ulimit -d 'Resource limit of RUN steps: NAME=SOFT[:HARD]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l userns -d 'User namespace of RUN steps (host, auto, keep-id...)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l uts -d 'UTS namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand build" -s v -l volume -d 'Bind a host path into RUN steps: /HOST:CTR[:OPTS] (not kept in the image)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand build" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -2072,6 +2132,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand build" -l runtime-flag -d 'A glo
 complete -c ctl -n "__fish_ctl_using_subcommand build" -l no-cache -d 'Do not use existing cached images for the container build'
 complete -c ctl -n "__fish_ctl_using_subcommand build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
 complete -c ctl -n "__fish_ctl_using_subcommand build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l compress -d 'Accepted for compatibility: ctl talks to no daemon'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l squash-all -d 'Squash all of the image\'s layers, the base image\'s too, into one'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l no-hostname -d 'Do not write /etc/hostname in RUN steps'
+complete -c ctl -n "__fish_ctl_using_subcommand build" -l no-hosts -d 'Do not write /etc/hosts in RUN steps: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand build" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and not __fish_seen_subcommand_from build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
@@ -2101,6 +2165,66 @@ complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcomma
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s t -l tag -d 'Tagged name to apply to the built image' -r
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l target -d 'Name of the build stage to build' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l arch -d 'Set the architecture of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l authfile -d 'Credentials file for pulling base images (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Use cached steps only if made less than DURATION ago (0: no cache)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l created-annotation -d 'Accepted for annotations: ctl stores no manifest for a built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l creds -d 'Credentials (USERNAME[:PASSWORD]) for pulling base images' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Layers are stored uncompressed (the default, as podman\'s); false is accepted' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l env -d 'Set an environment variable in the built image (K=V, or K from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l from -d 'The image the first FROM names instead of its own' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l identity-label -d 'Label the image io.buildah.version: ctl adds no identity label (accepted)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ignorefile -d 'The ignore file instead of the context\'s .containerignore or .dockerignore' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l inherit-annotations -d 'Accepted for annotations: ctl stores no manifest for a built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l inherit-labels -d 'Inherit the labels of the base image or base stages' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l isolation -d 'Isolation of RUN steps: oci (the only one ctl has)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l jobs -d 'Stages built at once: ctl builds them one after another (accepted)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output to FILE instead of stdout and stderr' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave the build history out of the built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l os -d 'Set the OS of the built image (linux only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the built image\'s files: type=local,dest=DIR, type=tar,dest=FILE, DIR, or -' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Build every stage before the target, used or not (false)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l source-date-epoch -d 'The created time of the image, in seconds since the epoch (default: $SOURCE_DATE_EPOCH, else now)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l timestamp -d 'The created time of the image and of every file in its new layers, in seconds since the epoch' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates when pulling base images' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetannotation -d 'Accepted for annotations: ctl stores no manifest for a built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetenv -d 'Leave a variable out of the built image\'s environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l unsetlabel -d 'Leave a label out of the built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l variant -d 'Set the architecture variant of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l add-host -d 'Add a line to /etc/hosts of RUN steps: NAME[;NAME...]:IP, or NAME:host-gateway' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop a capability from RUN steps (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cgroupns -d 'Cgroup namespace of RUN steps: host or private' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-period -d 'CFS period of RUN steps in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpu-quota -d 'CFS quota of RUN steps: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'CPU shares of RUN steps (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs RUN steps may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes RUN steps may use' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l device -d 'Add a host device to RUN steps: HOST[:CTR][:PERMISSIONS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns -d 'DNS servers for /etc/resolv.conf of RUN steps (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-option -d 'Options for /etc/resolv.conf of RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l dns-search -d 'DNS search domains of RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l group-add -d 'Add a supplementary group to RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass this environment\'s proxy variables into RUN steps' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit of RUN steps (e.g. 512m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit of RUN steps (-1: unlimited swap)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options of RUN steps (no-new-privileges, seccomp=..., mask=..., unmask=...)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm in RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l ulimit -d 'Resource limit of RUN steps: NAME=SOFT[:HARD]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l userns -d 'User namespace of RUN steps (host, auto, keep-id...)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s v -l volume -d 'Bind a host path into RUN steps: /HOST:CTR[:OPTS] (not kept in the image)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -2112,6 +2236,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use existing cached images for the container build'
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l compress -d 'Accepted for compatibility: ctl talks to no daemon'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all of the image\'s layers, the base image\'s too, into one'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hostname -d 'Do not write /etc/hostname in RUN steps'
+complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -l no-hosts -d 'Do not write /etc/hosts in RUN steps: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand buildx; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand push" -l authfile -d 'Path of the authentication file (default: the one `ctl login` writes)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand push" -l compression-format -d 'Compression format to use (gzip, zstd, zstd:chunked)' -r
@@ -2199,6 +2327,66 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s t -l tag -d 'Tagged name to apply to the built image' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l target -d 'Name of the build stage to build' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l arch -d 'Set the architecture of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l authfile -d 'Credentials file for pulling base images (default: the one `ctl login` writes)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cache-ttl -d 'Use cached steps only if made less than DURATION ago (0: no cache)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l created-annotation -d 'Accepted for annotations: ctl stores no manifest for a built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l creds -d 'Credentials (USERNAME[:PASSWORD]) for pulling base images' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s D -l disable-compression -d 'Layers are stored uncompressed (the default, as podman\'s); false is accepted' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l env -d 'Set an environment variable in the built image (K=V, or K from this environment)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l from -d 'The image the first FROM names instead of its own' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l identity-label -d 'Label the image io.buildah.version: ctl adds no identity label (accepted)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l ignorefile -d 'The ignore file instead of the context\'s .containerignore or .dockerignore' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l inherit-annotations -d 'Accepted for annotations: ctl stores no manifest for a built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l inherit-labels -d 'Inherit the labels of the base image or base stages' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l isolation -d 'Isolation of RUN steps: oci (the only one ctl has)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l jobs -d 'Stages built at once: ctl builds them one after another (accepted)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l logfile -d 'Write the build\'s output to FILE instead of stdout and stderr' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l omit-history -d 'Leave the build history out of the built image' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l os -d 'Set the OS of the built image (linux only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s o -l output -d 'Also write the built image\'s files: type=local,dest=DIR, type=tar,dest=FILE, DIR, or -' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l skip-unused-stages -d 'Build every stage before the target, used or not (false)' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l source-date-epoch -d 'The created time of the image, in seconds since the epoch (default: $SOURCE_DATE_EPOCH, else now)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l timestamp -d 'The created time of the image and of every file in its new layers, in seconds since the epoch' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l tls-verify -d 'Require HTTPS and verify certificates when pulling base images' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetannotation -d 'Accepted for annotations: ctl stores no manifest for a built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetenv -d 'Leave a variable out of the built image\'s environment' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l unsetlabel -d 'Leave a label out of the built image' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l variant -d 'Set the architecture variant of the built image (this host\'s only)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l add-host -d 'Add a line to /etc/hosts of RUN steps: NAME[;NAME...]:IP, or NAME:host-gateway' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-add -d 'Add a capability to RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cap-drop -d 'Drop a capability from RUN steps (or ALL)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cgroupns -d 'Cgroup namespace of RUN steps: host or private' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-period -d 'CFS period of RUN steps in microseconds' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cpu-quota -d 'CFS quota of RUN steps: CPU time in microseconds per period' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s c -l cpu-shares -d 'CPU shares of RUN steps (relative weight)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-cpus -d 'CPUs RUN steps may run on (e.g. 0-2,4)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l cpuset-mems -d 'Memory nodes RUN steps may use' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l device -d 'Add a host device to RUN steps: HOST[:CTR][:PERMISSIONS]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l dns -d 'DNS servers for /etc/resolv.conf of RUN steps (none: keep the image\'s file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-option -d 'Options for /etc/resolv.conf of RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l dns-search -d 'DNS search domains of RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l group-add -d 'Add a supplementary group to RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l http-proxy -d 'Pass this environment\'s proxy variables into RUN steps' -r -f -a "true\t''
+false\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l ipc -d 'IPC namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s m -l memory -d 'Memory limit of RUN steps (e.g. 512m)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l memory-swap -d 'Memory plus swap limit of RUN steps (-1: unlimited swap)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l pid -d 'PID namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l security-opt -d 'Security options of RUN steps (no-new-privileges, seccomp=..., mask=..., unmask=...)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l shm-size -d 'Size of /dev/shm in RUN steps' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l ulimit -d 'Resource limit of RUN steps: NAME=SOFT[:HARD]' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l userns -d 'User namespace of RUN steps (host, auto, keep-id...)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l uts -d 'UTS namespace of RUN steps: private, host, container:ID' -r
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s v -l volume -d 'Bind a host path into RUN steps: /HOST:CTR[:OPTS] (not kept in the image)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -2210,6 +2398,10 @@ complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcomman
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l no-cache -d 'Do not use existing cached images for the container build'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s q -l quiet -d 'Refrain from announcing build instructions and image read/write progress'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l squash -d 'Squash all of the image\'s new layers into a single new layer'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l compress -d 'Accepted for compatibility: ctl talks to no daemon'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l squash-all -d 'Squash all of the image\'s layers, the base image\'s too, into one'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hostname -d 'Do not write /etc/hostname in RUN steps'
+complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -l no-hosts -d 'Do not write /etc/hosts in RUN steps: keep the image\'s'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from build" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: dangling, reference, before, since (after), until, label, id, digest, containers, intermediate, readonly, manifest (KEY=VALUE or KEY!=VALUE)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand image; and __fish_seen_subcommand_from ls" -l sort -d 'Sort by created (newest first), id, repository (then tag), size or tag' -r -f -a "created\t''

@@ -10,6 +10,7 @@ use serde_json::{json, Value};
 
 use crate::build::cache::{self, Cache};
 use crate::build::config::{self, add_history};
+use crate::build::finish;
 use crate::build::ignore::Ignore;
 use crate::build::parse::{self, expand, Instruction, Step};
 use crate::build::run::RunSpec;
@@ -56,6 +57,8 @@ struct Builder<'a> {
     /// Containers holding mounted roots, removed when the build ends.
     helpers: Vec<String>,
     roots: HashMap<String, PathBuf>,
+    /// How many layers the last stage built had from its FROM (`--squash` keeps those).
+    base_layers: usize,
 }
 
 /// Builds `req`; returns the final image.
@@ -74,7 +77,10 @@ pub fn build(
     };
     let steps = parse::parse(&req.file, &req.file_name).map_err(syntax)?;
     let (meta_steps, stages) = stages::split(steps).map_err(BuildError::Other)?;
-    let ignore = Ignore::load(&req.context).map_err(|e| Error::io(&req.context, e))?;
+    let ignore = match &req.ignorefile {
+        Some(f) => Ignore::parse(&std::fs::read_to_string(f).map_err(|e| Error::io(f, e))?),
+        None => Ignore::load(&req.context).map_err(|e| Error::io(&req.context, e))?,
+    };
     let escape = if req.file.trim_start().starts_with("# escape=`") {
         '`'
     } else {
@@ -94,6 +100,7 @@ pub fn build(
         built: HashMap::new(),
         helpers: Vec::new(),
         roots: HashMap::new(),
+        base_layers: 0,
     };
     for s in &meta_steps {
         if let Instruction::Arg(text) = &s.instr {
@@ -126,7 +133,10 @@ impl Builder<'_> {
             })?,
             None => self.stages.len() - 1,
         };
-        let needed = stages::needed(&self.stages, target);
+        let needed = match self.req.skip_unused_stages {
+            true => stages::needed(&self.stages, target),
+            false => (0..=target).collect(),
+        };
         let mut last = None;
         for (n, &i) in needed.iter().enumerate() {
             let prefix = match needed.len() {
@@ -137,24 +147,8 @@ impl Builder<'_> {
             self.built.insert(i, img.clone());
             last = Some(img);
         }
-        let mut img = last.expect("the target stage");
-        if !self.req.labels.is_empty() {
-            let mut cfg: Value = serde_json::from_slice(&self.m.images.blob(&img.config_digest())?)
-                .map_err(|e| BuildError::Other(e.to_string()))?;
-            for l in &self.req.labels {
-                let (k, v) = l.split_once('=').unwrap_or((l, ""));
-                config::section(&mut cfg)
-                    .entry("Labels")
-                    .or_insert_with(|| json!({}))[k] = json!(v);
-            }
-            img = store_image(
-                &self.m.images,
-                &cfg,
-                img.layers.clone(),
-                vec![],
-                Timestamp::now(),
-            )?;
-        }
+        let img = last.expect("the target stage");
+        let img = finish::finish(self.m, self.req, img, self.base_layers, &self.opts)?;
         let mut names = Vec::new();
         for t in &self.req.tags {
             let name = crate::image::archive::import::import_name(t)?;
@@ -258,7 +252,7 @@ impl Builder<'_> {
                 &w.config,
                 vec![],
                 vec![],
-                Timestamp::now(),
+                self.req.created(),
             )?),
         }
     }
@@ -273,7 +267,14 @@ impl Builder<'_> {
         let mut vars = platform_args();
         vars.extend(self.meta.clone());
         let look = Self::lookup(&vars);
-        let name = expand::word(image, self.escape, &look).map_err(|r| self.fail(s, r))?;
+        let first = self
+            .stages
+            .first()
+            .is_some_and(|x| x.steps[0].line == s.line);
+        let name = match (&self.req.from, first) {
+            (Some(f), true) => f.clone(),
+            _ => expand::word(image, self.escape, &look).map_err(|r| self.fail(s, r))?,
+        };
         if let Some(p) = platform {
             let p = expand::word(p, self.escape, &look).map_err(|r| self.fail(s, r))?;
             let host = &platform_args()[0].1;
@@ -303,6 +304,13 @@ impl Builder<'_> {
                        "rootfs": {"type": "layers", "diff_ids": []}, "history": []})
             }
         };
+        if !self.req.inherit_labels {
+            config::section(&mut w.config).remove("Labels");
+        }
+        for (k, v) in &self.req.env {
+            config::set_env(&mut w.config, k, v);
+        }
+        self.base_layers = img.as_ref().map_or(0, |i| i.layers.len());
         w.image = img;
         Ok(())
     }
@@ -329,7 +337,7 @@ impl Builder<'_> {
             .map(|i| i.id.clone())
             .unwrap_or_else(|| "scratch".into());
         let scope: Vec<String> = vars.iter().map(|(k, v)| format!("{k}={v}")).collect();
-        let mut key_text = format!("{}\n{}", s.text, scope.join("\n"));
+        let mut key_text = format!("{}\n{}{}", s.text, scope.join("\n"), self.req.cache_note());
         let mut cfg = w.config.clone();
         let created_nop = format!("/bin/sh -c #(nop) {}", s.text);
         // Config-only steps change `cfg`; the others make a layer.
@@ -454,7 +462,12 @@ impl Builder<'_> {
         }
         let key = cache::key(&parent, &key_text, "");
         if self.req.layers && !self.req.no_cache {
-            if let Some(img) = self.cache.get(&self.m.images, &key) {
+            let fresh = |img: &ImageRecord| match (self.req.cache_ttl, img.created) {
+                (Some(ttl), Some(c)) => Timestamp::now().seconds_since(c) < ttl,
+                (Some(_), None) => false,
+                (None, _) => true,
+            };
+            if let Some(img) = self.cache.get(&self.m.images, &key).filter(fresh) {
                 self.rep.line(&format!("--> Using cache {}", img.id));
                 w.config = serde_json::from_slice(&self.m.images.blob(&img.config_digest())?)
                     .map_err(|e| self.fail(s, e.to_string()))?;
@@ -465,7 +478,7 @@ impl Builder<'_> {
                 return Ok(());
             }
         }
-        let created = Timestamp::now();
+        let created = self.req.created();
         let created_s = serde_json::to_value(created)
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
@@ -516,14 +529,16 @@ impl Builder<'_> {
                 parents,
                 attrs,
             } => add_layer(&self.m.images, diff_ids, &self.opts, |out| {
-                source::write_tar(&items, &parents, &attrs, out)
-                    .map_err(|e| self.fail(s, e.to_string()))
+                finish::with_mtime(self.req.timestamp, out, |out| {
+                    source::write_tar(&items, &parents, &attrs, out)
+                        .map_err(|e| self.fail(s, e.to_string()))
+                })
             }),
             LayerKind::Run(spec) => {
                 let Some(image) = &w.image else {
                     return Err(self.fail(s, "no base image to run in (FROM scratch)".into()));
                 };
-                let (id, code) = self.m.build_run(image, &spec)?;
+                let (id, code) = self.m.build_run(image, &spec, &self.req.run)?;
                 if code != 0 {
                     let _ = self.m.remove(&id, true);
                     return Err(BuildError::RunFailed {
@@ -534,7 +549,7 @@ impl Builder<'_> {
                 }
                 let upper = self.m.build_changes(&id);
                 let made = add_layer(&self.m.images, diff_ids, &self.opts, |out| {
-                    write_layer(&upper, out)
+                    finish::with_mtime(self.req.timestamp, out, |out| write_layer(&upper, out))
                 });
                 let _ = self.m.remove(&id, true);
                 made

@@ -8,6 +8,7 @@
 pub mod cache;
 pub mod config;
 pub mod executor;
+pub mod finish;
 pub mod ignore;
 pub mod imagefs;
 pub mod parse;
@@ -38,12 +39,47 @@ pub struct BuildRequest {
     /// Whether steps are looked up in and added to the cache (`--layers`).
     pub layers: bool,
     pub pull: PullPolicy,
-    pub squash: bool,
+    pub squash: Squash,
     /// `KEY=VALUE` labels added to the final image.
     pub labels: Vec<String>,
     pub network: Option<String>,
     /// RUN output dropped (`-q`).
     pub quiet: bool,
+    /// The request every RUN step's container starts from (`--cap-add`, `-v`, `--dns`...).
+    pub run: crate::container::request::CreateRequest,
+    /// `--env`: set in every stage's config from its FROM on.
+    pub env: Vec<(String, String)>,
+    /// `--unsetenv`, `--unsetlabel`: removed from the final image.
+    pub unset_env: Vec<String>,
+    pub unset_labels: Vec<String>,
+    /// `--inherit-labels=false`: the base image's labels are left out.
+    pub inherit_labels: bool,
+    /// `--omit-history`: the final image has no history.
+    pub omit_history: bool,
+    /// `--timestamp`: every created time and every new file's mtime, in seconds since the
+    /// epoch.
+    pub timestamp: Option<i64>,
+    /// `--source-date-epoch`: the created times (files keep theirs).
+    pub source_date_epoch: Option<i64>,
+    /// `--from`: the image the first FROM names instead.
+    pub from: Option<String>,
+    /// `--skip-unused-stages=false` builds every stage.
+    pub skip_unused_stages: bool,
+    /// `--ignorefile`: the ignore file instead of the context's.
+    pub ignorefile: Option<PathBuf>,
+    /// `--cache-ttl` in seconds: older cached steps are misses.
+    pub cache_ttl: Option<i64>,
+}
+
+/// `--squash` and `--squash-all`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Squash {
+    #[default]
+    No,
+    /// The build's own layers become one, on top of the base image's.
+    New,
+    /// The whole image becomes one layer.
+    All,
 }
 
 /// What fails a build, in podman's words.

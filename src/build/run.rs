@@ -27,21 +27,27 @@ pub struct RunSpec {
     pub quiet: bool,
 }
 
-fn request(image: &ImageRecord, command: Vec<String>) -> CreateRequest {
+fn request(image: &ImageRecord, command: Vec<String>, base: &CreateRequest) -> CreateRequest {
     CreateRequest {
         image: image.id.clone(),
         command,
         entrypoint: Some(String::new()),
         labels: vec![format!("{BUILD_LABEL}=true")],
-        ..Default::default()
+        ..base.clone()
     }
 }
 
 impl Manager {
-    /// Runs `spec` in a new container of `image`; returns the container (exited, to be
-    /// committed and removed by the caller) and its exit code.
-    pub fn build_run(&self, image: &ImageRecord, spec: &RunSpec) -> Result<(String, i32)> {
-        let mut req = request(image, spec.argv.clone());
+    /// Runs `spec` in a new container of `image`, made from `base` (the build's options
+    /// for RUN); returns the container (exited, to be committed and removed by the caller)
+    /// and its exit code.
+    pub fn build_run(
+        &self,
+        image: &ImageRecord,
+        spec: &RunSpec,
+        base: &CreateRequest,
+    ) -> Result<(String, i32)> {
+        let mut req = request(image, spec.argv.clone(), base);
         req.env = spec.env.clone();
         req.user = (!spec.user.is_empty()).then(|| spec.user.clone());
         req.workdir = (!spec.workdir.is_empty()).then(|| spec.workdir.clone());
@@ -72,7 +78,7 @@ impl Manager {
     /// `image`'s root filesystem mounted for reading; returns the container holding the
     /// mount (removed with it) and where it is.
     pub fn build_mount(&self, image: &ImageRecord) -> Result<(String, PathBuf)> {
-        let req = request(image, vec!["true".into()]);
+        let req = request(image, vec!["true".into()], &CreateRequest::default());
         let plan = self.plan(&req, image)?;
         let id = self.create(image, &plan)?;
         match self.mount(&id) {

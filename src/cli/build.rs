@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context as _, Result};
 
-use ctl::build::{BuildRequest, Reporter};
+use ctl::build::{BuildRequest, Reporter, Squash};
 use ctl::container::lifecycle::Manager;
 use ctl::image::pull::{unpack_options, PullPolicy};
 use ctl::image::registry::RegistryOptions;
@@ -73,6 +73,101 @@ pub struct Args {
     /// Name of the build stage to build
     #[arg(long, value_name = "STAGE")]
     pub target: Option<String>,
+    /// Set the architecture of the built image (this host's only)
+    #[arg(long, value_name = "ARCH")]
+    pub arch: Option<String>,
+    /// Credentials file for pulling base images (default: the one `ctl login` writes)
+    #[arg(long, value_name = "FILE")]
+    pub authfile: Option<PathBuf>,
+    /// Use cached steps only if made less than DURATION ago (0: no cache)
+    #[arg(long, value_name = "DURATION")]
+    pub cache_ttl: Option<String>,
+    /// Accepted for compatibility: ctl talks to no daemon
+    #[arg(long)]
+    pub compress: bool,
+    /// Accepted for annotations: ctl stores no manifest for a built image
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub created_annotation: bool,
+    /// Credentials (USERNAME[:PASSWORD]) for pulling base images
+    #[arg(long, value_name = "USER[:PASSWORD]")]
+    pub creds: Option<String>,
+    /// Layers are stored uncompressed (the default, as podman's); false is accepted
+    #[arg(short = 'D', long, default_value_t = true, action = clap::ArgAction::Set,
+          value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub disable_compression: bool,
+    /// Set an environment variable in the built image (K=V, or K from this environment)
+    #[arg(long, value_name = "K[=V]")]
+    pub env: Vec<String>,
+    /// The image the first FROM names instead of its own
+    #[arg(long, value_name = "IMAGE")]
+    pub from: Option<String>,
+    /// Label the image io.buildah.version: ctl adds no identity label (accepted)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub identity_label: bool,
+    /// The ignore file instead of the context's .containerignore or .dockerignore
+    #[arg(long, value_name = "FILE")]
+    pub ignorefile: Option<PathBuf>,
+    /// Accepted for annotations: ctl stores no manifest for a built image
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub inherit_annotations: bool,
+    /// Inherit the labels of the base image or base stages
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub inherit_labels: bool,
+    /// Isolation of RUN steps: oci (the only one ctl has)
+    #[arg(long, value_name = "TYPE")]
+    pub isolation: Option<String>,
+    /// Stages built at once: ctl builds them one after another (accepted)
+    #[arg(long, value_name = "N")]
+    pub jobs: Option<u32>,
+    /// Write the build's output to FILE instead of stdout and stderr
+    #[arg(long, value_name = "FILE")]
+    pub logfile: Option<PathBuf>,
+    /// Leave the build history out of the built image
+    #[arg(long, default_value_t = false, action = clap::ArgAction::Set, value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub omit_history: bool,
+    /// Set the OS of the built image (linux only)
+    #[arg(long, value_name = "OS")]
+    pub os: Option<String>,
+    /// Also write the built image's files: type=local,dest=DIR, type=tar,dest=FILE, DIR, or -
+    #[arg(short, long, value_name = "OPTS")]
+    pub output: Option<String>,
+    /// Build every stage before the target, used or not (false)
+    #[arg(long, default_value_t = true, action = clap::ArgAction::Set, value_name = "BOOL",
+          num_args = 0..=1, default_missing_value = "true")]
+    pub skip_unused_stages: bool,
+    /// The created time of the image, in seconds since the epoch (default:
+    /// $SOURCE_DATE_EPOCH, else now)
+    #[arg(long, value_name = "SECONDS")]
+    pub source_date_epoch: Option<i64>,
+    /// Squash all of the image's layers, the base image's too, into one
+    #[arg(long)]
+    pub squash_all: bool,
+    /// The created time of the image and of every file in its new layers, in seconds
+    /// since the epoch
+    #[arg(long, value_name = "SECONDS")]
+    pub timestamp: Option<i64>,
+    /// Require HTTPS and verify certificates when pulling base images
+    #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
+    pub tls_verify: Option<bool>,
+    /// Accepted for annotations: ctl stores no manifest for a built image
+    #[arg(long, value_name = "KEY")]
+    pub unsetannotation: Vec<String>,
+    /// Leave a variable out of the built image's environment
+    #[arg(long, value_name = "NAME")]
+    pub unsetenv: Vec<String>,
+    /// Leave a label out of the built image
+    #[arg(long, value_name = "KEY")]
+    pub unsetlabel: Vec<String>,
+    /// Set the architecture variant of the built image (this host's only)
+    #[arg(long, value_name = "VARIANT")]
+    pub variant: Option<String>,
+    #[command(flatten)]
+    pub run: super::build_run::RunArgs,
     /// The build context directory
     pub context: Option<PathBuf>,
 }
@@ -113,18 +208,44 @@ fn build_arg(text: &str, out: &mut Vec<(String, String)>) {
     }
 }
 
+/// `--platform`, `--os`, `--arch`, `--variant`: the host's only.
+fn check_platform(args: &Args) -> Result<()> {
+    let host = ctl::build::platform_args();
+    let (platform, arch) = (&host[0].1, &host[2].1);
+    if let Some(p) = &args.platform {
+        if p != platform {
+            bail!("platform {p} is not this host's ({platform}): ctl builds for the host only");
+        }
+    }
+    if let Some(os) = args.os.as_deref().filter(|o| *o != "linux") {
+        bail!("os {os} is not this host's (linux): ctl builds for the host only");
+    }
+    if let Some(a) = args.arch.as_deref().filter(|a| a != arch) {
+        bail!("architecture {a} is not this host's ({arch}): ctl builds for the host only");
+    }
+    if let Some(v) = args.variant.as_deref().filter(|v| !v.is_empty()) {
+        bail!("variant {v} is not this host's (none): ctl builds for the host only");
+    }
+    Ok(())
+}
+
 fn request(args: &Args) -> Result<BuildRequest> {
     if !matches!(args.format.as_str(), "oci" | "docker") {
         bail!("unrecognized image type {:?}", args.format);
     }
-    if args.squash {
-        bail!("--squash is not supported by ctl build yet");
-    }
-    if let Some(p) = &args.platform {
-        let host = &ctl::build::platform_args()[0].1;
-        if p != host {
-            bail!("platform {p} is not this host's ({host}): ctl builds for the host only");
+    check_platform(args)?;
+    if let Some(i) = &args.isolation {
+        if i != "oci" {
+            bail!("isolation {i:?} is not supported: ctl runs RUN steps with an OCI runtime (oci)");
         }
+    }
+    for v in &args.run.volume {
+        if !(v.starts_with('/') || v.starts_with('.')) {
+            bail!("{v}: ctl build mounts host paths only (/HOST:CTR[:OPTS])");
+        }
+    }
+    if args.timestamp.is_some() && args.source_date_epoch.is_some() {
+        bail!("--timestamp and --source-date-epoch conflict with each other");
     }
     let context = args.context.clone().unwrap_or_else(|| PathBuf::from("."));
     if !context.is_dir() {
@@ -202,31 +323,163 @@ fn request(args: &Args) -> Result<BuildRequest> {
         no_cache: args.no_cache,
         layers: args.layers,
         pull: pull_policy(&args.pull)?,
-        squash: args.squash,
+        squash: match (args.squash_all, args.squash) {
+            (true, _) => Squash::All,
+            (false, true) => Squash::New,
+            (false, false) => Squash::No,
+        },
         labels: args.label.clone(),
         network: args.network.clone(),
         quiet: args.quiet,
+        run: args.run.request(),
+        env: {
+            let mut env = Vec::new();
+            for e in &args.env {
+                build_arg(e, &mut env);
+            }
+            env
+        },
+        unset_env: args.unsetenv.clone(),
+        unset_labels: args.unsetlabel.clone(),
+        inherit_labels: args.inherit_labels,
+        omit_history: args.omit_history,
+        timestamp: args.timestamp,
+        source_date_epoch: args.source_date_epoch.or_else(|| {
+            std::env::var("SOURCE_DATE_EPOCH")
+                .ok()
+                .and_then(|v| v.trim().parse().ok())
+        }),
+        from: args.from.clone(),
+        skip_unused_stages: args.skip_unused_stages,
+        ignorefile: args.ignorefile.clone(),
+        cache_ttl: args
+            .cache_ttl
+            .as_deref()
+            .map(|t| {
+                ctl::timetype::go_duration(t)
+                    .filter(|n| *n >= 0)
+                    .map(|n| (n / 1_000_000_000) as i64)
+                    .ok_or_else(|| anyhow::anyhow!("time: invalid duration {t:?}"))
+            })
+            .transpose()?,
     })
+}
+
+/// Where `--output` writes the image's files.
+#[derive(Debug, PartialEq, Eq)]
+enum Output {
+    Dir(PathBuf),
+    Tar(PathBuf),
+    Stdout,
+}
+
+/// `--output`: `type=local|tar,dest=PATH` or a bare destination (`-`: a tar on stdout).
+fn output(text: &str) -> Result<Output> {
+    if !text.contains('=') {
+        return Ok(match text {
+            "-" => Output::Stdout,
+            d => Output::Dir(d.into()),
+        });
+    }
+    let (mut kind, mut dest) = ("local", None);
+    for kv in text.split(',') {
+        match kv.split_once('=') {
+            Some(("type", t)) => kind = t,
+            Some(("dest", d)) => dest = Some(d),
+            _ => bail!("invalid build output option {kv:?}, accepted keys are type and dest"),
+        }
+    }
+    let dest =
+        dest.ok_or_else(|| anyhow::anyhow!("invalid build output {text:?}: dest must be set"))?;
+    Ok(match (kind, dest) {
+        ("tar", "-") | ("local", "-") => Output::Stdout,
+        ("tar", d) => Output::Tar(d.into()),
+        ("local", d) => Output::Dir(d.into()),
+        (t, _) => bail!("invalid build output type {t:?}, accepted values are local and tar"),
+    })
+}
+
+/// Writes the image's files where `--output` says.
+fn write_output(m: &Manager, img: &ctl::image::store::ImageRecord, out: &Output) -> Result<()> {
+    let (holder, root) = m.build_mount(img)?;
+    let written = (|| -> Result<()> {
+        match out {
+            Output::Stdout => {
+                let mut o = std::io::stdout().lock();
+                ctl::container::export::write_tree(&root, &mut o)?;
+                o.flush()?;
+            }
+            Output::Tar(p) => {
+                let mut f = std::io::BufWriter::new(
+                    std::fs::File::create(p).with_context(|| p.display().to_string())?,
+                );
+                ctl::container::export::write_tree(&root, &mut f)?;
+                f.flush()?;
+            }
+            Output::Dir(d) => {
+                std::fs::create_dir_all(d).with_context(|| d.display().to_string())?;
+                let mut tmp = tempfile::tempfile()?;
+                ctl::container::export::write_tree(&root, &mut tmp)?;
+                std::io::Seek::rewind(&mut tmp)?;
+                let mut a = tar::Archive::new(std::io::BufReader::new(tmp));
+                a.set_preserve_permissions(true);
+                a.set_preserve_ownerships(true);
+                a.unpack(d).with_context(|| d.display().to_string())?;
+            }
+        }
+        Ok(())
+    })();
+    let _ = m.remove(&holder, true);
+    written
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
     let req = request(&args)?;
+    let out = args.output.as_deref().map(output).transpose()?;
     if ctx.rootless {
         bail!("ctl build runs as root only: rootless builds are not supported yet");
     }
-    let m = Manager::open(ctx)?;
+    let mut ctx = ctx.clone();
+    if let Some(f) = &args.authfile {
+        ctx.auth_file = f.clone();
+    }
+    let reg = RegistryOptions {
+        tls_verify: args.tls_verify,
+        credentials: args
+            .creds
+            .as_deref()
+            .map(super::push::credentials)
+            .transpose()?,
+        ..Default::default()
+    };
+    if let Some(f) = &args.logfile {
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .write(true)
+            .truncate(true)
+            .open(f)
+            .with_context(|| f.display().to_string())?;
+        nix::unistd::dup2_stdout(&file).context("--logfile")?;
+        nix::unistd::dup2_stderr(&file).context("--logfile")?;
+    }
+    let m = Manager::open(&ctx)?;
     let rep = Lines { quiet: args.quiet };
     let progress = reporter(args.quiet, std::io::stderr().is_terminal());
     let pull = |name: &str| {
-        let r = m.pull_image(name, &RegistryOptions::default(), progress.clone());
+        let r = m.pull_image(name, &reg, progress.clone());
         progress.finish();
         r
     };
-    let img = ctl::build::executor::build(&m, &req, &rep, &pull, unpack_options(ctx))?;
+    let img = ctl::build::executor::build(&m, &req, &rep, &pull, unpack_options(&ctx))?;
+    if let Some(o) = &out {
+        write_output(&m, &img, o)?;
+    }
     if let Some(f) = &args.iidfile {
         std::fs::write(f, format!("sha256:{}", img.id)).map_err(|e| ctl::Error::io(f, e))?;
     }
-    println!("{}", img.id);
+    if out != Some(Output::Stdout) {
+        println!("{}", img.id);
+    }
     Ok(ExitCode::SUCCESS)
 }
 
@@ -241,6 +494,17 @@ mod tests {
         assert_eq!(pull_policy("ifnewer").unwrap(), PullPolicy::Newer);
         assert_eq!(pull_policy("never").unwrap(), PullPolicy::Never);
         assert!(pull_policy("sometimes").is_err());
+        assert_eq!(output("-").unwrap(), Output::Stdout);
+        assert_eq!(output("out").unwrap(), Output::Dir("out".into()));
+        assert_eq!(
+            output("type=tar,dest=x.tar").unwrap(),
+            Output::Tar("x.tar".into())
+        );
+        assert_eq!(output("dest=d").unwrap(), Output::Dir("d".into()));
+        assert_eq!(output("type=tar,dest=-").unwrap(), Output::Stdout);
+        assert!(output("type=oci,dest=x").is_err());
+        assert!(output("type=tar").is_err());
+        assert!(output("type=tar,where=x").is_err());
         let mut out = Vec::new();
         build_arg("A=1=2", &mut out);
         build_arg("CTL_SURELY_UNSET_VARIABLE", &mut out);

@@ -2,6 +2,7 @@
 
 mod attach;
 mod build;
+mod build_run;
 mod check;
 mod commands;
 mod commit;

@@ -64,7 +64,7 @@ pub struct Args {
 }
 
 /// `--creds USER[:PASSWORD]`, the password asked for when missing (as podman).
-fn credentials(creds: &str) -> Result<Credentials> {
+pub(super) fn credentials(creds: &str) -> Result<Credentials> {
     let (username, password) = match creds.split_once(':') {
         Some((u, p)) => (u.to_string(), p.to_string()),
         None => (creds.to_string(), super::login::prompt("Password", true)?),

@@ -380,7 +380,10 @@ const SAVE: &[(char, &str)] = &[
 ];
 const HISTORY: &[(char, &str)] = &[('H', "human"), ('q', "quiet")];
 const BUILD: &[(char, &str)] = &[
+    ('D', "disable-compression"),
+    ('c', "cpu-shares"),
     ('f', "file"),
+    ('m', "memory"),
     ('o', "output"),
     ('q', "quiet"),
     ('t', "tag"),

@@ -54,10 +54,104 @@ fn write(root: &Path, out: &mut dyn Write, layer: bool) -> Result<()> {
         links: HashMap::new(),
         root,
         layer,
+        recurse: true,
     };
     w.dir(&fd, PathBuf::new())?;
     w.tar.finish().map_err(io)?;
     Ok(())
+}
+
+/// What the layer directories `uppers` say of one path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Named {
+    Present,
+    Opaque,
+}
+
+/// Collects every path under `dir` (relative to `top`), a whiteout as the path it hides.
+fn collect(
+    top: &Path,
+    dir: &Path,
+    out: &mut std::collections::BTreeMap<PathBuf, Named>,
+) -> std::io::Result<()> {
+    for e in std::fs::read_dir(dir)? {
+        let e = e?;
+        let rel = e.path().strip_prefix(top).expect("under top").to_path_buf();
+        let t = e.file_type()?;
+        let named = if t.is_dir() && is_opaque(&File::open(e.path())?) {
+            Named::Opaque
+        } else {
+            Named::Present
+        };
+        let slot = out.entry(rel).or_insert(named);
+        if named == Named::Opaque {
+            *slot = Named::Opaque;
+        }
+        if t.is_dir() {
+            collect(top, &e.path(), out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Writes one layer that stands for the layer directories `uppers` (as overlay stacks them)
+/// over whatever is below them: each path they name as the merged tree `root` shows it
+/// (directories without their other entries), a whiteout for one `root` lacks, and the
+/// opaque marker for a directory any of them made opaque. Parents are opened without
+/// following links, so a path under what became a symlink is left out.
+pub fn write_union(root: &Path, uppers: &[PathBuf], out: &mut dyn Write) -> Result<()> {
+    let mut paths = std::collections::BTreeMap::new();
+    for u in uppers {
+        collect(u, u, &mut paths).map_err(|e| Error::io(u, e))?;
+    }
+    let top = open_dir(None, root.as_os_str()).map_err(|e| Error::io(root, e.into()))?;
+    let mut w = Writer {
+        tar: tar::Builder::new(out),
+        links: HashMap::new(),
+        root,
+        layer: false,
+        recurse: false,
+    };
+    for (rel, named) in paths {
+        let Some(name) = rel.file_name().map(|n| n.to_os_string()) else {
+            continue;
+        };
+        let parent_rel = rel.parent().unwrap_or(Path::new(""));
+        let Ok(parent) = open_path(&top, parent_rel) else {
+            continue;
+        };
+        match fstatat(
+            parent.as_fd(),
+            name.as_os_str(),
+            AtFlags::AT_SYMLINK_NOFOLLOW,
+        ) {
+            Ok(st) => {
+                w.entry(&parent, &name, &rel, &st)?;
+                let is_dir =
+                    SFlag::from_bits_truncate(st.st_mode & SFlag::S_IFMT.bits()) == SFlag::S_IFDIR;
+                if named == Named::Opaque && is_dir {
+                    w.whiteout(&rel, OPAQUE.as_ref())?;
+                }
+            }
+            Err(nix::errno::Errno::ENOENT) => {
+                let mut wh = OsString::from(".wh.");
+                wh.push(&name);
+                w.whiteout(parent_rel, &wh)?;
+            }
+            Err(e) => return Err(Error::io(root.join(&rel), e.into())),
+        }
+    }
+    w.tar.finish().map_err(|e| Error::io(root, e))?;
+    Ok(())
+}
+
+/// The directory `rel` under `top`, each component opened without following links.
+fn open_path(top: &OwnedFd, rel: &Path) -> nix::Result<OwnedFd> {
+    let mut fd = top.try_clone().map_err(|_| nix::errno::Errno::EBADF)?;
+    for c in rel.components() {
+        fd = open_dir(Some(&fd), c.as_os_str())?;
+    }
+    Ok(fd)
 }
 
 struct Writer<'a> {
@@ -67,6 +161,8 @@ struct Writer<'a> {
     root: &'a Path,
     /// Overlay whiteouts and opaque directories as layer tar entries.
     layer: bool,
+    /// Directories written with their entries (else the directory's own entry alone).
+    recurse: bool,
 }
 
 fn open_dir(parent: Option<&OwnedFd>, name: &std::ffi::OsStr) -> nix::Result<OwnedFd> {
@@ -130,7 +226,10 @@ impl Writer<'_> {
                 if self.layer && is_opaque(&file) {
                     self.whiteout(path, OPAQUE.as_ref())?;
                 }
-                self.dir(&fd, path.to_path_buf())
+                match self.recurse {
+                    true => self.dir(&fd, path.to_path_buf()),
+                    false => Ok(()),
+                }
             }
             SFlag::S_IFREG => {
                 let key = (st.st_dev, st.st_ino);

@@ -5,6 +5,7 @@
 
 mod cache;
 mod faults;
+mod options;
 
 use std::path::Path;
 

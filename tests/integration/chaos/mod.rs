@@ -225,6 +225,12 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             if rng.below(2) == 0 {
                 a.push("--no-cache".into());
             }
+            // Squashing mounts the built image through a container of its own.
+            match rng.below(3) {
+                1 => a.push("--squash".into()),
+                2 => a.push("--squash-all".into()),
+                _ => {}
+            }
             a.push(ctx);
             a
         }
