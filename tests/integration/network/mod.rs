@@ -5,6 +5,7 @@
 //! Each test has a network of its own (its own name, subnet and bridge), so the tests run
 //! in parallel with each other and with every other test on the default network.
 
+mod backend;
 mod dns;
 mod modes;
 mod ports;
