@@ -28,6 +28,9 @@ pub struct Config {
     /// Rootless overlay: auto (native, or fuse-overlayfs when the kernel refuses), native,
     /// fuse-overlayfs.
     pub rootless_overlay: Option<String>,
+    /// Bridge networks: netavark or native (ctl's own netlink and nftables).
+    #[serde(alias = "network_backend")]
+    pub network_backend: Option<String>,
     /// Where events go: file (default), journald or none; over containers.conf's.
     #[serde(alias = "events_logger")]
     pub events_logger: Option<String>,

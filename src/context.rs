@@ -56,6 +56,9 @@ pub struct Context {
     /// Bridge networking's machine-wide run state (address tables, netavark's and
     /// aardvark-dns's files): bridges are the machine's, whichever store uses them.
     pub network_run_dir: PathBuf,
+    /// The configured bridge backend (CTL_NETWORK_BACKEND over ctl.toml's
+    /// `network-backend`); None: the default.
+    pub network_backend: Option<crate::network::backend::Kind>,
     /// Where events are recorded.
     pub events: EventsConfig,
 }
@@ -101,6 +104,21 @@ impl Context {
                 path: config_file.clone(),
                 reason: format!("rootless-overlay \"{s}\": use auto, native or fuse-overlayfs"),
             })?,
+        };
+        let network_backend = match std::env::var("CTL_NETWORK_BACKEND")
+            .ok()
+            .filter(|v| !v.is_empty())
+            .or(config.network_backend.clone())
+        {
+            None => None,
+            Some(s) => {
+                Some(
+                    crate::network::backend::Kind::parse(&s).ok_or_else(|| Error::Config {
+                        path: config_file.clone(),
+                        reason: format!("network-backend \"{s}\": use netavark or native"),
+                    })?,
+                )
+            }
         };
         let (default_root, default_runroot) = if rootless {
             let runtime_dir = std::env::var_os("XDG_RUNTIME_DIR")
@@ -192,6 +210,7 @@ impl Context {
             home,
             config_file,
             rootless_overlay,
+            network_backend,
             notify_socket: std::env::var_os("NOTIFY_SOCKET")
                 .filter(|v| !v.is_empty())
                 .map(PathBuf::from),

@@ -59,6 +59,9 @@ pub struct Host {
     pub cgroup_limits: bool,
     pub oci_runtime: OciRuntime,
     pub network_backend: String,
+    /// Why the bridge backend is not the configured one, or what stands in its way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub network_backend_note: Option<String>,
     /// The configuration files read, in the order they were read (later ones win):
     /// `ctl` (ctl.toml, over both others), `containersConf`, `registriesConf`.
     pub config_files: std::collections::BTreeMap<String, Vec<String>>,
@@ -235,6 +238,13 @@ fn registries(ctx: &Context) -> std::collections::BTreeMap<String, serde_json::V
 /// Gathers the facts; in rootless mode the caller has joined the user namespace already,
 /// so the maps read here are the containers' own.
 pub fn gather(ctx: &Context) -> Info {
+    // Rootless: the user-mode stack; root: the bridge backend.
+    let (network_backend, network_backend_note) = if ctx.rootless {
+        (crate::network::rootless::backend_name(ctx), None)
+    } else {
+        let c = crate::network::backend::detect(ctx.network_backend);
+        (c.kind.name().to_string(), c.note)
+    };
     let (uids, gids) = current_maps();
     let rt = Runtime::resolve(&ctx.runtime, &ctx.runroot);
     let version = rt
@@ -296,7 +306,8 @@ pub fn gather(ctx: &Context) -> Info {
                     .unwrap_or_default(),
                 version,
             },
-            network_backend: crate::network::rootless::backend_name(ctx),
+            network_backend,
+            network_backend_note,
             config_files: config_files(ctx),
         },
         store: StoreInfo {

@@ -20,6 +20,7 @@ use crate::container::state::State;
 use crate::container::store::ContainerConfig;
 use crate::error::{Error, IoContext, Result};
 use crate::fsutil::atomic_write;
+use crate::network::backend::{self, Backend, Choice, Kind};
 use crate::network::config::{Network, Networks};
 use crate::network::ipam::{Ipam, Lease};
 use crate::network::netavark::{self, Attachment, Netavark, StatusBlock};
@@ -157,6 +158,11 @@ impl Manager {
         Netavark::find(&config, &self.ctx.network_run_dir)
     }
 
+    /// The bridge backend of this machine and configuration.
+    pub fn network_choice(&self) -> Choice {
+        backend::detect(self.ctx.network_backend)
+    }
+
     /// Sets up the container's bridge networks for a run and records them in `state`;
     /// returns the sockets holding its published host ports (for the monitor to keep).
     /// The caller holds the container's lock. On error, nothing of it is left.
@@ -182,6 +188,7 @@ impl Manager {
             bridges: defs.iter().map(|n| n.network_interface.clone()).collect(),
             options: Value::Null,
             configured: false,
+            backend: Kind::default(),
             networks: BTreeMap::new(),
             ports,
         };
@@ -211,13 +218,22 @@ impl Manager {
         defs: &[Network],
         ns: &mut NetworkState,
     ) -> Result<()> {
-        let nv = self.netavark()?;
+        let choice = self.network_choice();
+        if let Some(note) = &choice.note {
+            tracing::debug!("{note}");
+        }
+        let kind = backend::for_networks(choice.kind, defs);
+        let nv = self.netavark();
+        let be = match kind {
+            Kind::Netavark => Backend::Netavark(self.netavark()?),
+            Kind::Native => Backend::Native,
+        };
         let ipam = Ipam::open(&self.ctx.network_run_dir)?;
-        let _lock = nv.lock()?;
+        let _lock = netavark::lock_at(&self.ctx.network_run_dir)?;
         // What killed ctls left on these bridges goes first: their addresses, veths and
         // rules would otherwise stay until a `system prune`.
         match orphans::sweep(
-            Some(&nv),
+            nv.as_ref().ok(),
             &ipam,
             &self.ctx.root,
             &self.netns_dir(),
@@ -257,10 +273,11 @@ impl Manager {
         // Before the call: a failed setup can leave part of its work (netavark does not undo
         // it), so its teardown must run too.
         ns.configured = true;
+        ns.backend = kind;
         // And on disk before it: a ctl killed during or right after the setup has not
         // recorded it in the state yet, and the next start, rm or sweep undoes it from this.
         orphans::write_record(ns)?;
-        let status = nv.setup(&ns.netns, &ns.options)?;
+        let status = be.setup(&ns.netns, &ns.options)?;
         for a in &attach {
             let block = status.get(&a.network.name).cloned().unwrap_or_default();
             ns.networks
@@ -277,7 +294,8 @@ impl Manager {
         let _lock = netavark::lock_at(&self.ctx.network_run_dir)?;
         let ipam = Ipam::open(&self.ctx.network_run_dir)?;
         let failed = orphans::undo(nv.as_ref().ok(), &ipam, id, ns)?;
-        match failed.or(nv.err().filter(|_| ns.configured)) {
+        let needs_nv = ns.configured && ns.backend == Kind::Netavark;
+        match failed.or(nv.err().filter(|_| needs_nv)) {
             Some(e) if quiet => tracing::debug!("container {id}: {e}"),
             Some(e) => tracing::warn!("container {}: {e}", &id[..12.min(id.len())]),
             None => {}

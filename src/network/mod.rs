@@ -1,10 +1,12 @@
 //! Container networking: none, host, another container's namespace, or a bridge network
-//! set up by netavark as root (addresses from ctl's allocation tables, published ports,
+//! set up as root by netavark or ctl's native backend (addresses from ctl's allocation tables, published ports,
 //! names through aardvark-dns); rootless, pasta or slirp4netns ([`rootless`]).
 
+pub mod backend;
 pub mod config;
 pub mod ipam;
 pub mod leftover_rules;
+pub mod native;
 pub mod netavark;
 pub mod netns;
 pub mod orphans;
@@ -142,8 +144,11 @@ pub struct NetworkState {
     pub bridges: Vec<String>,
     /// What netavark was given at setup (and gets again at teardown).
     pub options: Value,
-    /// Whether netavark's setup ran (and so its teardown must).
+    /// Whether the backend's setup ran (and so its teardown must).
     pub configured: bool,
+    /// The backend that set it up (records of before this field: netavark).
+    #[serde(default)]
+    pub backend: backend::Kind,
     pub networks: BTreeMap<String, Attached>,
     /// The published ports with the host ports actually taken.
     #[serde(default)]

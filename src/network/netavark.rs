@@ -34,6 +34,11 @@ fn find_helper(name: &str) -> Option<PathBuf> {
         .or_else(|| crate::runtime::find_program(name))
 }
 
+/// Whether netavark is installed.
+pub fn installed() -> bool {
+    find_helper("netavark").is_some()
+}
+
 /// One network's part of netavark's answer.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatusBlock {

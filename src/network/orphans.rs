@@ -132,7 +132,10 @@ pub fn undo(
     ns: &NetworkState,
 ) -> Result<Option<Error>> {
     let mut failed = None;
-    if ns.configured && netns::is_netns(&ns.netns) {
+    if ns.configured && ns.backend == super::backend::Kind::Native {
+        // Its links are found by name and its elements by value: the namespace may be gone.
+        failed = super::native::teardown(&ns.options).err();
+    } else if ns.configured && netns::is_netns(&ns.netns) {
         let torn = match nv {
             Some(nv) => nv.teardown(&ns.netns, &ns.options),
             None => Err(Error::Network {
@@ -152,7 +155,7 @@ pub fn undo(
             }
             (t, _) => t.err(),
         };
-    } else if nv.is_some() {
+    } else if nv.is_some() && ns.backend == super::backend::Kind::Netavark {
         // A setup killed before it was recorded done (or whose namespace went first) may
         // have made its port forwards already: the rules to this container's addresses go,
         // while its leases are still held so no other container has them.
@@ -243,6 +246,7 @@ fn reclaim(
         bridges: Vec::new(),
         options: serde_json::Value::Null,
         configured: false,
+        backend: Default::default(),
         networks: Default::default(),
         ports: Vec::new(),
     });
@@ -364,6 +368,7 @@ mod tests {
             bridges: vec!["br0".into()],
             options: serde_json::Value::Null,
             configured: false,
+            backend: Default::default(),
             networks: Default::default(),
             ports: Vec::new(),
         })

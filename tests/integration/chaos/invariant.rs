@@ -185,6 +185,47 @@ fn stray_port_rules(t: &Target, listed: &BTreeSet<String>) -> Vec<String> {
     bad
 }
 
+/// What the native bridge backend made for this store's containers: veths (`vc` and ten
+/// characters of the container's id) and port map elements of this run's ports.
+fn native_leftovers(t: &Target) -> Vec<String> {
+    let mut bad = Vec::new();
+    let veths: Vec<String> = entries(Path::new("/sys/class/net"))
+        .into_iter()
+        .filter(|l| l.starts_with("vc") && l.len() >= 12)
+        .collect();
+    if !veths.is_empty() {
+        // Every container this store ever had, from its events.
+        let args = [
+            "events",
+            "--stream=false",
+            "--filter",
+            "type=container",
+            "--format",
+            "{{.ID}}",
+        ];
+        let ids = (t.command)(&args)
+            .output()
+            .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+            .unwrap_or_default();
+        for v in veths {
+            if ids.lines().any(|id| id.starts_with(&v[2..12])) {
+                bad.push(format!("veth {v}"));
+            }
+        }
+    }
+    let table = Command::new("nft")
+        .args(["list", "table", "inet", "ctl"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    for p in &t.ports {
+        for l in table.lines().filter(|l| l.contains(&format!(". {p} :"))) {
+            bad.push(format!("nft element: {}", l.trim()));
+        }
+    }
+    bad
+}
+
 /// Host ports still held (not bindable).
 fn held_ports(t: &Target) -> Vec<u16> {
     t.ports
@@ -430,6 +471,7 @@ pub fn nothing_left(t: &Target, seed: u64) {
         );
         bad.extend(leases(t).iter().map(|l| format!("lease of {l}")));
         bad.extend(stray_port_rules(t, &listed));
+        bad.extend(native_leftovers(t));
         bad.extend(held_ports(t).iter().map(|p| format!("port {p} still held")));
         bad.extend(
             entries(&t.root.join("containers"))

@@ -518,7 +518,16 @@ fn token() -> String {
 /// A rootful store with the busybox fixture and a spare image pulled; the registry must
 /// outlive the target.
 pub fn rootful_target() -> (Target, crate::common::Registry) {
-    let w = WithImage::busybox();
+    let mut w = WithImage::busybox();
+    // Either bridge backend: CTL_CHAOS_NETWORK_BACKEND, or one of the two by the clock.
+    let backend = match std::env::var("CTL_CHAOS_NETWORK_BACKEND").as_deref() {
+        Ok("native") => "native",
+        Ok("netavark") => "netavark",
+        _ if seed() % 2 == 1 => "native",
+        _ => "netavark",
+    };
+    eprintln!("chaos (rootful): the {backend} bridge backend (CTL_CHAOS_NETWORK_BACKEND)");
+    w.ctl.network_backend = Some(backend);
     let spare = w.registry.reference("fixtures/spare:1");
     w.registry.push("fixtures/spare:1", &spare_image());
     w.ctl.ok(&["pull", "-q", &spare]);

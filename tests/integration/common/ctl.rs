@@ -34,6 +34,24 @@ pub struct Ctl {
     /// CONTAINERS_REGISTRIES_CONF: empty unless a test writes it (the drop-ins of
     /// /etc/containers/registries.conf.d are still read, as podman reads them).
     pub registries_conf: PathBuf,
+    /// CTL_NETWORK_BACKEND, when the test runs under [`with_network_backend`].
+    pub network_backend: Option<&'static str>,
+}
+
+thread_local! {
+    static NETWORK_BACKEND: std::cell::Cell<Option<&'static str>> = const { std::cell::Cell::new(None) };
+}
+
+/// Runs `body` with every [`Ctl`] it makes using bridge backend `backend`.
+pub fn with_network_backend(backend: &'static str, body: fn()) {
+    NETWORK_BACKEND.with(|b| b.set(Some(backend)));
+    body();
+    NETWORK_BACKEND.with(|b| b.set(None));
+}
+
+/// The bridge backend of the running test, if it chose one.
+pub fn network_backend() -> Option<&'static str> {
+    NETWORK_BACKEND.with(|b| b.get())
 }
 
 /// One finished `ctl` command.
@@ -89,6 +107,7 @@ impl Ctl {
             config_file: p.join("ctl.toml"),
             containers_conf: p.join("containers.conf"),
             registries_conf: p.join("registries.conf"),
+            network_backend: network_backend(),
             dir,
         }
     }
@@ -122,6 +141,7 @@ impl Ctl {
             .env("CONTAINERS_CONF", &self.containers_conf)
             .env("CONTAINERS_REGISTRIES_CONF", &self.registries_conf)
             .env("LANG", "C.UTF-8")
+            .env("CTL_NETWORK_BACKEND", self.network_backend.unwrap_or(""))
             .arg("--root")
             .arg(&self.root)
             .arg("--runroot")

@@ -5,6 +5,7 @@
 //! Each test has a network of its own (its own name, subnet and bridge), so the tests run
 //! in parallel with each other and with every other test on the default network.
 
+mod backend;
 mod dns;
 mod modes;
 mod ports;
@@ -37,6 +38,7 @@ pub struct Net {
 impl Net {
     /// `ctl network create --subnet 10.90.OCTET.0/24 NAME`.
     pub fn create(ctl: &Ctl, name: &str, octet: u8) -> Net {
+        let octet = octet_of(octet);
         let subnet = format!("10.90.{octet}.0/24");
         ctl.ok(&["network", "create", "--subnet", &subnet, name]);
         let v = ctl.ok(&["network", "inspect", name]).json();
@@ -63,6 +65,54 @@ impl Net {
             .unwrap_or(0)
     }
 }
+
+/// Whether the test runs on ctl's native backend (see [`native_too`]).
+pub fn native() -> bool {
+    crate::common::ctl::network_backend() == Some("native")
+}
+
+/// A test's own subnet octet: another one when it runs again on the native backend, in
+/// parallel with its netavark run.
+pub fn octet_of(octet: u8) -> u8 {
+    if native() {
+        octet + 100
+    } else {
+        octet
+    }
+}
+
+/// Whether a firewall line forwards host port `port`: netavark's rule (`dport N`) or an
+/// element of the native backend's port maps (`tcp . N : ADDRESS . PORT`).
+pub fn forwards_port(line: &str, port: u16) -> bool {
+    line.contains(&format!("dport {port}")) || line.contains(&format!(". {port} :"))
+}
+
+/// The host ends of the native backend's veths of container `id`.
+pub fn native_veths(id: &str) -> Vec<String> {
+    let prefix = format!("vc{}", &id[..10]);
+    links()
+        .into_iter()
+        .filter(|l| l.starts_with(&prefix))
+        .collect()
+}
+
+/// Tests run again with the native backend (`network-backend = "native"`): a module
+/// `native` of tests calling the ones named, each under [`with_network_backend`].
+///
+/// [`with_network_backend`]: crate::common::ctl::with_network_backend
+macro_rules! native_too {
+    ($($t:ident),* $(,)?) => {
+        mod native {
+            $(
+                #[test]
+                fn $t() {
+                    crate::common::ctl::with_network_backend("native", super::$t)
+                }
+            )*
+        }
+    };
+}
+pub(crate) use native_too;
 
 /// Runs a host command; its stdout (the test fails if it cannot run or fails).
 pub fn host(cmd: &str, args: &[&str]) -> String {

@@ -1,6 +1,7 @@
 //! What each `--network` mode gives the container: none only loopback, host the host's
 //! interfaces, and the default for root a bridge address.
 
+use super::native_too;
 use crate::common::WithImage;
 
 fn link_names(text: &str) -> Vec<String> {
@@ -106,3 +107,9 @@ fn root_containers_default_to_the_bridge() {
         .ok(&["run", "--rm", &w.reference, "busybox", "ip", "route"]);
     assert!(route.stdout.contains("default via 10.89.0.1"), "{route}");
 }
+
+native_too!(
+    none_has_only_loopback,
+    host_sees_the_hosts_interfaces,
+    root_containers_default_to_the_bridge,
+);

@@ -4,7 +4,7 @@
 
 use std::net::TcpListener;
 
-use super::{http_get_ok, httpd, inspect, ruleset};
+use super::{forwards_port, http_get_ok, httpd, inspect, native_too, ruleset};
 use crate::common::{free_port, Image, WithImage};
 
 #[test]
@@ -58,12 +58,11 @@ fn published_port_answers_http_from_the_host() {
 
     // Nobody else can take the port while the container has it.
     assert!(TcpListener::bind(("0.0.0.0", port)).is_err());
-    let dport = format!("dport {port}");
-    assert!(ruleset().iter().any(|l| l.contains(&dport)));
+    assert!(ruleset().iter().any(|l| forwards_port(l, port)));
 
     w.ctl.ok(&["stop", "-t", "1", "web"]);
     assert!(
-        !ruleset().iter().any(|l| l.contains(&dport)),
+        !ruleset().iter().any(|l| forwards_port(l, port)),
         "forwarding rules outlived the container"
     );
     TcpListener::bind(("0.0.0.0", port)).expect("the port is free after stop");
@@ -75,7 +74,7 @@ fn published_port_answers_http_from_the_host() {
     let resp = http_get_ok(&format!("127.0.0.1:{port}"), "/index.html");
     assert!(resp.contains("hello-from-ctl"), "{resp}");
     w.ctl.ok(&["rm", "-f", "web"]);
-    assert!(!ruleset().iter().any(|l| l.contains(&dport)));
+    assert!(!ruleset().iter().any(|l| forwards_port(l, port)));
 }
 
 /// Two free consecutive ports.
@@ -143,3 +142,9 @@ fn bad_publish_flags_are_one_line_errors() {
     }
     assert_eq!(w.ctl.ok(&["ps", "-aq"]).stdout, "");
 }
+
+native_too!(
+    published_port_answers_http_from_the_host,
+    ranges_and_publish_all,
+    bad_publish_flags_are_one_line_errors,
+);
