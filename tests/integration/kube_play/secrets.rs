@@ -61,14 +61,14 @@ fn kube_secrets_are_stored_read_by_later_plays_and_removed_by_down() {
     play(ctl, &["--no-pod-prefix", "--annotation", "team=blue"], &pod).success();
     log_with(ctl, "main", "user=admin pw=s3cr3t");
     // --annotation reaches the container's spec.
-    let id = ctl.inspect_container("main")["Id"]
+    let cid = ctl.inspect_container("main")["Id"]
         .as_str()
         .unwrap()
         .to_string();
     let spec = std::fs::read(
         ctl.dir()
             .join("root/containers")
-            .join(id)
+            .join(cid)
             .join("config.json"),
     );
     let spec: serde_json::Value = serde_json::from_slice(&spec.unwrap()).unwrap();
