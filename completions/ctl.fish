@@ -67,6 +67,7 @@ complete -c ctl -n "__fish_ctl_needs_command" -f -a "umount" -d 'Unmount a conta
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "cp" -d 'Copy files/folders between a container and the local filesystem'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "network" -d 'Manage networks'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "volume" -d 'Manage volumes'
+complete -c ctl -n "__fish_ctl_needs_command" -f -a "secret" -d 'Manage secrets'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "pod" -d 'Manage pods'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "kube" -d 'Play containers, pods or volumes from a structured file or generate one'
 complete -c ctl -n "__fish_ctl_needs_command" -f -a "play" -d 'Play containers, pods or volumes from a structured file (older spelling of kube play)'
@@ -162,6 +163,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l http-proxy -d 'Pass this
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l secret -d 'Give the container a secret: NAME[,type=mount|env][,target=T][,uid=N,gid=N,mode=M]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
@@ -297,6 +299,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l http-proxy -d 'Pass t
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l secret -d 'Give the container a secret: NAME[,type=mount|env][,target=T][,uid=N,gid=N,mode=M]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
@@ -979,6 +982,80 @@ complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcomma
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand volume; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "create" -d 'Create a new secret from a file or standard input (-)'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "ls" -d 'List secrets'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "inspect" -d 'Display detailed information on one or more secrets'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "rm" -d 'Remove one or more secrets'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and not __fish_seen_subcommand_from create ls inspect rm exists" -f -a "exists" -d 'Exit 0 if a secret exists, 1 if not'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -s d -l driver -d 'Secret driver (file)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l driver-opts -d 'Driver options: KEY=VALUE[,KEY=VALUE...] (file: path)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -s l -l label -d 'Set a label on the secret: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l env -d 'Read the secret from the environment variable named instead of a file'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l ignore -d 'If a secret of that name exists, print its id and create nothing'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -l replace -d 'If a secret of that name exists, replace it'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -s f -l filter -d 'Filter: name, id (KEY=VALUE; the value is a regular expression)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l format -d 'json, or a Go template such as \'{{.Name}}\' (\'table ...\' adds a header)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -s n -l noheading -d 'Do not print the header row'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -s q -l quiet -d 'Print only secret ids'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from ls" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s f -l format -d 'A Go template for each secret (e.g. \'{{.Spec.Name}}\')' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l pretty -d 'Print in a human-readable form (ignores --format)'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -l showsecret -d 'Show the secret\'s data'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from inspect" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -s a -l all -d 'Remove all secrets'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -s i -l ignore -d 'Ignore secrets that do not exist'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from rm" -s h -l help -d 'Print help'
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l root -d 'Image and container store directory' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runroot -d 'Run state directory (cleared at boot)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l log-level -d 'Log messages at or above this level to stderr: trace, debug, info, warn (warning), error (fatal, panic)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l config -d 'Config file (default /etc/ctl/ctl.toml, or ~/.config/ctl/ctl.toml rootless)' -r -F
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l events-backend -d 'Where events are recorded: file (the default), journald (kept in the file too) or none' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand secret; and __fish_seen_subcommand_from exists" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l root -d 'Image and container store directory' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l runroot -d 'Run state directory (cleared at boot)' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand pod; and not __fish_seen_subcommand_from create start stop restart kill pause unpause rm ps inspect exists prune logs top stats" -l runtime -d 'OCI runtime: a name (runc, crun, youki) or a path' -r
@@ -1231,6 +1308,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand
 none\t''
 journald\t''
 passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l log-opt -d 'Logging driver options: max-size=SIZE, max-file=N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l annotation -d 'Add an annotation to every container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l root -d 'Image and container store directory' -r -F
@@ -1242,6 +1321,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l replace -d 'Delete and recreate pods defined in the YAML file'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l publish-all -d 'Publish every containerPort on the host, also those without a hostPort'
+complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -l no-pod-prefix -d 'Do not prefix container names with the pod\'s name'
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from play" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand kube; and __fish_seen_subcommand_from down" -l root -d 'Image and container store directory' -r -F
@@ -1273,6 +1354,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand
 none\t''
 journald\t''
 passthrough\t''"
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l log-opt -d 'Logging driver options: max-size=SIZE, max-file=N' -r
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l annotation -d 'Add an annotation to every container: KEY=VALUE' -r
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l tls-verify -d 'Require HTTPS and verify certificates when contacting registries' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l root -d 'Image and container store directory' -r -F
@@ -1284,6 +1367,8 @@ complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l cgroup-manager -d 'Cgroup manager: cgroupfs, the one ctl uses (systemd is refused)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l runtime-flag -d 'A global option for the OCI runtime (refused: ctl passes none)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l replace -d 'Delete and recreate pods defined in the YAML file'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l publish-all -d 'Publish every containerPort on the host, also those without a hostPort'
+complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -l no-pod-prefix -d 'Do not prefix container names with the pod\'s name'
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -s q -l quiet -d 'Suppress output information when pulling images'
 complete -c ctl -n "__fish_ctl_using_subcommand play; and __fish_seen_subcommand_from kube" -s h -l help -d 'Print help'
 complete -c ctl -n "__fish_ctl_using_subcommand container; and not __fish_seen_subcommand_from run create start stop restart kill pause unpause init update exec attach rm wait logs ls inspect port rename stats top cp prune exists export commit diff mount unmount umount cleanup" -l root -d 'Image and container store directory' -r -F
@@ -1392,6 +1477,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l secret -d 'Give the container a secret: NAME[,type=mount|env][,target=T][,uid=N,gid=N,mode=M]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r
@@ -1527,6 +1613,7 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l label-file -d 'Read labels from a file: KEY=VALUE lines' -r -F
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l annotation -d 'Add an annotation to the container: KEY=VALUE' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l secret -d 'Give the container a secret: NAME[,type=mount|env][,target=T][,uid=N,gid=N,mode=M]' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l expose -d 'Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l oom-score-adj -d 'Tune the host\'s OOM preference for the container (-1000 to 1000)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l ipc -d 'IPC namespace: private (default), shareable, none (no /dev/shm), host, container:NAME, ns:PATH' -r

@@ -17,6 +17,8 @@ pub enum Error {
     Copy(#[from] crate::container::copy::CopyError),
     #[error(transparent)]
     ContainerOption(#[from] crate::container::options::OptionError),
+    #[error(transparent)]
+    Secret(#[from] crate::secret::SecretError),
     #[error("{}: {source}", path.display())]
     Io {
         path: PathBuf,

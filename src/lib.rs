@@ -16,6 +16,7 @@ pub mod observe;
 pub mod pod;
 pub mod rootless;
 pub mod runtime;
+pub mod secret;
 pub mod sys;
 pub mod system;
 pub mod systemd;

@@ -75,6 +75,9 @@ pub enum Command {
     /// Manage volumes
     #[command(subcommand)]
     Volume(volume::VolumeCommand),
+    /// Manage secrets
+    #[command(subcommand)]
+    Secret(super::secret::SecretCommand),
     /// Manage pods
     #[command(subcommand)]
     Pod(super::pod::PodCommand),

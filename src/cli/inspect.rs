@@ -335,6 +335,7 @@ fn container_json_all(m: &Manager, c: &Container) -> Value {
         v["Config"]["Healthcheck"] = json!(hc);
         v["State"]["Health"] = health_json(&log);
     }
+    secrets_json(&mut v, cfg);
     // podman leaves IDMappings out when the container has no user namespace of its own.
     if cfg.idmaps.is_none() {
         if let Some(h) = v["HostConfig"].as_object_mut() {
@@ -369,6 +370,24 @@ fn id_mappings(maps: Option<&ctl::container::plan::IdMappings>) -> Value {
 }
 
 /// podman's HostConfig of a container.
+/// podman's `Config.Secrets` (the mounted ones; omitempty) and its env secrets in
+/// `Config.Env`, their values masked.
+fn secrets_json(v: &mut Value, cfg: &ctl::container::store::ContainerConfig) {
+    let s = &cfg.secrets;
+    if !s.mounts.is_empty() {
+        v["Config"]["Secrets"] = s
+            .mounts
+            .iter()
+            .map(
+                |m| json!({"Name": m.name, "ID": m.id, "UID": m.uid, "GID": m.gid, "Mode": m.mode}),
+            )
+            .collect();
+    }
+    if let Some(env) = v["Config"]["Env"].as_array_mut() {
+        env.extend(s.env.keys().map(|k| json!(format!("{k}=*******"))));
+    }
+}
+
 fn host_config(cfg: &ctl::container::store::ContainerConfig) -> Value {
     let res = &cfg.host.resources;
     let period = res.cpu_period.unwrap_or(CPU_PERIOD);

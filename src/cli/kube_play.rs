@@ -47,6 +47,18 @@ pub struct PlayArgs {
     /// Logging driver for the container
     #[arg(long, value_enum)]
     pub log_driver: Option<LogDriverFlag>,
+    /// Logging driver options: max-size=SIZE, max-file=N
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub log_opt: Vec<String>,
+    /// Add an annotation to every container: KEY=VALUE
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub annotation: Vec<String>,
+    /// Publish every containerPort on the host, also those without a hostPort
+    #[arg(long)]
+    pub publish_all: bool,
+    /// Do not prefix container names with the pod's name
+    #[arg(long)]
+    pub no_pod_prefix: bool,
     /// Suppress output information when pulling images
     #[arg(short, long)]
     pub quiet: bool,
@@ -90,6 +102,22 @@ fn warn(w: &str) {
     eprintln!("{}", ctl::text::escape(&format!("Warning: {w}")));
 }
 
+/// The Secrets earlier plays stored (a stored secret whose data is no Secret's YAML is
+/// someone else's and left alone).
+fn stored_kube_secrets(ctx: &Context) -> Vec<k8s_openapi::api::core::v1::Secret> {
+    let secrets = ctl::secret::Secrets::open(&ctx.root);
+    let Ok(all) = secrets.list() else {
+        return Vec::new();
+    };
+    all.iter()
+        .filter_map(|s| secrets.lookup_data(&s.id).ok())
+        .filter_map(|(s, data)| {
+            plan::stored_kube_secret(&data)
+                .filter(|k| k.metadata.name.as_deref() == Some(s.name.as_str()))
+        })
+        .collect()
+}
+
 pub fn play(ctx: &Context, a: PlayArgs) -> Result<ExitCode> {
     let text = read_files(&a.files)?;
     let (docs, warnings) = document::parse(&text)?;
@@ -107,6 +135,11 @@ pub fn play(ctx: &Context, a: PlayArgs) -> Result<ExitCode> {
         network: a.network.clone(),
         log_driver: a.log_driver.map(Into::into),
         create_command: std::env::args().collect(),
+        annotations: a.annotation.clone(),
+        log_opts: a.log_opt.clone(),
+        publish_all: a.publish_all,
+        no_pod_prefix: a.no_pod_prefix,
+        stored_secrets: stored_kube_secrets(ctx),
     };
     let p = plan::plan(&docs, &extra, &opts)?;
     for w in &p.warnings {
@@ -144,6 +177,12 @@ pub fn play(ctx: &Context, a: PlayArgs) -> Result<ExitCode> {
         out.push_str("Volumes:\n");
         for v in &report.volumes {
             out.push_str(&format!("{v}\n"));
+        }
+    }
+    if !report.secrets.is_empty() {
+        out.push_str("Secrets:\n");
+        for s in &report.secrets {
+            out.push_str(&format!("{s}\n"));
         }
     }
     let mut failed = 0;
@@ -188,7 +227,11 @@ pub fn down(ctx: &Context, a: DownArgs) -> Result<ExitCode> {
     for id in &r.removed {
         out.push_str(&format!("{id}\n"));
     }
-    out.push_str("Secrets removed:\nVolumes removed:\n");
+    out.push_str("Secrets removed:\n");
+    for s in &r.secrets {
+        out.push_str(&format!("{s}\n"));
+    }
+    out.push_str("Volumes removed:\n");
     for v in &r.volumes {
         out.push_str(&format!("{v}\n"));
     }

@@ -53,6 +53,7 @@ mod rmi;
 mod run;
 mod run_pod;
 mod save;
+mod secret;
 #[cfg(test)]
 mod shorts;
 mod stats;
@@ -211,6 +212,7 @@ pub fn run() -> Result<ExitCode> {
         Command::Cp(a) | Command::Container(ContainerCommand::Cp(a)) => cp::exec(&ctx, a),
         Command::Network(a) => network::exec(&ctx, a),
         Command::Volume(a) => volume::exec(&ctx, a),
+        Command::Secret(a) => secret::exec(&ctx, a),
         Command::Pod(a) => pod::exec(&ctx, a),
         Command::Kube(a) => kube::exec(&ctx, a),
         Command::Play(a) => kube::exec_play(&ctx, a),

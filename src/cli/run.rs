@@ -192,6 +192,9 @@ pub struct CreateFlags {
     /// Add an annotation to the container: KEY=VALUE
     #[arg(long, value_name = "KEY=VALUE")]
     pub annotation: Vec<String>,
+    /// Give the container a secret: NAME[,type=mount|env][,target=T][,uid=N,gid=N,mode=M]
+    #[arg(long, value_name = "SECRET[,OPT=VALUE...]")]
+    pub secret: Vec<String>,
     /// Expose a port or a range (PORT[-END][/tcp|udp]); -P publishes it
     #[arg(long, value_name = "PORT[/PROTO]")]
     pub expose: Vec<String>,
@@ -486,6 +489,7 @@ impl CreateFlags {
             http_proxy: self.http_proxy,
             label_files: self.label_file.clone(),
             annotations: self.annotation.clone(),
+            secrets: self.secret.clone(),
             expose: self.expose.clone(),
             oom_score_adj: self.oom_score_adj,
             ipc: self.ipc.clone(),

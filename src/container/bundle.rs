@@ -29,6 +29,8 @@ use crate::image::store::ImageRecord;
 /// What the bundle made on the way to the spec and the record.
 struct Made {
     env: Vec<String>,
+    /// The `--secret`s: binds and variables for the spec, names for the record.
+    secrets: crate::secret::usage::Materialized,
     net: NetBundle,
     resources: Resources,
     userdata: PathBuf,
@@ -86,8 +88,10 @@ impl Manager {
         if let Some(owner) = owner {
             userns::give_to_root(&userdata, owner)?;
         }
+        let secrets = self.secret_copies(plan, &userdata, idmaps.as_ref())?;
         let made = Made {
             env: plan.env_for(Some(user.home.as_str())),
+            secrets,
             resources: confine::resources(plan, self.ctx.rootless)?,
             net,
             userdata,
@@ -169,6 +173,9 @@ impl Manager {
     ) -> Result<()> {
         let rootless = self.ctx.rootless;
         let mut mounts = plan.mounts.clone();
+        for (copy, dest) in &made.secrets.binds {
+            mounts.push(Mount::bind(copy.clone(), dest.clone(), true, vec![]));
+        }
         let mut devices = match plan.privileged && !rootless {
             true => host::devices(),
             false => Vec::new(),
@@ -221,7 +228,7 @@ impl Manager {
         }
         let mut input = SpecInput {
             args: plan.args.clone(),
-            env: made.env.clone(),
+            env: [made.env.clone(), made.secrets.env.clone()].concat(),
             cwd: PathBuf::from(&plan.workdir),
             user,
             terminal: plan.terminal,
@@ -399,7 +406,32 @@ impl Manager {
             health_log: plan.health_log.clone(),
             pod: plan.pod.clone(),
             infra: plan.infra,
+            secrets: made.secrets.record,
         }
+    }
+
+    /// The `--secret`s' copies in `userdata/secrets/`, owned by the ids asked for as the
+    /// host sees them through the container's own user namespace, if it has one.
+    fn secret_copies(
+        &self,
+        plan: &ContainerPlan,
+        userdata: &Path,
+        idmaps: Option<&IdMappings>,
+    ) -> Result<crate::secret::usage::Materialized> {
+        use crate::container::plan::to_host;
+        let secrets = crate::secret::Secrets::open(&self.ctx.root);
+        crate::secret::usage::materialize(
+            &secrets,
+            &plan.secrets,
+            userdata,
+            |uid, gid| match idmaps {
+                Some(m) => (
+                    to_host(&m.uid_map, uid).unwrap_or(uid),
+                    to_host(&m.gid_map, gid).unwrap_or(gid),
+                ),
+                None => (uid, gid),
+            },
+        )
     }
 
     /// The `container:X` namespaces of the plan, by kind, X resolved to its id.

@@ -138,6 +138,12 @@ pub struct ContainerConfig {
     /// container (only where they still point at it).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub other_names: Vec<String>,
+    /// `--secret`: the copies bound in and the variables set (their values are not here).
+    #[serde(
+        default,
+        skip_serializing_if = "crate::secret::usage::ContainerSecrets::is_empty"
+    )]
+    pub secrets: crate::secret::usage::ContainerSecrets,
     /// The healthcheck (the flags' over the image's); none: no healthcheck.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub healthcheck: Option<crate::container::health::config::HealthConfig>,

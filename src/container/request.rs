@@ -91,6 +91,8 @@ pub struct CreateRequest {
     pub label_files: Vec<PathBuf>,
     /// `--annotation KEY=VALUE`.
     pub annotations: Vec<String>,
+    /// `--secret NAME[,OPTIONS]`.
+    pub secrets: Vec<String>,
     /// `--expose PORT[-END][/PROTO]`: more exposed ports (published by `-P`).
     pub expose: Vec<String>,
     pub oom_score_adj: Option<i32>,
@@ -196,6 +198,7 @@ impl Default for CreateRequest {
             http_proxy: true,
             label_files: Vec::new(),
             annotations: Vec::new(),
+            secrets: Vec::new(),
             expose: Vec::new(),
             oom_score_adj: None,
             ipc: None,

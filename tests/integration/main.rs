@@ -31,6 +31,7 @@ mod push;
 mod resources;
 mod restart;
 mod rootless;
+mod secrets;
 mod security;
 mod systemd;
 mod terminal;

@@ -187,6 +187,8 @@ pub struct ContainerPlan {
     pub etc: EtcConfig,
     /// `--annotation`, over the labels in the spec's annotations.
     pub annotations: BTreeMap<String, String>,
+    /// `--secret`: files bound in, variables set, by the bundle.
+    pub secrets: crate::secret::usage::SecretUses,
     /// /dev/shm's size in bytes (0: no limit); `None`: 64 MiB.
     pub shm_size: Option<u64>,
     /// `--sysctl`.
@@ -550,6 +552,7 @@ pub fn resolve(
         network,
         etc,
         annotations,
+        secrets: crate::secret::usage::parse(&req.secrets)?,
         shm_size,
         sysctls,
         timezone,

@@ -15,7 +15,7 @@ use crate::image::store::ImageRecord;
 use crate::volume::record::CreateRequest as VolumeRequest;
 
 use super::container::CtrPlan;
-use super::plan::{PlayPlan, PodPlan};
+use super::plan::{KubeSecret, PlayPlan, PodPlan};
 use super::volumes::{MountPlan, Source, VolumeKind};
 use super::{PlayError, Result};
 
@@ -42,6 +42,8 @@ pub struct PlayedPod {
 
 #[derive(Debug, Clone, Default)]
 pub struct PlayReport {
+    /// The ids of the secrets stored from Secret documents.
+    pub secrets: Vec<String>,
     /// The PersistentVolumeClaims' volumes this play made.
     pub volumes: Vec<String>,
     pub pods: Vec<PlayedPod>,
@@ -111,6 +113,9 @@ impl Manager {
         made: &mut Made,
         report: &mut PlayReport,
     ) -> Result<()> {
+        for s in &plan.secrets {
+            report.secrets.push(self.store_kube_secret(s)?);
+        }
         let vols = self.volumes()?;
         for v in &plan.volumes {
             let existed = vols.get(&v.name).is_ok();
@@ -143,6 +148,38 @@ impl Manager {
             report.pods.push(played);
         }
         Ok(())
+    }
+
+    /// podman's playKubeSecret: a secret of the Secret's name holding its YAML, replacing
+    /// one of that name unless that one is immutable.
+    fn store_kube_secret(&self, s: &KubeSecret) -> Result<String> {
+        use crate::secret::{CreateOptions, SecretError, Secrets};
+        let secrets = Secrets::open(&self.ctx.root);
+        match secrets.lookup(&s.name) {
+            Ok(old) if old.metadata.get("immutable").map(String::as_str) == Some("true") => {
+                return Err(PlayError::Document {
+                    doc: format!("Secret {:?}", s.name),
+                    reason: "cannot remove colliding secret as it is set to immutable".into(),
+                })
+            }
+            Ok(_) | Err(Error::Secret(SecretError::NotFound(_))) => {}
+            Err(e) => return Err(e.into()),
+        }
+        let mut metadata = BTreeMap::new();
+        if s.immutable {
+            metadata.insert("immutable".to_string(), "true".to_string());
+        }
+        let opts = CreateOptions {
+            driver: "file".into(),
+            metadata,
+            replace: true,
+            ..Default::default()
+        };
+        let made = secrets.create(&s.name, &s.yaml, opts)?;
+        let mut e = Event::new("secret", "create");
+        e.id = made.id.clone();
+        self.record_event(e);
+        Ok(made.id)
     }
 
     fn make_pod(

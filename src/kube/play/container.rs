@@ -40,6 +40,12 @@ pub struct PodContext<'a> {
     pub labels: Vec<String>,
     pub annotations: Vec<String>,
     pub log_driver: Option<ctl_monitor::LogDriver>,
+    /// `--log-opt`.
+    pub log_opts: &'a [String],
+    /// `--publish-all`.
+    pub publish_all: bool,
+    /// `--no-pod-prefix`.
+    pub no_pod_prefix: bool,
     pub create_command: &'a [String],
 }
 
@@ -126,7 +132,11 @@ pub fn translate(
     };
     let vars = env::resolve(doc, at, ctr, p.sources, p.pod_name)?;
     let mut req = CreateRequest {
-        name: Some(format!("{}-{}", p.pod_name, ctr.name)),
+        name: Some(match p.no_pod_prefix {
+            true => ctr.name.clone(),
+            false => format!("{}-{}", p.pod_name, ctr.name),
+        }),
+        log_opts: p.log_opts.to_vec(),
         image,
         env: vars.iter().map(|(k, v)| format!("{k}={v}")).collect(),
         workdir: ctr.working_dir.clone().filter(|w| !w.is_empty()),
@@ -156,7 +166,11 @@ pub fn translate(
     }
     req.command = expand(&ctr.args).unwrap_or_default();
     for (i, port) in ctr.ports.iter().flatten().enumerate() {
-        let Some(host) = port.host_port.filter(|h| *h > 0) else {
+        // podman's getPodPorts: --publish-all publishes a containerPort on itself.
+        let host = port.host_port.filter(|h| *h > 0);
+        let host =
+            host.or((p.publish_all && port.container_port > 0).then_some(port.container_port));
+        let Some(host) = host else {
             continue;
         };
         let proto = port.protocol.as_deref().unwrap_or("TCP").to_lowercase();

@@ -14,6 +14,8 @@ use super::Result;
 pub struct DownReport {
     pub stopped: Vec<String>,
     pub removed: Vec<String>,
+    /// The secrets the file's Secret documents stored.
+    pub secrets: Vec<String>,
     pub volumes: Vec<String>,
     /// Failures, one line each; the others still happened.
     pub errors: Vec<String>,
@@ -31,6 +33,20 @@ impl Manager {
             match self.pod_remove(&name, true, None) {
                 Ok(id) => r.removed.push(id),
                 Err(Error::PodNotFound(_)) => {}
+                Err(e) => r.errors.push(e.to_string()),
+            }
+        }
+        // podman's: the Secret documents' secrets go, those already gone ignored.
+        let secrets = crate::secret::Secrets::open(&self.ctx.root);
+        for name in plan::secret_names(docs) {
+            match secrets.remove(&name) {
+                Ok(id) => {
+                    let mut e = crate::events::Event::new("secret", "remove");
+                    e.id = id.clone();
+                    self.record_event(e);
+                    r.secrets.push(id);
+                }
+                Err(Error::Secret(crate::secret::SecretError::NotFound(_))) => {}
                 Err(e) => r.errors.push(e.to_string()),
             }
         }

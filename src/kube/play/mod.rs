@@ -62,6 +62,17 @@ pub struct PlayOptions {
     pub log_driver: Option<ctl_monitor::LogDriver>,
     /// The command line, kept in the pod's and containers' records.
     pub create_command: Vec<String>,
+    /// `--annotation KEY=VALUE`: on every container, over the YAML's.
+    pub annotations: Vec<String>,
+    /// `--log-opt`.
+    pub log_opts: Vec<String>,
+    /// `--publish-all`: a containerPort without hostPort is published on the same port.
+    pub publish_all: bool,
+    /// `--no-pod-prefix`: containers are named as in the YAML, not `POD-NAME`.
+    pub no_pod_prefix: bool,
+    /// Secrets earlier plays stored from Secret documents, for the documents that name a
+    /// Secret this file does not define.
+    pub stored_secrets: Vec<k8s_openapi::api::core::v1::Secret>,
 }
 
 #[cfg(test)]

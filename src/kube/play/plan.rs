@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use k8s_openapi::api::core::v1::{ConfigMap, PodSpec};
+use k8s_openapi::api::core::v1::{ConfigMap, PodSpec, Secret};
 use k8s_openapi::apimachinery::pkg::apis::meta::v1::ObjectMeta;
 
 use crate::pod::create::PodRequest;
@@ -31,9 +31,27 @@ pub struct PodPlan {
 /// Everything a file asks for.
 #[derive(Debug, Clone, Default)]
 pub struct PlayPlan {
+    /// The Secret documents, stored as secrets of their names (podman's playKubeSecret).
+    pub secrets: Vec<KubeSecret>,
     pub volumes: Vec<VolumePlan>,
     pub pods: Vec<PodPlan>,
     pub warnings: Vec<String>,
+}
+
+/// A Secret document as a stored secret: its YAML is the data, which later plays read
+/// back (a secret volume or variable naming a Secret no document defines).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KubeSecret {
+    pub name: String,
+    pub yaml: Vec<u8>,
+    pub immutable: bool,
+}
+
+/// The Kubernetes Secret a stored secret's data holds, when a play stored it.
+pub fn stored_kube_secret(data: &[u8]) -> Option<Secret> {
+    serde_norway::from_slice::<Secret>(data)
+        .ok()
+        .filter(|s| s.metadata.name.is_some())
 }
 
 const POD_RULES: Rules = Rules {
@@ -177,6 +195,16 @@ fn pod_spec(o: &Object) -> Option<&PodSpec> {
     }
 }
 
+/// The names of the Secret documents.
+pub fn secret_names(docs: &[Document]) -> Vec<String> {
+    docs.iter()
+        .filter_map(|d| match &d.object {
+            Object::Secret(s) => Some(name_of(&s.metadata)),
+            _ => None,
+        })
+        .collect()
+}
+
 /// The emptyDir volumes of a pod named `pod` (its own: `kube down` always removes them).
 pub fn empty_dirs(docs: &[Document]) -> Vec<String> {
     let mut out = Vec::new();
@@ -216,10 +244,23 @@ pub fn empty_dirs(docs: &[Document]) -> Vec<String> {
 pub fn plan(docs: &[Document], extra: &[ConfigMap], opts: &PlayOptions) -> Result<PlayPlan> {
     let mut out = PlayPlan::default();
     let mut sources = Sources::default();
+    // Secrets stored by earlier plays, under this file's own.
+    for s in &opts.stored_secrets {
+        sources.add_secret(s);
+    }
     for d in docs {
         match &d.object {
             Object::ConfigMap(c) => sources.add_config_map(c),
-            Object::Secret(s) => sources.add_secret(s),
+            Object::Secret(s) => {
+                sources.add_secret(s);
+                out.secrets.push(KubeSecret {
+                    name: name_of(&s.metadata),
+                    yaml: serde_norway::to_string(&**s)
+                        .unwrap_or_default()
+                        .into_bytes(),
+                    immutable: s.immutable == Some(true),
+                });
+            }
             _ => {}
         }
     }
@@ -396,8 +437,12 @@ fn pod_plan(
             .iter()
             .flatten()
             .map(|(k, v)| format!("{k}={v}"))
+            .chain(opts.annotations.iter().cloned())
             .collect(),
         log_driver: opts.log_driver,
+        log_opts: &opts.log_opts,
+        publish_all: opts.publish_all,
+        no_pod_prefix: opts.no_pod_prefix,
         create_command: &opts.create_command,
     };
     let mut seen: Vec<String> = Vec::new();

@@ -269,3 +269,60 @@ fn publish_on_the_command_line_overrides_the_yaml_by_container_port() {
     );
     assert_eq!(merge_publish(yaml.clone(), &[]), yaml);
 }
+
+#[test]
+fn options_name_annotate_log_and_publish_every_container_port() {
+    let yaml = "apiVersion: v1\nkind: Pod\nmetadata: {name: p, annotations: {a: yaml}}\nspec:\n  \
+                containers: [{name: c, image: i, ports: [{containerPort: 80}, {containerPort: 53, protocol: UDP}, {containerPort: 90, hostPort: 9090}]}]\n";
+    let (docs, _) = parse(yaml).unwrap();
+    let opts = PlayOptions {
+        annotations: vec!["team=blue".into()],
+        log_opts: vec!["max-size=1m".into()],
+        publish_all: true,
+        no_pod_prefix: true,
+        ..Default::default()
+    };
+    let p = plan(&docs, &[], &opts).unwrap();
+    let c = &p.pods[0].containers[0].req;
+    assert_eq!(c.name.as_deref(), Some("c"));
+    assert_eq!(c.annotations, ["a=yaml", "team=blue"]);
+    assert_eq!(c.log_opts, ["max-size=1m"]);
+    assert_eq!(
+        p.pods[0].pod.publish,
+        ["80:80/tcp", "53:53/udp", "9090:90/tcp"]
+    );
+    // Without the options: the pod's prefix, only hostPorts published.
+    let p = planned(yaml);
+    assert_eq!(p.pods[0].containers[0].req.name.as_deref(), Some("p-c"));
+    assert_eq!(p.pods[0].pod.publish, ["9090:90/tcp"]);
+}
+
+#[test]
+fn secret_documents_are_stored_and_stored_ones_are_sources() {
+    use super::plan::stored_kube_secret;
+    let secret = "apiVersion: v1\nkind: Secret\nmetadata: {name: creds}\nimmutable: true\nstringData: {user: admin}\n";
+    let p = planned(secret);
+    assert_eq!(p.secrets.len(), 1);
+    assert_eq!(p.secrets[0].name, "creds");
+    assert!(p.secrets[0].immutable);
+    let stored = stored_kube_secret(&p.secrets[0].yaml).expect("the YAML reads back");
+    assert!(
+        stored_kube_secret(b"hunter2").is_none(),
+        "a plain secret is no Secret"
+    );
+    let pod = "apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: a, image: i, env: [{name: U, valueFrom: {secretKeyRef: {name: creds, key: user}}}]}]\n";
+    let (docs, _) = parse(pod).unwrap();
+    let opts = PlayOptions {
+        stored_secrets: vec![stored],
+        ..Default::default()
+    };
+    let p = plan(&docs, &[], &opts).unwrap();
+    assert!(p.pods[0].containers[0]
+        .req
+        .env
+        .contains(&"U=admin".to_string()));
+    assert!(
+        p.secrets.is_empty(),
+        "only the file's own Secrets are stored"
+    );
+}

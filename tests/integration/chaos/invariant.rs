@@ -333,6 +333,32 @@ fn violations(t: &Target) -> Vec<String> {
     }
     bad.extend(volume_violations(t));
     bad.extend(event_violations(t));
+    bad.extend(secret_violations(t));
+    bad
+}
+
+/// Secrets: listed cleanly, and each listed one is whole (its data readable).
+fn secret_violations(t: &Target) -> Vec<String> {
+    let mut bad = Vec::new();
+    let run = |args: &[&str]| {
+        let child = (t.command)(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn ctl secret");
+        Out::wait(args, child)
+    };
+    let out = run(&["secret", "ls", "-q"]);
+    if out.code != Some(0) || !out.stderr.is_empty() {
+        bad.push(format!("secret ls is not clean:\n{out}"));
+    }
+    for id in out.lines() {
+        let shown = run(&["secret", "inspect", "--showsecret", id]);
+        if shown.code != Some(0) {
+            bad.push(format!("secret {id} is listed but not whole:\n{shown}"));
+        }
+    }
     bad
 }
 

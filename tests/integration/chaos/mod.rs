@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(59) {
+    match rng.below(62) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -316,6 +316,22 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             s(&["kube", "play", "--replace", "--network", "none", &file])
         }
         58 => s(&["kube", "down", &kube_yaml(&img, &t.token, rng.below(2))]),
+        // Secrets: replaced and removed while containers are made with a copy of them
+        // (in the container's directory, gone with it); killed, a listed secret or none.
+        59 => s(&[
+            "secret",
+            "create",
+            "--replace",
+            "chaossecret",
+            "/etc/passwd",
+        ]),
+        60 => s(&["secret", "rm", "-i", "chaossecret"]),
+        61 => {
+            let mut a = run("-d", &["sleep", "1000"]);
+            a.insert(1, "chaossecret,target=/etc/chaos".into());
+            a.insert(1, "--secret".into());
+            a
+        }
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

@@ -4,6 +4,8 @@
 //! a claim, a Job and its init containers, `kube down`, and each bad input refused in one
 //! line with nothing left.
 
+mod secrets;
+
 use std::io::{Read, Write};
 use std::time::{Duration, Instant};
 

@@ -129,6 +129,7 @@ fn golden() -> ContainerPlan {
         },
         etc: EtcConfig::default(),
         annotations: BTreeMap::new(),
+        secrets: Default::default(),
         shm_size: None,
         sysctls: BTreeMap::new(),
         timezone: None,
