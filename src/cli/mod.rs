@@ -50,6 +50,7 @@ mod push;
 mod rename;
 mod rmi;
 mod run;
+mod run_extras;
 mod run_pod;
 mod save;
 #[cfg(test)]
