@@ -206,6 +206,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-interval 
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l hosts-file -d 'Base of /etc/hosts: an absolute host path, none (an empty one) or image (the image\'s /etc/hosts); default: containers.conf\'s base_hosts_file' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l image-volume -d 'The image\'s volumes: bind (anonymous volumes, the default), tmpfs or ignore' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l personality -d 'Execution domain (personality(2)): LINUX or LINUX32' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroup-conf -d 'Write a file of the container\'s cgroup (v2): KEY=VALUE, e.g. memory.high=1073741824' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l cgroup-parent -d 'The cgroup the container\'s cgroup is made under (relative: under the root)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand run" -l requires -d 'Containers (names or ids, comma-separated) started before this one at each start' -r
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -342,6 +348,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-interv
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l hosts-file -d 'Base of /etc/hosts: an absolute host path, none (an empty one) or image (the image\'s /etc/hosts); default: containers.conf\'s base_hosts_file' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l image-volume -d 'The image\'s volumes: bind (anonymous volumes, the default), tmpfs or ignore' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l personality -d 'Execution domain (personality(2)): LINUX or LINUX32' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroup-conf -d 'Write a file of the container\'s cgroup (v2): KEY=VALUE, e.g. memory.high=1073741824' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l cgroup-parent -d 'The cgroup the container\'s cgroup is made under (relative: under the root)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand create" -l requires -d 'Containers (names or ids, comma-separated) started before this one at each start' -r
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -1520,6 +1532,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l hosts-file -d 'Base of /etc/hosts: an absolute host path, none (an empty one) or image (the image\'s /etc/hosts); default: containers.conf\'s base_hosts_file' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l image-volume -d 'The image\'s volumes: bind (anonymous volumes, the default), tmpfs or ignore' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l personality -d 'Execution domain (personality(2)): LINUX or LINUX32' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-conf -d 'Write a file of the container\'s cgroup (v2): KEY=VALUE, e.g. memory.high=1073741824' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l cgroup-parent -d 'The cgroup the container\'s cgroup is made under (relative: under the root)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l requires -d 'Containers (names or ids, comma-separated) started before this one at each start' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from run" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''
@@ -1656,6 +1674,12 @@ complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subco
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-retries -d 'Set the maximum number of retries before the startup healthcheck will restart the container (default 0: never)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-success -d 'Set the number of consecutive successes before the startup healthcheck is marked as successful and the normal healthcheck begins (0 indicates any success will start the regular healthcheck)' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l health-startup-timeout -d 'Set the maximum amount of time that the startup healthcheck may take before it is considered failed (default "30s")' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l hosts-file -d 'Base of /etc/hosts: an absolute host path, none (an empty one) or image (the image\'s /etc/hosts); default: containers.conf\'s base_hosts_file' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l image-volume -d 'The image\'s volumes: bind (anonymous volumes, the default), tmpfs or ignore' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l personality -d 'Execution domain (personality(2)): LINUX or LINUX32' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-conf -d 'Write a file of the container\'s cgroup (v2): KEY=VALUE, e.g. memory.high=1073741824' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l cgroup-parent -d 'The cgroup the container\'s cgroup is made under (relative: under the root)' -r
+complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l requires -d 'Containers (names or ids, comma-separated) started before this one at each start' -r
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l tls-verify -d 'Require HTTPS for the pull (false: plain HTTP)' -r -f -a "true\t''
 false\t''"
 complete -c ctl -n "__fish_ctl_using_subcommand container; and __fish_seen_subcommand_from create" -l sdnotify -d 'Under systemd (NOTIFY_SOCKET set): who sends READY=1: container, conmon (ctl\'s monitor, once the container started) or ignore' -r -f -a "container\t''

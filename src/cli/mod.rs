@@ -51,6 +51,7 @@ mod push;
 mod rename;
 mod rmi;
 mod run;
+mod run_extras;
 mod run_pod;
 mod save;
 mod secret;

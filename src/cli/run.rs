@@ -284,6 +284,8 @@ pub struct CreateFlags {
     pub restart: String,
     #[command(flatten)]
     pub health: super::healthcheck::Flags,
+    #[command(flatten)]
+    pub extras: super::run_extras::ExtrasFlags,
     /// Require HTTPS for the pull (false: plain HTTP)
     #[arg(long, value_name = "BOOL", num_args = 0..=1, default_missing_value = "true")]
     pub tls_verify: Option<bool>,
@@ -521,6 +523,7 @@ impl CreateFlags {
             image_healthcheck: None,
             pod: None,
             infra: false,
+            extras: self.extras.request(),
             sdnotify: self.sdnotify.into(),
             create_command: std::env::args_os()
                 .map(|a| a.to_string_lossy().into_owned())

@@ -37,6 +37,8 @@ pub struct ContainerDefaults {
     /// Bytes; negative: no limit.
     pub log_size_max: Option<i64>,
     pub init_path: Option<PathBuf>,
+    /// The base of /etc/hosts: a host path, `none` or `image` (`--hosts-file`).
+    pub base_hosts_file: Option<String>,
 }
 
 impl ContainerDefaults {
@@ -56,7 +58,8 @@ impl ContainerDefaults {
             default_capabilities,
             pids_limit,
             log_size_max,
-            init_path
+            init_path,
+            base_hosts_file
         );
     }
 }
@@ -215,6 +218,12 @@ impl ContainersConf {
                     .as_str()
                     .ok_or_else(|| err("init_path: not a string".into()))?;
                 d.init_path = (!s.is_empty()).then(|| PathBuf::from(s));
+            }
+            if let Some(value) = c.get("base_hosts_file") {
+                let s = value
+                    .as_str()
+                    .ok_or_else(|| err("base_hosts_file: not a string".into()))?;
+                d.base_hosts_file = (!s.is_empty()).then(|| s.to_string());
             }
         }
         if let Some(e) = v.get("engine") {

@@ -82,6 +82,7 @@ log_size_max = -1
 default_ulimits = ["nofile=1024:2048"]
 dns_servers = ["10.0.0.53"]
 init_path = "/usr/libexec/podman/catatonit"
+base_hosts_file = "image"
 [engine]
 runtime = "crun"
 "#,
@@ -102,6 +103,7 @@ runtime = "crun"
         d.init_path.as_deref(),
         Some(Path::new("/usr/libexec/podman/catatonit"))
     );
+    assert_eq!(d.base_hosts_file.as_deref(), Some("image"));
     assert_eq!(c.runtime.as_deref(), Some("runc"));
     assert_eq!(c.files.len(), 2);
 }

@@ -296,7 +296,8 @@ impl Manager {
         }
         input.seccomp = confine::seccomp_filter(plan, &input)?;
         confine::check_ulimits(&plan.ulimits, rootless)?;
-        let spec = spec::build_spec(&input).map_err(Error::ContainerOption)?;
+        let mut spec = spec::build_spec(&input).map_err(Error::ContainerOption)?;
+        spec::extras::apply(&mut spec, &plan.extras, rootless, id)?;
         let json = serde_json::to_vec_pretty(&spec).map_err(|e| Error::InvalidInput {
             what: "spec",
             value: id.to_string(),
@@ -407,6 +408,7 @@ impl Manager {
             pod: plan.pod.clone(),
             infra: plan.infra,
             secrets: made.secrets.record,
+            requires: plan.extras.requires.clone(),
         }
     }
 
@@ -516,10 +518,8 @@ impl Manager {
             } else {
                 vec![hostname, name]
             };
-            let base = match host_net {
-                true => fs::read_to_string("/etc/hosts").unwrap_or_default(),
-                false => String::new(),
-            };
+            let merged = userdata.with_file_name("merged");
+            let base = crate::container::hosts_base::hosts_base(etc, host_net, &merged)?;
             let hosts = userdata.join("hosts");
             let text = spec::hosts_file(&user, &base, gateway, None, &names);
             fs::write(&hosts, text).at(&hosts)?;

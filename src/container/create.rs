@@ -30,7 +30,9 @@ impl Manager {
         req.labels = labels;
         req.inherited_mounts = self.volumes_from(&req.volumes_from)?;
         let settings = Settings::detect(&self.ctx);
-        plan::resolve(&req, &config, &env_files, &settings, &Containers::new_id())
+        let mut plan = plan::resolve(&req, &config, &env_files, &settings, &Containers::new_id())?;
+        plan.extras.requires = self.required_ids(&plan.extras.requires)?;
+        Ok(plan)
     }
 
     /// Creates a container from an image as planned: record, rootfs, bundle. Nothing runs

@@ -224,7 +224,21 @@ pub fn launch(
             Stdio::null()
         }
     };
-    let status = Command::new(&monitor)
+    let mut command = Command::new(&monitor);
+    if let Some(persona) = crate::container::spec::extras::personality_of(&args.bundle) {
+        // The persona passes through fork and exec to the runtime and the container's
+        // process, for a runtime that does not apply the spec's (runc before 1.2).
+        use std::os::unix::process::CommandExt;
+        // SAFETY: the hook only makes the personality(2) system call, which is
+        // async-signal-safe, and touches no memory of the parent.
+        unsafe {
+            command.pre_exec(move || match libc::personality(persona) {
+                -1 => Err(std::io::Error::last_os_error()),
+                _ => Ok(()),
+            });
+        }
+    }
+    let status = command
         .args(args.to_args())
         // The monitor has it in its arguments; its children (runtime, exit command) must not.
         .env_remove("NOTIFY_SOCKET")

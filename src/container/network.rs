@@ -397,7 +397,9 @@ impl Manager {
         }
         if !cfg.etc.no_hosts {
             let user = crate::container::bundle::hosts_entries(&cfg.etc, first.gateway, true)?;
-            let hosts = spec::hosts_file(&user, "", first.gateway, Some(first.ip), &names);
+            let merged = userdata.with_file_name("merged");
+            let base = crate::container::hosts_base::hosts_base(&cfg.etc, false, &merged)?;
+            let hosts = spec::hosts_file(&user, &base, first.gateway, Some(first.ip), &names);
             write_file(&userdata.join("hosts"), &hosts)?;
         }
         let servers: Vec<IpAddr> = ns

@@ -165,6 +165,9 @@ pub struct ContainerConfig {
     /// The pod's infra container: it holds the pod's namespaces.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub infra: bool,
+    /// `--requires`: the containers (ids) started before this one, which stay while it does.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub requires: Vec<String>,
 }
 
 fn is_no_action(a: &ctl_monitor::health::OnFailure) -> bool {
@@ -179,6 +182,7 @@ impl ContainerConfig {
         if let crate::network::Mode::Container(id) = &self.network {
             out.push(id);
         }
+        out.extend(self.requires.iter().map(String::as_str));
         out.sort_unstable();
         out.dedup();
         out
@@ -212,6 +216,11 @@ pub struct EtcConfig {
     /// `--no-hostname`: no /etc/hostname is made; the image's stays.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub no_hostname: bool,
+    /// `--hosts-file` (or containers.conf's `base_hosts_file`): the base of /etc/hosts,
+    /// `none`, `image` or a host path; `None`: ctl's own (empty; the host's file on the
+    /// host's network).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hosts_file: Option<String>,
 }
 
 /// One `--add-host NAME[;NAME...]:ADDRESS`.

@@ -142,6 +142,8 @@ pub struct CreateRequest {
     /// The pod (its id) the container is made in; `infra`: as its infra container.
     pub pod: Option<String>,
     pub infra: bool,
+    /// `--hosts-file`, `--image-volume`, `--personality`, `--cgroup-*`, `--requires`.
+    pub extras: crate::container::plan::ExtrasRequest,
 }
 
 impl Default for CreateRequest {
@@ -229,6 +231,7 @@ impl Default for CreateRequest {
             create_command: Vec::new(),
             pod: None,
             infra: false,
+            extras: Default::default(),
         }
     }
 }

@@ -15,6 +15,7 @@ impl Manager {
     pub fn start(&self, id: &str) -> Result<()> {
         if let Ok(c) = self.containers.config(id) {
             self.start_pod_infra(&c)?;
+            self.start_requirements(&c)?;
         }
         let mut h = self.hold(id)?;
         self.start_held(&mut h)
@@ -41,6 +42,7 @@ impl Manager {
     pub fn prepare(&self, id: &str) -> Result<()> {
         if let Ok(c) = self.containers.config(id) {
             self.start_pod_infra(&c)?;
+            self.start_requirements(&c)?;
         }
         let mut h = self.hold(id)?;
         match h.state.status {

@@ -76,6 +76,9 @@ impl Manager {
     /// Stops the container (as [`Manager::stop`]) and starts it again, under one hold: no
     /// other command on it can come between the two.
     pub fn restart(&self, id: &str, timeout: Duration) -> Result<Stopped> {
+        if let Ok(c) = self.containers.config(id) {
+            self.start_requirements(&c)?;
+        }
         let mut h = self.hold(id)?;
         if h.state.paused {
             return Err(Error::StateImproper(

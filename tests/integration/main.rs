@@ -12,6 +12,7 @@ mod config;
 mod docs;
 mod errors;
 mod faults;
+mod flags;
 mod formats;
 mod health;
 mod hostile;

@@ -32,6 +32,7 @@ use crate::network::rootless::{self as usernet, Backend};
 use crate::network::Mode;
 
 mod etc;
+mod extras;
 mod kernel;
 pub use kernel::DeviceRule;
 mod namespaces;
@@ -42,6 +43,7 @@ mod userns;
 mod volumes;
 
 pub use etc::HOST_GATEWAY;
+pub use extras::{Extras, ExtrasRequest};
 pub use kernel::label_file_lines;
 pub use namespaces::{DeviceRequest, NamespacesPlan, NsMode};
 pub use userns::{parse_id_map, to_host, IdMapping, IdMappings, UsernsPlan};
@@ -252,6 +254,8 @@ pub struct ContainerPlan {
     /// The pod's id; `infra`: the pod's infra container.
     pub pod: Option<String>,
     pub infra: bool,
+    /// `--personality`, `--cgroup-conf`, `--cgroup-parent`, `--requires`.
+    pub extras: Extras,
 }
 
 impl ContainerPlan {
@@ -324,7 +328,9 @@ pub fn resolve(
             mounts.push(m.clone());
         }
     }
-    mounts.extend(volumes::image_volumes(&cfg, &mounts));
+    let image_volume = extras::image_volume_mode(req.extras.image_volume.as_deref())?;
+    let image_volumes = volumes::image_volumes(&cfg, &mounts);
+    mounts.extend(extras::apply_image_volume_mode(image_volume, image_volumes));
     // What runc would refuse only after the container was made, refused before.
     checks::exec_fits(&flag_env, &req.command, settings.arg_max)?;
     if let Some(h) = &req.hostname {
@@ -333,6 +339,11 @@ pub fn resolve(
     let mut warnings = Vec::new();
     let network = network::network(req, image, settings, &mut warnings)?;
     let mut etc = etc::etc(req)?;
+    etc.hosts_file = extras::hosts_file(
+        req.extras.hosts_file.as_deref(),
+        settings.defaults.base_hosts_file.as_deref(),
+        req.no_hosts,
+    )?;
     if !etc.image_resolv_conf {
         // containers.conf's servers come first, then --dns's, as podman writes them.
         let mut servers = Vec::new();
@@ -594,6 +605,7 @@ pub fn resolve(
         create_command: req.create_command.clone(),
         pod: req.pod.clone(),
         infra: req.infra,
+        extras: extras::extras(&req.extras, settings.rootless, settings.cgroup_v2)?,
     };
     defaults::apply(plan, req, settings)
 }

@@ -3,6 +3,7 @@
 //! environment and the contents of the generated /etc/hosts, /etc/hostname, /etc/resolv.conf.
 
 mod etc;
+pub mod extras;
 mod mounts;
 mod process;
 #[cfg(test)]

@@ -18,6 +18,7 @@ fn containers_conf_defaults_sit_under_the_flags() {
             default_capabilities: Some(strings(&["CHOWN", "CAP_NET_RAW"])),
             init_path: Some("/opt/init".into()),
             dns_servers: None,
+            base_hosts_file: None,
         },
         ..root()
     };

@@ -35,6 +35,7 @@ fn dns_and_hosts_as_asked() {
             ],
             no_hosts: false,
             no_hostname: false,
+            hosts_file: None,
         },
         ..golden()
     };

@@ -175,6 +175,7 @@ fn golden() -> ContainerPlan {
         create_command: vec![],
         pod: None,
         infra: false,
+        extras: Default::default(),
     }
 }
 
