@@ -445,17 +445,29 @@ _ctl() {
             ctl__subcmd__volume,exists)
                 cmd="ctl__subcmd__volume__subcmd__exists"
                 ;;
+            ctl__subcmd__volume,export)
+                cmd="ctl__subcmd__volume__subcmd__export"
+                ;;
+            ctl__subcmd__volume,import)
+                cmd="ctl__subcmd__volume__subcmd__import"
+                ;;
             ctl__subcmd__volume,inspect)
                 cmd="ctl__subcmd__volume__subcmd__inspect"
                 ;;
             ctl__subcmd__volume,ls)
                 cmd="ctl__subcmd__volume__subcmd__ls"
                 ;;
+            ctl__subcmd__volume,mount)
+                cmd="ctl__subcmd__volume__subcmd__mount"
+                ;;
             ctl__subcmd__volume,prune)
                 cmd="ctl__subcmd__volume__subcmd__prune"
                 ;;
             ctl__subcmd__volume,rm)
                 cmd="ctl__subcmd__volume__subcmd__rm"
+                ;;
+            ctl__subcmd__volume,unmount)
+                cmd="ctl__subcmd__volume__subcmd__unmount"
                 ;;
             *)
                 ;;
@@ -10378,7 +10390,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__volume)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm prune exists"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm prune exists mount unmount export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -10547,6 +10559,106 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__volume__subcmd__export)
+            opts="-o -h --output --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__volume__subcmd__import)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__volume__subcmd__inspect)
             opts="-a -f -h --all --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -10659,6 +10771,52 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__volume__subcmd__mount)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__volume__subcmd__prune)
             opts="-f -h --force --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -10724,6 +10882,52 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__volume__subcmd__unmount)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -10875,6 +11079,10 @@ _ctl_subcommand() {
         "volume:rm"|"volume:remove") _ctl_path=volume/rm ;;
         "volume:prune") _ctl_path=volume/prune ;;
         "volume:exists") _ctl_path=volume/exists ;;
+        "volume:mount") _ctl_path=volume/mount ;;
+        "volume:unmount"|"volume:umount") _ctl_path=volume/unmount ;;
+        "volume:export") _ctl_path=volume/export ;;
+        "volume:import") _ctl_path=volume/import ;;
         ":pod") _ctl_path=pod ;;
         "pod:create") _ctl_path=pod/create ;;
         "pod:start") _ctl_path=pod/start ;;
@@ -11014,6 +11222,7 @@ _ctl_takes_value() {
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;
         "volume/prune":--filter) return 0 ;;
+        "volume/export":-o|"volume/export":--output) return 0 ;;
         "pod/create":-n|"pod/create":--name|"pod/create":-p|"pod/create":--publish|"pod/create":--network|"pod/create":--share|"pod/create":--infra|"pod/create":--infra-image|"pod/create":--infra-command|"pod/create":--infra-name|"pod/create":-l|"pod/create":--label|"pod/create":--hostname|"pod/create":--add-host|"pod/create":--dns|"pod/create":-v|"pod/create":--volume|"pod/create":--pod-id-file|"pod/create":--infra-conmon-pidfile|"pod/create":--exit-policy) return 0 ;;
         "pod/start":--pod-id-file) return 0 ;;
         "pod/stop":-t|"pod/stop":--time|"pod/stop":--pod-id-file) return 0 ;;

@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(59) {
+    match rng.below(62) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -310,6 +310,11 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             s(&["kube", "play", "--replace", "--network", "none", &file])
         }
         58 => s(&["kube", "down", &kube_yaml(&img, &t.token, rng.below(2))]),
+        // The tmpfs volume mounted and unmounted by hand (a user without a record), and
+        // exported (mounted for that time when nobody uses it).
+        59 => s(&["volume", "mount", "chaostmpfs"]),
+        60 => s(&["volume", "unmount", "chaostmpfs"]),
+        61 => s(&["volume", "export", "-o", "/dev/null", "chaostmpfs"]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }
