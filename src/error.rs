@@ -202,6 +202,9 @@ pub enum Error {
     /// mount(8)'s own words, as podman passes them on.
     #[error("mounting volume {name}: {reason}")]
     VolumeMount { name: String, reason: String },
+    /// podman's words for a tar `volume import` cannot unpack.
+    #[error("extracting into volume {name}: {reason}")]
+    VolumeImport { name: String, reason: String },
     #[error("cannot mount the overlay rootfs at {}: {reason}", target.display())]
     OverlayMount { target: PathBuf, reason: String },
     /// Making the container's own user namespace or its id-mapped layers.

@@ -65,6 +65,7 @@ mod top;
 mod update;
 mod usage;
 mod volume;
+mod volume_data;
 mod wait;
 
 use std::path::PathBuf;

@@ -412,7 +412,11 @@ fn print_once(
     // filter, at the running ones unless -a (or -n, -l) says all.
     let all = args.all || args.last.is_some() || args.latest || filters.has_status();
     let mut rows: Vec<Listed> = Vec::new();
-    for entry in m.list()? {
+    let listed = m.list()?;
+    // Volume mounts of users found dead above go, as their records now say (best effort:
+    // the next look tries again).
+    let _ = m.settle_volume_mounts();
+    for entry in listed {
         match entry {
             Ok((cfg, st)) => {
                 if !all && st.podman_status() != "running" {

@@ -1,4 +1,5 @@
-//! `ctl volume create|ls|inspect|rm|prune|exists`: named and anonymous volumes, podman's
+//! `ctl volume create|ls|inspect|rm|prune|exists` (mount, unmount, export and import in
+//! volume_data.rs): named and anonymous volumes, podman's
 //! flags, columns, JSON and exit codes.
 
 use std::io::BufRead;
@@ -42,6 +43,15 @@ pub enum VolumeCommand {
     Prune(PruneArgs),
     /// Exit 0 if a volume exists, 1 if not
     Exists(super::exists::Args),
+    /// Mount a volume's filesystem and print its path
+    Mount(super::volume_data::MountArgs),
+    /// Unmount a volume mounted with volume mount
+    #[command(alias = "umount")]
+    Unmount(super::volume_data::UnmountArgs),
+    /// Write a volume's content as a tar archive
+    Export(super::volume_data::ExportArgs),
+    /// Unpack a tar archive into an existing volume
+    Import(super::volume_data::ImportArgs),
 }
 
 #[derive(Debug, clap::Args)]
@@ -138,6 +148,10 @@ pub fn exec(ctx: &Context, cmd: VolumeCommand) -> Result<ExitCode> {
         VolumeCommand::Rm(a) => rm(&m, a),
         VolumeCommand::Prune(a) => prune(&m, a),
         VolumeCommand::Exists(a) => exists(&m, &a),
+        VolumeCommand::Mount(a) => super::volume_data::mount(&m, ctx, a),
+        VolumeCommand::Unmount(a) => super::volume_data::unmount(&m, ctx, a),
+        VolumeCommand::Export(a) => super::volume_data::export(&m, a),
+        VolumeCommand::Import(a) => super::volume_data::import(&m, ctx, a),
     }
 }
 
@@ -239,6 +253,7 @@ fn filtered(m: &Manager, raw: &[String], prune: bool) -> Result<Vec<(Volume, boo
     let now = ctl::timetype::now();
     let filter = VolumeFilter::compile(raw, now, ctl::timetype::local_offset(now.0))?;
     let vols = m.volumes()?.list()?;
+    m.settle_volume_mounts()?;
     let used = if filter.wants_use() || prune {
         m.volumes_in_use()?
     } else {
@@ -405,7 +420,11 @@ fn prune(m: &Manager, a: PruneArgs) -> Result<ExitCode> {
     let mut code = 0u8;
     for v in unused {
         match m.remove_volume(&v.name, false, Duration::ZERO) {
-            Ok(()) => println!("{}", v.name),
+            Ok(()) => {
+                // podman's: a pruned volume's remove event, then prune.
+                m.record_event(ctl::events::Event::volume("prune", &v.name));
+                println!("{}", v.name)
+            }
             // Taken meanwhile, or gone: not unused any more.
             Err(ctl::Error::VolumeInUse { .. } | ctl::Error::VolumeNotFound(_)) => {}
             Err(e) => {

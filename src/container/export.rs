@@ -303,40 +303,52 @@ impl Writer<'_> {
             .map_err(|e| self.err(&path, e))
     }
 
-    /// The file's extended attributes as a PAX header before its entry (SCHILY.xattr.*, as
-    /// GNU tar writes them); overlay's own and SELinux labels are the host's, not the file's.
+    /// The file's extended attributes as a PAX header before its entry.
     fn xattrs(&mut self, file: &File, path: &Path) -> Result<()> {
-        let names = match file.list_xattr() {
-            Ok(n) => n,
-            Err(e) if e.raw_os_error() == Some(libc::ENOTSUP) => return Ok(()),
-            Err(e) => return Err(self.err(path, e)),
-        };
-        let mut records = Vec::new();
-        for n in names {
-            let b = n.as_bytes();
-            if b.starts_with(b"trusted.overlay.")
-                || b.starts_with(b"user.overlay.")
-                || b == b"security.selinux"
-            {
-                continue;
-            }
-            if let Some(v) = file.get_xattr(&n).map_err(|e| self.err(path, e))? {
-                let mut key = b"SCHILY.xattr.".to_vec();
-                key.extend_from_slice(b);
-                records.extend(pax_record(&key, &v));
-            }
-        }
-        if records.is_empty() {
-            return Ok(());
-        }
-        let mut h = Header::new_ustar();
-        h.set_entry_type(EntryType::XHeader);
-        h.set_size(records.len() as u64);
-        h.set_mode(0o644);
-        self.tar
-            .append_data(&mut h, "PaxHeader", records.as_slice())
-            .map_err(|e| self.err(path, e))
+        let records = xattr_records(file).map_err(|e| self.err(path, e))?;
+        append_pax(&mut self.tar, &records).map_err(|e| self.err(path, e))
     }
+}
+
+/// The file's extended attributes as PAX records (SCHILY.xattr.*, as GNU tar writes them);
+/// overlay's own and SELinux labels are the host's, not the file's. Shared with `cp`.
+pub(crate) fn xattr_records(file: &File) -> std::io::Result<Vec<u8>> {
+    let names = match file.list_xattr() {
+        Ok(n) => n,
+        Err(e) if e.raw_os_error() == Some(libc::ENOTSUP) => return Ok(Vec::new()),
+        Err(e) => return Err(e),
+    };
+    let mut records = Vec::new();
+    for n in names {
+        let b = n.as_bytes();
+        if b.starts_with(b"trusted.overlay.")
+            || b.starts_with(b"user.overlay.")
+            || b == b"security.selinux"
+        {
+            continue;
+        }
+        if let Some(v) = file.get_xattr(&n)? {
+            let mut key = b"SCHILY.xattr.".to_vec();
+            key.extend_from_slice(b);
+            records.extend(pax_record(&key, &v));
+        }
+    }
+    Ok(records)
+}
+
+/// `records` as a PAX extended header for the entry that follows (nothing if empty).
+pub(crate) fn append_pax<W: Write>(
+    tar: &mut tar::Builder<W>,
+    records: &[u8],
+) -> std::io::Result<()> {
+    if records.is_empty() {
+        return Ok(());
+    }
+    let mut h = Header::new_ustar();
+    h.set_entry_type(EntryType::XHeader);
+    h.set_size(records.len() as u64);
+    h.set_mode(0o644);
+    tar.append_data(&mut h, "PaxHeader", records)
 }
 
 const OPAQUE: &str = ".wh..wh..opq";

@@ -151,7 +151,7 @@ impl Manager {
     }
 
     /// podman's MountCount: how many containers have the volume mounted now (started and
-    /// not yet stopped); 0 for a volume that is a plain directory, which is never mounted.
+    /// not yet stopped) and `volume mount`s not undone; 0 for a volume that is a plain directory, which is never mounted.
     pub fn volume_mount_count(&self, v: &crate::volume::Volume) -> Result<u32> {
         if !v.needs_mount() {
             return Ok(0);
@@ -161,7 +161,8 @@ impl Manager {
             .into_iter()
             .flatten()
             .filter(|(cfg, st)| uses(&cfg.mounts, &v.name) && st.status.is_active())
-            .count() as u32)
+            .count() as u32
+            + v.manual_mounts)
     }
 
     /// Every volume name some container mounts.

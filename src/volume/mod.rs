@@ -17,6 +17,7 @@
 //! written, so `volume rm` under the same lock sees every user.
 
 pub mod copyup;
+pub mod data;
 pub mod filter;
 pub mod mount;
 pub mod options;

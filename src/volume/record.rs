@@ -36,6 +36,14 @@ pub struct Volume {
     pub uid: Option<u32>,
     #[serde(default, rename = "GID", skip_serializing_if = "Option::is_none")]
     pub gid: Option<u32>,
+    /// `volume mount`s not yet undone by `volume unmount`: users that have no record of
+    /// their own to count (containers are counted from their records).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub manual_mounts: u32,
+}
+
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 impl Volume {
@@ -105,6 +113,7 @@ impl CreateRequest {
             anonymous: self.anonymous,
             uid,
             gid,
+            manual_mounts: 0,
         })
     }
 }

@@ -1,8 +1,10 @@
 //! A tar stream of one file or directory tree, read through file descriptors: the tree is
 //! entered by an fd already resolved (inside a container, by `openat2(RESOLVE_IN_ROOT)`),
 //! and below it every name is opened relative to its parent with `O_NOFOLLOW`, so a symlink
-//! in the tree is archived as a link, never followed out of it.
+//! in the tree is archived as a link, never followed out of it. Hard links stay links
+//! and xattrs go along (as PAX records, as `export` writes them).
 
+use std::collections::HashMap;
 use std::ffi::{OsStr, OsString};
 use std::fs::File;
 use std::io::{self, Write};
@@ -35,16 +37,23 @@ pub fn pack<W: Write>(top: OwnedFd, opts: &PackOptions<'_>, out: W) -> io::Resul
     match (is_dir(&st), &base) {
         (true, _) => {
             if let Some(name) = &base {
+                xattrs(&mut b, &top)?;
                 append_meta(&mut b, name, &st, opts, EntryType::Directory, None)?;
             }
             let prefix = base.unwrap_or_default();
-            walk(&mut b, top, &prefix, opts, true)?;
+            walk(&mut b, top, &prefix, opts, true, &mut HashMap::new())?;
         }
-        (false, Some(name)) => append_file(&mut b, File::from(top), name, &st, opts)?,
+        (false, Some(name)) => {
+            xattrs(&mut b, &top)?;
+            append_file(&mut b, File::from(top), name, &st, opts)?
+        }
         (false, None) => return Err(io::Error::from(Errno::ENOTDIR)),
     }
     b.into_inner()
 }
+
+/// (device, inode) of a file with several links -> the name it was archived under first.
+type Links = HashMap<(u64, u64), PathBuf>;
 
 /// Appends what `dir` holds, depth first.
 fn walk<W: Write>(
@@ -53,6 +62,7 @@ fn walk<W: Write>(
     prefix: &Path,
     opts: &PackOptions<'_>,
     top: bool,
+    links: &mut Links,
 ) -> io::Result<()> {
     let at = dir.try_clone()?;
     let mut names: Vec<OsString> = Dir::from_fd(dir)?
@@ -79,8 +89,9 @@ fn walk<W: Write>(
                     flags | OFlag::O_CLOEXEC,
                     Mode::empty(),
                 )?;
+                xattrs(b, &sub)?;
                 append_meta(b, &path, &fstat(&sub)?, opts, EntryType::Directory, None)?;
-                walk(b, sub, &path, opts, false)?;
+                walk(b, sub, &path, opts, false, links)?;
             }
             libc::S_IFREG => {
                 // O_NONBLOCK: if a fifo took the name meanwhile, it must not hang us.
@@ -95,6 +106,16 @@ fn walk<W: Write>(
                 if st.st_mode & libc::S_IFMT != libc::S_IFREG {
                     continue;
                 }
+                if st.st_nlink > 1 {
+                    let key = (st.st_dev, st.st_ino);
+                    if let Some(first) = links.get(&key) {
+                        let first = first.as_os_str().to_owned();
+                        append_meta(b, &path, &st, opts, EntryType::Link, Some(&first))?;
+                        continue;
+                    }
+                    links.insert(key, path.clone());
+                }
+                xattrs(b, &fd)?;
                 append_file(b, File::from(fd), &path, &st, opts)?;
             }
             libc::S_IFLNK => {
@@ -108,6 +129,13 @@ fn walk<W: Write>(
         }
     }
     Ok(())
+}
+
+/// The xattrs of the file `fd` is open on, as a PAX header before its entry.
+fn xattrs<W: Write>(b: &mut tar::Builder<W>, fd: &OwnedFd) -> io::Result<()> {
+    let file = File::from(fd.try_clone()?);
+    let records = crate::container::export::xattr_records(&file)?;
+    crate::container::export::append_pax(b, &records)
 }
 
 fn append_file<W: Write>(

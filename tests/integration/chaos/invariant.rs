@@ -390,6 +390,36 @@ fn event_violations(t: &Target) -> Vec<String> {
     bad
 }
 
+/// The volumes mounted by `volume mount` and not yet unmounted: users without a record.
+fn by_hand(t: &Target) -> std::collections::BTreeSet<String> {
+    let vols = t.root.join("volumes");
+    entries(&vols)
+        .into_iter()
+        .filter(|name| {
+            std::fs::read_to_string(vols.join(name).join("volume.json"))
+                .ok()
+                .and_then(|s| serde_json::from_str::<serde_json::Value>(&s).ok())
+                .and_then(|r| r["ManualMounts"].as_u64())
+                .is_some_and(|n| n > 0)
+        })
+        .collect()
+}
+
+/// Volume filesystems mounted under the store, except those of `allowed` volumes.
+fn volume_mounts_except(t: &Target, allowed: &std::collections::BTreeSet<String>) -> Vec<String> {
+    let vols = t.root.join("volumes");
+    mounts_under(&vols)
+        .into_iter()
+        .filter(|m| {
+            let rel = m.strip_prefix(&vols).unwrap_or(m);
+            let name = rel.components().next();
+            let name = name.map(|c| c.as_os_str().to_string_lossy().into_owned());
+            !name.is_some_and(|n| allowed.contains(&n))
+        })
+        .map(|m| format!("volume mount without a user: {}", m.display()))
+        .collect()
+}
+
 /// Volumes: listed cleanly; every volume a container names exists; a volume whose copy-up
 /// is recorded done has no copy-up left half-made beside it; a volume is mounted only while
 /// a container names it.
@@ -407,7 +437,7 @@ fn volume_violations(t: &Target) -> Vec<String> {
         bad.push(format!("volume ls is not clean:\n{out}"));
     }
     let vols = t.root.join("volumes");
-    let mut named = std::collections::BTreeSet::new();
+    let mut named = by_hand(t);
     for id in entries(&t.root.join("containers")) {
         let record = t.root.join("containers").join(&id).join("container.json");
         let Ok(text) = std::fs::read_to_string(&record) else {
@@ -490,6 +520,8 @@ pub fn nothing_left(t: &Target, seed: u64) {
                 .map(|i| format!("runtime state {i}")),
         );
         bad.extend(mounts(t).iter().map(|m| format!("mount {}", m.display())));
+        // No container is left: a volume stays mounted only by `volume mount`.
+        bad.extend(volume_mounts_except(t, &by_hand(t)));
         bad.extend(
             entries(&t.runroot.join("netns"))
                 .iter()
@@ -523,11 +555,13 @@ pub fn nothing_left(t: &Target, seed: u64) {
     }
 }
 
-/// After `rm -fa` and `volume prune -f`: no volume, nothing half-made under volumes/.
+/// After `rm -fa` and `volume prune -f`: no volume, nothing half-made under volumes/, no
+/// volume mount.
 pub fn no_volumes_left(t: &Target, seed: u64) {
     let left: Vec<String> = entries(&t.root.join("volumes"))
         .into_iter()
         .filter(|e| e != "lock")
+        .chain(volume_mounts_except(t, &Default::default()))
         .collect();
     assert!(
         left.is_empty(),

@@ -96,7 +96,7 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
     let vol = format!("chaosvol{}", rng.below(2));
     let other = format!("chaos{}", rng.below(4));
     let pod = format!("chaospod{}", rng.below(2));
-    match rng.below(62) {
+    match rng.below(65) {
         0..=3 => run("-d", &["sleep", "1000"]),
         4 => run("--rm", &["true"]),
         5 => run("-d", &["sh", "-c", "sleep 0.$RANDOM"]),
@@ -332,6 +332,11 @@ fn pick_command(rng: &mut Rng, t: &Target, name: &str) -> Vec<String> {
             a.insert(1, "--secret".into());
             a
         }
+        // The tmpfs volume mounted and unmounted by hand (a user without a record), and
+        // exported (mounted for that time when nobody uses it).
+        62 => s(&["volume", "mount", "chaostmpfs"]),
+        63 => s(&["volume", "unmount", "chaostmpfs"]),
+        64 => s(&["volume", "export", "-o", "/dev/null", "chaostmpfs"]),
         _ => s(&["pull", "-q", &t.spare_image]),
     }
 }

@@ -435,3 +435,56 @@ fn cp_into_and_out_of_a_named_volume() {
     w.ctl.ok(&["rm", "-f", "-t", "0", "c", "s"]);
     w.ctl.ok(&["volume", "rm", "cpvol"]);
 }
+
+/// podman-cp(1) copies a tree as tar: hard links stay one file, extended attributes go
+/// along, into the container and back out.
+#[test]
+fn cp_keeps_hard_links_and_xattrs_both_ways() {
+    let w = setup();
+    w.ctl
+        .ok(&["create", "--name", "links", &w.reference, "sleep", "1000"]);
+    let t = tempfile::tempdir().unwrap();
+    let src = t.path().join("src");
+    std::fs::create_dir(&src).unwrap();
+    std::fs::write(src.join("one"), "same\n").unwrap();
+    std::fs::hard_link(src.join("one"), src.join("two")).unwrap();
+    xattr::set(src.join("one"), "user.colour", b"blue").unwrap();
+    xattr::set(&src, "user.dir", b"yes").unwrap();
+    w.ctl.ok(&["cp", s(&src), "links:/tmp/in"]);
+    // Out again: the copy the container holds is what comes back.
+    let back = t.path().join("back");
+    w.ctl.ok(&["cp", "links:/tmp/in", s(&back)]);
+    let (one, two) = (
+        std::fs::metadata(back.join("one")).unwrap(),
+        std::fs::metadata(back.join("two")).unwrap(),
+    );
+    assert_eq!(one.ino(), two.ino(), "the hard link was split");
+    assert_eq!(one.nlink(), 2);
+    assert_eq!(std::fs::read_to_string(back.join("two")).unwrap(), "same\n");
+    assert_eq!(
+        xattr::get(back.join("one"), "user.colour")
+            .unwrap()
+            .as_deref(),
+        Some(&b"blue"[..])
+    );
+    assert_eq!(
+        xattr::get(&back, "user.dir").unwrap().as_deref(),
+        Some(&b"yes"[..])
+    );
+    // Inside, as the running container sees it.
+    w.ctl.ok(&["start", "links"]);
+    let st = w.ctl.ok(&[
+        "exec",
+        "links",
+        "stat",
+        "-c",
+        "%h %i",
+        "/tmp/in/one",
+        "/tmp/in/two",
+    ]);
+    let lines = st.lines();
+    assert_eq!(lines.len(), 2, "{st}");
+    assert_eq!(lines[0], lines[1], "{st}");
+    assert!(lines[0].starts_with("2 "), "{st}");
+    w.ctl.ok(&["rm", "-f", "-t", "0", "links"]);
+}

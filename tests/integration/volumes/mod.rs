@@ -6,6 +6,7 @@ mod anonymous;
 mod commands;
 mod data;
 mod from;
+mod host;
 mod inspect;
 mod mounted;
 mod relative;

@@ -197,3 +197,52 @@ fn mount_tmpfs(target: &Path) {
         .unwrap();
     assert!(st.success());
 }
+
+#[test]
+fn a_killed_monitor_s_volume_mount_goes_when_ctl_next_looks() {
+    let w = WithImage::busybox();
+    let r = w.reference.as_str();
+    tmpfs_volume(&w, "orphan", "size=1m");
+    let a = w
+        .ctl
+        .ok(&["run", "-d", "-v", "orphan:/t", r, "sleep", "1000"]);
+    let a = a.stdout.trim().to_string();
+    let b = w
+        .ctl
+        .ok(&["run", "-d", "-v", "orphan:/u", r, "sleep", "1000"]);
+    let b = b.stdout.trim().to_string();
+    assert_eq!(mount_count(&w, "orphan"), 2);
+    // Both of a's processes die at once: no cleanup ran for it.
+    let pid = |id: &str, field: &str| -> i32 {
+        let out = w.ctl.ok(&["inspect", "--format", field, id]);
+        out.stdout.trim().parse().expect("a pid")
+    };
+    let (monitor, init) = (pid(&a, "{{.State.ConmonPid}}"), pid(&a, "{{.State.Pid}}"));
+    for p in [monitor, init] {
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), nix::sys::signal::SIGKILL).unwrap();
+    }
+    let gone = |p: i32| !Path::new(&format!("/proc/{p}")).exists();
+    let end = Instant::now() + Duration::from_secs(10);
+    while !(gone(monitor) && gone(init)) && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // ps finds a exited; b still uses the volume, so it stays mounted.
+    let ps = w.ctl.ok(&["ps", "-a", "--format", "{{.ID}} {{.State}}"]);
+    assert!(ps.stdout.contains(&format!("{} exited", &a[..12])), "{ps}");
+    assert!(is_mounted(&w, "orphan"));
+    assert_eq!(mount_count(&w, "orphan"), 1);
+    // b's monitor and process are killed too: the next look takes the mount down.
+    let (monitor, init) = (pid(&b, "{{.State.ConmonPid}}"), pid(&b, "{{.State.Pid}}"));
+    for p in [monitor, init] {
+        nix::sys::signal::kill(nix::unistd::Pid::from_raw(p), nix::sys::signal::SIGKILL).unwrap();
+    }
+    let end = Instant::now() + Duration::from_secs(10);
+    while !(gone(monitor) && gone(init)) && Instant::now() < end {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    w.ctl.ok(&["ps", "-a"]);
+    assert!(!is_mounted(&w, "orphan"));
+    assert_eq!(mount_count(&w, "orphan"), 0);
+    w.ctl.ok(&["rm", "-f", &a, &b]);
+    w.ctl.ok(&["volume", "rm", "orphan"]);
+}
