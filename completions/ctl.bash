@@ -463,17 +463,29 @@ _ctl() {
             ctl__subcmd__volume,exists)
                 cmd="ctl__subcmd__volume__subcmd__exists"
                 ;;
+            ctl__subcmd__volume,export)
+                cmd="ctl__subcmd__volume__subcmd__export"
+                ;;
+            ctl__subcmd__volume,import)
+                cmd="ctl__subcmd__volume__subcmd__import"
+                ;;
             ctl__subcmd__volume,inspect)
                 cmd="ctl__subcmd__volume__subcmd__inspect"
                 ;;
             ctl__subcmd__volume,ls)
                 cmd="ctl__subcmd__volume__subcmd__ls"
                 ;;
+            ctl__subcmd__volume,mount)
+                cmd="ctl__subcmd__volume__subcmd__mount"
+                ;;
             ctl__subcmd__volume,prune)
                 cmd="ctl__subcmd__volume__subcmd__prune"
                 ;;
             ctl__subcmd__volume,rm)
                 cmd="ctl__subcmd__volume__subcmd__rm"
+                ;;
+            ctl__subcmd__volume,unmount)
+                cmd="ctl__subcmd__volume__subcmd__unmount"
                 ;;
             *)
                 ;;
@@ -1810,7 +1822,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --hosts-file --image-volume --personality --cgroup-conf --cgroup-parent --requires --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2245,6 +2257,30 @@ _ctl() {
                     return 0
                     ;;
                 --health-startup-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3192,7 +3228,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__container__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --hosts-file --image-volume --personality --cgroup-conf --cgroup-parent --requires --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3639,6 +3675,30 @@ _ctl() {
                     return 0
                     ;;
                 --health-startup-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -4344,7 +4404,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__create)
-            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-e -v -w -u -h -l -m -c -p -P -a -q -t -i --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --hosts-file --image-volume --personality --cgroup-conf --cgroup-parent --requires --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4779,6 +4839,30 @@ _ctl() {
                     return 0
                     ;;
                 --health-startup-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -9390,7 +9474,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__run)
-            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
+            opts="-d -e -v -w -u -h -l -m -c -p -P -a -q -t -i --detach --detach-keys --preserve-fds --rmi --sig-proxy --name --env --env-file --volume --mount --tmpfs --volumes-from --workdir --user --entrypoint --hostname --label --replace --cidfile --pod --pod-id-file --stop-signal --stop-timeout --read-only --read-only-tmpfs --memory --memory-swap --memory-reservation --memory-swappiness --cpus --cpu-period --cpu-quota --cpu-rt-period --cpu-rt-runtime --cpu-shares --cpuset-cpus --cpuset-mems --pids-limit --blkio-weight --blkio-weight-device --device-read-bps --device-read-iops --device-write-bps --device-write-iops --oom-kill-disable --ulimit --cap-add --cap-drop --privileged --security-opt --group-add --init --init-path --net --network --publish --publish-all --ip --network-alias --dns --dns-search --dns-option --add-host --no-hosts --no-hostname --shm-size --sysctl --tz --umask --env-host --env-merge --unsetenv --unsetenv-all --http-proxy --label-file --annotation --secret --expose --oom-score-adj --ipc --pid --uts --cgroupns --userns --uidmap --gidmap --device --device-cgroup-rule --cgroups --pidfile --conmon-pidfile --attach --quiet --platform --systemd --timeout --pull --tty --interactive --log-driver --log-opt --rm --restart --health-cmd --health-interval --health-on-failure --health-retries --health-start-period --health-timeout --health-log-destination --health-max-log-count --health-max-log-size --health-startup-cmd --health-startup-interval --health-startup-retries --health-startup-success --health-startup-timeout --no-healthcheck --hosts-file --image-volume --personality --cgroup-conf --cgroup-parent --requires --tls-verify --sdnotify --help --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -9837,6 +9921,30 @@ _ctl() {
                     return 0
                     ;;
                 --health-startup-timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --hosts-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-volume)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --personality)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-conf)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-parent)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --requires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -11416,7 +11524,7 @@ _ctl() {
             return 0
             ;;
         ctl__subcmd__volume)
-            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm prune exists"
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help create ls inspect rm prune exists mount unmount export import"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -11585,6 +11693,106 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__volume__subcmd__export)
+            opts="-o -h --output --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__volume__subcmd__import)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__volume__subcmd__inspect)
             opts="-a -f -h --all --format --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -11697,6 +11905,52 @@ _ctl() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        ctl__subcmd__volume__subcmd__mount)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         ctl__subcmd__volume__subcmd__prune)
             opts="-f -h --force --filter --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -11762,6 +12016,52 @@ _ctl() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --root)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runroot)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --log-level)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events-backend)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cgroup-manager)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --runtime-flag)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        ctl__subcmd__volume__subcmd__unmount)
+            opts="-h --root --runroot --runtime --log-level --config --events-backend --cgroup-manager --runtime-flag --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --root)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -11913,6 +12213,10 @@ _ctl_subcommand() {
         "volume:rm"|"volume:remove") _ctl_path=volume/rm ;;
         "volume:prune") _ctl_path=volume/prune ;;
         "volume:exists") _ctl_path=volume/exists ;;
+        "volume:mount") _ctl_path=volume/mount ;;
+        "volume:unmount"|"volume:umount") _ctl_path=volume/unmount ;;
+        "volume:export") _ctl_path=volume/export ;;
+        "volume:import") _ctl_path=volume/import ;;
         ":secret") _ctl_path=secret ;;
         "secret:create") _ctl_path=secret/create ;;
         "secret:ls"|"secret:list") _ctl_path=secret/ls ;;
@@ -12026,8 +12330,8 @@ _ctl_subcommand() {
 _ctl_takes_value() {
     case "$1:$2" in
         *:--out|*:--root|*:--runroot|*:--runtime|*:--log-level|*:--config|*:--events-backend|*:--cgroup-manager|*:--runtime-flag) return 0 ;;
-        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":--volumes-from|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--pod|"run":--pod-id-file|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--memory-swappiness|"run":--cpus|"run":--cpu-period|"run":--cpu-quota|"run":--cpu-rt-period|"run":--cpu-rt-runtime|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--cpuset-mems|"run":--pids-limit|"run":--blkio-weight|"run":--blkio-weight-device|"run":--device-read-bps|"run":--device-read-iops|"run":--device-write-bps|"run":--device-write-iops|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--env-merge|"run":--unsetenv|"run":--http-proxy|"run":--label-file|"run":--annotation|"run":--secret|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--health-cmd|"run":--health-interval|"run":--health-on-failure|"run":--health-retries|"run":--health-start-period|"run":--health-timeout|"run":--health-log-destination|"run":--health-max-log-count|"run":--health-max-log-size|"run":--health-startup-cmd|"run":--health-startup-interval|"run":--health-startup-retries|"run":--health-startup-success|"run":--health-startup-timeout|"run":--tls-verify|"run":--sdnotify) return 0 ;;
-        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":--volumes-from|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--pod|"create":--pod-id-file|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--memory-swappiness|"create":--cpus|"create":--cpu-period|"create":--cpu-quota|"create":--cpu-rt-period|"create":--cpu-rt-runtime|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--cpuset-mems|"create":--pids-limit|"create":--blkio-weight|"create":--blkio-weight-device|"create":--device-read-bps|"create":--device-read-iops|"create":--device-write-bps|"create":--device-write-iops|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--env-merge|"create":--unsetenv|"create":--http-proxy|"create":--label-file|"create":--annotation|"create":--secret|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--health-cmd|"create":--health-interval|"create":--health-on-failure|"create":--health-retries|"create":--health-start-period|"create":--health-timeout|"create":--health-log-destination|"create":--health-max-log-count|"create":--health-max-log-size|"create":--health-startup-cmd|"create":--health-startup-interval|"create":--health-startup-retries|"create":--health-startup-success|"create":--health-startup-timeout|"create":--tls-verify|"create":--sdnotify) return 0 ;;
+        "run":--detach-keys|"run":--preserve-fds|"run":--sig-proxy|"run":--name|"run":-e|"run":--env|"run":--env-file|"run":-v|"run":--volume|"run":--mount|"run":--tmpfs|"run":--volumes-from|"run":-w|"run":--workdir|"run":-u|"run":--user|"run":--entrypoint|"run":-h|"run":--hostname|"run":-l|"run":--label|"run":--cidfile|"run":--pod|"run":--pod-id-file|"run":--stop-signal|"run":--stop-timeout|"run":--read-only-tmpfs|"run":-m|"run":--memory|"run":--memory-swap|"run":--memory-reservation|"run":--memory-swappiness|"run":--cpus|"run":--cpu-period|"run":--cpu-quota|"run":--cpu-rt-period|"run":--cpu-rt-runtime|"run":-c|"run":--cpu-shares|"run":--cpuset-cpus|"run":--cpuset-mems|"run":--pids-limit|"run":--blkio-weight|"run":--blkio-weight-device|"run":--device-read-bps|"run":--device-read-iops|"run":--device-write-bps|"run":--device-write-iops|"run":--ulimit|"run":--cap-add|"run":--cap-drop|"run":--security-opt|"run":--group-add|"run":--init-path|"run":--network|"run":--net|"run":-p|"run":--publish|"run":--ip|"run":--network-alias|"run":--dns|"run":--dns-search|"run":--dns-option|"run":--add-host|"run":--shm-size|"run":--sysctl|"run":--tz|"run":--umask|"run":--env-merge|"run":--unsetenv|"run":--http-proxy|"run":--label-file|"run":--annotation|"run":--secret|"run":--expose|"run":--oom-score-adj|"run":--ipc|"run":--pid|"run":--uts|"run":--cgroupns|"run":--userns|"run":--uidmap|"run":--gidmap|"run":--device|"run":--device-cgroup-rule|"run":--cgroups|"run":--pidfile|"run":--conmon-pidfile|"run":-a|"run":--attach|"run":--platform|"run":--systemd|"run":--timeout|"run":--pull|"run":--log-driver|"run":--log-opt|"run":--restart|"run":--health-cmd|"run":--health-interval|"run":--health-on-failure|"run":--health-retries|"run":--health-start-period|"run":--health-timeout|"run":--health-log-destination|"run":--health-max-log-count|"run":--health-max-log-size|"run":--health-startup-cmd|"run":--health-startup-interval|"run":--health-startup-retries|"run":--health-startup-success|"run":--health-startup-timeout|"run":--hosts-file|"run":--image-volume|"run":--personality|"run":--cgroup-conf|"run":--cgroup-parent|"run":--requires|"run":--tls-verify|"run":--sdnotify) return 0 ;;
+        "create":--name|"create":-e|"create":--env|"create":--env-file|"create":-v|"create":--volume|"create":--mount|"create":--tmpfs|"create":--volumes-from|"create":-w|"create":--workdir|"create":-u|"create":--user|"create":--entrypoint|"create":-h|"create":--hostname|"create":-l|"create":--label|"create":--cidfile|"create":--pod|"create":--pod-id-file|"create":--stop-signal|"create":--stop-timeout|"create":--read-only-tmpfs|"create":-m|"create":--memory|"create":--memory-swap|"create":--memory-reservation|"create":--memory-swappiness|"create":--cpus|"create":--cpu-period|"create":--cpu-quota|"create":--cpu-rt-period|"create":--cpu-rt-runtime|"create":-c|"create":--cpu-shares|"create":--cpuset-cpus|"create":--cpuset-mems|"create":--pids-limit|"create":--blkio-weight|"create":--blkio-weight-device|"create":--device-read-bps|"create":--device-read-iops|"create":--device-write-bps|"create":--device-write-iops|"create":--ulimit|"create":--cap-add|"create":--cap-drop|"create":--security-opt|"create":--group-add|"create":--init-path|"create":--network|"create":--net|"create":-p|"create":--publish|"create":--ip|"create":--network-alias|"create":--dns|"create":--dns-search|"create":--dns-option|"create":--add-host|"create":--shm-size|"create":--sysctl|"create":--tz|"create":--umask|"create":--env-merge|"create":--unsetenv|"create":--http-proxy|"create":--label-file|"create":--annotation|"create":--secret|"create":--expose|"create":--oom-score-adj|"create":--ipc|"create":--pid|"create":--uts|"create":--cgroupns|"create":--userns|"create":--uidmap|"create":--gidmap|"create":--device|"create":--device-cgroup-rule|"create":--cgroups|"create":--pidfile|"create":--conmon-pidfile|"create":-a|"create":--attach|"create":--platform|"create":--systemd|"create":--timeout|"create":--pull|"create":--log-driver|"create":--log-opt|"create":--restart|"create":--health-cmd|"create":--health-interval|"create":--health-on-failure|"create":--health-retries|"create":--health-start-period|"create":--health-timeout|"create":--health-log-destination|"create":--health-max-log-count|"create":--health-max-log-size|"create":--health-startup-cmd|"create":--health-startup-interval|"create":--health-startup-retries|"create":--health-startup-success|"create":--health-startup-timeout|"create":--hosts-file|"create":--image-volume|"create":--personality|"create":--cgroup-conf|"create":--cgroup-parent|"create":--requires|"create":--tls-verify|"create":--sdnotify) return 0 ;;
         "start":-f|"start":--filter|"start":--detach-keys|"start":--sig-proxy) return 0 ;;
         "stop":-t|"stop":--time|"stop":--timeout|"stop":-f|"stop":--filter|"stop":--cidfile) return 0 ;;
         "restart":-t|"restart":--time|"restart":-f|"restart":--filter|"restart":--cidfile) return 0 ;;
@@ -12058,6 +12362,7 @@ _ctl_takes_value() {
         "volume/inspect":-f|"volume/inspect":--format) return 0 ;;
         "volume/rm":-t|"volume/rm":--time) return 0 ;;
         "volume/prune":--filter) return 0 ;;
+        "volume/export":-o|"volume/export":--output) return 0 ;;
         "secret/create":-d|"secret/create":--driver|"secret/create":--driver-opts|"secret/create":-l|"secret/create":--label) return 0 ;;
         "secret/ls":-f|"secret/ls":--filter|"secret/ls":--format) return 0 ;;
         "secret/inspect":-f|"secret/inspect":--format) return 0 ;;
@@ -12073,8 +12378,8 @@ _ctl_takes_value() {
         "kube/generate":-f|"kube/generate":--filename|"kube/generate":-t|"kube/generate":--type|"kube/generate":-r|"kube/generate":--replicas) return 0 ;;
         "kube/play":--start|"kube/play":--publish|"kube/play":--network|"kube/play":--configmap|"kube/play":--log-driver|"kube/play":--log-opt|"kube/play":--annotation|"kube/play":--tls-verify) return 0 ;;
         "play/kube":--start|"play/kube":--publish|"play/kube":--network|"play/kube":--configmap|"play/kube":--log-driver|"play/kube":--log-opt|"play/kube":--annotation|"play/kube":--tls-verify) return 0 ;;
-        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--pod|"container/run":--pod-id-file|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--memory-swappiness|"container/run":--cpus|"container/run":--cpu-period|"container/run":--cpu-quota|"container/run":--cpu-rt-period|"container/run":--cpu-rt-runtime|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--cpuset-mems|"container/run":--pids-limit|"container/run":--blkio-weight|"container/run":--blkio-weight-device|"container/run":--device-read-bps|"container/run":--device-read-iops|"container/run":--device-write-bps|"container/run":--device-write-iops|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--env-merge|"container/run":--unsetenv|"container/run":--http-proxy|"container/run":--label-file|"container/run":--annotation|"container/run":--secret|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--health-log-destination|"container/run":--health-max-log-count|"container/run":--health-max-log-size|"container/run":--health-startup-cmd|"container/run":--health-startup-interval|"container/run":--health-startup-retries|"container/run":--health-startup-success|"container/run":--health-startup-timeout|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
-        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--pod|"container/create":--pod-id-file|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--memory-swappiness|"container/create":--cpus|"container/create":--cpu-period|"container/create":--cpu-quota|"container/create":--cpu-rt-period|"container/create":--cpu-rt-runtime|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--cpuset-mems|"container/create":--pids-limit|"container/create":--blkio-weight|"container/create":--blkio-weight-device|"container/create":--device-read-bps|"container/create":--device-read-iops|"container/create":--device-write-bps|"container/create":--device-write-iops|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--env-merge|"container/create":--unsetenv|"container/create":--http-proxy|"container/create":--label-file|"container/create":--annotation|"container/create":--secret|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--health-log-destination|"container/create":--health-max-log-count|"container/create":--health-max-log-size|"container/create":--health-startup-cmd|"container/create":--health-startup-interval|"container/create":--health-startup-retries|"container/create":--health-startup-success|"container/create":--health-startup-timeout|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
+        "container/run":--detach-keys|"container/run":--preserve-fds|"container/run":--sig-proxy|"container/run":--name|"container/run":-e|"container/run":--env|"container/run":--env-file|"container/run":-v|"container/run":--volume|"container/run":--mount|"container/run":--tmpfs|"container/run":--volumes-from|"container/run":-w|"container/run":--workdir|"container/run":-u|"container/run":--user|"container/run":--entrypoint|"container/run":-h|"container/run":--hostname|"container/run":-l|"container/run":--label|"container/run":--cidfile|"container/run":--pod|"container/run":--pod-id-file|"container/run":--stop-signal|"container/run":--stop-timeout|"container/run":--read-only-tmpfs|"container/run":-m|"container/run":--memory|"container/run":--memory-swap|"container/run":--memory-reservation|"container/run":--memory-swappiness|"container/run":--cpus|"container/run":--cpu-period|"container/run":--cpu-quota|"container/run":--cpu-rt-period|"container/run":--cpu-rt-runtime|"container/run":-c|"container/run":--cpu-shares|"container/run":--cpuset-cpus|"container/run":--cpuset-mems|"container/run":--pids-limit|"container/run":--blkio-weight|"container/run":--blkio-weight-device|"container/run":--device-read-bps|"container/run":--device-read-iops|"container/run":--device-write-bps|"container/run":--device-write-iops|"container/run":--ulimit|"container/run":--cap-add|"container/run":--cap-drop|"container/run":--security-opt|"container/run":--group-add|"container/run":--init-path|"container/run":--network|"container/run":--net|"container/run":-p|"container/run":--publish|"container/run":--ip|"container/run":--network-alias|"container/run":--dns|"container/run":--dns-search|"container/run":--dns-option|"container/run":--add-host|"container/run":--shm-size|"container/run":--sysctl|"container/run":--tz|"container/run":--umask|"container/run":--env-merge|"container/run":--unsetenv|"container/run":--http-proxy|"container/run":--label-file|"container/run":--annotation|"container/run":--secret|"container/run":--expose|"container/run":--oom-score-adj|"container/run":--ipc|"container/run":--pid|"container/run":--uts|"container/run":--cgroupns|"container/run":--userns|"container/run":--uidmap|"container/run":--gidmap|"container/run":--device|"container/run":--device-cgroup-rule|"container/run":--cgroups|"container/run":--pidfile|"container/run":--conmon-pidfile|"container/run":-a|"container/run":--attach|"container/run":--platform|"container/run":--systemd|"container/run":--timeout|"container/run":--pull|"container/run":--log-driver|"container/run":--log-opt|"container/run":--restart|"container/run":--health-cmd|"container/run":--health-interval|"container/run":--health-on-failure|"container/run":--health-retries|"container/run":--health-start-period|"container/run":--health-timeout|"container/run":--health-log-destination|"container/run":--health-max-log-count|"container/run":--health-max-log-size|"container/run":--health-startup-cmd|"container/run":--health-startup-interval|"container/run":--health-startup-retries|"container/run":--health-startup-success|"container/run":--health-startup-timeout|"container/run":--hosts-file|"container/run":--image-volume|"container/run":--personality|"container/run":--cgroup-conf|"container/run":--cgroup-parent|"container/run":--requires|"container/run":--tls-verify|"container/run":--sdnotify) return 0 ;;
+        "container/create":--name|"container/create":-e|"container/create":--env|"container/create":--env-file|"container/create":-v|"container/create":--volume|"container/create":--mount|"container/create":--tmpfs|"container/create":--volumes-from|"container/create":-w|"container/create":--workdir|"container/create":-u|"container/create":--user|"container/create":--entrypoint|"container/create":-h|"container/create":--hostname|"container/create":-l|"container/create":--label|"container/create":--cidfile|"container/create":--pod|"container/create":--pod-id-file|"container/create":--stop-signal|"container/create":--stop-timeout|"container/create":--read-only-tmpfs|"container/create":-m|"container/create":--memory|"container/create":--memory-swap|"container/create":--memory-reservation|"container/create":--memory-swappiness|"container/create":--cpus|"container/create":--cpu-period|"container/create":--cpu-quota|"container/create":--cpu-rt-period|"container/create":--cpu-rt-runtime|"container/create":-c|"container/create":--cpu-shares|"container/create":--cpuset-cpus|"container/create":--cpuset-mems|"container/create":--pids-limit|"container/create":--blkio-weight|"container/create":--blkio-weight-device|"container/create":--device-read-bps|"container/create":--device-read-iops|"container/create":--device-write-bps|"container/create":--device-write-iops|"container/create":--ulimit|"container/create":--cap-add|"container/create":--cap-drop|"container/create":--security-opt|"container/create":--group-add|"container/create":--init-path|"container/create":--network|"container/create":--net|"container/create":-p|"container/create":--publish|"container/create":--ip|"container/create":--network-alias|"container/create":--dns|"container/create":--dns-search|"container/create":--dns-option|"container/create":--add-host|"container/create":--shm-size|"container/create":--sysctl|"container/create":--tz|"container/create":--umask|"container/create":--env-merge|"container/create":--unsetenv|"container/create":--http-proxy|"container/create":--label-file|"container/create":--annotation|"container/create":--secret|"container/create":--expose|"container/create":--oom-score-adj|"container/create":--ipc|"container/create":--pid|"container/create":--uts|"container/create":--cgroupns|"container/create":--userns|"container/create":--uidmap|"container/create":--gidmap|"container/create":--device|"container/create":--device-cgroup-rule|"container/create":--cgroups|"container/create":--pidfile|"container/create":--conmon-pidfile|"container/create":-a|"container/create":--attach|"container/create":--platform|"container/create":--systemd|"container/create":--timeout|"container/create":--pull|"container/create":--log-driver|"container/create":--log-opt|"container/create":--restart|"container/create":--health-cmd|"container/create":--health-interval|"container/create":--health-on-failure|"container/create":--health-retries|"container/create":--health-start-period|"container/create":--health-timeout|"container/create":--health-log-destination|"container/create":--health-max-log-count|"container/create":--health-max-log-size|"container/create":--health-startup-cmd|"container/create":--health-startup-interval|"container/create":--health-startup-retries|"container/create":--health-startup-success|"container/create":--health-startup-timeout|"container/create":--hosts-file|"container/create":--image-volume|"container/create":--personality|"container/create":--cgroup-conf|"container/create":--cgroup-parent|"container/create":--requires|"container/create":--tls-verify|"container/create":--sdnotify) return 0 ;;
         "container/start":-f|"container/start":--filter|"container/start":--detach-keys|"container/start":--sig-proxy) return 0 ;;
         "container/stop":-t|"container/stop":--time|"container/stop":--timeout|"container/stop":-f|"container/stop":--filter|"container/stop":--cidfile) return 0 ;;
         "container/restart":-t|"container/restart":--time|"container/restart":-f|"container/restart":--filter|"container/restart":--cidfile) return 0 ;;
