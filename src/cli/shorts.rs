@@ -125,6 +125,10 @@ const PODMAN: &[(&str, &[(char, &str)])] = &[
     ("volume rm", &[('a', "all"), ('f', "force"), ('t', "time")]),
     ("volume prune", &[('f', "force"), ('a', "all")]),
     ("volume exists", &[]),
+    ("volume export", &[('o', "output")]),
+    ("volume import", &[]),
+    ("volume mount", &[]),
+    ("volume unmount", &[]),
     ("secret", &[]),
     ("secret create", &[('d', "driver"), ('l', "label")]),
     (
