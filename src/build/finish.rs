@@ -116,7 +116,7 @@ pub fn finish(
         Squash::New => Some(base_layers.min(chains.len())),
     };
     if let Some(keep) = keep {
-        if chains.len() > keep + 1 || (keep == 0 && chains.len() > 1) {
+        if chains.len() > keep + 1 {
             let diff_ids: Vec<String> = cfg
                 .pointer("/rootfs/diff_ids")
                 .and_then(Value::as_array)
@@ -151,11 +151,10 @@ fn squash_layer(
     opts: &UnpackOptions,
     mtime: Option<i64>,
 ) -> Result<(String, Vec<String>)> {
-    let (holder, root) = m.build_mount(img)?;
-    let made = (|| {
+    m.with_build_root(img, |root| {
         if keep == 0 {
             return add_layer(&m.images, diff_ids, opts, |out| {
-                with_mtime(mtime, out, |w| write_tree(&root, w))
+                with_mtime(mtime, out, |w| write_tree(root, w))
             });
         }
         let uppers: Vec<_> = img.layers[keep..]
@@ -164,12 +163,10 @@ fn squash_layer(
             .collect();
         add_layer(&m.images, diff_ids, opts, |out| {
             with_mtime(mtime, out, |w| {
-                crate::container::export::write_union(&root, &uppers, w)
+                crate::container::export::write_union(root, &uppers, w)
             })
         })
-    })();
-    let _ = m.remove(&holder, true);
-    made
+    })
 }
 
 /// Runs `write` on `out`, every tar header's mtime set to `mtime` when there is one.

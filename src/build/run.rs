@@ -75,6 +75,19 @@ impl Manager {
         self.overlay_dirs(id).0
     }
 
+    /// Runs `f` on `image`'s root filesystem, mounted for that time through a container
+    /// that is removed after (`--squash`, `--output`).
+    pub fn with_build_root<T, E: From<crate::Error>>(
+        &self,
+        image: &ImageRecord,
+        f: impl FnOnce(&std::path::Path) -> std::result::Result<T, E>,
+    ) -> std::result::Result<T, E> {
+        let (id, root) = self.build_mount(image)?;
+        let out = f(&root);
+        let _ = self.remove(&id, true);
+        out
+    }
+
     /// `image`'s root filesystem mounted for reading; returns the container holding the
     /// mount (removed with it) and where it is.
     pub fn build_mount(&self, image: &ImageRecord) -> Result<(String, PathBuf)> {

@@ -401,25 +401,24 @@ fn output(text: &str) -> Result<Output> {
 
 /// Writes the image's files where `--output` says.
 fn write_output(m: &Manager, img: &ctl::image::store::ImageRecord, out: &Output) -> Result<()> {
-    let (holder, root) = m.build_mount(img)?;
-    let written = (|| -> Result<()> {
+    m.with_build_root(img, |root| -> Result<()> {
         match out {
             Output::Stdout => {
                 let mut o = std::io::stdout().lock();
-                ctl::container::export::write_tree(&root, &mut o)?;
+                ctl::container::export::write_tree(root, &mut o)?;
                 o.flush()?;
             }
             Output::Tar(p) => {
                 let mut f = std::io::BufWriter::new(
                     std::fs::File::create(p).with_context(|| p.display().to_string())?,
                 );
-                ctl::container::export::write_tree(&root, &mut f)?;
+                ctl::container::export::write_tree(root, &mut f)?;
                 f.flush()?;
             }
             Output::Dir(d) => {
                 std::fs::create_dir_all(d).with_context(|| d.display().to_string())?;
                 let mut tmp = tempfile::tempfile()?;
-                ctl::container::export::write_tree(&root, &mut tmp)?;
+                ctl::container::export::write_tree(root, &mut tmp)?;
                 std::io::Seek::rewind(&mut tmp)?;
                 let mut a = tar::Archive::new(std::io::BufReader::new(tmp));
                 a.set_preserve_permissions(true);
@@ -428,9 +427,7 @@ fn write_output(m: &Manager, img: &ctl::image::store::ImageRecord, out: &Output)
             }
         }
         Ok(())
-    })();
-    let _ = m.remove(&holder, true);
-    written
+    })
 }
 
 pub fn exec(ctx: &Context, args: Args) -> Result<ExitCode> {
